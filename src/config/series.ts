@@ -1,0 +1,132 @@
+/** The series (bulletin.yaml): what every issue of one bulletin shares. */
+import fs from 'node:fs';
+import path from 'node:path';
+import { Diagnostics, UserError } from '../diagnostics.js';
+import type { DistributionKey, FontRole, SectionKind } from '../model/types.js';
+import { readSourceText } from '../sources/read-text.js';
+import { loadYaml } from './yaml-load.js';
+
+export const SERIES_FILE = 'bulletin.yaml';
+/** The reserved section name of the editor's note. */
+export const NOTE_SECTION = '编者按';
+
+export type Recipients = string | string[];
+
+export interface SeriesFile {
+  series: string;
+  name: string;
+  publisher: string;
+  numbering?: 'continuous' | 'yearly';
+  label?: string;
+  totalLabel?: string;
+  totalOffset?: number;
+  specialLabel?: string;
+  issuesDir?: string;
+  sections: Array<string | { name: string; kind?: SectionKind }>;
+  distribution?: Partial<Record<DistributionKey, Recipients>>;
+  copies?: number;
+  classification?: string;
+  endBlockOnEvenPage?: boolean;
+  fonts?: Partial<Record<FontRole, string | string[]>>;
+}
+
+/** bulletin.yaml with defaults applied. */
+export interface Series {
+  root: string;
+  file: string;
+  seriesLine: string;
+  name: string;
+  publisher: string;
+  numbering: 'continuous' | 'yearly';
+  label: string;
+  totalLabel?: string;
+  totalOffset: number;
+  specialLabel: string;
+  issuesDir: string;
+  sections: Array<{ name: string; kind: SectionKind }>;
+  distribution: Partial<Record<DistributionKey, Recipients>>;
+  copies?: number;
+  classification?: string;
+  endBlockOnEvenPage: boolean;
+  fonts: Partial<Record<FontRole, string[]>>;
+  /** Line of each top-level key, for messages about values that pass the schema but not sense. */
+  lineOf(pathParts: Array<string | number>): number | undefined;
+}
+
+/** The series folder: the nearest folder at or above `start` with a bulletin.yaml. */
+export function findSeriesRoot(start: string): string | undefined {
+  let dir = path.resolve(start);
+  for (;;) {
+    if (fs.existsSync(path.join(dir, SERIES_FILE))) return dir;
+    const up = path.dirname(dir);
+    if (up === dir) return undefined;
+    dir = up;
+  }
+}
+
+export function requireSeriesRoot(start: string): string {
+  const root = findSeriesRoot(start);
+  if (!root) {
+    throw new UserError(
+      `在 ${path.resolve(start)} 及其上级文件夹中找不到 ${SERIES_FILE}。请在简报系列的文件夹中运行，或先用 bulletin init 新建一个系列`,
+    );
+  }
+  return root;
+}
+
+export function loadSeries(root: string, diags: Diagnostics): Series | undefined {
+  const file = path.join(root, SERIES_FILE);
+  const text = readSourceText(file, SERIES_FILE, diags);
+  if (text === undefined) return undefined;
+  const loaded = loadYaml<SeriesFile>({ file: SERIES_FILE, text }, 'bulletin', diags);
+  const v = loaded.value;
+  if (!v) return undefined;
+  const sections = v.sections.map((s) =>
+    typeof s === 'string' ? { name: s, kind: defaultKind(s) } : { name: s.name, kind: s.kind ?? defaultKind(s.name) },
+  );
+  const seen = new Set<string>();
+  sections.forEach((s, i) => {
+    const clean = s.name.replace(/^【|】$/g, '');
+    if (clean !== s.name) s.name = clean;
+    if (seen.has(s.name)) diags.error('series-section-twice', SERIES_FILE, loaded.lineOf(['sections', i]), 1, `栏目“${s.name}”写了两次，请删去一个`);
+    if (s.name === NOTE_SECTION) diags.error('series-section-reserved', SERIES_FILE, loaded.lineOf(['sections', i]), 1, `“${NOTE_SECTION}”不是栏目，编者按放在稿件前言区 section: ${NOTE_SECTION} 即可，请从 sections 中删去`);
+    seen.add(s.name);
+  });
+  const fonts: Partial<Record<FontRole, string[]>> = {};
+  for (const [role, list] of Object.entries(v.fonts ?? {})) {
+    fonts[role as FontRole] = typeof list === 'string' ? [list] : list;
+  }
+  return {
+    root,
+    file,
+    seriesLine: v.series,
+    name: v.name,
+    publisher: v.publisher,
+    numbering: v.numbering ?? 'continuous',
+    label: v.label ?? '第{n}期',
+    totalLabel: v.totalLabel,
+    totalOffset: v.totalOffset ?? 0,
+    specialLabel: v.specialLabel ?? '{special}第{n}期',
+    issuesDir: v.issuesDir ?? 'issues',
+    sections,
+    distribution: v.distribution ?? {},
+    copies: v.copies,
+    classification: v.classification,
+    endBlockOnEvenPage: v.endBlockOnEvenPage ?? false,
+    fonts,
+    lineOf: loaded.lineOf,
+  };
+}
+
+/** 经验交流-like columns hold articles; every other column holds news items. */
+function defaultKind(name: string): SectionKind {
+  return /交流|经验|做法|调研|思考|论坛/.test(name) ? 'articles' : 'news';
+}
+
+/** Loads or throws a UserError carrying the diagnostics. */
+export function loadSeriesOrThrow(root: string): Series {
+  const diags = new Diagnostics();
+  const series = loadSeries(root, diags);
+  if (!series || diags.hasErrors()) throw new UserError(`${SERIES_FILE} 有错误，请先改正`, diags.list);
+  return series;
+}

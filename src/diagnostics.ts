@@ -1,0 +1,77 @@
+/**
+ * Problems attached to the file and position they concern, collected along the pipeline and
+ * reported together at the end (as unified-engine does), instead of failing on the first one.
+ */
+export type Severity = 'error' | 'warning';
+
+export interface Diagnostic {
+  severity: Severity;
+  /** Path relative to the series root (or as the user gave it). */
+  file: string;
+  line?: number;
+  column?: number;
+  /** The message in Chinese: what is wrong and what to do. */
+  message: string;
+  /** Stable rule id, for tests and for filtering. */
+  rule: string;
+}
+
+export class Diagnostics {
+  readonly list: Diagnostic[] = [];
+
+  add(d: Diagnostic): void {
+    this.list.push(d);
+  }
+
+  error(rule: string, file: string, line: number | undefined, column: number | undefined, message: string): void {
+    this.add({ severity: 'error', rule, file, line, column, message });
+  }
+
+  warn(rule: string, file: string, line: number | undefined, column: number | undefined, message: string): void {
+    this.add({ severity: 'warning', rule, file, line, column, message });
+  }
+
+  get errors(): Diagnostic[] {
+    return this.list.filter((d) => d.severity === 'error');
+  }
+
+  get warnings(): Diagnostic[] {
+    return this.list.filter((d) => d.severity === 'warning');
+  }
+
+  hasErrors(): boolean {
+    return this.list.some((d) => d.severity === 'error');
+  }
+
+  merge(other: Diagnostics): void {
+    this.list.push(...other.list);
+  }
+}
+
+/** `file:line:column  错误：message`, sorted by file and position. */
+export function formatDiagnostic(d: Diagnostic): string {
+  const where = [d.file, d.line ?? '', d.line !== undefined ? (d.column ?? 1) : ''].filter((x) => x !== '').join(':');
+  const tag = d.severity === 'error' ? '错误' : '警告';
+  return `${where}  ${tag}：${d.message}`;
+}
+
+export function sortDiagnostics(list: Diagnostic[]): Diagnostic[] {
+  return [...list].sort(
+    (a, b) =>
+      a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0),
+  );
+}
+
+/**
+ * A mistake in the user's input or environment that stops a command: printed as a message,
+ * exit code 1, never a stack trace.
+ */
+export class UserError extends Error {
+  constructor(
+    message: string,
+    readonly diagnostics: Diagnostic[] = [],
+  ) {
+    super(message);
+    this.name = 'UserError';
+  }
+}

@@ -1,0 +1,274 @@
+/**
+ * Every layout number of the bulletin, in one place, named and with its unit.
+ * Source: ../shared/spec/official-format.md (GB/T 9704-2012, GB/T 15834-2011, 简报 custom).
+ * The PDF and DOCX renderers both read from here, so they cannot drift apart; neither of them
+ * may carry a layout number of its own.
+ */
+import type { FontRole, HeadingLevel } from '../model/types.js';
+
+/** Points per millimetre. */
+export const PT_PER_MM = 72 / 25.4;
+/** Twentieths of a point (twips) per point, the DOCX unit. */
+export const TWIPS_PER_PT = 20;
+
+export const mm = (v: number): number => v * PT_PER_MM;
+export const ptToTwips = (v: number): number => Math.round(v * TWIPS_PER_PT);
+export const mmToTwips = (v: number): number => ptToTwips(mm(v));
+
+/** A4, bound on the left, printed on both sides (standard). */
+export const PAGE = {
+  widthMm: 210,
+  heightMm: 297,
+  marginTopMm: 37,
+  marginBottomMm: 35,
+  marginLeftMm: 28,
+  marginRightMm: 26,
+} as const;
+
+/** The text block (版心): 156 × 225 mm. */
+export const TEXT_BLOCK = {
+  widthMm: PAGE.widthMm - PAGE.marginLeftMm - PAGE.marginRightMm,
+  heightMm: PAGE.heightMm - PAGE.marginTopMm - PAGE.marginBottomMm,
+  get widthPt(): number {
+    return mm(this.widthMm);
+  },
+  get heightPt(): number {
+    return mm(this.heightMm);
+  },
+};
+
+/** 字号 to points, Word / WPS convention. */
+export const ZIHAO = {
+  chuhao: 42,
+  xiaochu: 36,
+  yihao: 26,
+  xiaoyi: 24,
+  erhao: 22,
+  xiaoer: 18,
+  sanhao: 16,
+  xiaosan: 15,
+  sihao: 14,
+  xiaosi: 12,
+  wuhao: 10.5,
+} as const;
+
+/**
+ * The 28 × 22 grid. 22 lines of 28.99 pt overflow the block by a hair in some engines, so the
+ * pitch is fixed a little lower (28.95 pt = 579 twips, which LibreOffice honours). 28 glyphs of
+ * 16 pt are 448 pt, wider than the 442.2 pt block: each character cell is tightened to
+ * block width / 28.
+ */
+export const GRID = {
+  lines: 22,
+  chars: 28,
+  /** Line pitch in points: ≤ 637.8 / 22 so that 22 lines fit. */
+  linePitchPt: 28.95,
+  /** Character cell in points: 442.2 / 28 = 15.79, a hair less to absorb rounding. */
+  get charPitchPt(): number {
+    return Math.floor((TEXT_BLOCK.widthPt / this.chars) * 100) / 100;
+  },
+} as const;
+
+/** Body text: 三号 仿宋, black (standard). */
+export const BODY = {
+  /** Nominal size, written into the DOCX (sz = 32 half-points). */
+  sizePt: ZIHAO.sanhao,
+  /**
+   * DOCX: tighten every run by 5 twips (0.25 pt) so that 28 cells of 15.75 pt fit the block in
+   * clients that ignore the document grid (LibreOffice, WPS).
+   */
+  docxRunSpacingTwips: -5,
+  /** PDF: the glyph size equal to the character cell, so 28 fit a line exactly. */
+  get pdfSizePt(): number {
+    return GRID.charPitchPt;
+  },
+  /** First-line indent in characters. */
+  indentChars: 2,
+  color: '000000',
+} as const;
+
+/** Red of the masthead: about #FF0000 on screen, C0 M80 Y80 K0 in print. */
+export const RED = { rgb: 'FF0000', cmyk: [0, 80, 80, 0] as [number, number, number, number] };
+
+/**
+ * The masthead (报头), page 1 only. Heights are whole grid lines so that the body below it
+ * stays on the grid; the masthead ends near the top third of the text block.
+ */
+export const MASTHEAD = {
+  classification: { role: 'hei' as FontRole, sizePt: ZIHAO.sanhao, lines: 1 },
+  seriesLine: { role: 'title' as FontRole, sizePt: ZIHAO.xiaoer, lines: 1, color: RED.rgb },
+  name: { role: 'title' as FontRole, sizePt: ZIHAO.chuhao, lines: 2, color: RED.rgb },
+  label: { role: 'body' as FontRole, sizePt: ZIHAO.sanhao, lines: 1 },
+  /** Blank lines between the label and the publisher/date line. */
+  gapLines: 1,
+  publisherLine: { role: 'body' as FontRole, sizePt: ZIHAO.sanhao, lines: 1 },
+  /** The red rule under the publisher/date line: full text-block width. */
+  ruleWidthPt: 1.5,
+  /** Distance of the rule below the publisher line's baseline region, in points. */
+  ruleOffsetPt: 4,
+  /** Blank lines after the rule before the body starts. */
+  afterRuleLines: 1,
+  /** Publisher and date sit this many characters in from the block edges. */
+  publisherIndentChars: 0,
+} as const;
+
+/** Masthead height in grid lines, with or without the classification line. */
+export function mastheadLines(hasClassification: boolean): number {
+  const m = MASTHEAD;
+  return (
+    (hasClassification ? m.classification.lines : 0) +
+    m.seriesLine.lines +
+    m.name.lines +
+    m.label.lines +
+    m.gapLines +
+    m.publisherLine.lines +
+    m.afterRuleLines
+  );
+}
+
+/** Column heads 【省级动态】: 三号 黑体, flush left, one blank line above (not on a fresh page). */
+export const SECTION_HEAD = {
+  role: 'hei' as FontRole,
+  sizePt: ZIHAO.sanhao,
+  indentChars: 0,
+  blankLinesBefore: 1,
+  open: '【',
+  close: '】',
+} as const;
+
+/** News items: ★ + bold lead + body in one paragraph. */
+export const NEWS_ITEM = {
+  star: '★',
+  /** The lead prints in this role (bold 仿宋 is not available as a free face; 黑体 is the custom). */
+  leadRole: 'hei' as FontRole,
+  indentChars: 2,
+  /** How the reporting unit of an item is printed after its body. */
+  unitFormat: (unit: string): string => `（${unit}供稿）`,
+} as const;
+
+/** 编者按 / titled note before the first column. */
+export const EDITOR_NOTE = {
+  bodyRole: 'kai' as FontRole,
+  /** A run-in 编者按： prints in this role. */
+  runInRole: 'hei' as FontRole,
+  /** A titled note's centred title. */
+  titleRole: 'hei' as FontRole,
+  sizePt: ZIHAO.sanhao,
+  blankLinesAfter: 1,
+} as const;
+
+/** Long-form article (经验交流). */
+export const ARTICLE = {
+  title: { role: 'title' as FontRole, sizePt: ZIHAO.erhao },
+  subtitle: { role: 'kai' as FontRole, sizePt: ZIHAO.sanhao, prefix: '——' },
+  /** Blank grid lines before an article title (not on a fresh page) and after the subtitle. */
+  blankLinesBefore: 1,
+  blankLinesAfterHeader: 1,
+} as const;
+
+/** Heading levels 一、（一）1.（1）: role, and whether bold (custom, off: no free bold faces). */
+export const HEADINGS: Record<HeadingLevel, { role: FontRole; bold: boolean; indentChars: number }> = {
+  1: { role: 'hei', bold: false, indentChars: 2 },
+  2: { role: 'kai', bold: false, indentChars: 2 },
+  3: { role: 'body', bold: false, indentChars: 2 },
+  4: { role: 'body', bold: false, indentChars: 2 },
+};
+
+/** Bold text inside a role prints in this role (there is no bold 仿宋 to embed). */
+export const BOLD_ROLE: Record<FontRole, FontRole> = {
+  body: 'hei',
+  kai: 'hei',
+  hei: 'hei',
+  title: 'title',
+  song: 'hei',
+};
+
+/** Tables: ruled, header row in 黑体, 四号 text so that more columns fit. */
+export const TABLE = {
+  sizePt: ZIHAO.sihao,
+  headerRole: 'hei' as FontRole,
+  bodyRole: 'body' as FontRole,
+  /** Line height factor of table text relative to its size. */
+  lineHeight: 1.35,
+  ruleWidthPt: 0.5,
+  cellPaddingPt: 3,
+  caption: { role: 'hei' as FontRole, sizePt: ZIHAO.sihao },
+} as const;
+
+/** Lists: marker then text, wrapped lines hanging under the text. */
+export const LIST = {
+  indentChars: 2,
+  bullet: '●',
+} as const;
+
+/** Images: scaled to fit the text width (never enlarged), caption centred below. */
+export const IMAGE = {
+  maxWidthPt: (): number => TEXT_BLOCK.widthPt,
+  /** At most this share of the text block height, so an image and its caption fit a page. */
+  maxHeightShare: 0.75,
+  caption: { role: 'kai' as FontRole, sizePt: ZIHAO.sihao },
+  /** Pixels per inch assumed for images without a resolution. */
+  assumedDpi: 96,
+} as const;
+
+/** End block (版记): at the bottom of the last page, its last rule on the text block's edge. */
+export const END_BLOCK = {
+  role: 'body' as FontRole,
+  sizePt: ZIHAO.sihao,
+  /** Distribution lines and the print line are indented 1 character (of 四号) each side. */
+  indentChars: 1,
+  outerRuleMm: 0.35,
+  innerRuleMm: 0.25,
+  /** Each line of the end block takes one grid line. */
+  get linePitchPt(): number {
+    return GRID.linePitchPt;
+  },
+  /** 印发 date suffix. */
+  printSuffix: '印发',
+  copiesFormat: (n: number): string => `共印${n}份`,
+  order: ['报', '送', '发', '本期增发'] as const,
+} as const;
+
+/** Page numbers — 1 —: 四号 宋体, about 7 mm below the text block; odd right, even left. */
+export const PAGE_NUMBER = {
+  role: 'song' as FontRole,
+  sizePt: ZIHAO.sihao,
+  belowTextBlockMm: 7,
+  /** 1 character (of 四号) in from the outer edge of the text block. */
+  indentChars: 1,
+  format: (n: number): string => `— ${n} —`,
+} as const;
+
+/**
+ * Line breaking, GB/T 15834-2011 §5.1: these never begin a line, these never end one, and
+ * `——` / `……` are never split.
+ */
+export const KINSOKU = {
+  noLineStart: '。，、；：？！）》」』】〕〗〉”’…—·%‰℃',
+  noLineEnd: '（《「『【〔〖〈“‘',
+  unbreakable: ['——', '……'],
+} as const;
+
+/** Official family names written into the DOCX, one per role. */
+export const OFFICIAL_FONT_NAMES: Record<FontRole, string> = {
+  title: '方正小标宋简体',
+  body: '仿宋_GB2312',
+  hei: '黑体',
+  kai: '楷体_GB2312',
+  song: '宋体',
+};
+
+/** Shipped free stand-ins, relative to the project's fonts/ folder. */
+export const SHIPPED_FONTS: Record<FontRole, string> = {
+  title: 'FandolSong-Bold.otf',
+  body: 'FandolFang-Regular.otf',
+  hei: 'FandolHei-Regular.otf',
+  kai: 'FandolKai-Regular.otf',
+  song: 'FandolSong-Regular.otf',
+};
+
+/** Per-character fallback for whatever the role's font lacks (rare name characters). */
+export const SHIPPED_FALLBACK_FONT = 'NotoSerifCJKsc-Fallback.otf';
+
+/** Characters count as this many cells when measuring "28 per line". */
+export const FULL_WIDTH_CELL = 1;

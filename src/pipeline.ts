@@ -1,0 +1,39 @@
+/**
+ * The stages every command shares, in order: find the series → load its issues → load an
+ * issue's sources → build the model. Each stage collects its problems in one Diagnostics.
+ */
+import type { IssueConfig } from './config/issue-file.js';
+import { loadSeries, requireSeriesRoot, type Series } from './config/series.js';
+import { Diagnostics, UserError } from './diagnostics.js';
+import { buildIssue } from './model/build-issue.js';
+import type { Issue } from './model/types.js';
+import { loadAllIssues } from './sources/find.js';
+import { loadIssueSources, type SourceFile } from './sources/load.js';
+
+export interface SeriesContext {
+  series: Series;
+  issues: IssueConfig[];
+  diags: Diagnostics;
+}
+
+/** Loads bulletin.yaml and every issue.yaml; a broken bulletin.yaml stops here. */
+export function openSeries(cwd: string): SeriesContext {
+  const root = requireSeriesRoot(cwd);
+  const diags = new Diagnostics();
+  const series = loadSeries(root, diags);
+  if (!series) throw new UserError('bulletin.yaml 有错误，请先改正', diags.list);
+  const issues = loadAllIssues(series, diags);
+  return { series, issues, diags };
+}
+
+export interface LoadedIssue {
+  cfg: IssueConfig;
+  sources: SourceFile[];
+  issue?: Issue;
+}
+
+export function loadIssue(ctx: SeriesContext, cfg: IssueConfig, diags: Diagnostics = ctx.diags): LoadedIssue {
+  const sources = loadIssueSources(cfg.dir, ctx.series.root, diags);
+  const issue = buildIssue(ctx.series, cfg, sources, ctx.issues, diags);
+  return { cfg, sources, issue };
+}

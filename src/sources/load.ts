@@ -1,0 +1,75 @@
+/** Loading an issue's Markdown sources: text, front matter and syntax tree, per file. */
+import path from 'node:path';
+import type { Root } from 'mdast';
+import { Diagnostics } from '../diagnostics.js';
+import { loadYaml } from '../config/yaml-load.js';
+import { relPath } from '../paths.js';
+import { parseMarkdown, splitFrontMatter } from './markdown.js';
+import { readSourceText } from './read-text.js';
+import { findSourceFiles } from './find.js';
+
+export interface FrontMatter {
+  section: string;
+  order?: number;
+  title?: string;
+  subtitle?: string;
+  unit?: string | string[];
+}
+
+export interface SourceFile {
+  abs: string;
+  /** Relative to the series root, forward slashes. */
+  rel: string;
+  /** Whole decoded text (LF line ends). */
+  text: string;
+  /** Markdown body and the number of file lines before it. */
+  body: string;
+  bodyLineOffset: number;
+  /** Undefined when the front matter is missing or invalid (already reported). */
+  front?: FrontMatter;
+  /** Line of a front-matter key, for messages about its value. */
+  frontLine(key: string): number;
+  tree: Root;
+}
+
+export function loadSourceFile(abs: string, seriesRoot: string, diags: Diagnostics): SourceFile | undefined {
+  const rel = relPath(seriesRoot, abs);
+  const text = readSourceText(abs, rel, diags);
+  if (text === undefined) return undefined;
+  const split = splitFrontMatter(text);
+  let front: FrontMatter | undefined;
+  let frontLine = (_key: string): number => 1;
+  if (!split.hasFrontMatter) {
+    diags.error(
+      'front-matter-missing',
+      rel,
+      1,
+      1,
+      '稿件开头缺少前言区。请在第一行写 ---，下一行写 section: 栏目名（如 section: 高校动态），再写一行 ---',
+    );
+  } else {
+    const loaded = loadYaml<FrontMatter>({ file: rel, text: split.frontMatter, lineOffset: split.frontMatterLine }, 'item', diags);
+    front = loaded.value;
+    frontLine = (key) => loaded.lineOf([key]) ?? split.frontMatterLine;
+  }
+  return {
+    abs,
+    rel,
+    text,
+    body: split.body,
+    bodyLineOffset: split.bodyLineOffset,
+    front,
+    frontLine,
+    tree: parseMarkdown(split.body),
+  };
+}
+
+export function loadIssueSources(issueDir: string, seriesRoot: string, diags: Diagnostics): SourceFile[] {
+  return findSourceFiles(issueDir)
+    .map((f) => loadSourceFile(f, seriesRoot, diags))
+    .filter((s): s is SourceFile => s !== undefined);
+}
+
+export function sourceBaseName(s: SourceFile): string {
+  return path.basename(s.abs);
+}
