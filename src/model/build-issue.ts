@@ -14,7 +14,7 @@ import { fileStem, issueLabel, totalLabel } from '../numbering/label.js';
 import { totalFor } from '../numbering/sequence.js';
 import { relPath } from '../paths.js';
 import type { SourceFile } from '../sources/load.js';
-import { blocksFromMdast, mergeRuns, phrasingToRuns, posOf, runsText, trimRuns, type ConvertContext } from './from-mdast.js';
+import { blocksFromMdast, isBlankTree, mergeRuns, phrasingToRuns, posOf, runsText, trimRuns, type ConvertContext } from './from-mdast.js';
 import type {
   Article,
   Block,
@@ -52,6 +52,10 @@ export function buildIssue(
   for (const src of sources) {
     const fm = src.front;
     if (!fm) continue;
+    if (isBlankTree(src.tree.children as Content[]) && !fm.title) {
+      diags.warn('source-empty', src.rel, src.bodyLineOffset + 1, 1, '这份稿件还没有内容，不会印出；写好后再构建，或删去此文件');
+      continue;
+    }
     const ctxBase = { file: src.rel, absFile: src.abs, seriesRoot: series.root, lineOffset: src.bodyLineOffset, diags };
     if (fm.section === NOTE_SECTION) {
       if (note) {

@@ -93,8 +93,9 @@ export function phrasingToRuns(nodes: PhrasingContent[], ctx: ConvertContext, st
         break;
       }
       case 'html':
+        if (isComment(n.value)) break;
         warnUnsupported(n, ctx, 'HTML 标记', '已按原文字排出；请改用 Markdown 写法');
-        push(n.value, style);
+        push(n.value.replace(/<[^>]*>/g, ''), style);
         break;
       case 'footnoteReference':
         warnUnsupported(n, ctx, '脚注', '已排成上标编号；简报一般不用脚注，建议改为括号注释');
@@ -155,6 +156,15 @@ export function levelFromNumbering(text: string): HeadingLevel | undefined {
   return undefined;
 }
 
+export function isComment(html: string): boolean {
+  return /^\s*<!--[\s\S]*?-->\s*$/.test(html);
+}
+
+/** True when a tree holds nothing but whitespace and comments: an untouched stub. */
+export function isBlankTree(nodes: Content[]): boolean {
+  return nodes.every((n) => n.type === 'html' && isComment(n.value));
+}
+
 export function blocksFromMdast(nodes: Content[], ctx: ConvertContext): Block[] {
   const out: Block[] = [];
   for (const n of nodes) out.push(...blockFrom(n, ctx));
@@ -183,6 +193,8 @@ function blockFrom(n: Content, ctx: ConvertContext): Block[] {
       warnUnsupported(n, ctx, '分隔线（---）', '已略去；如需分条，请用 ## 标题');
       return [];
     case 'html':
+      // Comments are the editors' own notes (the stubs of `bulletin new` carry guidance in them).
+      if (isComment(n.value)) return [];
       warnUnsupported(n, ctx, 'HTML 标记', '已按原文字排出；请改用 Markdown 写法');
     {
       const text = n.value.replace(/<[^>]*>/g, '').trim();

@@ -1,0 +1,23 @@
+/** `bulletin check`: every rule over the chosen issues, problems collected for one report. */
+import type { IssueConfig } from '../config/issue-file.js';
+import { Diagnostics } from '../diagnostics.js';
+import { numberingProblems } from '../numbering/sequence.js';
+import { loadIssue, type SeriesContext } from '../pipeline.js';
+import { checkText, frontMatterLines, proseLines } from './text-rules.js';
+
+export function checkNumbering(ctx: SeriesContext, only: IssueConfig[] | undefined, diags: Diagnostics): void {
+  const numbered = ctx.issues.map((i) => ({ number: i.number, date: i.date, special: i.special, file: i.file, line: i.lineOf(['number']) }));
+  const files = only ? new Set(only.map((i) => i.file)) : undefined;
+  for (const p of numberingProblems(ctx.series.numbering, numbered)) {
+    if (files && !files.has(p.file)) continue;
+    if (p.kind === 'clash') diags.error(`numbering-${p.kind}`, p.file, p.line, 1, p.message);
+    else diags.warn(`numbering-${p.kind}`, p.file, p.line, 1, p.message);
+  }
+}
+
+export function checkIssue(ctx: SeriesContext, cfg: IssueConfig, diags: Diagnostics): void {
+  const { sources } = loadIssue(ctx, cfg, diags);
+  for (const src of sources) {
+    checkText(src.rel, [...frontMatterLines(src), ...proseLines(src)], diags);
+  }
+}

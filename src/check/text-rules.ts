@@ -1,0 +1,195 @@
+/**
+ * Punctuation and date rules for Chinese text (GB/T 15834, GB/T 9704 §7.3.5), run over the
+ * Markdown source lines so that every finding points at the exact line and column the editor
+ * has to change. Code blocks and inline code are left alone.
+ */
+import { isValidDate } from '../dates.js';
+import { Diagnostics } from '../diagnostics.js';
+import type { SourceFile } from '../sources/load.js';
+
+/** Han characters and the full-width punctuation that surrounds them in Chinese text. */
+const ZH = /[\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF\u3000-\u303F\uFF00-\uFFEF\u201C\u201D\u2014\u2026]/;
+const HAN = /[\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF]/;
+
+const FULL_WIDTH: Record<string, string> = {
+  ',': '，',
+  '.': '。',
+  ';': '；',
+  ':': '：',
+  '?': '？',
+  '!': '！',
+  '(': '（',
+  ')': '）',
+};
+
+const PAIRS: Record<string, string> = { '“': '”', '《': '》', '（': '）' };
+const CLOSERS = new Map(Object.entries(PAIRS).map(([o, c]) => [c, o]));
+
+export interface TextLine {
+  text: string;
+  line: number;
+  /** Column of text[0] in the file (1-based). */
+  column: number;
+}
+
+/** Body lines of a source outside fenced code, with inline code blanked out (kept in length). */
+export function proseLines(src: SourceFile): TextLine[][] {
+  const paragraphs: TextLine[][] = [];
+  let current: TextLine[] = [];
+  let fence: string | undefined;
+  let inComment = false;
+  src.body.split('\n').forEach((rawLine, i) => {
+    const line = src.bodyLineOffset + i + 1;
+    // HTML comments (the guidance in stubs) may span lines; blank them out, keeping columns.
+    let raw = '';
+    let rest = rawLine;
+    while (rest) {
+      if (inComment) {
+        const end = rest.indexOf('-->');
+        if (end < 0) {
+          raw += ' '.repeat(rest.length);
+          rest = '';
+        } else {
+          raw += ' '.repeat(end + 3);
+          rest = rest.slice(end + 3);
+          inComment = false;
+        }
+      } else {
+        const start = rest.indexOf('<!--');
+        if (start < 0) {
+          raw += rest;
+          rest = '';
+        } else {
+          raw += rest.slice(0, start);
+          rest = rest.slice(start);
+          inComment = true;
+        }
+      }
+    }
+    const fenceMark = /^\s*(```+|~~~+)/.exec(raw)?.[1];
+    if (fence) {
+      if (fenceMark && fenceMark[0] === fence[0] && fenceMark.length >= fence.length) fence = undefined;
+      return;
+    }
+    if (fenceMark) {
+      fence = fenceMark;
+      return;
+    }
+    if (!raw.trim()) {
+      if (current.length) paragraphs.push(current);
+      current = [];
+      return;
+    }
+    const blank = (m: string): string => ' '.repeat(m.length);
+    // Inline code and link targets `](…)` are not prose.
+    const text = raw.replace(/`[^`]*`/g, blank).replace(/\]\([^)]*\)/g, (m) => `]${blank(m.slice(1))}`);
+    current.push({ text, line, column: 1 });
+  });
+  if (current.length) paragraphs.push(current);
+  return paragraphs;
+}
+
+/** Front-matter values that print (title, subtitle, unit), as one-line paragraphs. */
+export function frontMatterLines(src: SourceFile): TextLine[][] {
+  const out: TextLine[][] = [];
+  const lines = src.text.split('\n');
+  for (const key of ['title', 'subtitle', 'unit']) {
+    const value = (src.front as Record<string, unknown> | undefined)?.[key];
+    if (typeof value !== 'string') continue;
+    const line = src.frontLine(key);
+    const raw = lines[line - 1] ?? '';
+    const at = raw.indexOf(value);
+    out.push([{ text: value, line, column: at >= 0 ? at + 1 : 1 }]);
+  }
+  return out;
+}
+
+export function checkText(file: string, paragraphs: TextLine[][], diags: Diagnostics): void {
+  for (const para of paragraphs) {
+    for (const l of para) {
+      halfWidthPunctuation(file, l, diags);
+      asciiQuotes(file, l, diags);
+      dates(file, l, diags);
+    }
+    balance(file, para, diags);
+  }
+}
+
+function halfWidthPunctuation(file: string, l: TextLine, diags: Diagnostics): void {
+  const t = l.text;
+  for (let i = 0; i < t.length; i++) {
+    const ch = t[i]!;
+    const full = FULL_WIDTH[ch];
+    if (!full) continue;
+    const prev = t[i - 1] ?? '';
+    const next = t[i + 1] ?? '';
+    let hit: boolean;
+    if (ch === '(') hit = HAN.test(prev) || HAN.test(next);
+    else if (ch === ')') hit = HAN.test(prev) || (ZH.test(next) && !/[)\]]/.test(next));
+    else hit = ZH.test(prev) && (ZH.test(next) || next === '' || next === '*');
+    if (hit) {
+      diags.warn('punct-halfwidth', file, l.line, l.column + i, `中文里用了半角“${ch}”，应改为全角“${full}”`);
+    }
+  }
+}
+
+function asciiQuotes(file: string, l: TextLine, diags: Diagnostics): void {
+  const t = l.text;
+  let open = true;
+  for (let i = 0; i < t.length; i++) {
+    const ch = t[i]!;
+    if (ch !== '"' && ch !== "'") continue;
+    const prev = t[i - 1] ?? '';
+    const next = t[i + 1] ?? '';
+    if (ZH.test(prev) || ZH.test(next)) {
+      const want = ch === '"' ? (open ? '“' : '”') : open ? '‘' : '’';
+      diags.warn('quotes-ascii', file, l.line, l.column + i, `中文里用了英文引号 ${ch}，应改为中文引号“${want}”`);
+    }
+    open = !open;
+  }
+}
+
+function balance(file: string, para: TextLine[], diags: Diagnostics): void {
+  const stack: Array<{ ch: string; line: number; column: number }> = [];
+  for (const l of para) {
+    for (let i = 0; i < l.text.length; i++) {
+      const ch = l.text[i]!;
+      if (PAIRS[ch]) stack.push({ ch, line: l.line, column: l.column + i });
+      const opener = CLOSERS.get(ch);
+      if (opener === undefined) continue;
+      const top = stack[stack.length - 1];
+      if (top?.ch === opener) {
+        stack.pop();
+      } else if (top && stack.some((s) => s.ch === opener)) {
+        diags.warn('brackets-unbalanced', file, top.line, top.column, `“${top.ch}”没有对应的“${PAIRS[top.ch]}”（在“${ch}”之前应先闭合）`);
+        while (stack.length && stack[stack.length - 1]!.ch !== opener) stack.pop();
+        stack.pop();
+      } else {
+        diags.warn('brackets-unbalanced', file, l.line, l.column + i, `多了一个“${ch}”，前面没有对应的“${opener}”`);
+      }
+    }
+  }
+  for (const s of stack) {
+    diags.warn('brackets-unbalanced', file, s.line, s.column, `“${s.ch}”没有对应的“${PAIRS[s.ch]}”，请补上或删去`);
+  }
+}
+
+const CN_DATE = /(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?/g;
+
+function dates(file: string, l: TextLine, diags: Diagnostics): void {
+  for (const m of l.text.matchAll(CN_DATE)) {
+    const [whole, y, mo, d] = m;
+    const column = l.column + m.index!;
+    if (/^0/.test(mo!) || (d !== undefined && /^0/.test(d))) {
+      const fixed = `${Number(y)}年${Number(mo)}月${d !== undefined ? `${Number(d)}日` : ''}`;
+      diags.warn('date-leading-zero', file, l.line, column, `日期“${whole}”的月、日不加“0”，应写作“${fixed}”`);
+    }
+    if (/\s/.test(whole)) {
+      diags.warn('date-spaces', file, l.line, column, `日期“${whole}”中有多余的空格，应写作“${whole.replace(/\s+/g, '')}”`);
+    }
+    const date = { year: Number(y), month: Number(mo), day: d !== undefined ? Number(d) : 1 };
+    if (!isValidDate(date)) {
+      diags.error('date-impossible', file, l.line, column, `日期“${whole}”不存在，请核对`);
+    }
+  }
+}

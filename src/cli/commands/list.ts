@@ -1,0 +1,34 @@
+import { Command } from 'commander';
+import { formatChineseDate } from '../../dates.js';
+import { Diagnostics } from '../../diagnostics.js';
+import { loadIssue, openSeries } from '../../pipeline.js';
+import { relPath } from '../../paths.js';
+import { issueLabel } from '../../numbering/label.js';
+import type { Output } from '../report.js';
+
+export function registerList(program: Command, io: Output): Command {
+  return program
+    .command('list')
+    .description('列出各期：期号、日期、各栏目条数')
+    .action(() => {
+      const ctx = openSeries(process.cwd());
+      const sorted = [...ctx.issues].sort(
+        (a, b) => a.date.year - b.date.year || a.date.month - b.date.month || a.date.day - b.date.day || a.number - b.number,
+      );
+      if (sorted.length === 0) {
+        io.out(`${ctx.series.issuesDir}/ 下还没有任何一期。用 bulletin new 新建第一期。`);
+        return;
+      }
+      io.out(`《${ctx.series.name}》共 ${sorted.length} 期：`);
+      for (const cfg of sorted) {
+        const diags = new Diagnostics();
+        const { issue } = loadIssue(ctx, cfg, diags);
+        const label = issueLabel(ctx.series, { number: cfg.number, year: cfg.date.year, special: cfg.special });
+        const dates = `${formatChineseDate(cfg.date)}${cfg.printDate !== cfg.date && formatChineseDate(cfg.printDate) !== formatChineseDate(cfg.date) ? `（${formatChineseDate(cfg.printDate)}印发）` : ''}`;
+        const counts = issue
+          ? [issue.note ? '编者按' : '', ...issue.sections.map((s) => `${s.name} ${s.entries.length}`)].filter(Boolean).join('，')
+          : `有 ${diags.errors.length} 个错误，运行 bulletin check ${cfg.number} 查看`;
+        io.out(`  ${label.padEnd(8, '　')} ${dates.padEnd(12, '　')}  ${relPath(ctx.series.root, cfg.dir)}  ${counts || '（还没有稿件）'}`);
+      }
+    });
+}

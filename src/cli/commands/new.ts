@@ -1,0 +1,107 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { Command } from 'commander';
+import { ISSUE_FILE } from '../../config/issue-file.js';
+import { parseIsoDate, toIso, today, type CalendarDate } from '../../dates.js';
+import { UserError } from '../../diagnostics.js';
+import { issueFolderName, issueLabel } from '../../numbering/label.js';
+import { countKey, nextNumber, numberingProblems } from '../../numbering/sequence.js';
+import { writeFileExclusive } from '../../output/write-atomic.js';
+import { relPath, SCHEMA_DIR, TEMPLATES_DIR } from '../../paths.js';
+import { openSeries } from '../../pipeline.js';
+import { issuesRoot } from '../../sources/find.js';
+import type { Output } from '../report.js';
+
+interface NewOptions {
+  date?: string;
+  number?: string;
+  special?: string;
+}
+
+export function registerNew(program: Command, io: Output): Command {
+  return program
+    .command('new')
+    .description('新建下一期：自动编号，建好文件夹、issue.yaml 和各栏目的稿件模板')
+    .option('-d, --date <日期>', '本期日期，如 2024-04-24；不写则为今天')
+    .option('-n, --number <期号>', '指定期号；不写则自动取下一期')
+    .option('-s, --special <名称>', '特别期，如 增刊、专刊（单独编号）')
+    .action((opts: NewOptions) => {
+      const ctx = openSeries(process.cwd());
+      const { series } = ctx;
+      const date = parseDateOption(opts.date);
+      const special = opts.special?.trim() || undefined;
+      const numbered = ctx.issues.map((i) => ({ number: i.number, date: i.date, special: i.special, file: i.file }));
+      const number = opts.number !== undefined ? parseNumberOption(opts.number) : nextNumber(series.numbering, numbered, { date, special });
+      const label = issueLabel(series, { number, year: date.year, special });
+
+      const key = countKey(series.numbering, { date, special });
+      const clash = ctx.issues.find((i) => i.number === number && countKey(series.numbering, i) === key);
+      if (clash) {
+        throw new UserError(`${label}已经存在（${clash.file}）。不写 --number 会自动取下一期；要修改已有的一期，请直接编辑它的文件`);
+      }
+      const dir = path.join(issuesRoot(series), issueFolderName(series.numbering, { number, year: date.year, special }));
+      if (fs.existsSync(dir)) {
+        throw new UserError(`文件夹 ${relPath(series.root, dir)} 已经存在，为避免覆盖，没有做任何改动。请检查它是不是已有的一期`);
+      }
+
+      // Report gaps the new number would open, before writing anything.
+      const after = [...numbered, { number, date, special, file: relPath(series.root, path.join(dir, ISSUE_FILE)) }];
+      for (const p of numberingProblems(series.numbering, after)) {
+        if (p.file === after[after.length - 1]!.file) io.err(`警告：${p.message}`);
+      }
+
+      fs.mkdirSync(dir, { recursive: true });
+      writeFileExclusive(path.join(dir, ISSUE_FILE), issueYaml(series.root, dir, { number, date, special }));
+      const written = [ISSUE_FILE];
+      const stubs: Array<[string, string]> = [['00-编者按.md', read('note.md')]];
+      series.sections.forEach((s, i) => {
+        stubs.push([`${String((i + 1) * 10).padStart(2, '0')}-${s.name}.md`, read(s.kind === 'news' ? 'news.md' : 'articles.md').replace(/\{section\}/g, s.name)]);
+      });
+      for (const [name, text] of stubs) {
+        writeFileExclusive(path.join(dir, name), text);
+        written.push(name);
+      }
+      const rel = relPath(process.cwd(), dir);
+      io.out(`已新建《${series.name}》${label}（${toIso(date)}）：${rel}/`);
+      for (const w of written) io.out(`  ${rel}/${w}`);
+      io.out('');
+      io.out('下一步：');
+      io.out(`  1. 在 ${rel}/ 的各栏目文件中写稿（每条动态以 ## 标题开头）；不用的栏目文件可以删除`);
+      io.out(`  2. bulletin check ${number}${special ? '' : ''}    检查稿件`);
+      io.out(`  3. bulletin build ${rel}    生成 PDF 和 Word 文件`);
+    });
+}
+
+function read(name: string): string {
+  return fs.readFileSync(path.join(TEMPLATES_DIR, 'issue', name), 'utf8');
+}
+
+function parseDateOption(text: string | undefined): CalendarDate {
+  if (text === undefined) return today();
+  const d = parseIsoDate(text);
+  if ('error' in d) throw new UserError(`--date：${d.error}`);
+  return d;
+}
+
+function parseNumberOption(text: string): number {
+  if (!/^\d+$/.test(text.trim()) || Number(text) < 1) throw new UserError(`--number 应当是正整数，而不是“${text}”`);
+  return Number(text);
+}
+
+function issueYaml(root: string, dir: string, v: { number: number; date: CalendarDate; special?: string }): string {
+  const local = path.join(root, 'issue.schema.json');
+  const schema = fs.existsSync(local) ? local : path.join(SCHEMA_DIR, 'issue.schema.json');
+  const schemaRef = path.relative(dir, schema).split(path.sep).join('/');
+  return [
+    `# yaml-language-server: $schema=${schemaRef}`,
+    '# 本期设置。日期写成 2024-04-24；版记印发日期不同时加 printDate。',
+    `number: ${v.number}`,
+    `date: ${toIso(v.date)}`,
+    ...(v.special ? [`special: ${v.special}`] : []),
+    '# printDate: 2024-04-25',
+    '# copies: 200            共印份数',
+    '# distribution:          本期分送范围与系列设置不同时填写，只写要改的项',
+    '#   本期增发: 某某单位',
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,130 @@
+/**
+ * The command line: commander wiring, Chinese help, and the one place where failures become
+ * exit codes — 0 done, 1 a problem in the user's input or environment, 2 a bug of ours.
+ */
+import { Command, CommanderError, Help } from 'commander';
+import { UserError } from '../diagnostics.js';
+import { registerBuild } from './commands/build.js';
+import { registerCheck } from './commands/check.js';
+import { registerInit } from './commands/init.js';
+import { registerList } from './commands/list.js';
+import { registerNew } from './commands/new.js';
+import { printDiagnostics, stdio, type Output } from './report.js';
+import { VERSION } from '../version.js';
+
+/** Commander prints "[options]"; the clerks read Chinese. */
+function localiseUsage(cmd: Command): void {
+  cmd.usage(cmd.usage().replace('[options]', '[选项]').replace('[command]', '[命令]'));
+}
+
+function subcommandTerm(cmd: Command): string {
+  const args = cmd.registeredArguments.map((a) => (a.required ? `<${a.name()}>` : `[${a.name()}]`));
+  return [cmd.name(), cmd.options.length ? '[选项]' : '', ...args].filter(Boolean).join(' ');
+}
+
+const TITLES: Record<string, string> = {
+  'Usage:': '用法：',
+  'Arguments:': '参数：',
+  'Options:': '选项：',
+  'Commands:': '命令：',
+  'Global Options:': '全局选项：',
+};
+
+export function createProgram(io: Output = stdio): Command {
+  const program = new Command('bulletin');
+  program
+    .description('工作动态简报排版工具：用 Markdown 写稿，生成符合公文格式的 PDF 与 Word 文件')
+    .version(VERSION, '-V, --version', '显示版本号')
+    .helpOption('-h, --help', '显示帮助')
+    .helpCommand('help [命令]', '显示某个命令的帮助')
+    .configureHelp({ styleTitle: (t: string) => TITLES[t] ?? t, subcommandTerm } as Partial<Help>)
+    .showSuggestionAfterError(false)
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => process.stdout.write(s), writeErr: () => undefined });
+  program.addHelpText(
+    'after',
+    `
+常用流程：
+  bulletin new          新建下一期
+  bulletin check        检查稿件
+  bulletin build        生成 PDF 和 Word 文件
+
+每个命令的详细说明：bulletin help <命令>`,
+  );
+  for (const register of [registerInit, registerNew, registerList, registerCheck, registerBuild]) {
+    const cmd = register(program, io);
+    cmd.helpOption('-h, --help', '显示帮助').configureHelp({ styleTitle: (t: string) => TITLES[t] ?? t } as Partial<Help>);
+    cmd.exitOverride().configureOutput({ writeOut: (s) => process.stdout.write(s), writeErr: () => undefined });
+    localiseUsage(cmd);
+  }
+  localiseUsage(program);
+  return program;
+}
+
+/** Runs the CLI and returns the exit code. */
+export async function main(argv: string[], io: Output = stdio): Promise<number> {
+  const program = createProgram(io);
+  try {
+    await program.parseAsync(argv);
+    return typeof process.exitCode === 'number' ? process.exitCode : 0;
+  } catch (e) {
+    return handleError(e, io);
+  }
+}
+
+function handleError(e: unknown, io: Output): number {
+  if (e instanceof CommanderError) {
+    if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;
+    io.err(`错误：${commanderMessage(e)}`);
+    io.err('用 bulletin --help 查看用法。');
+    return 1;
+  }
+  if (e instanceof UserError) {
+    printDiagnostics(e.diagnostics, io);
+    io.err(`错误：${e.message}`);
+    return 1;
+  }
+  const err = e as NodeJS.ErrnoException;
+  if (err?.code && ['EACCES', 'EPERM', 'ENOSPC', 'EROFS', 'EDQUOT', 'EISDIR', 'ENOTDIR'].includes(err.code)) {
+    io.err(`错误：${fsMessage(err)}`);
+    return 1;
+  }
+  io.err('内部错误：这是 bulletin 的缺陷，不是您的操作问题。请把下面的信息发给维护人员：');
+  io.err(String(err?.stack ?? e));
+  return 2;
+}
+
+function fsMessage(err: NodeJS.ErrnoException): string {
+  const where = err.path ? `“${err.path}”` : '';
+  switch (err.code) {
+    case 'ENOSPC':
+    case 'EDQUOT':
+      return `磁盘空间不足，无法写入${where}。请清理磁盘后重试；原有文件未被改动`;
+    case 'EACCES':
+    case 'EPERM':
+    case 'EROFS':
+      return `没有权限写入${where}。请换一个输出文件夹（--out），或检查文件是否正被 Word/WPS 打开`;
+    default:
+      return `无法写入${where}（${err.code}）`;
+  }
+}
+
+function commanderMessage(e: CommanderError): string {
+  const m = /'([^']+)'/.exec(e.message)?.[1] ?? '';
+  switch (e.code) {
+    case 'commander.unknownOption':
+      return `不认识的选项 ${m}`;
+    case 'commander.unknownCommand':
+      return `没有 ${m} 这个命令`;
+    case 'commander.missingArgument':
+      return `缺少参数 ${m}`;
+    case 'commander.optionMissingArgument':
+      return `选项 ${m} 后面需要一个值`;
+    case 'commander.excessArguments':
+      return '参数太多';
+    case 'commander.invalidArgument':
+      return e.message.replace(/^error: /, '');
+    default:
+      return e.message.replace(/^error: /, '');
+  }
+}
