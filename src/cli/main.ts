@@ -4,6 +4,7 @@
  */
 import { Command, CommanderError, Help } from 'commander';
 import { UserError } from '../diagnostics.js';
+import { registerArchive } from './commands/archive.js';
 import { registerBuild } from './commands/build.js';
 import { registerCheck } from './commands/check.js';
 import { registerInit } from './commands/init.js';
@@ -51,7 +52,7 @@ export function createProgram(io: Output = stdio): Command {
 
 每个命令的详细说明：bulletin help <命令>`,
   );
-  for (const register of [registerInit, registerNew, registerList, registerCheck, registerBuild]) {
+  for (const register of [registerInit, registerNew, registerList, registerCheck, registerBuild, registerArchive]) {
     const cmd = register(program, io);
     cmd.helpOption('-h, --help', '显示帮助').configureHelp({ styleTitle: (t: string) => TITLES[t] ?? t } as Partial<Help>);
     cmd.exitOverride().configureOutput({ writeOut: (s) => process.stdout.write(s), writeErr: () => undefined });

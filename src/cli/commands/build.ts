@@ -1,10 +1,11 @@
 import path from 'node:path';
 import { Command } from 'commander';
-import { Diagnostics, UserError } from '../../diagnostics.js';
+import { UserError } from '../../diagnostics.js';
 import { writeFileAtomic } from '../../output/write-atomic.js';
 import { relPath } from '../../paths.js';
-import { loadIssue, openSeries } from '../../pipeline.js';
+import { openSeries } from '../../pipeline.js';
 import { FORMATS, formatById, type OutputFormat } from '../../render/formats.js';
+import { renderIssue } from '../../render/render-issue.js';
 import { resolveIssue } from '../../sources/find.js';
 import { printDiagnostics, type Output } from '../report.js';
 
@@ -24,18 +25,10 @@ export function registerBuild(program: Command, io: Output): Command {
       const formats = parseFormats(opts.format);
       const ctx = openSeries(process.cwd());
       const cfg = resolveIssue(ctx.series, ctx.issues, issueArg);
-      const diags = new Diagnostics();
-      diags.merge(ctx.diags);
-      const { issue } = loadIssue(ctx, cfg, diags);
-      if (!issue || diags.hasErrors()) {
-        throw new UserError(`${relPath(ctx.series.root, cfg.dir)} 的稿件有错误，没有生成文件。请改正后重试（bulletin check 可列出全部问题）`, diags.list);
-      }
-      printDiagnostics(diags.warnings, io);
+      const { issue, files, warnings } = await renderIssue(ctx, cfg, formats, { log: (m) => io.err(m) });
+      printDiagnostics(warnings.list, io);
       const outDir = opts.out !== undefined ? path.resolve(opts.out) : path.join(ctx.series.root, 'dist');
-      // Render everything first: a failure in one format leaves no file of this build behind.
-      const rendered: Array<[OutputFormat, Uint8Array]> = [];
-      for (const f of formats) rendered.push([f, await f.render(issue, { log: (m) => io.err(m) })]);
-      for (const [f, bytes] of rendered) {
+      for (const { format: f, bytes } of files) {
         const target = path.join(outDir, `${issue.meta.fileStem}${f.ext}`);
         writeFileAtomic(target, bytes);
         io.out(`已生成 ${relPath(process.cwd(), target)}（${Math.max(1, Math.round(bytes.length / 1024))} KB）`);

@@ -1,0 +1,76 @@
+/**
+ * What an archived issue depends on, as one content hash: its folder (sources, images,
+ * issue.yaml), bulletin.yaml, the fonts, the tool itself, and the numbering facts taken from
+ * other issues (总第N期). Same hash → same bytes, so the issue need not be rebuilt.
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { IssueConfig } from '../config/issue-file.js';
+import type { Series } from '../config/series.js';
+import { SHIPPED_FALLBACK_FONT, SHIPPED_FONTS } from '../layout/spec.js';
+import { totalFor } from '../numbering/sequence.js';
+import { FONTS_DIR, PACKAGE_ROOT } from '../paths.js';
+import { VERSION } from '../version.js';
+
+function listFiles(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (d: string): void => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (e.isFile()) out.push(p);
+    }
+  };
+  if (fs.existsSync(dir)) walk(dir);
+  return out;
+}
+
+function hashFiles(h: crypto.Hash, root: string, files: string[]): void {
+  for (const f of files) {
+    h.update(`\0${path.relative(root, f).split(path.sep).join('/')}\0`);
+    h.update(fs.readFileSync(f));
+  }
+}
+
+/** The tool: its version, compiled code and schemas. Computed once per run. */
+export function toolHash(): string {
+  const h = crypto.createHash('sha256');
+  h.update(`bulletin ${VERSION}`);
+  const code = path.join(PACKAGE_ROOT, 'lib');
+  hashFiles(h, PACKAGE_ROOT, [...listFiles(code).filter((f) => f.endsWith('.js')), ...listFiles(path.join(PACKAGE_ROOT, 'templates', 'series'))]);
+  return h.digest('hex');
+}
+
+/**
+ * The fonts a build may use: the shipped ones and every configured font that is a file.
+ * Configured family names are hashed by name (installed fonts are not content-hashed).
+ */
+export function fontHash(series: Series): string {
+  const h = crypto.createHash('sha256');
+  const shipped = [...new Set([...Object.values(SHIPPED_FONTS), SHIPPED_FALLBACK_FONT])].sort().map((f) => path.join(FONTS_DIR, f));
+  hashFiles(h, FONTS_DIR, shipped.filter((f) => fs.existsSync(f)));
+  for (const [role, list] of Object.entries(series.fonts).sort()) {
+    for (const c of list ?? []) {
+      const p = path.resolve(series.root, c);
+      h.update(`\0${role}:${c}`);
+      if (fs.existsSync(p) && fs.statSync(p).isFile()) h.update(fs.readFileSync(p));
+    }
+  }
+  return h.digest('hex');
+}
+
+export function issueInputHash(series: Series, cfg: IssueConfig, all: IssueConfig[], shared: { tool: string; fonts: string }): string {
+  const h = crypto.createHash('sha256');
+  h.update(`tool:${shared.tool}\0fonts:${shared.fonts}\0`);
+  h.update(fs.readFileSync(series.file));
+  const numbered = all.map((i) => ({ number: i.number, date: i.date, special: i.special, file: i.file }));
+  const total = cfg.total ?? totalFor(series.numbering, series.totalOffset, numbered, { number: cfg.number, date: cfg.date, special: cfg.special, file: cfg.file });
+  h.update(`\0total:${total ?? ''}\0`);
+  hashFiles(h, cfg.dir, listFiles(cfg.dir));
+  return h.digest('hex');
+}
+
+export function sha256(bytes: Uint8Array): string {
+  return crypto.createHash('sha256').update(bytes).digest('hex');
+}
