@@ -65,7 +65,15 @@ export function loadYaml<T>(src: YamlSource, schemaName: SchemaName, diags: Diag
     }
     return result;
   }
-  const value = doc.toJS() ?? {};
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: 100 }) ?? {};
+  } catch (e) {
+    // Unresolved aliases (`*a`) and alias bombs surface only when converting.
+    const p = pos(0);
+    diags.error('yaml-syntax', src.file, p.line, p.col, `YAML 格式错误：${e instanceof ReferenceError ? '以 * 或 & 开头的值会被当成引用，请给这个值加上引号' : '无法解析'}（${(e as Error).message}）`);
+    return result;
+  }
   const { validate, schema } = schemaFor(schemaName);
   if (validate(value)) {
     result.value = value as T;
