@@ -7,4 +7,12 @@ process.stdout.on('error', (e) => {
   if (e.code === 'EPIPE') process.exit(0);
   throw e;
 });
+// Outputs are written synchronously to a temporary name and renamed, so a signal handled here
+// (between writes, never inside one) leaves only complete files under their final names.
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    process.stderr.write('\n已中断。已生成的文件都是完整的，未完成的没有写出。\n');
+    process.exit(130);
+  });
+}
 process.exitCode = await main(process.argv);
