@@ -44,9 +44,13 @@ export function writeTree(dir: string, files: FileTree): void {
   }
 }
 
-/** A minimal valid bulletin.yaml; `extra` lines are appended (to override or add keys). */
+/**
+ * A minimal valid bulletin.yaml. `extra` is YAML appended at the end; a top-level key it sets
+ * replaces the default one (with its indented lines), so `bulletinYaml('numbering: yearly')`
+ * stays valid YAML.
+ */
 export function bulletinYaml(extra = ''): string {
-  return [
+  const base = [
     'series: 江西省高校与县域基础教育协同提质行动',
     'name: 工作动态',
     'publisher: 省协同提质行动工作领导小组办公室',
@@ -61,11 +65,16 @@ export function bulletinYaml(extra = ''): string {
     'distribution:',
     '  报: 省协同提质行动领导小组组长、副组长',
     '  送: 省协同提质行动领导小组成员单位、联盟高校、各设区市教育局',
-    extra,
-  ]
-    .filter((l) => l !== '')
-    .join('\n')
-    .concat('\n');
+  ];
+  const overridden = new Set([...extra.matchAll(/^([A-Za-z]\w*):/gm)].map((m) => m[1]));
+  const kept: string[] = [];
+  let skipping = false;
+  for (const line of base) {
+    const key = /^([A-Za-z]\w*):/.exec(line)?.[1];
+    if (key !== undefined) skipping = overridden.has(key);
+    if (!skipping) kept.push(line);
+  }
+  return `${[...kept, ...(extra ? [extra.replace(/\n$/, '')] : [])].join('\n')}\n`;
 }
 
 export function issueYaml(number: number, date: string, extra = ''): string {
@@ -138,10 +147,14 @@ export interface BuiltModel {
   warnings: Diagnostic[];
 }
 
-/** The model of one issue (by number/folder, or the latest), through src/pipeline.ts. */
+/**
+ * The model of one issue, through src/pipeline.ts: issueArg is a number ('9'), a folder relative
+ * to the series root ('issues/009'), or absent for the latest issue.
+ */
 export function buildModel(seriesDir: string, issueArg?: string): BuiltModel {
   const ctx = openSeries(seriesDir);
-  const cfg = resolveIssue(ctx.series, ctx.issues, issueArg);
+  const arg = issueArg?.includes('/') ? path.join(seriesDir, issueArg) : issueArg;
+  const cfg = resolveIssue(ctx.series, ctx.issues, arg);
   const diags = new Diagnostics();
   diags.merge(ctx.diags);
   const { issue } = loadIssue(ctx, cfg, diags);
