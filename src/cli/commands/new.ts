@@ -67,7 +67,10 @@ export function registerNew(program: Command, io: Output): Command {
       io.out('');
       io.out('下一步：');
       io.out(`  1. 在 ${rel}/ 的各栏目文件中写稿（每条动态以 ## 标题开头）；不用的栏目文件可以删除`);
-      io.out(`  2. bulletin check ${number}${special ? '' : ''}    检查稿件`);
+      // `check 1` never finds a 增刊 (a bare number means a regular issue) and is ambiguous in a
+      // yearly series: name the folder or year-number instead.
+      const checkArg = special ? rel : series.numbering === 'yearly' ? `${date.year}-${number}` : String(number);
+      io.out(`  2. bulletin check ${checkArg}    检查稿件`);
       io.out(`  3. bulletin build ${rel}    生成 PDF 和 Word 文件`);
     });
 }
