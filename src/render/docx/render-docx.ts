@@ -1,8 +1,16 @@
+/**
+ * The DOCX renderer: the issue model to an editable Word document that follows the same
+ * layout as the PDF (src/layout/spec.ts) and is byte-identical for the same sources.
+ */
+import { Packer } from 'docx';
 import type { Issue } from '../../model/types.js';
-import { UserError } from '../../diagnostics.js';
 import type { RenderContext } from '../formats.js';
+import { buildDocument } from './document.js';
+import { reproducibleDocx } from './reproducible-zip.js';
 
-// Placeholder until the DOCX renderer lands; `build` reports it rather than writing nothing.
-export async function renderDocx(_issue: Issue, _ctx: RenderContext): Promise<Uint8Array> {
-  throw new UserError('DOCX 输出尚未实现');
+export async function renderDocx(issue: Issue, ctx: RenderContext): Promise<Uint8Array> {
+  const packed = await Packer.toBuffer(buildDocument(issue));
+  const out = reproducibleDocx(new Uint8Array(packed), issue.meta.isoDate);
+  ctx.log(`DOCX：${issue.meta.fileStem}.docx，字体按公文字体命名（${Object.values(issue.fonts).map((f) => f.officialName).join('、')}）`);
+  return out;
 }

@@ -1,0 +1,66 @@
+/**
+ * WordprocessingML that the docx package cannot write, patched into its output by string:
+ * each patch anchors on one element docx always writes, and inserts in the schema's order.
+ */
+import { KINSOKU } from '../../layout/spec.js';
+
+/**
+ * East Asian line breaking on (w:kinsoku), punctuation allowed to hang (w:overflowPunct), and
+ * no automatic space between hanzi and Latin letters or digits (w:autoSpaceDE/DN): Word adds a
+ * quarter em there by default, which the PDF does not, and a line would lose its 28th cell.
+ * In CT_PPrBase the order is kinsoku, wordWrap, overflowPunct, topLinePunct, autoSpaceDE,
+ * autoSpaceDN; every body paragraph carries overflowPunct (paragraph.ts), the anchor here.
+ */
+const EAST_ASIAN_PPR = ['<w:kinsoku/>', '<w:overflowPunct/>', '<w:autoSpaceDE w:val="0"/>', '<w:autoSpaceDN w:val="0"/>'].join('');
+
+export function patchParagraphs(xml: string): string {
+  return xml.replaceAll('<w:overflowPunct/>', EAST_ASIAN_PPR);
+}
+
+/** The same defaults for every paragraph, in the document defaults of styles.xml. */
+export function patchStyles(xml: string): string {
+  const anchor = '<w:pPrDefault><w:pPr>';
+  if (!xml.includes(anchor)) throw new Error('styles.xml: w:pPrDefault not found');
+  return xml.replace(anchor, anchor + EAST_ASIAN_PPR);
+}
+
+const escapeXml = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/**
+ * Settings: the line-start and line-end characters of GB/T 15834 (KINSOKU) as Word's custom
+ * kinsoku lists for Chinese, and no compression of punctuation, which would shrink full-width
+ * punctuation to half a cell and break the grid. These come after w:evenAndOddHeaders and
+ * before w:compat in CT_Settings.
+ */
+export function patchSettings(xml: string): string {
+  const anchor = '<w:compat>';
+  if (!xml.includes(anchor)) throw new Error('settings.xml: w:compat not found');
+  const add =
+    '<w:characterSpacingControl w:val="doNotCompress"/>' +
+    `<w:noLineBreaksAfter w:lang="zh-CN" w:val="${escapeXml(KINSOKU.noLineEnd)}"/>` +
+    `<w:noLineBreaksBefore w:lang="zh-CN" w:val="${escapeXml(KINSOKU.noLineStart)}"/>`;
+  return xml.replace(anchor, add + anchor);
+}
+
+/** Created and modified: the issue date, not the time of the build. */
+export function patchCoreDates(xml: string, isoDate: string): string {
+  const stamp = `${isoDate}T00:00:00Z`;
+  return xml.replace(/(<dcterms:(created|modified)[^>]*>)[^<]*(<\/dcterms:\2>)/g, `$1${stamp}$3`);
+}
+
+/**
+ * docx gives external hyperlinks random relationship ids. Renumber them in the order the
+ * relationships file lists them, in the rels file and in every r:id that points at them.
+ */
+export function stableLinkIds(rels: string, document: string): { rels: string; document: string } {
+  const ids: string[] = [];
+  for (const m of rels.matchAll(/<Relationship\b[^>]*>/g)) {
+    if (!/TargetMode="External"/.test(m[0])) continue;
+    const id = /\bId="([^"]+)"/.exec(m[0])?.[1];
+    if (id) ids.push(id);
+  }
+  const rename = new Map(ids.map((id, i) => [id, `rIdLink${i + 1}`]));
+  const swap = (xml: string, attr: string): string =>
+    xml.replace(new RegExp(`\\b${attr}="([^"]+)"`, 'g'), (whole, id: string) => (rename.has(id) ? `${attr}="${rename.get(id)}"` : whole));
+  return { rels: swap(rels, 'Id'), document: swap(document, 'r:id') };
+}
