@@ -192,6 +192,8 @@ export const TABLE = {
   lineHeight: 1.35,
   ruleWidthPt: 0.5,
   cellPaddingPt: 3,
+  /** A column is never narrower than this many characters of table text. */
+  minColumnChars: 2,
   caption: { role: 'hei' as FontRole, sizePt: ZIHAO.sihao },
 } as const;
 
@@ -199,6 +201,8 @@ export const TABLE = {
 export const LIST = {
   indentChars: 2,
   bullet: '●',
+  /** Width of the marker column (1. / 10. / ●) in characters; the text starts after it. */
+  markerChars: 2,
 } as const;
 
 /** Images: scaled to fit the text width (never enlarged), caption centred below. */
@@ -226,6 +230,12 @@ export const END_BLOCK = {
   /** 印发 date suffix. */
   printSuffix: '印发',
   copiesFormat: (n: number): string => `共印${n}份`,
+  /**
+   * DOCX only: the end block floats at the bottom margin, anchored to an empty paragraph after
+   * it; that paragraph's font size and line height in points, as small as Word allows, so it
+   * needs no room on a full last page.
+   */
+  anchorPt: 1,
   order: ['报', '送', '发', '本期增发'] as const,
 } as const;
 

@@ -82,14 +82,38 @@ function cells(text: string): number {
 }
 
 /**
- * Column widths that fill the text block, shared in proportion to each column's longest
- * cell (at least two characters), so a short column does not take a third of the page.
+ * Content widths of the columns in points, as the PDF shares them: each column gets what its
+ * longest cell needs; spare width is spread in proportion so the table spans the block; when
+ * the cells need more than there is, the widest columns share what is left equally and wrap.
  */
+function contentWidths(natural: number[], minimum: number, available: number): number[] {
+  const total = natural.reduce((a, b) => a + b, 0);
+  if (total <= available) {
+    const spare = available - total;
+    return natural.map((w) => w + (total > 0 ? (spare * w) / total : spare / natural.length));
+  }
+  const widths = new Array<number>(natural.length).fill(0);
+  const order = natural.map((_, i) => i).sort((a, b) => natural[a] - natural[b] || a - b);
+  let left = available;
+  let count = natural.length;
+  for (const i of order) {
+    const w = Math.max(minimum, Math.min(natural[i], left / count));
+    widths[i] = w;
+    left -= w;
+    count--;
+  }
+  return widths;
+}
+
+/** Column widths in twips, padding and rules included, that add up to the text width. */
 function columnWidths(t: ModelTable): number[] {
+  const size = TABLE.sizePt;
+  const cols = t.header.length;
   const rows = [t.header, ...t.rows];
-  const weights = t.header.map((_, c) => Math.max(2, ...rows.map((r) => cells((r[c]?.runs ?? []).map((x) => x.text).join('')))) + 1);
-  const sum = weights.reduce((a, b) => a + b, 0);
-  const widths = weights.map((w) => Math.floor((TEXT_WIDTH_TW * w) / sum));
+  const natural = t.header.map((_, c) => Math.max(0, ...rows.map((r) => cells((r[c]?.runs ?? []).map((x) => x.text).join('')) * size)));
+  const chrome = 2 * TABLE.cellPaddingPt + TABLE.ruleWidthPt;
+  const available = TEXT_BLOCK.widthPt - cols * chrome - TABLE.ruleWidthPt;
+  const widths = contentWidths(natural, TABLE.minColumnChars * size, available).map((w) => ptToTwips(w + chrome));
   widths[widths.length - 1] += TEXT_WIDTH_TW - widths.reduce((a, b) => a + b, 0);
   return widths;
 }
@@ -157,8 +181,7 @@ export function tableBlock(ctx: BlockContext, t: ModelTable, beforeLines: number
 export function listBlock(ctx: BlockContext, l: ListBlock, look: BlockLook, beforeLines: number, depth = 0): FileChild[] {
   const out: FileChild[] = [];
   const marker = (i: number): string => (l.ordered ? `${l.start + i}.` : LIST.bullet);
-  // The marker column is wide enough for the longest marker (½ cell per digit or dot).
-  const markerChars = Math.max(...l.items.map((_, i) => Math.ceil(cells(marker(i))))) + 1;
+  const markerChars = LIST.markerChars;
   const leftChars = LIST.indentChars * (depth + 1);
   const textStart = charsTw(leftChars + markerChars, BODY.sizePt);
   l.items.forEach((item, i) => {

@@ -30,9 +30,6 @@ import { tabRun, textRun } from './runs.js';
 import { STYLE } from './styles.js';
 import { PAGE_TW, TEXT_WIDTH_TW, borderEighths, charsTw } from './units.js';
 
-/** The anchor paragraph's size and line height, in points: the smallest Word offers. */
-const END_ANCHOR_PT = 1;
-
 const rule = (widthMm: number): IBorderOptions => ({ style: BorderStyle.SINGLE, size: borderEighths(mm(widthMm)), color: BODY.color });
 const NONE: IBorderOptions = { style: BorderStyle.NONE, size: 0, color: 'auto' };
 
@@ -104,5 +101,5 @@ export function endBlock(issue: Issue): FileChild[] {
  * it only moves to a new page when the last page is full, and the block then follows it.
  */
 function endAnchorParagraph(): Paragraph {
-  return gridParagraph({ style: STYLE.endBlock, sizePt: END_ANCHOR_PT, lineTw: ptToTwips(END_ANCHOR_PT), children: [] });
+  return gridParagraph({ style: STYLE.endAnchor, sizePt: END_BLOCK.anchorPt, lineTw: ptToTwips(END_BLOCK.anchorPt), children: [] });
 }

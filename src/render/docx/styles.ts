@@ -35,6 +35,7 @@ export const STYLE = {
   articleTitle: 'ArticleTitle',
   articleSubtitle: 'ArticleSubtitle',
   endBlock: 'EndBlock',
+  endAnchor: 'EndBlockAnchor',
   classification: 'MastheadClassification',
   seriesLine: 'MastheadSeries',
   name: 'MastheadName',
@@ -106,6 +107,8 @@ export function bulletinStyles(issue: Issue): IStylesOptions {
     s(STYLE.articleTitle, '文章标题', { role: ARTICLE.title.role, sizePt: ARTICLE.title.sizePt, align: AlignmentType.CENTER, keepNext: true }),
     s(STYLE.articleSubtitle, '文章副标题', { role: ARTICLE.subtitle.role, sizePt: ARTICLE.subtitle.sizePt, align: AlignmentType.CENTER, keepNext: true }),
     s(STYLE.endBlock, '版记', { role: END_BLOCK.role, sizePt: END_BLOCK.sizePt, lineTw: ptToTwips(END_BLOCK.linePitchPt) }),
+    // The empty paragraph the floating end block hangs on (end-block.ts): as small as can be.
+    s(STYLE.endAnchor, '版记锚点', { role: END_BLOCK.role, sizePt: END_BLOCK.anchorPt, lineTw: ptToTwips(END_BLOCK.anchorPt) }),
     s(STYLE.classification, '密级', { role: MASTHEAD.classification.role, sizePt: MASTHEAD.classification.sizePt, align: AlignmentType.LEFT }),
     s(STYLE.seriesLine, '报头系列名', { role: MASTHEAD.seriesLine.role, sizePt: MASTHEAD.seriesLine.sizePt, color: MASTHEAD.seriesLine.color, align: AlignmentType.CENTER }),
     s(STYLE.name, '报头名称', { role: MASTHEAD.name.role, sizePt: MASTHEAD.name.sizePt, color: MASTHEAD.name.color, align: AlignmentType.CENTER, lineTw: MASTHEAD.name.lines * LINE_TW }),

@@ -3,6 +3,7 @@
  * each patch anchors on one element docx always writes, and inserts in the schema's order.
  */
 import { KINSOKU } from '../../layout/spec.js';
+import { STYLE } from './styles.js';
 
 /**
  * East Asian line breaking on (w:kinsoku), punctuation allowed to hang (w:overflowPunct), and
@@ -13,8 +14,21 @@ import { KINSOKU } from '../../layout/spec.js';
  */
 const EAST_ASIAN_PPR = ['<w:kinsoku/>', '<w:overflowPunct/>', '<w:autoSpaceDE w:val="0"/>', '<w:autoSpaceDN w:val="0"/>'].join('');
 
+/**
+ * Paragraph styles whose lines are not grid lines: table text (18.9 pt rows), the page number
+ * and the end block's anchor. LibreOffice would round each of their lines up to a whole grid
+ * line; w:snapToGrid off keeps their own heights, as in the PDF. It follows autoSpaceDN in
+ * CT_PPrBase (after bidi and adjustRightInd, which we never write).
+ */
+const OFF_GRID_STYLES = [STYLE.tableText, STYLE.pageNumber, STYLE.endAnchor];
+const OFF_GRID = '<w:snapToGrid w:val="0"/>';
+
 export function patchParagraphs(xml: string): string {
-  return xml.replaceAll('<w:overflowPunct/>', EAST_ASIAN_PPR);
+  return xml.replace(/<w:pPr>[\s\S]*?<\/w:pPr>/g, (ppr) => {
+    const style = /<w:pStyle w:val="([^"]+)"\/>/.exec(ppr)?.[1] ?? '';
+    const offGrid = (OFF_GRID_STYLES as string[]).includes(style);
+    return ppr.replace('<w:overflowPunct/>', EAST_ASIAN_PPR + (offGrid ? OFF_GRID : ''));
+  });
 }
 
 /** The same defaults for every paragraph, in the document defaults of styles.xml. */
