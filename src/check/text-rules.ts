@@ -143,7 +143,8 @@ function asciiQuotes(file: string, l: TextLine, diags: Diagnostics): void {
     const next = t[i + 1] ?? '';
     if (ZH.test(prev) || ZH.test(next)) {
       const want = ch === '"' ? (open ? '“' : '”') : open ? '‘' : '’';
-      diags.warn('quotes-ascii', file, l.line, l.column + i, `中文里用了英文引号 ${ch}，应改为中文引号“${want}”`);
+      // No “…” around the suggestion: “${want}” printed 中文引号““”, which reads as a typo.
+      diags.warn('quotes-ascii', file, l.line, l.column + i, `中文里用了英文引号 ${ch}，应改为中文引号 ${want}`);
     }
     open = !open;
   }

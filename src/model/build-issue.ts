@@ -98,7 +98,10 @@ export function buildIssue(
     list.sort((a, b) => a.order - b.order || a.file.localeCompare(b.file) || a.index - b.index);
     sections.push({ name: s.name, heading: `${SECTION_HEAD.open}${s.name}${SECTION_HEAD.close}`, kind: s.kind, entries: list.map((p) => p.entry) });
   }
-  if (sections.length === 0 && !note) {
+  // Only when nothing else explains it: a file whose front matter is broken or names an unknown
+  // section is a manuscript already reported, and "add a .md file" would send the clerk astray.
+  const reported = diags.errors.length > before || sources.some((s) => !s.front);
+  if (sections.length === 0 && !note && !reported) {
     diags.error('issue-empty', cfg.file, 1, 1, `本期还没有任何稿件。请在 ${relPath(series.root, cfg.dir)}/ 中添加 .md 稿件（前言区写 section: 栏目名）`);
   }
   if (diags.errors.length > before) return undefined;
