@@ -1,8 +1,21 @@
+/**
+ * Issue model → print-ready PDF bytes, with pdfmake (loaded lazily: `check` and `list` never
+ * pay for it). Fonts are resolved per role on first use and only used faces are embedded.
+ */
 import type { Issue } from '../../model/types.js';
-import { UserError } from '../../diagnostics.js';
+import { FontResolver } from '../../fonts/resolve.js';
 import type { RenderContext } from '../formats.js';
+import { buildDocument } from './document.js';
+import { PdfFonts } from './fonts.js';
+import { runPdfmake } from './pdfmake-run.js';
 
-// Placeholder until the PDF renderer lands; `build` reports it rather than writing nothing.
-export async function renderPdf(_issue: Issue, _ctx: RenderContext): Promise<Uint8Array> {
-  throw new UserError('PDF 输出尚未实现');
+/** One blank grid line between the body and the end block. */
+const END_BLOCK_BLANK_LINES = 1;
+
+export async function renderPdf(issue: Issue, ctx: RenderContext): Promise<Uint8Array> {
+  const fonts = new PdfFonts(new FontResolver(issue), ctx.log);
+  let n = 0;
+  const env = { fonts, images: new Set<string>(), nextId: (prefix: string) => `${prefix}-${++n}` };
+  const { doc } = buildDocument(issue, env, END_BLOCK_BLANK_LINES);
+  return runPdfmake(doc, fonts.usedFaces(), env.images);
 }

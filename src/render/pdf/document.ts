@@ -1,0 +1,127 @@
+/**
+ * The pdfmake document of an issue: page geometry from the spec, masthead, body flow, a
+ * spacer that reserves the end block's height after the body, and the footers that draw page
+ * numbers and the end block once the page count is known.
+ *
+ * Even-page end blocks: pdfmake calls pageBreakBefore for every node after a layout pass;
+ * when the spacer lands on an odd page it asks for a page break before it, and if the
+ * spacer already starts a page, that page is left blank and carries no number.
+ */
+import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
+import { BODY } from '../../layout/spec.js';
+import type { Issue } from '../../model/types.js';
+import { planEndBlock } from './end-block.js';
+import { noteNodes, sectionNodes } from './entries.js';
+import { Flow, KEEP_WITH_NEXT, type RenderEnv } from './flow.js';
+import { MARGIN_BOTTOM_PT, MARGIN_LEFT_PT, MARGIN_RIGHT_PT, MARGIN_TOP_PT, PAGE_HEIGHT_PT, PAGE_WIDTH_PT, lines } from './grid.js';
+import { mastheadNodes } from './masthead.js';
+import { pageNumberNode } from './page-number.js';
+
+const SPACER_ID = 'bulletin-end-block';
+
+/** headlineLevel of footer nodes, which pdfmake lists among a page's nodes too. */
+const FOOTER_LEVEL = -1;
+
+function markFooter(node: Content): Content {
+  const n = node as unknown as Record<string, unknown>;
+  n.headlineLevel = FOOTER_LEVEL;
+  for (const key of ['stack', 'columns']) {
+    const kids = n[key];
+    if (Array.isArray(kids)) kids.forEach((k) => typeof k === 'object' && k !== null && markFooter(k as Content));
+  }
+  return node;
+}
+
+interface NodeInfo {
+  id?: string;
+  headlineLevel?: number;
+  text?: unknown;
+  table?: unknown;
+  image?: unknown;
+  canvas?: unknown;
+  pageNumbers: number[];
+  startPosition: { top: number };
+}
+
+/**
+ * A head that must stay with what follows ends its page when no body content (other than
+ * further heads, as a title before its subtitle) starts on that page after it.
+ */
+function endsPage(page: number, following: unknown[]): boolean {
+  return !(following as NodeInfo[]).some(
+    (n) =>
+      n.headlineLevel !== FOOTER_LEVEL &&
+      n.headlineLevel !== KEEP_WITH_NEXT &&
+      n.id !== SPACER_ID &&
+      (n.text !== undefined || n.table !== undefined || n.image !== undefined) &&
+      n.pageNumbers.includes(page),
+  );
+}
+
+export interface DocumentPlan {
+  doc: TDocumentDefinitions;
+  /** Pages left blank before an even-page end block, filled in during layout. */
+  blankPages: Set<number>;
+}
+
+/** The issue date at 00:00 UTC: the same sources give the same bytes. */
+export function issueDate(isoDate: string): Date {
+  return new Date(`${isoDate}T00:00:00Z`);
+}
+
+export function buildDocument(issue: Issue, env: RenderEnv, endBlockBlankLinesBefore: number): DocumentPlan {
+  const yamlAt = { file: 'bulletin.yaml', line: 1 };
+  const flow = new Flow();
+  const content: Content[] = [...mastheadNodes(env, issue.masthead, yamlAt)];
+  if (issue.note) noteNodes(env, issue.note, flow);
+  for (const s of issue.sections) sectionNodes(env, s, flow);
+  content.push(...flow.nodes);
+
+  const end = planEndBlock(env, issue.endBlock, { file: `${issue.meta.dir}/issue.yaml`, line: 1 });
+  const spacerHeight = end.heightPt + lines(endBlockBlankLinesBefore);
+  // A path of one point draws nothing but measures as tall as the end block, and moves to a
+  // new page as a whole when it does not fit.
+  content.push({
+    canvas: [{ type: 'polyline', points: [{ x: 0, y: spacerHeight }], lineColor: 'white', lineWidth: 0 }],
+    id: SPACER_ID,
+  } as unknown as Content);
+
+  // Register the page-number face before layout: pdfmake reads its font table up front.
+  pageNumberNode(env, 1234567890);
+
+  const blankPages = new Set<number>();
+  const onEven = issue.endBlock.onEvenPage;
+  const date = issueDate(issue.meta.isoDate);
+
+  const doc: TDocumentDefinitions = {
+    pageSize: { width: PAGE_WIDTH_PT, height: PAGE_HEIGHT_PT },
+    pageMargins: [MARGIN_LEFT_PT, MARGIN_TOP_PT, MARGIN_RIGHT_PT, MARGIN_BOTTOM_PT],
+    language: 'zh-CN',
+    info: {
+      title: issue.meta.title,
+      author: issue.meta.author,
+      creator: 'bulletin',
+      producer: 'bulletin',
+      creationDate: date,
+      modDate: date,
+    } as TDocumentDefinitions['info'],
+    defaultStyle: { font: env.fonts.role('body') && env.fonts.use(env.fonts.role('body')), fontSize: BODY.pdfSizePt },
+    content,
+    footer: (page: number, pageCount: number) => {
+      const nodes: Content[] = [];
+      if (!blankPages.has(page)) nodes.push(pageNumberNode(env, page));
+      if (page === pageCount) nodes.push(...end.nodes);
+      return nodes.length ? markFooter({ stack: nodes }) : null;
+    },
+    pageBreakBefore: (node, ctx) => {
+      const info = node as unknown as NodeInfo;
+      if (info.headlineLevel === KEEP_WITH_NEXT) return endsPage(info.pageNumbers[0], ctx.getFollowingNodesOnPage());
+      if (info.id !== SPACER_ID || !onEven) return false;
+      const page = info.pageNumbers[0];
+      if (page % 2 === 0) return false;
+      if (Math.abs(info.startPosition.top - MARGIN_TOP_PT) < 0.5) blankPages.add(page);
+      return true;
+    },
+  };
+  return { doc, blankPages };
+}

@@ -1,0 +1,138 @@
+/**
+ * The faces a PDF uses, loaded on first use only: an issue without 楷体 text never reads the
+ * 楷体 file, and pdfmake is told only about faces that some text asked for. Loaded faces stay
+ * cached for the process (tests and benchmarks render several issues).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { UserError } from '../../diagnostics.js';
+import { openFace, type FontkitFont } from '../../fonts/fontkit.js';
+import type { FontResolver, ResolvedFont } from '../../fonts/resolve.js';
+import type { FontRole } from '../../model/types.js';
+
+export interface PdfFace {
+  /** pdfmake family name of this face. */
+  key: string;
+  file: string;
+  postscriptName?: string;
+  /** Line box of pdfkit, (ascent − descent) / em: inline height = lineEm × size × lineHeight. */
+  lineEm: number;
+  covers(codePoint: number): boolean;
+  /** Advance width in em. */
+  advance(codePoint: number): number;
+}
+
+const UNKNOWN = 0;
+const HAS = 1;
+const LACKS = 2;
+
+class LoadedFace implements PdfFace {
+  readonly lineEm: number;
+  private readonly coverage = new Uint8Array(0x110000);
+  private readonly widths = new Map<number, number>();
+
+  constructor(
+    /** Unique per file version, for caches outside this module. */
+    readonly id: string,
+    readonly key: string,
+    readonly file: string,
+    readonly postscriptName: string | undefined,
+    readonly buffer: Buffer,
+    private readonly face: FontkitFont,
+  ) {
+    this.lineEm = (face.ascent - face.descent) / face.unitsPerEm;
+  }
+
+  covers(cp: number): boolean {
+    let c = this.coverage[cp];
+    if (c === UNKNOWN) {
+      c = this.face.hasGlyphForCodePoint(cp) ? HAS : LACKS;
+      this.coverage[cp] = c;
+    }
+    return c === HAS;
+  }
+
+  advance(cp: number): number {
+    let w = this.widths.get(cp);
+    if (w === undefined) {
+      w = this.face.glyphForCodePoint(cp).advanceWidth / this.face.unitsPerEm;
+      this.widths.set(cp, w);
+    }
+    return w;
+  }
+}
+
+const loaded = new Map<string, LoadedFace>();
+
+function load(r: ResolvedFont): LoadedFace {
+  const id = `${r.file}#${r.postscriptName ?? ''}`;
+  let st: fs.Stats;
+  try {
+    st = fs.statSync(r.file);
+  } catch {
+    throw new UserError(`字体文件无法读取：${r.file}`);
+  }
+  const cacheKey = `${id}@${st.size}:${st.mtimeMs}`;
+  let face = loaded.get(cacheKey);
+  if (face) return face;
+  const buffer = fs.readFileSync(r.file);
+  let fk: FontkitFont | undefined;
+  try {
+    fk = openFace(buffer, r.postscriptName);
+  } catch {
+    fk = undefined;
+  }
+  if (!fk || !fk.unitsPerEm) throw new UserError(`“${r.file}”不是可用的字体文件（TrueType/OpenType）`);
+  // A stable key from the file name keeps two builds byte-identical and readable in pdffonts.
+  const key = `${path.basename(r.file).replace(/[^\w.-]/g, '_')}${r.postscriptName ? `#${r.postscriptName}` : ''}`;
+  face = new LoadedFace(cacheKey, key, r.file, r.postscriptName, buffer, fk);
+  loaded.set(cacheKey, face);
+  return face;
+}
+
+export class PdfFonts {
+  private readonly byRole = new Map<FontRole, LoadedFace>();
+  private fallbackFace: LoadedFace | undefined;
+  private readonly used = new Map<string, LoadedFace>();
+
+  constructor(
+    private readonly resolver: FontResolver,
+    private readonly log: (message: string) => void,
+  ) {}
+
+  role(role: FontRole): PdfFace {
+    let f = this.byRole.get(role);
+    if (!f) {
+      const r = this.resolver.resolve(role);
+      f = load(r);
+      this.byRole.set(role, f);
+      this.log(this.resolver.describe(role, r));
+    }
+    return f;
+  }
+
+  fallback(): PdfFace {
+    if (!this.fallbackFace) {
+      const r = this.resolver.fallback();
+      this.fallbackFace = load(r);
+    }
+    return this.fallbackFace;
+  }
+
+  /** Records that text is set in this face, so that it is registered with pdfmake. */
+  use(face: PdfFace): string {
+    if (!this.used.has(face.key)) {
+      const f = [...this.byRole.values(), this.fallbackFace].find((x) => x?.key === face.key);
+      if (f) {
+        this.used.set(face.key, f);
+        if (f === this.fallbackFace) this.log(this.resolver.describe('fallback', this.resolver.fallback()));
+      }
+    }
+    return face.key;
+  }
+
+  /** The faces some text used, with their bytes, for pdfmake's font table. */
+  usedFaces(): Array<{ id: string; key: string; file: string; postscriptName?: string; buffer: Buffer }> {
+    return [...this.used.values()].sort((a, b) => a.key.localeCompare(b.key));
+  }
+}

@@ -1,0 +1,154 @@
+/**
+ * Runs of the model → pdfmake inline pieces. Three things happen here and nowhere else:
+ * the role of each run (bold → BOLD_ROLE, run.font overrides), the per-character fallback,
+ * and the kinsoku glue. Every piece also gets its own lineHeight factor so that its line box
+ * is exactly the requested height whatever the face's ascender and descender are: a line
+ * mixing 仿宋, 黑体 and the fallback face must not grow taller than one grid pitch.
+ */
+import { BOLD_ROLE } from '../../layout/spec.js';
+import type { FontRole, Run, SourcePos } from '../../model/types.js';
+import { splitByCoverage } from './fallback.js';
+import type { PdfFace, PdfFonts } from './fonts.js';
+import { gluedBefore } from './kinsoku.js';
+
+export interface Inline {
+  text: string;
+  font: string;
+  fontSize: number;
+  lineHeight: number;
+  color?: string | number[];
+  noWrap?: boolean;
+  /** pdfmake's own flag: the next piece is kept on this piece's line. */
+  noNewLine?: boolean;
+  sup?: boolean;
+  sub?: boolean;
+}
+
+export interface TextStyle {
+  role: FontRole;
+  sizePt: number;
+  /** The line box every piece must have, in points (one grid pitch for body text). */
+  boxPt: number;
+  color?: string | number[];
+}
+
+export interface InlineEnv {
+  fonts: PdfFonts;
+  at: SourcePos | undefined;
+}
+
+/** A run whose role is already decided (prefixes such as ★ or 编者按： are runs too). */
+export interface StyledRun {
+  text: string;
+  role: FontRole;
+  script?: Run['script'];
+}
+
+export function runRole(run: Run, blockRole: FontRole): FontRole {
+  const role = run.font ?? blockRole;
+  return run.bold ? BOLD_ROLE[role] : role;
+}
+
+export function styled(runs: Run[], blockRole: FontRole): StyledRun[] {
+  return runs.map((r) => ({ text: r.text, role: runRole(r, blockRole), script: r.script }));
+}
+
+interface Seg {
+  text: string;
+  face: PdfFace;
+  run: StyledRun;
+  glued: boolean;
+  /** Last segment of a glued stretch. */
+  glueEnd: boolean;
+}
+
+function toInline(env: InlineEnv, s: Seg, style: TextStyle): Inline {
+  const inline: Inline = {
+    text: s.text,
+    font: env.fonts.use(s.face),
+    fontSize: style.sizePt,
+    lineHeight: style.boxPt / (s.face.lineEm * style.sizePt),
+  };
+  if (style.color !== undefined) inline.color = style.color;
+  if (s.run.script === 'super') inline.sup = true;
+  if (s.run.script === 'sub') inline.sub = true;
+  if (s.glued) {
+    inline.noWrap = true;
+    if (!s.glueEnd) inline.noNewLine = true;
+  }
+  return inline;
+}
+
+/**
+ * The pieces of one paragraph. Kinsoku is decided over the whole paragraph, across runs: a
+ * `——` at the start of a plain run after a bold one must still stay with the bold text.
+ */
+export function paragraphInlines(env: InlineEnv, runs: StyledRun[], style: Omit<TextStyle, 'role'>): Inline[] {
+  const chars: string[] = [];
+  const owner: number[] = [];
+  runs.forEach((r, ri) => {
+    for (const ch of r.text) {
+      chars.push(ch);
+      owner.push(ri);
+    }
+  });
+  const glue = gluedBefore(chars);
+  const segs: Seg[] = [];
+  let i = 0;
+  while (i < chars.length) {
+    let j = i + 1;
+    while (j < chars.length && glue[j]) j++;
+    const glued = j - i > 1;
+    // Within the stretch, split where the run changes, then where the face changes.
+    let k = i;
+    while (k < j) {
+      let m = k + 1;
+      while (m < j && owner[m] === owner[k]) m++;
+      const run = runs[owner[k]];
+      const primary = env.fonts.role(run.role);
+      for (const s of splitByCoverage(chars.slice(k, m).join(''), primary, env.fonts, env.at)) {
+        const prev = segs.at(-1);
+        if (!glued && prev && !prev.glued && prev.face === s.face && prev.run === run) prev.text += s.text;
+        else segs.push({ text: s.text, face: s.face, run, glued, glueEnd: false });
+      }
+      k = m;
+    }
+    if (glued) segs[segs.length - 1].glueEnd = true;
+    i = j;
+  }
+  return merge(segs.map((s) => toInline(env, s, { ...style, role: s.run.role })));
+}
+
+/** Runs of the model in a block role. */
+export function runsInlines(env: InlineEnv, runs: Run[], style: TextStyle): Inline[] {
+  return paragraphInlines(env, styled(runs, style.role), style);
+}
+
+/** Plain text in one role. */
+export function textInlines(env: InlineEnv, text: string, style: TextStyle): Inline[] {
+  return paragraphInlines(env, [{ text, role: style.role }], style);
+}
+
+/** Joins free neighbours of the same look, so pdfmake handles fewer pieces. */
+function merge(list: Inline[]): Inline[] {
+  const out: Inline[] = [];
+  for (const x of list) {
+    const prev = out.at(-1);
+    if (
+      prev &&
+      !prev.noWrap &&
+      !x.noWrap &&
+      prev.font === x.font &&
+      prev.fontSize === x.fontSize &&
+      prev.lineHeight === x.lineHeight &&
+      prev.color === x.color &&
+      prev.sup === x.sup &&
+      prev.sub === x.sub
+    ) {
+      prev.text += x.text;
+    } else {
+      out.push(x);
+    }
+  }
+  return out;
+}

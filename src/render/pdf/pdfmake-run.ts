@@ -1,0 +1,36 @@
+/**
+ * The one place that talks to the pdfmake singleton. Font bytes already read for coverage
+ * are handed over through pdfmake's virtual file system instead of being read again; the
+ * network is closed and the local file system is open only to this issue's images.
+ */
+import type { TDocumentDefinitions, TFontDictionary } from 'pdfmake/interfaces.js';
+
+interface VirtualFs {
+  existsSync(name: string): boolean;
+  writeFileSync(name: string, content: Buffer): void;
+}
+
+export interface FaceBytes {
+  id: string;
+  key: string;
+  file: string;
+  postscriptName?: string;
+  buffer: Buffer;
+}
+
+export async function runPdfmake(doc: TDocumentDefinitions, faces: FaceBytes[], images: Set<string>): Promise<Uint8Array> {
+  const pdfmake = (await import('pdfmake')).default;
+  const vfs = (pdfmake as unknown as { virtualfs: VirtualFs }).virtualfs;
+  const table: TFontDictionary = {};
+  for (const f of faces) {
+    // One virtual name per file version; the name never reaches the PDF.
+    const name = `bulletin-font/${encodeURIComponent(f.id)}`;
+    if (!vfs.existsSync(name)) vfs.writeFileSync(name, f.buffer);
+    table[f.key] = { normal: f.postscriptName ? ([name, f.postscriptName] as unknown as string) : name };
+  }
+  pdfmake.setFonts(table);
+  pdfmake.setUrlAccessPolicy(() => false);
+  pdfmake.setLocalAccessPolicy((p: string) => images.has(p));
+  const buffer = await pdfmake.createPdf(doc).getBuffer();
+  return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+}
