@@ -65,6 +65,12 @@ export function createProgram(io: Output = stdio): Command {
 /** Runs the CLI and returns the exit code. */
 export async function main(argv: string[], io: Output = stdio): Promise<number> {
   const program = createProgram(io);
+  // Bare `bulletin`: commander would print its help through writeErr, which is silenced (its
+  // English errors are translated below), so the clerk saw nothing at all.
+  if (argv.length <= 2) {
+    program.outputHelp();
+    return 0;
+  }
   try {
     await program.parseAsync(argv);
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
