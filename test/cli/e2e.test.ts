@@ -140,6 +140,34 @@ describe('list', () => {
     expect(r.lines[2]).toMatch(/^  第2期.*issues\/002  有 1 个错误，运行 bulletin check 2 查看$/);
   });
 
+  test('the check command list suggests for a broken 增刊 or yearly issue finds that issue', () => {
+    const broken = '---\nsection: 高效动态\n---\n\n## 标题\n\n正文。\n';
+    const special = makeSeries({
+      'issues/001/issue.yaml': issueYaml(1, '2024-05-01'),
+      'issues/001/a.md': '---\nsection: 高校动态\n---\n\n## 标题\n\n正文。\n',
+      'issues/增刊-01/issue.yaml': issueYaml(1, '2024-05-08', 'special: 增刊'),
+      'issues/增刊-01/a.md': broken,
+    });
+    const yearly = makeSeries({
+      'bulletin.yaml': bulletinYaml('numbering: yearly\nlabel: "{year}年第{n}期"'),
+      'issues/2023-01/issue.yaml': issueYaml(1, '2023-05-01'),
+      'issues/2023-01/a.md': '---\nsection: 高校动态\n---\n\n## 标题\n\n正文。\n',
+      'issues/2024-01/issue.yaml': issueYaml(1, '2024-05-08'),
+      'issues/2024-01/a.md': broken,
+    });
+    for (const [dir, folder] of [
+      [special, 'issues/增刊-01'],
+      [yearly, 'issues/2024-01'],
+    ] as const) {
+      const hint = /运行 bulletin check (\S+) 查看/.exec(runCli(['list'], dir).stdout);
+      expect(hint, folder).not.toBeNull();
+      const r = runCli(['check', hint![1]!], dir);
+      expect(r.stderr).not.toContain('找不到');
+      expect(r.stderr).not.toContain('有 2 期的期号都是');
+      expect(r.stderr).toContain(`${folder}/a.md:2:1  错误：没有“高效动态”这个栏目`);
+    }
+  });
+
   test('an empty series says how to start', () => {
     const r = runCli(['list'], makeSeries());
     expect(r.code).toBe(0);

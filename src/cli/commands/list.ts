@@ -27,7 +27,8 @@ export function registerList(program: Command, io: Output): Command {
         const dates = `${formatChineseDate(cfg.date)}${cfg.printDate !== cfg.date && formatChineseDate(cfg.printDate) !== formatChineseDate(cfg.date) ? `（${formatChineseDate(cfg.printDate)}印发）` : ''}`;
         const counts = issue
           ? [issue.note ? '编者按' : '', ...issue.sections.map((s) => `${s.name} ${s.entries.length}`)].filter(Boolean).join('，')
-          : `有 ${diags.errors.length} 个错误，运行 bulletin check ${cfg.number} 查看`;
+          : // A bare number never finds a 增刊 and is ambiguous across years in a yearly series.
+            `有 ${diags.errors.length} 个错误，运行 bulletin check ${cfg.special ? relPath(process.cwd(), cfg.dir) : ctx.series.numbering === 'yearly' ? `${cfg.date.year}-${cfg.number}` : cfg.number} 查看`;
         io.out(`  ${label.padEnd(8, '　')} ${dates.padEnd(12, '　')}  ${relPath(ctx.series.root, cfg.dir)}  ${counts || '（还没有稿件）'}`);
       }
     });
