@@ -223,6 +223,8 @@ export const END_BLOCK = {
   indentChars: 1,
   outerRuleMm: 0.35,
   innerRuleMm: 0.25,
+  /** Blank grid lines kept clear between the body text and the end block's first rule. */
+  blankLinesBefore: 1,
   /** Each line of the end block takes one grid line. */
   get linePitchPt(): number {
     return GRID.linePitchPt;

@@ -68,8 +68,16 @@ export function pdfLines(pdf: Uint8Array): PdfPage[] {
     for (const pm of r.stdout.matchAll(/<page width="([\d.]+)" height="([\d.]+)">([\s\S]*?)<\/page>/g)) {
       const lines: PdfLine[] = [];
       for (const lm of pm[3].matchAll(/<line xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([\s\S]*?)<\/line>/g)) {
-        const words = [...lm[5].matchAll(/<word [^>]*>([^<]*)<\/word>/g)].map((w) => decodeEntities(w[1]));
-        lines.push({ text: words.join(''), xMin: +lm[1], yMin: +lm[2], xMax: +lm[3], yMax: +lm[4] });
+        // Words are joined as printed: with a space where there is a gap between them (a space
+        // in the text, or the tab of a print line), without one where they touch.
+        let text = '';
+        let lastX = Number.NaN;
+        for (const w of lm[5].matchAll(/<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)<\/word>/g)) {
+          if (text && +w[1] - lastX > 1) text += ' ';
+          text += decodeEntities(w[3]);
+          lastX = +w[2];
+        }
+        lines.push({ text, xMin: +lm[1], yMin: +lm[2], xMax: +lm[3], yMax: +lm[4] });
       }
       // pdftotext orders lines by blocks; the page is read top to bottom, left to right.
       lines.sort((a, b) => a.yMin - b.yMin || a.xMin - b.xMin);

@@ -28,7 +28,7 @@ import type { Issue } from '../../model/types.js';
 import { gridParagraph, type GridParagraphOptions } from './paragraph.js';
 import { tabRun, textRun } from './runs.js';
 import { STYLE } from './styles.js';
-import { PAGE_TW, TEXT_WIDTH_TW, borderEighths, charsTw } from './units.js';
+import { PAGE_TW, TEXT_WIDTH_TW, borderEighths, charsTw, lines } from './units.js';
 
 const rule = (widthMm: number): IBorderOptions => ({ style: BorderStyle.SINGLE, size: borderEighths(mm(widthMm)), color: BODY.color });
 const NONE: IBorderOptions = { style: BorderStyle.NONE, size: 0, color: 'auto' };
@@ -90,6 +90,8 @@ export function endBlock(issue: Issue): FileChild[] {
       absoluteHorizontalPosition: PAGE_TW.left,
       verticalAnchor: TableAnchorType.MARGIN,
       relativeVerticalPosition: RelativeVerticalPosition.BOTTOM,
+      // Body text stays this far above the first rule, as in the PDF.
+      topFromText: lines(E.blankLinesBefore),
     },
   });
   return [table, endAnchorParagraph()];
