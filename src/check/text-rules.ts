@@ -162,16 +162,16 @@ function balance(file: string, para: TextLine[], diags: Diagnostics): void {
       if (top?.ch === opener) {
         stack.pop();
       } else if (top && stack.some((s) => s.ch === opener)) {
-        diags.warn('brackets-unbalanced', file, top.line, top.column, `“${top.ch}”没有对应的“${PAIRS[top.ch]}”（在“${ch}”之前应先闭合）`);
+        diags.warn('brackets-unbalanced', file, top.line, top.column, `「${top.ch}」没有对应的「${PAIRS[top.ch]}」（在「${ch}」之前应先闭合）`);
         while (stack.length && stack[stack.length - 1]!.ch !== opener) stack.pop();
         stack.pop();
       } else {
-        diags.warn('brackets-unbalanced', file, l.line, l.column + i, `多了一个“${ch}”，前面没有对应的“${opener}”`);
+        diags.warn('brackets-unbalanced', file, l.line, l.column + i, `多了一个「${ch}」，前面没有对应的「${opener}」`);
       }
     }
   }
   for (const s of stack) {
-    diags.warn('brackets-unbalanced', file, s.line, s.column, `“${s.ch}”没有对应的“${PAIRS[s.ch]}”，请补上或删去`);
+    diags.warn('brackets-unbalanced', file, s.line, s.column, `「${s.ch}」没有对应的「${PAIRS[s.ch]}」，请补上或删去`);
   }
 }
 

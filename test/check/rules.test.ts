@@ -123,19 +123,19 @@ describe('ASCII quotes in Chinese text', () => {
 
 describe('unbalanced “” 《》 （）', () => {
   test('an unclosed opener is reported where it opens', () => {
-    expect(checkBody('他说“很好，大家鼓掌。')).toEqual([`${A}:7:3  警告：““”没有对应的“””，请补上或删去`]);
-    expect(checkBody('学习《方案精神。')).toEqual([`${A}:7:3  警告：“《”没有对应的“》”，请补上或删去`]);
-    expect(checkBody('各试点县（市、区教育局参加。')).toEqual([`${A}:7:5  警告：“（”没有对应的“）”，请补上或删去`]);
+    expect(checkBody('他说“很好，大家鼓掌。')).toEqual([`${A}:7:3  警告：「“」没有对应的「”」，请补上或删去`]);
+    expect(checkBody('学习《方案精神。')).toEqual([`${A}:7:3  警告：「《」没有对应的「》」，请补上或删去`]);
+    expect(checkBody('各试点县（市、区教育局参加。')).toEqual([`${A}:7:5  警告：「（」没有对应的「）」，请补上或删去`]);
   });
 
   test('a closer without an opener is reported where it is', () => {
-    expect(checkBody('市、区）教育局参加。')).toEqual([`${A}:7:4  警告：多了一个“）”，前面没有对应的“（”`]);
+    expect(checkBody('市、区）教育局参加。')).toEqual([`${A}:7:4  警告：多了一个「）」，前面没有对应的「（」`]);
   });
 
   test('crossed pairs are reported at the inner opener', () => {
     expect(checkBody('学习（《方案）》精神。')).toEqual([
-      `${A}:7:4  警告：“《”没有对应的“》”（在“）”之前应先闭合）`,
-      `${A}:7:8  警告：多了一个“》”，前面没有对应的“《”`,
+      `${A}:7:4  警告：「《」没有对应的「》」（在「）」之前应先闭合）`,
+      `${A}:7:8  警告：多了一个「》」，前面没有对应的「《」`,
     ]);
   });
 
@@ -144,7 +144,7 @@ describe('unbalanced “” 《》 （）', () => {
   });
 
   test('pairs may not span paragraphs', () => {
-    expect(checkBody('学习《方案\n\n精神》。')).toEqual([`${A}:7:3  警告：“《”没有对应的“》”，请补上或删去`, `${A}:9:3  警告：多了一个“》”，前面没有对应的“《”`]);
+    expect(checkBody('学习《方案\n\n精神》。')).toEqual([`${A}:7:3  警告：「《」没有对应的「》」，请补上或删去`, `${A}:9:3  警告：多了一个「》」，前面没有对应的「《」`]);
   });
 });
 

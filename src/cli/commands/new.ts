@@ -94,9 +94,11 @@ function parseNumberOption(text: string): number {
 function issueYaml(root: string, dir: string, v: { number: number; date: CalendarDate; special?: string }): string {
   const local = path.join(root, 'issue.schema.json');
   const schema = fs.existsSync(local) ? local : path.join(SCHEMA_DIR, 'issue.schema.json');
+  // A schema outside the series folder (the tool's own copy) would break when the folder moves.
+  const inside = !path.relative(root, schema).startsWith('..');
   const schemaRef = path.relative(dir, schema).split(path.sep).join('/');
   return [
-    `# yaml-language-server: $schema=${schemaRef}`,
+    ...(inside ? [`# yaml-language-server: $schema=${schemaRef}`] : []),
     '# 本期设置。日期写成 2024-04-24；版记印发日期不同时加 printDate。',
     `number: ${v.number}`,
     `date: ${toIso(v.date)}`,
