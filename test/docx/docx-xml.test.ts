@@ -228,3 +228,22 @@ describe('document properties', () => {
     expect(core).toContain(`<dcterms:modified xsi:type="dcterms:W3CDTF">${mixed.meta.isoDate}T00:00:00Z</dcterms:modified>`);
   });
 });
+
+describe('end block on an even page (series option)', () => {
+  test('a section of its own that starts on an even page, opened by a paragraph, with the same footers', async () => {
+    const issue = structuredClone(mixed);
+    issue.endBlock.onEvenPage = true;
+    const xml = partsOf(await docxOf(issue)).xml('word/document.xml');
+    const sects = [...xml.matchAll(/<w:sectPr>[\s\S]*?<\/w:sectPr>/g)].map((x) => x[0]);
+    expect(sects).toHaveLength(2);
+    expect(sects[0]).not.toContain('<w:type');
+    expect(sects[1]).toContain('<w:type w:val="evenPage"/>');
+    for (const sect of sects) expect([...sect.matchAll(/<w:footerReference w:type="(\w+)"/g)].map((x) => x[1])).toEqual(['default', 'even']);
+    // The second section: after the paragraph holding the first sectPr, an anchor paragraph,
+    // then the floating table.
+    const second = xml.slice(xml.indexOf('</w:sectPr>') + '</w:sectPr>'.length);
+    expect(second.indexOf(`<w:pStyle w:val="${STYLE.endAnchor}"/>`)).toBeLessThan(second.indexOf('<w:tblpPr'));
+    expect(textOf(second)).toContain(issue.endBlock.printDate);
+    expect(textOf(xml.slice(0, xml.indexOf('</w:sectPr>')))).not.toContain(issue.endBlock.printDate);
+  });
+});

@@ -6,7 +6,7 @@ import { Document, DocumentGridType, SectionType, type FileChild, type ISectionO
 import type { Issue } from '../../model/types.js';
 import { type BlockContext } from './blocks.js';
 import { bodyContent } from './content.js';
-import { endBlock } from './end-block.js';
+import { endBlock, evenPageEndBlock } from './end-block.js';
 import { FOOTER_DISTANCE_TW, pageNumberFooters } from './footers.js';
 import { mastheadParagraphs } from './masthead.js';
 import { bulletinStyles } from './styles.js';
@@ -33,14 +33,13 @@ export function buildDocument(issue: Issue): Document {
   let drawingId = 0;
   const ctx: BlockContext = { issue, nextDrawingId: () => ++drawingId };
   const main: FileChild[] = [...mastheadParagraphs(issue), ...bodyContent(ctx)];
-  const end = endBlock(issue);
   // An end block that must sit on an even page starts a section that begins on the next even
   // page (Word and LibreOffice insert a blank, unnumbered page when needed). The block then
   // always has a page of its own: without laying out the pages we cannot know whether the
   // body already ends on an even page with room to spare.
   const sections = issue.endBlock.onEvenPage
-    ? [sectionOf(issue, main), sectionOf(issue, end, SectionType.EVEN_PAGE)]
-    : [sectionOf(issue, [...main, ...end])];
+    ? [sectionOf(issue, main), sectionOf(issue, evenPageEndBlock(issue), SectionType.EVEN_PAGE)]
+    : [sectionOf(issue, [...main, ...endBlock(issue)])];
   return new Document({
     title: issue.meta.title,
     creator: issue.meta.author,

@@ -58,6 +58,15 @@ function endBlockLines(issue: Issue): LineOptions[] {
   return groups;
 }
 
+/**
+ * The end block in a section of its own that starts on an even page. LibreOffice only honours
+ * the even-page start when the section opens with a paragraph, not with the floating table,
+ * so an empty anchor-sized paragraph opens it.
+ */
+export function evenPageEndBlock(issue: Issue): FileChild[] {
+  return [endAnchorParagraph(), ...endBlock(issue)];
+}
+
 export function endBlock(issue: Issue): FileChild[] {
   const E = END_BLOCK;
   const lineTw = ptToTwips(E.linePitchPt);
