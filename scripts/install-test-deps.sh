@@ -5,7 +5,7 @@
 set -euo pipefail
 need=()
 command -v soffice >/dev/null 2>&1 || need+=(libreoffice-writer-nogui)
-python3 -c 'import docx' >/dev/null 2>&1 || need+=(python3-docx)
+/usr/bin/python3 -c 'import docx' >/dev/null 2>&1 || need+=(python3-docx)
 command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
 command -v fc-match >/dev/null 2>&1 || need+=(fontconfig)
 if [ ${#need[@]} -eq 0 ]; then
