@@ -6,8 +6,8 @@ import type { Content } from 'pdfmake/interfaces.js';
 import { BODY, HEADINGS, BOLD_ROLE, IMAGE, LIST } from '../../layout/spec.js';
 import type { Block, FontRole, Heading, ImageBlock, ListBlock, Paragraph } from '../../model/types.js';
 import { keepWithNext, type RenderEnv } from './flow.js';
-import { BLOCK_HEIGHT_PT, CELL, PITCH, centreIn } from './grid.js';
-import { paragraphInlines, styled, textInlines, type StyledRun, type TextStyle } from './inlines.js';
+import { BLOCK_HEIGHT_PT, BLOCK_WIDTH_PT, CELL, PITCH, centreIn } from './grid.js';
+import { justifiedLines, paragraphInlines, styled, textInlines, type StyledRun, type TextStyle } from './inlines.js';
 import { tableNodes } from './table.js';
 
 export const bodyStyle = (role: FontRole): TextStyle => ({ role, sizePt: BODY.pdfSizePt, boxPt: PITCH });
@@ -18,39 +18,43 @@ export interface ParagraphOptions {
   at?: Paragraph['at'];
 }
 
-/** One paragraph on the grid from runs whose roles are decided. */
-export function gridParagraph(env: RenderEnv, runs: StyledRun[], opts: ParagraphOptions = {}): Content {
-  return {
-    text: paragraphInlines({ fonts: env.fonts, at: opts.at }, runs, { sizePt: BODY.pdfSizePt, boxPt: PITCH }),
-    alignment: opts.align ?? 'justify',
-    leadingIndent: (opts.indentChars ?? 0) * CELL,
-  } as Content;
+/**
+ * One paragraph on the grid from runs whose roles are decided. Justified text is broken into
+ * lines here (a stack of one-line nodes, see linebreak.ts); other alignments are left to
+ * pdfmake. `width` is the width of the column the paragraph sits in.
+ */
+export function gridParagraph(env: RenderEnv, runs: StyledRun[], opts: ParagraphOptions = {}, width = BLOCK_WIDTH_PT): Content {
+  const ienv = { fonts: env.fonts, at: opts.at };
+  const style = { sizePt: BODY.pdfSizePt, boxPt: PITCH };
+  const indent = (opts.indentChars ?? 0) * CELL;
+  const align = opts.align ?? 'justify';
+  if (align !== 'justify') return { text: paragraphInlines(ienv, runs, style), alignment: align, leadingIndent: indent } as Content;
+  const lines = justifiedLines(ienv, runs, style, width - indent, width);
+  return { stack: lines.map((text, i) => ({ text, margin: [i === 0 ? indent : 0, 0, 0, 0] })) } as Content;
 }
 
-export function paragraphNode(env: RenderEnv, p: Paragraph, role: FontRole): Content {
-  return gridParagraph(env, styled(p.runs, p.font ?? role), {
-    align: p.align ?? 'justify',
-    indentChars: p.indent === false ? 0 : BODY.indentChars,
-    at: p.at,
-  });
+export function paragraphNode(env: RenderEnv, p: Paragraph, role: FontRole, width: number): Content {
+  const opts = { align: p.align ?? 'justify', indentChars: p.indent === false ? 0 : BODY.indentChars, at: p.at };
+  return gridParagraph(env, styled(p.runs, p.font ?? role), opts, width);
 }
 
-function headingNode(env: RenderEnv, h: Heading): Content {
+function headingNode(env: RenderEnv, h: Heading, width: number): Content {
   const spec = HEADINGS[h.level];
   const role = spec.bold ? BOLD_ROLE[spec.role] : spec.role;
-  return keepWithNext(gridParagraph(env, styled(h.runs, role), { indentChars: spec.indentChars, at: h.at }));
+  return keepWithNext(gridParagraph(env, styled(h.runs, role), { indentChars: spec.indentChars, at: h.at }, width));
 }
 
-function listNode(env: RenderEnv, list: ListBlock, role: FontRole): Content {
-  // The marker sits in two cells after the list indent; wrapped lines hang under the text.
-  const markerWidth = 2 * CELL;
+function listNode(env: RenderEnv, list: ListBlock, role: FontRole, width: number): Content {
+  // The marker column follows the list indent; wrapped lines hang under the text.
+  const markerWidth = LIST.markerChars * CELL;
+  const inner = width - LIST.indentChars * CELL - markerWidth;
   return {
     stack: list.items.map((item, i) => {
       const marker = list.ordered ? `${list.start + i}.` : LIST.bullet;
       return {
         columns: [
           { width: markerWidth, text: textInlines({ fonts: env.fonts, at: list.at }, marker, bodyStyle(role)) },
-          { width: '*', stack: item.flatMap((b) => blockNodes(env, b, role)) },
+          { width: '*', stack: item.flatMap((b) => blockNodes(env, b, role, inner)) },
         ],
         columnGap: 0,
       };
@@ -83,15 +87,18 @@ function imageNode(env: RenderEnv, img: ImageBlock): Content {
   return { stack, unbreakable: true } as Content;
 }
 
-/** Nodes of one block; `role` is the default role of its text (楷体 in an editor's note). */
-export function blockNodes(env: RenderEnv, block: Block, role: FontRole): Content[] {
+/**
+ * Nodes of one block; `role` is the default role of its text (楷体 in an editor's note),
+ * `width` the width of the column it sits in (narrower inside a list).
+ */
+export function blockNodes(env: RenderEnv, block: Block, role: FontRole, width = BLOCK_WIDTH_PT): Content[] {
   switch (block.type) {
     case 'paragraph':
-      return [paragraphNode(env, block, role)];
+      return [paragraphNode(env, block, role, width)];
     case 'heading':
-      return [headingNode(env, block)];
+      return [headingNode(env, block, width)];
     case 'list':
-      return [listNode(env, block, role)];
+      return [listNode(env, block, role, width)];
     case 'table':
       return tableNodes(env, block);
     case 'image':

@@ -50,7 +50,8 @@ export function planEndBlock(env: RenderEnv, eb: EndBlock, at: SourcePos): EndBl
   }
   if (eb.copies) {
     count += 1;
-    rows.push({ width: inner, text: textInlines(ienv, eb.copies, style), alignment: 'right' } as Content);
+    // Absolutely placed content is as wide as the rest of the page: every row fixes its width.
+    rows.push({ columns: [{ width: inner, text: textInlines(ienv, eb.copies, style), alignment: 'right' }] } as Content);
   }
   const distLines = count;
   const dateW = textEm(eb.printDate, face, env.fonts) * size + slack;

@@ -8,8 +8,8 @@ import type { Content } from 'pdfmake/interfaces.js';
 import { ARTICLE, BODY, EDITOR_NOTE, NEWS_ITEM, SECTION_HEAD } from '../../layout/spec.js';
 import type { Article, EditorNote, NewsItem, Section } from '../../model/types.js';
 import { blockNodes, gridParagraph } from './blocks.js';
-import { keepWithNext, type Flow, type RenderEnv } from './flow.js';
-import { BLOCK_WIDTH_PT, CELL, PITCH } from './grid.js';
+import { firstTextNode, keepWithNext, type Flow, type RenderEnv } from './flow.js';
+import { BLOCK_WIDTH_PT, CELL, PITCH, pdfSize } from './grid.js';
 import { runRole, styled, textInlines, type StyledRun, type TextStyle } from './inlines.js';
 import { balancedLines } from './measure.js';
 
@@ -20,7 +20,7 @@ interface Outline {
 }
 
 function withOutline(node: Content, o: Outline): Content {
-  const n = node as unknown as Record<string, unknown>;
+  const n = firstTextNode(node) as unknown as Record<string, unknown>;
   n.id = o.id;
   n.outline = true;
   n.outlineText = o.text;
@@ -42,7 +42,7 @@ export function noteNodes(env: RenderEnv, note: EditorNote, flow: Flow): void {
       nodes.push(gridParagraph(env, [lead], { indentChars: BODY.indentChars, at: note.at }));
     }
   } else {
-    const style: TextStyle = { role: EDITOR_NOTE.titleRole, sizePt: EDITOR_NOTE.sizePt, boxPt: PITCH };
+    const style: TextStyle = { role: EDITOR_NOTE.titleRole, sizePt: pdfSize(EDITOR_NOTE.sizePt), boxPt: PITCH };
     nodes.push({ text: textInlines({ fonts: env.fonts, at: note.at }, note.title, style), alignment: 'center' } as Content);
   }
   withOutline(nodes[0], { id: env.nextId('note'), text: note.title });
@@ -51,7 +51,7 @@ export function noteNodes(env: RenderEnv, note: EditorNote, flow: Flow): void {
 }
 
 function sectionHead(env: RenderEnv, s: Section, id: string): Content {
-  const style: TextStyle = { role: SECTION_HEAD.role, sizePt: SECTION_HEAD.sizePt, boxPt: PITCH };
+  const style: TextStyle = { role: SECTION_HEAD.role, sizePt: pdfSize(SECTION_HEAD.sizePt), boxPt: PITCH };
   const at = s.entries[0]?.at;
   return withOutline(
     keepWithNext({ text: textInlines({ fonts: env.fonts, at }, s.heading, style), leadingIndent: SECTION_HEAD.indentChars * CELL } as Content),
@@ -94,7 +94,7 @@ function articleNodes(env: RenderEnv, a: Article, parentId: string, flow: Flow):
   ];
   if (a.subtitle) {
     const s = ARTICLE.subtitle;
-    header.push({ text: textInlines(ienv, a.subtitle, { role: s.role, sizePt: s.sizePt, boxPt: PITCH }), alignment: 'center' } as Content);
+    header.push({ text: textInlines(ienv, a.subtitle, { role: s.role, sizePt: pdfSize(s.sizePt), boxPt: PITCH }), alignment: 'center' } as Content);
   }
   header.forEach(keepWithNext);
   flow.add(header, ARTICLE.blankLinesBefore, ARTICLE.blankLinesAfterHeader);

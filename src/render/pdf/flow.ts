@@ -34,6 +34,16 @@ export class Flow {
 /** Marks a head that must not end a page; document.ts breaks before it when it would. */
 export const KEEP_WITH_NEXT = 1;
 export function keepWithNext(node: Content): Content {
-  (node as unknown as Record<string, unknown>).headlineLevel = KEEP_WITH_NEXT;
+  const n = node as unknown as Record<string, unknown>;
+  n.headlineLevel = KEEP_WITH_NEXT;
+  // pdfmake reports each line node of a broken paragraph separately: mark them all.
+  if (Array.isArray(n.stack)) (n.stack as Content[]).forEach(keepWithNext);
+  return node;
+}
+
+/** The first text node of a node, where pdfmake looks for outline entries. */
+export function firstTextNode(node: Content): Content {
+  const n = node as unknown as Record<string, unknown>;
+  if (Array.isArray(n.stack) && n.stack.length > 0) return firstTextNode(n.stack[0] as Content);
   return node;
 }

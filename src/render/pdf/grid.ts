@@ -3,7 +3,7 @@
  * so that the body text after a masthead, a heading or an image lands on the same lines as a
  * page of plain text.
  */
-import { GRID, mm, PAGE, TEXT_BLOCK } from '../../layout/spec.js';
+import { BODY, GRID, mm, PAGE, TEXT_BLOCK } from '../../layout/spec.js';
 
 export const PITCH = GRID.linePitchPt;
 export const CELL = GRID.charPitchPt;
@@ -30,3 +30,9 @@ export function centreIn(n: number, boxPt: number): [number, number] {
   const top = (lines(n) - boxPt) / 2;
   return [top, lines(n) - boxPt - top];
 }
+
+/**
+ * 三号 in the PDF is one character cell (15.79 pt, BODY.pdfSizePt), not 16 pt: a 三号 head
+ * or title then lines up with the body's columns.
+ */
+export const pdfSize = (sizePt: number): number => (sizePt === BODY.sizePt ? BODY.pdfSizePt : sizePt);

@@ -10,6 +10,7 @@ import type { FontRole, Run, SourcePos } from '../../model/types.js';
 import { splitByCoverage } from './fallback.js';
 import type { PdfFace, PdfFonts } from './fonts.js';
 import { gluedBefore } from './kinsoku.js';
+import { breakLines, type BreakChar } from './linebreak.js';
 
 export interface Inline {
   text: string;
@@ -18,6 +19,7 @@ export interface Inline {
   lineHeight: number;
   color?: string | number[];
   noWrap?: boolean;
+  characterSpacing?: number;
   /** pdfmake's own flag: the next piece is kept on this piece's line. */
   noNewLine?: boolean;
   sup?: boolean;
@@ -151,4 +153,55 @@ function merge(list: Inline[]): Inline[] {
     }
   }
   return out;
+}
+
+/** Punctuation that may be squeezed into the end of a full line rather than pushed down. */
+const SQUEEZABLE = new Set(Array.from('。，、；：？！）》」』】〕〗〉”’'));
+const LATIN = /^[\x21-\x7e]$/;
+
+/**
+ * Justified text broken into lines here (see linebreak.ts): each line is a list of pieces
+ * that pdfmake must not break, with the character spacing that makes the line exactly
+ * `firstWidth` (first line) or `width` points wide; last lines keep their natural spacing.
+ */
+export function justifiedLines(
+  env: InlineEnv,
+  runs: StyledRun[],
+  style: Omit<TextStyle, 'role'>,
+  firstWidth: number,
+  width: number,
+): Inline[][] {
+  const chars: BreakChar[] = [];
+  runs.forEach((r, look) => {
+    const primary = env.fonts.role(r.role);
+    for (const seg of splitByCoverage(r.text, primary, env.fonts, env.at)) {
+      for (const ch of seg.text) chars.push({ ch, face: seg.face, look, glued: false, squeezable: SQUEEZABLE.has(ch) });
+    }
+  });
+  const glue = gluedBefore(chars.map((c) => c.ch));
+  chars.forEach((c, i) => {
+    // Latin words and numbers (2024, 1+N) are not broken either.
+    c.glued = glue[i] || (i > 0 && LATIN.test(chars[i - 1].ch) && LATIN.test(c.ch));
+  });
+  const lines = breakLines(chars, style.sizePt, firstWidth, width, style.sizePt);
+  return lines.map((line, li) => {
+    const pieces: Array<{ text: string; face: PdfFace; look: number; n: number }> = [];
+    for (const c of line.chars) {
+      const prev = pieces.at(-1);
+      if (prev && prev.face === c.face && prev.look === c.look) {
+        prev.text += c.ch;
+        prev.n++;
+      } else pieces.push({ text: c.ch, face: c.face, look: c.look, n: 1 });
+    }
+    const target = (li === 0 ? firstWidth : width) - 0.01;
+    const n = line.chars.length;
+    const stretch = !line.last || line.natural > target;
+    const spacing = stretch && n - pieces.length > 0 ? (target - line.natural) / (n - pieces.length) : 0;
+    return pieces.map((p) => {
+      const run = runs[p.look];
+      const inline = toInline(env, { text: p.text, face: p.face, run, glued: true, glueEnd: true }, { ...style, role: run.role });
+      if (spacing !== 0) inline.characterSpacing = spacing;
+      return inline;
+    });
+  });
 }

@@ -6,7 +6,7 @@ import type { Content } from 'pdfmake/interfaces.js';
 import { MASTHEAD, RED } from '../../layout/spec.js';
 import type { FontRole, Masthead, SourcePos } from '../../model/types.js';
 import type { RenderEnv } from './flow.js';
-import { BLOCK_WIDTH_PT, CELL, centreIn, lines } from './grid.js';
+import { BLOCK_WIDTH_PT, CELL, centreIn, lines, pdfSize } from './grid.js';
 import { textInlines, type TextStyle } from './inlines.js';
 
 /** Print red: C0 M80 Y80 K0 (pdfkit takes CMYK in percent). */
@@ -20,8 +20,9 @@ interface LineSpec {
 }
 
 function gridLine(env: RenderEnv, text: string, spec: LineSpec, align: 'left' | 'center' | 'right', at: SourcePos, blankAfter = 0): Content {
-  const style: TextStyle = { role: spec.role, sizePt: spec.sizePt, boxPt: spec.sizePt, color: spec.color ? PRINT_RED : undefined };
-  const [top, bottom] = centreIn(spec.lines, spec.sizePt);
+  const size = pdfSize(spec.sizePt);
+  const style: TextStyle = { role: spec.role, sizePt: size, boxPt: size, color: spec.color ? PRINT_RED : undefined };
+  const [top, bottom] = centreIn(spec.lines, size);
   return { text: textInlines({ fonts: env.fonts, at }, text, style), alignment: align, margin: [0, top, 0, bottom + lines(blankAfter)] } as Content;
 }
 
@@ -35,8 +36,9 @@ export function mastheadNodes(env: RenderEnv, m: Masthead, at: SourcePos): Conte
   nodes.push(gridLine(env, label, M.label, 'center', at, M.gapLines));
 
   const pub = M.publisherLine;
-  const [top, bottom] = centreIn(pub.lines, pub.sizePt);
-  const style: TextStyle = { role: pub.role, sizePt: pub.sizePt, boxPt: pub.sizePt };
+  const pubSize = pdfSize(pub.sizePt);
+  const [top, bottom] = centreIn(pub.lines, pubSize);
+  const style: TextStyle = { role: pub.role, sizePt: pubSize, boxPt: pubSize };
   const indent = M.publisherIndentChars * CELL;
   nodes.push({
     columns: [

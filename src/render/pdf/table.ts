@@ -56,7 +56,7 @@ export function tableNodes(env: RenderEnv, t: Table): Content[] {
   t.header.forEach((c, i) => measure(c, TABLE.headerRole, i));
   t.rows.forEach((r) => r.forEach((c, i) => measure(c, TABLE.bodyRole, i)));
   const available = BLOCK_WIDTH_PT - cols * (2 * pad + rule) - rule;
-  const widths = columnWidths(natural, 2 * size, available);
+  const widths = columnWidths(natural, TABLE.minColumnChars * size, available);
 
   const cell = (c: TableCell | undefined, style: TextStyle, align: string): Content =>
     ({

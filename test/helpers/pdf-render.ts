@@ -1,0 +1,98 @@
+/**
+ * Renders a model to PDF for tests and reads it back, plus the page geometry the tests
+ * measure against — derived from src/layout/spec.ts, never typed in again.
+ */
+import { GRID, mm, PAGE, PAGE_NUMBER, END_BLOCK, BODY, TEXT_BLOCK, KINSOKU } from '../../src/layout/spec.js';
+import type { Block, Issue } from '../../src/model/types.js';
+import { renderPdf } from '../../src/render/pdf/render-pdf.js';
+import { readPdf, type PdfLine, type PdfPage, type PdfRead } from './pdf-text.js';
+
+export const GEOM = {
+  pageWidth: mm(PAGE.widthMm),
+  pageHeight: mm(PAGE.heightMm),
+  left: mm(PAGE.marginLeftMm),
+  top: mm(PAGE.marginTopMm),
+  right: mm(PAGE.widthMm - PAGE.marginRightMm),
+  bottom: mm(PAGE.marginTopMm) + TEXT_BLOCK.heightPt,
+  pitch: GRID.linePitchPt,
+  cell: GRID.charPitchPt,
+  bodySize: BODY.pdfSizePt,
+  pageNumberSize: PAGE_NUMBER.sizePt,
+  endSize: END_BLOCK.sizePt,
+};
+
+export interface Rendered {
+  bytes: Uint8Array;
+  pdf: PdfRead;
+  log: string[];
+}
+
+export async function renderAndRead(issue: Issue): Promise<Rendered> {
+  const log: string[] = [];
+  const bytes = await renderPdf(issue, { log: (m) => log.push(m) });
+  return { bytes, pdf: await readPdf(bytes), log };
+}
+
+const PAGE_NUMBER_RE = /^—\s*\d+\s*—$/;
+
+export function isPageNumber(l: PdfLine): boolean {
+  return PAGE_NUMBER_RE.test(l.text.trim());
+}
+
+/** Lines of body text: body size, inside the text block, not a page number. */
+export function bodyLines(page: PdfPage): PdfLine[] {
+  return page.lines.filter(
+    (l) => !isPageNumber(l) && l.y < GEOM.bottom && l.items.every((i) => Math.abs(i.size - GEOM.bodySize) < 0.01),
+  );
+}
+
+export const NO_LINE_START = new Set(Array.from(KINSOKU.noLineStart));
+export const NO_LINE_END = new Set(Array.from(KINSOKU.noLineEnd));
+
+/** Full-width characters take one cell; everything else (digits, Latin) is not counted. */
+export function isFullWidth(ch: string): boolean {
+  const cp = ch.codePointAt(0)!;
+  return cp >= 0x2e80 || '“”‘’—…·★●'.includes(ch);
+}
+
+function blockText(b: Block): string {
+  switch (b.type) {
+    case 'paragraph':
+    case 'heading':
+      return b.runs.map((r) => r.text).join('');
+    case 'list':
+      return b.items.map((item, i) => `${b.ordered ? `${b.start + i}.` : '●'}${item.map(blockText).join('')}`).join('');
+    case 'table':
+      return [b.caption ?? '', ...[b.header, ...b.rows].map((row) => row.map((c) => c.runs.map((r) => r.text).join('')).join(''))].join('');
+    case 'image':
+      return b.caption ?? '';
+  }
+}
+
+/** The whole printed text of an issue in reading order, from the model. */
+export function modelText(issue: Issue): string {
+  const m = issue.masthead;
+  const parts: string[] = [m.classification ?? '', m.seriesLine, m.name, m.label, m.totalLabel ?? '', m.publisher, m.date];
+  if (issue.note) {
+    parts.push(issue.note.runIn ? `${issue.note.title}：` : issue.note.title, ...issue.note.blocks.map(blockText));
+  }
+  for (const s of issue.sections) {
+    parts.push(s.heading);
+    for (const e of s.entries) {
+      if (e.kind === 'news') parts.push('★', e.lead.map((r) => r.text).join(''), ...e.body.map(blockText));
+      else parts.push(e.title, e.subtitle ?? '', ...e.blocks.map(blockText));
+    }
+  }
+  const eb = issue.endBlock;
+  for (const d of eb.distribution) parts.push(`${d.label}：${d.text}`);
+  parts.push(eb.copies ?? '', eb.printer, eb.printDate);
+  return parts.join('').replace(/[\s\u3000]+/g, '');
+}
+
+/** Text of the PDF in reading order without page numbers. */
+export function pdfText(pdf: PdfRead): string {
+  return pdf.pages
+    .flatMap((p) => p.lines.filter((l) => !isPageNumber(l)).map((l) => l.text))
+    .join('')
+    .replace(/[\s\u3000]+/g, '');
+}
