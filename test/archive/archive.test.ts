@@ -1,0 +1,232 @@
+/**
+ * `bulletin archive` as CI runs it: every issue built into archive/<year>/, a manifest with
+ * hashes and page counts, an offline index, skips by content hash, and --verify catching drift.
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { assertCliBuilt, cleanupTemp, FIXTURES, REPO, runCli, tempDir } from '../helpers/series.js';
+
+interface ManifestFile {
+  path: string;
+  format: string;
+  size: number;
+  sha256: string;
+  pages: number;
+}
+interface ManifestIssue {
+  number: number;
+  label: string;
+  totalLabel?: string;
+  date: string;
+  printDate: string;
+  source: string;
+  inputHash: string;
+  sections: Array<{ name: string; items: number }>;
+  note?: string;
+  articles: string[];
+  files: ManifestFile[];
+}
+
+const sha = (p: string): string => crypto.createHash('sha256').update(fs.readFileSync(p)).digest('hex');
+
+/** A series with two issues: the mixed fixture's 第1期 and the real 第9期 as 第2期. */
+function makeArchiveSeries(): string {
+  const dir = tempDir('bulletin-archive-');
+  fs.copyFileSync(path.join(FIXTURES, 'mixed', 'bulletin.yaml'), path.join(dir, 'bulletin.yaml'));
+  fs.cpSync(path.join(FIXTURES, 'mixed', 'issues', '001'), path.join(dir, 'issues', '001'), { recursive: true });
+  fs.cpSync(path.join(REPO, 'issues', '009'), path.join(dir, 'issues', '002'), { recursive: true });
+  fs.writeFileSync(path.join(dir, 'issues', '002', 'issue.yaml'), 'number: 2\ndate: 2024-06-12\n');
+  return dir;
+}
+
+/** Changes an image's bytes, keeping it a valid PNG: a tEXt chunk before IEND. */
+function withTextChunk(file: string): void {
+  const png = fs.readFileSync(file);
+  const iend = png.length - 12;
+  const data = Buffer.from('Comment\0changed', 'latin1');
+  const chunk = Buffer.alloc(12 + data.length);
+  chunk.writeUInt32BE(data.length, 0);
+  chunk.write('tEXt', 4, 'latin1');
+  data.copy(chunk, 8);
+  chunk.writeUInt32BE(zlib.crc32(chunk.subarray(4, 8 + data.length)), 8 + data.length);
+  fs.writeFileSync(file, Buffer.concat([png.subarray(0, iend), chunk, png.subarray(iend)]));
+}
+
+function manifest(dir: string): { issues: ManifestIssue[]; series: string; name: string } {
+  return JSON.parse(fs.readFileSync(path.join(dir, 'archive', 'manifest.json'), 'utf8'));
+}
+
+function archive(dir: string, ...args: string[]): ReturnType<typeof runCli> {
+  return runCli(['archive', ...args], dir);
+}
+
+function builtCount(r: ReturnType<typeof runCli>): number {
+  return Number(/生成 (\d+) 期/.exec(r.stdout)?.[1] ?? NaN);
+}
+
+describe('bulletin archive', () => {
+  let dir: string;
+  let first: ReturnType<typeof manifest>;
+
+  beforeAll(() => {
+    assertCliBuilt();
+    dir = makeArchiveSeries();
+    const r = archive(dir);
+    expect(r.code, r.stderr).toBe(0);
+    expect(builtCount(r)).toBe(2);
+    first = manifest(dir);
+  });
+  afterAll(cleanupTemp);
+
+  it('writes every issue, PDF and DOCX, by year and label', () => {
+    const files = first.issues.flatMap((i) => i.files.map((f) => f.path)).sort();
+    expect(files).toEqual(['2024/工作动态第1期.docx', '2024/工作动态第1期.pdf', '2024/工作动态第2期.docx', '2024/工作动态第2期.pdf']);
+    for (const f of files) expect(fs.existsSync(path.join(dir, 'archive', f))).toBe(true);
+  });
+
+  it('the manifest describes each issue and each file truly', async () => {
+    expect(first.name).toBe('工作动态');
+    const [one, two] = first.issues;
+    expect(one).toMatchObject({ number: 1, label: '第1期', totalLabel: '总第21期', date: '2024-05-08', printDate: '2024-05-09', source: 'issues/001' });
+    expect(one!.sections).toEqual([
+      { name: '省级动态', items: 2 },
+      { name: '高校动态', items: 1 },
+      { name: '市县动态', items: 1 },
+      { name: '经验交流', items: 1 },
+    ]);
+    expect(one!.articles).toEqual(['组团帮扶促提升，协同发展见实效']);
+    expect(two).toMatchObject({ number: 2, label: '第2期', note: '关于增设“经验交流”专栏的说明' });
+    expect(two!.articles).toEqual(['多措并举谋协同，精准发力促提质', '四县三方强协同，融合创新双提升']);
+    for (const issue of first.issues) {
+      for (const f of issue.files) {
+        const abs = path.join(dir, 'archive', f.path);
+        expect(f.size).toBe(fs.statSync(abs).size);
+        expect(f.sha256).toBe(sha(abs));
+      }
+      const pdf = issue.files.find((f) => f.format === 'pdf')!;
+      const doc = await getDocument({ data: new Uint8Array(fs.readFileSync(path.join(dir, 'archive', pdf.path))) }).promise;
+      expect(pdf.pages).toBe(doc.numPages);
+      await doc.destroy();
+    }
+  });
+
+  it('index.html lists the issues by year, and its links resolve to files that exist', () => {
+    const html = fs.readFileSync(path.join(dir, 'archive', 'index.html'), 'utf8');
+    expect(html).toContain('<html lang="zh-CN">');
+    expect(html).toContain('<h2>2024年</h2>');
+    expect(html).toContain('第1期');
+    expect(html).toContain('第2期');
+    const hrefs = [...html.matchAll(/href="([^"]+)"/g)].map((m) => decodeURI(m[1]!));
+    expect(hrefs).toHaveLength(4);
+    for (const h of hrefs) expect(fs.existsSync(path.join(dir, 'archive', h))).toBe(true);
+  });
+
+  it('skips every issue when nothing changed, and touches no file', () => {
+    const before = fs.statSync(path.join(dir, 'archive', '2024', '工作动态第1期.pdf')).mtimeMs;
+    const r = archive(dir);
+    expect(r.code, r.stderr).toBe(0);
+    expect(builtCount(r)).toBe(0);
+    expect(r.stdout).toMatch(/跳过 2 期/);
+    expect(fs.statSync(path.join(dir, 'archive', '2024', '工作动态第1期.pdf')).mtimeMs).toBe(before);
+    expect(manifest(dir)).toEqual(first);
+  });
+
+  const rebuilds: Array<[string, (d: string) => void, number[]]> = [
+    ['an item', (d) => fs.appendFileSync(path.join(d, 'issues', '002', '20-赣南师范大学.md'), '\n补充一句。\n'), [2]],
+    ['an image', (d) => withTextChunk(path.join(d, 'issues', '001', 'images', 'meeting.png')), [1]],
+    ['issue.yaml', (d) => fs.appendFileSync(path.join(d, 'issues', '001', 'issue.yaml'), 'copies: 99\n'), [1]],
+    ['bulletin.yaml', (d) => fs.appendFileSync(path.join(d, 'bulletin.yaml'), 'endBlockOnEvenPage: false\n'), [1, 2]],
+  ];
+  for (const [what, change, expected] of rebuilds) {
+    it(`rebuilds exactly the issues a change to ${what} concerns`, () => {
+      const before = manifest(dir);
+      change(dir);
+      const r = archive(dir);
+      expect(r.code, r.stderr).toBe(0);
+      expect(builtCount(r)).toBe(expected.length);
+      const after = manifest(dir);
+      const changed = after.issues.filter((i, k) => i.inputHash !== before.issues[k]!.inputHash).map((i) => i.number);
+      expect(changed).toEqual(expected);
+    });
+  }
+
+  it('rebuilds when a configured font file changes', () => {
+    fs.mkdirSync(path.join(dir, 'myfonts'), { recursive: true });
+    fs.copyFileSync(path.join(REPO, 'fonts', 'FandolKai-Regular.otf'), path.join(dir, 'myfonts', 'kai.otf'));
+    fs.appendFileSync(path.join(dir, 'bulletin.yaml'), 'fonts:\n  kai: myfonts/kai.otf\n');
+    expect(archive(dir).code).toBe(0);
+    const before = manifest(dir);
+    // Another valid face under the same name: only the font's bytes changed.
+    fs.copyFileSync(path.join(REPO, 'fonts', 'FandolFang-Regular.otf'), path.join(dir, 'myfonts', 'kai.otf'));
+    const r = archive(dir);
+    expect(r.code, r.stderr).toBe(0);
+    expect(builtCount(r)).toBe(2);
+    expect(manifest(dir).issues.map((i) => i.inputHash)).not.toEqual(before.issues.map((i) => i.inputHash));
+  });
+
+  it('--verify passes on an intact archive', () => {
+    const r = archive(dir, '--verify');
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/存档核对通过：4 个文件/);
+  });
+
+  it('--verify catches a tampered file, names it, and exits 1', () => {
+    const target = path.join(dir, 'archive', '2024', '工作动态第2期.docx');
+    const good = fs.readFileSync(target);
+    fs.appendFileSync(target, 'x');
+    try {
+      const r = archive(dir, '--verify');
+      expect(r.code).toBe(1);
+      expect(r.stderr).toMatch(/2024\/工作动态第2期\.docx  存档文件与清单中的 SHA-256 不符/);
+      expect(r.stderr).toMatch(/存档核对未通过/);
+    } finally {
+      fs.writeFileSync(target, good);
+    }
+  });
+
+  it('--verify catches sources that no longer produce the archived file', () => {
+    const src = path.join(dir, 'issues', '001', '10-province.md');
+    const good = fs.readFileSync(src);
+    fs.appendFileSync(src, '\n这一句在存档之后才加上。\n');
+    try {
+      const r = archive(dir, '--verify');
+      expect(r.code).toBe(1);
+      expect(r.stderr).toMatch(/2024\/工作动态第1期\.pdf  按现在的稿件重新生成的文件与存档不同/);
+    } finally {
+      fs.writeFileSync(src, good);
+    }
+  });
+
+  it('a broken issue fails the run but keeps its previous archived files', () => {
+    const src = path.join(dir, 'issues', '001', '10-province.md');
+    const good = fs.readFileSync(src);
+    fs.writeFileSync(src, '---\nsection: 不存在的栏目\n---\n\n## 标题\n\n正文。\n');
+    try {
+      const r = archive(dir);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toMatch(/issues\/001\/10-province\.md:2:1  错误：没有“不存在的栏目”这个栏目/);
+      const m = manifest(dir);
+      expect(m.issues.map((i) => i.number)).toEqual([1, 2]);
+      for (const f of m.issues[0]!.files) expect(sha(path.join(dir, 'archive', f.path))).toBe(f.sha256);
+    } finally {
+      fs.writeFileSync(src, good);
+    }
+  });
+});
+
+describe('archive output in CI and on a terminal', () => {
+  afterAll(cleanupTemp);
+  it('prints plain progress lines without a terminal', () => {
+    const dir = makeArchiveSeries();
+    const r = runCli(['archive', '--out', 'out'], dir);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/存档：需要生成 2 期/);
+    expect(r.stderr).toMatch(/\[1\/2\] 第\d期/);
+    expect(r.stderr).toMatch(/\[2\/2\] 第\d期/);
+    expect(fs.existsSync(path.join(dir, 'out', 'manifest.json'))).toBe(true);
+  });
+});
