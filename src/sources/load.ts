@@ -1,4 +1,5 @@
 /** Loading an issue's Markdown sources: text, front matter and syntax tree, per file. */
+import fs from 'node:fs';
 import path from 'node:path';
 import type { Root } from 'mdast';
 import { Diagnostics } from '../diagnostics.js';
@@ -32,8 +33,20 @@ export interface SourceFile {
   tree: Root;
 }
 
+/**
+ * A bulletin item is a few kilobytes; 1 MB of text already makes ~600 pages. Beyond this the
+ * file is almost certainly not meant as an item (a pasted export, a log) and would only make
+ * the build slow and large.
+ */
+export const MAX_SOURCE_BYTES = 4 * 1024 * 1024;
+
 export function loadSourceFile(abs: string, seriesRoot: string, diags: Diagnostics): SourceFile | undefined {
   const rel = relPath(seriesRoot, abs);
+  const size = fs.statSync(abs).size;
+  if (size > MAX_SOURCE_BYTES) {
+    diags.error('source-too-large', rel, 1, 1, `稿件文件有 ${(size / 1048576).toFixed(1)} MB，超过 ${MAX_SOURCE_BYTES / 1048576} MB 的上限。一期简报的稿件通常只有几 KB，请检查是否放错了文件，或把内容拆成几期`);
+    return undefined;
+  }
   const text = readSourceText(abs, rel, diags);
   if (text === undefined) return undefined;
   const split = splitFrontMatter(text);
