@@ -81,10 +81,18 @@ export function buildDocument(issue: Issue, env: RenderEnv, endBlockBlankLinesBe
   const spacerHeight = end.heightPt + lines(endBlockBlankLinesBefore);
   // A path of one point draws nothing but measures as tall as the end block, and moves to a
   // new page as a whole when it does not fit.
-  content.push({
+  const spacer = {
     canvas: [{ type: 'polyline', points: [{ x: 0, y: spacerHeight }], lineColor: 'white', lineWidth: 0 }],
     id: SPACER_ID,
-  } as unknown as Content);
+  } as Record<string, unknown>;
+  // pdfmake's pageBreakBefore can only ask for a plain 'before' break, which lands on the
+  // same odd page when the spacer had already moved to a new page for lack of room. The
+  // spacer's own pageBreak therefore answers 'beforeOdd' once asked to break — pdfmake's
+  // name for a break that lands on an even page (it skips a page when the next one would be
+  // odd) — and ignores pdfmake writing 'before' over it.
+  let breakMode: string | undefined;
+  Object.defineProperty(spacer, 'pageBreak', { get: () => breakMode, set: () => undefined, enumerable: true });
+  content.push(spacer as unknown as Content);
 
   // Register the page-number face before layout: pdfmake reads its font table up front.
   pageNumberNode(env, 1234567890);
@@ -120,6 +128,7 @@ export function buildDocument(issue: Issue, env: RenderEnv, endBlockBlankLinesBe
       const page = info.pageNumbers[0];
       if (page % 2 === 0) return false;
       if (Math.abs(info.startPosition.top - MARGIN_TOP_PT) < 0.5) blankPages.add(page);
+      breakMode = 'beforeOdd';
       return true;
     },
   };

@@ -1,0 +1,61 @@
+/**
+ * The end block's place: the bottom of the last page, on a page of its own when the body
+ * leaves no room, and on an even page when the series asks for it (a blank page before it
+ * then carries no number).
+ */
+import { beforeAll, describe, expect, test } from 'vitest';
+import type { Issue } from '../../src/model/types.js';
+import { GEOM, bodyLines, isPageNumber, renderAndRead, type Rendered } from '../helpers/pdf-render.js';
+import { requireModel, SAMPLE } from '../helpers/series.js';
+
+let issue: Issue;
+let plain: Rendered;
+let even: Rendered;
+
+const endLines = (r: Rendered) => r.pdf.pages.at(-1)!.lines.filter((l) => !isPageNumber(l));
+
+beforeAll(async () => {
+  issue = requireModel(SAMPLE, '9');
+  plain = await renderAndRead(issue);
+  even = await renderAndRead({ ...issue, endBlock: { ...issue.endBlock, onEvenPage: true } });
+});
+
+describe('end block placement', () => {
+  test('第9期 leaves one free line on its last body page: the end block moves to a new page', () => {
+    const pages = plain.pdf.pages;
+    const lastBody = bodyLines(pages.at(-2)!);
+    const free = Math.round((GEOM.bottom - (lastBody.at(-1)!.y - 0.88 * GEOM.bodySize)) / GEOM.pitch) - 1;
+    const needed = endLines(plain).length + 1; // its lines and the blank line before it
+    expect(free).toBeLessThan(needed);
+    // The new page holds the end block alone, at the bottom of the text block.
+    const own = endLines(plain);
+    expect(own[0].text.startsWith('报：')).toBe(true);
+    expect(own.at(-1)!.y).toBeGreaterThan(GEOM.bottom - GEOM.pitch);
+    expect(own[0].y).toBeGreaterThan(GEOM.bottom - (own.length + 1) * GEOM.pitch);
+  });
+
+  test('on an even page: a blank page without a number is inserted before it', () => {
+    const pages = even.pdf.pages;
+    expect(pages.length % 2).toBe(0);
+    expect(pages.length).toBe(plain.pdf.pages.length + 1);
+    const blank = pages.at(-2)!;
+    expect(blank.lines).toHaveLength(0);
+    const last = pages.at(-1)!;
+    expect(last.lines.filter(isPageNumber).map((l) => l.text.replace(/\s/g, ''))).toEqual([`—${pages.length}—`]);
+    expect(endLines(even).map((l) => l.text)).toEqual(endLines(plain).map((l) => l.text));
+  });
+
+  test('on an even page with room after an odd last page: the end block alone on the next, numbered page', async () => {
+    // Only the editor's note: the body ends on page 1 with room to spare.
+    const short = { ...issue, sections: [], endBlock: { ...issue.endBlock, onEvenPage: true } };
+    const r = await renderAndRead(short);
+    const pages = r.pdf.pages;
+    expect(pages.length % 2).toBe(0);
+    const before = pages.at(-2)!;
+    expect(bodyLines(before).length).toBeGreaterThan(0);
+    expect(before.lines.some(isPageNumber)).toBe(true);
+    expect(endLines(r)[0].text.startsWith('报：')).toBe(true);
+    const withoutEven = await renderAndRead({ ...short, endBlock: { ...short.endBlock, onEvenPage: false } });
+    expect(withoutEven.pdf.pages.length % 2).toBe(1);
+  });
+});
