@@ -46,8 +46,9 @@ describe('end block placement', () => {
   });
 
   test('on an even page with room after an odd last page: the end block alone on the next, numbered page', async () => {
-    // Only the editor's note: the body ends on page 1 with room to spare.
-    const short = { ...issue, sections: [], endBlock: { ...issue.endBlock, onEvenPage: true } };
+    // Only a short editor's note: the body ends on page 1 with room to spare.
+    const note = { ...issue.note!, blocks: [{ type: 'paragraph' as const, runs: [{ text: '他山之石，可以攻玉。' }], indent: true }] };
+    const short = { ...issue, note, sections: [], endBlock: { ...issue.endBlock, onEvenPage: true } };
     const r = await renderAndRead(short);
     const pages = r.pdf.pages;
     expect(pages.length % 2).toBe(0);
