@@ -39,6 +39,15 @@ function joinSoftBreaks(text: string): string {
   });
 }
 
+/**
+ * Text pasted from web pages and Word carries invisible format characters (zero-width spaces,
+ * byte-order marks, soft hyphens) that no font draws; they are dropped, and no-break and
+ * odd-width spaces become plain spaces, rather than stopping the build as missing glyphs.
+ */
+export function cleanInvisible(text: string): string {
+  return text.replace(/[\u200b-\u200d\u2060\ufeff\u00ad]/g, '').replace(/[\u00a0\u2000-\u200a\u202f\u205f\t]/g, ' ');
+}
+
 interface RunStyle {
   bold?: boolean;
   italic?: boolean;
@@ -60,7 +69,7 @@ export function phrasingToRuns(nodes: PhrasingContent[], ctx: ConvertContext, st
   for (const n of nodes) {
     switch (n.type) {
       case 'text':
-        push(joinSoftBreaks(n.value), style);
+        push(cleanInvisible(joinSoftBreaks(n.value)), style);
         break;
       case 'strong':
         runs.push(...phrasingToRuns(n.children, ctx, { ...style, bold: true }, images));

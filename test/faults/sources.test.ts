@@ -134,3 +134,14 @@ describe('Markdown the layout does not support', () => {
     expect(m.warnings.some((w) => /分隔线/.test(w.message))).toBe(true);
   });
 });
+
+describe('text pasted from the web', () => {
+  it('zero-width spaces, BOMs and soft hyphens are dropped and no-break spaces become spaces, so the build does not stop', () => {
+    const dir = seriesWithItem('正文\u200b第一句\ufeff，协同\u00ad提质\u00a0行动。');
+    const m = buildModel(dir);
+    const item = m.issue!.sections[0]!.entries[0]!;
+    expect(text(blockRuns(item.kind === 'news' ? item.body : []))).toBe('正文第一句，协同提质 行动。');
+    const r = runCli(['build', '--format', 'pdf'], dir);
+    expect(r.code, r.stderr).toBe(0);
+  });
+});

@@ -60,3 +60,22 @@ describe('end block placement', () => {
     expect(withoutEven.pdf.pages.length % 2).toBe(1);
   });
 });
+
+describe('end block after layout passes', () => {
+  // pdfmake lays the document out again after every keep-with-next break; the spacer that
+  // reserves the end block once grew by its own position on each pass.
+  test('the mixed fixture (two keep-with-next breaks) keeps its end block on the last page of text', async () => {
+    const r = await renderAndRead(requireModel(`${SAMPLE}/test/fixtures/mixed`));
+    const last = r.pdf.pages.at(-1)!;
+    expect(last.lines.some((l) => l.text.includes('西昌民族幼儿师范高等专科学校'))).toBe(true);
+    expect(endLines(r).some((l) => l.text.startsWith('报：'))).toBe(true);
+  });
+
+  test('an item whose body is only a heading renders (the spacer once overflowed a page)', async () => {
+    const base = requireModel(`${SAMPLE}/test/fixtures/mixed`);
+    const item = { kind: 'news' as const, lead: [{ text: '协。', bold: true }], leadText: '协。', body: [{ type: 'heading' as const, level: 1 as const, runs: [{ text: '协' }] }], at: { file: 'x.md', line: 1 } };
+    const r = await renderAndRead({ ...base, note: undefined, sections: [{ name: '省级动态', heading: '【省级动态】', kind: 'news', entries: [item] }] });
+    expect(r.pdf.pages.length).toBe(1);
+    expect(endLines(r).some((l) => l.text.startsWith('报：'))).toBe(true);
+  });
+});

@@ -8,7 +8,7 @@
  * spacer already starts a page, that page is left blank and carries no number.
  */
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
-import { BODY } from '../../layout/spec.js';
+import { BODY, END_BLOCK } from '../../layout/spec.js';
 import type { Issue } from '../../model/types.js';
 import { planEndBlock } from './end-block.js';
 import { noteNodes, sectionNodes } from './entries.js';
@@ -47,15 +47,20 @@ interface NodeInfo {
  * A head that must stay with what follows ends its page when no body content (other than
  * further heads, as a title before its subtitle) starts on that page after it.
  */
-function endsPage(page: number, following: unknown[]): boolean {
-  return !(following as NodeInfo[]).some(
-    (n) =>
-      n.headlineLevel !== FOOTER_LEVEL &&
-      n.headlineLevel !== KEEP_WITH_NEXT &&
-      n.id !== SPACER_ID &&
-      (n.text !== undefined || n.table !== undefined || n.image !== undefined) &&
-      n.pageNumbers.includes(page),
+function isBody(n: NodeInfo): boolean {
+  return (
+    n.headlineLevel !== FOOTER_LEVEL &&
+    n.headlineLevel !== KEEP_WITH_NEXT &&
+    n.id !== SPACER_ID &&
+    (n.text !== undefined || n.table !== undefined || n.image !== undefined)
   );
+}
+
+function endsPage(page: number, following: unknown[], nextPage: unknown[]): boolean {
+  if ((following as NodeInfo[]).some((n) => isBody(n) && n.pageNumbers.includes(page))) return false;
+  // A head with no body after it at all (the last thing an editor wrote) has nothing to keep
+  // with; moving it would only move it again, page after page.
+  return (nextPage as NodeInfo[]).some(isBody);
 }
 
 export interface DocumentPlan {
@@ -69,7 +74,7 @@ export function issueDate(isoDate: string): Date {
   return new Date(`${isoDate}T00:00:00Z`);
 }
 
-export function buildDocument(issue: Issue, env: RenderEnv, endBlockBlankLinesBefore: number): DocumentPlan {
+export function buildDocument(issue: Issue, env: RenderEnv): DocumentPlan {
   const yamlAt = { file: 'bulletin.yaml', line: 1 };
   const flow = new Flow();
   const content: Content[] = [...mastheadNodes(env, issue.masthead, yamlAt)];
@@ -78,11 +83,13 @@ export function buildDocument(issue: Issue, env: RenderEnv, endBlockBlankLinesBe
   content.push(...flow.nodes);
 
   const end = planEndBlock(env, issue.endBlock, { file: `${issue.meta.dir}/issue.yaml`, line: 1 });
-  const spacerHeight = end.heightPt + lines(endBlockBlankLinesBefore);
-  // A path of one point draws nothing but measures as tall as the end block, and moves to a
-  // new page as a whole when it does not fit.
+  const spacerHeight = end.heightPt + lines(END_BLOCK.blankLinesBefore);
+  // A zero-length line draws nothing but measures as tall as the end block, and moves to a
+  // new page as a whole when it does not fit. Not a polyline: pdfmake offsets a polyline's
+  // points in place, and they are shared between its layout passes, so the spacer grew by
+  // its own position on every pass after a keep-with-next break.
   const spacer = {
-    canvas: [{ type: 'polyline', points: [{ x: 0, y: spacerHeight }], lineColor: 'white', lineWidth: 0 }],
+    canvas: [{ type: 'line', x1: 0, y1: spacerHeight, x2: 0, y2: spacerHeight, lineColor: 'white', lineWidth: 0.01 }],
     id: SPACER_ID,
   } as Record<string, unknown>;
   // pdfmake's pageBreakBefore can only ask for a plain 'before' break, which lands on the
@@ -123,7 +130,7 @@ export function buildDocument(issue: Issue, env: RenderEnv, endBlockBlankLinesBe
     },
     pageBreakBefore: (node, ctx) => {
       const info = node as unknown as NodeInfo;
-      if (info.headlineLevel === KEEP_WITH_NEXT) return endsPage(info.pageNumbers[0], ctx.getFollowingNodesOnPage());
+      if (info.headlineLevel === KEEP_WITH_NEXT) return endsPage(info.pageNumbers[0], ctx.getFollowingNodesOnPage(), ctx.getNodesOnNextPage());
       if (info.id !== SPACER_ID || !onEven) return false;
       const page = info.pageNumbers[0];
       if (page % 2 === 0) return false;

@@ -9,13 +9,10 @@ import { buildDocument } from './document.js';
 import { PdfFonts } from './fonts.js';
 import { runPdfmake } from './pdfmake-run.js';
 
-/** One blank grid line between the body and the end block. */
-const END_BLOCK_BLANK_LINES = 1;
-
 export async function renderPdf(issue: Issue, ctx: RenderContext): Promise<Uint8Array> {
   const fonts = new PdfFonts(new FontResolver(issue), ctx.log);
   let n = 0;
   const env = { fonts, images: new Set<string>(), nextId: (prefix: string) => `${prefix}-${++n}` };
-  const { doc } = buildDocument(issue, env, END_BLOCK_BLANK_LINES);
+  const { doc } = buildDocument(issue, env);
   return runPdfmake(doc, fonts.usedFaces(), env.images);
 }
