@@ -109,7 +109,7 @@ async function phases(seriesDir, issueArg) {
   lap('font files: read + fontkit open');
   let n = 0;
   const env = { fonts, images: new Set(), nextId: (p) => `${p}-${++n}` };
-  const { doc } = buildDocument(issue, env, 1);
+  const { doc } = buildDocument(issue, env);
   lap('document definition (breaking, fallback)');
   // Split pdfmake's work: layout ends when the renderer starts adding pages; the rest is
   // drawing, font subsetting and writing the file.
