@@ -8,28 +8,8 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type { Manifest } from '../../src/archive/manifest.js';
 import { assertCliBuilt, cleanupTemp, FIXTURES, REPO, runCli, tempDir } from '../helpers/series.js';
-
-interface ManifestFile {
-  path: string;
-  format: string;
-  size: number;
-  sha256: string;
-  pages: number;
-}
-interface ManifestIssue {
-  number: number;
-  label: string;
-  totalLabel?: string;
-  date: string;
-  printDate: string;
-  source: string;
-  inputHash: string;
-  sections: Array<{ name: string; items: number }>;
-  note?: string;
-  articles: string[];
-  files: ManifestFile[];
-}
 
 const sha = (p: string): string => crypto.createHash('sha256').update(fs.readFileSync(p)).digest('hex');
 
@@ -56,7 +36,7 @@ function withTextChunk(file: string): void {
   fs.writeFileSync(file, Buffer.concat([png.subarray(0, iend), chunk, png.subarray(iend)]));
 }
 
-function manifest(dir: string): { issues: ManifestIssue[]; series: string; name: string } {
+function manifest(dir: string): Manifest {
   return JSON.parse(fs.readFileSync(path.join(dir, 'archive', 'manifest.json'), 'utf8'));
 }
 

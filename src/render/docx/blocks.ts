@@ -17,6 +17,7 @@ import {
   type FileChild,
   type ParagraphChild,
 } from 'docx';
+import { imageBox, tableColumnWidths } from '../../layout/geometry.js';
 import { BODY, HEADINGS, IMAGE, LIST, TABLE, TEXT_BLOCK, ptToTwips } from '../../layout/spec.js';
 import type { Block, FontRole, Heading, ImageBlock, Issue, ListBlock, Paragraph as ModelParagraph, Run, Table as ModelTable } from '../../model/types.js';
 import { gridParagraph, type Align } from './paragraph.js';
@@ -81,30 +82,6 @@ function cells(text: string): number {
   return n;
 }
 
-/**
- * Content widths of the columns in points, as the PDF shares them: each column gets what its
- * longest cell needs; spare width is spread in proportion so the table spans the block; when
- * the cells need more than there is, the widest columns share what is left equally and wrap.
- */
-function contentWidths(natural: number[], minimum: number, available: number): number[] {
-  const total = natural.reduce((a, b) => a + b, 0);
-  if (total <= available) {
-    const spare = available - total;
-    return natural.map((w) => w + (total > 0 ? (spare * w) / total : spare / natural.length));
-  }
-  const widths = new Array<number>(natural.length).fill(0);
-  const order = natural.map((_, i) => i).sort((a, b) => natural[a] - natural[b] || a - b);
-  let left = available;
-  let count = natural.length;
-  for (const i of order) {
-    const w = Math.max(minimum, Math.min(natural[i], left / count));
-    widths[i] = w;
-    left -= w;
-    count--;
-  }
-  return widths;
-}
-
 /** Column widths in twips, padding and rules included, that add up to the text width. */
 function columnWidths(t: ModelTable): number[] {
   const size = TABLE.sizePt;
@@ -113,7 +90,7 @@ function columnWidths(t: ModelTable): number[] {
   const natural = t.header.map((_, c) => Math.max(0, ...rows.map((r) => cells((r[c]?.runs ?? []).map((x) => x.text).join('')) * size)));
   const chrome = 2 * TABLE.cellPaddingPt + TABLE.ruleWidthPt;
   const available = TEXT_BLOCK.widthPt - cols * chrome - TABLE.ruleWidthPt;
-  const widths = contentWidths(natural, TABLE.minColumnChars * size, available).map((w) => ptToTwips(w + chrome));
+  const widths = tableColumnWidths(natural, TABLE.minColumnChars * size, available).map((w) => ptToTwips(w + chrome));
   widths[widths.length - 1] += TEXT_WIDTH_TW - widths.reduce((a, b) => a + b, 0);
   return widths;
 }
@@ -205,12 +182,7 @@ export function listBlock(ctx: BlockContext, l: ListBlock, look: BlockLook, befo
 }
 
 export function imageBlock(ctx: BlockContext, img: ImageBlock, beforeLines: number): FileChild[] {
-  const ptPerPx = 72 / IMAGE.assumedDpi;
-  const w0 = img.widthPx * ptPerPx;
-  const h0 = img.heightPx * ptPerPx;
-  const scale = Math.min(1, IMAGE.maxWidthPt() / w0, (TEXT_BLOCK.heightPt * IMAGE.maxHeightShare) / h0);
-  const wPt = w0 * scale;
-  const hPt = h0 * scale;
+  const { widthPt: wPt, heightPt: hPt } = imageBox(img);
   // The picture's line is as many whole grid lines as the picture needs, so the text after
   // it is back on the grid.
   const pictureLines = Math.ceil(ptToTwips(hPt) / LINE_TW);

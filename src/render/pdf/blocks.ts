@@ -3,10 +3,11 @@
  * 三号 仿宋 at the size of one character cell, each line one grid pitch tall.
  */
 import type { Content } from 'pdfmake/interfaces.js';
+import { imageBox } from '../../layout/geometry.js';
 import { BODY, HEADINGS, BOLD_ROLE, IMAGE, LIST } from '../../layout/spec.js';
 import type { Block, FontRole, Heading, ImageBlock, ListBlock, Paragraph } from '../../model/types.js';
 import { keepWithNext, type RenderEnv } from './flow.js';
-import { BLOCK_HEIGHT_PT, BLOCK_WIDTH_PT, CELL, PITCH, centreIn } from './grid.js';
+import { BLOCK_WIDTH_PT, CELL, PITCH, centreIn } from './grid.js';
 import { justifiedLines, paragraphInlines, styled, textInlines, type StyledRun, type TextStyle } from './inlines.js';
 import { tableNodes } from './table.js';
 
@@ -68,14 +69,7 @@ function listNode(env: RenderEnv, list: ListBlock, role: FontRole, width: number
  * one, so the text after it stays on the lines of the page.
  */
 function imageNode(env: RenderEnv, img: ImageBlock): Content {
-  const natural = (img.widthPx * 72) / IMAGE.assumedDpi;
-  let width = Math.min(natural, IMAGE.maxWidthPt());
-  let height = (width * img.heightPx) / img.widthPx;
-  const maxHeight = IMAGE.maxHeightShare * BLOCK_HEIGHT_PT;
-  if (height > maxHeight) {
-    width *= maxHeight / height;
-    height = maxHeight;
-  }
+  const { widthPt: width, heightPt: height } = imageBox(img);
   env.images.add(img.path);
   const n = Math.ceil(height / PITCH - 1e-6);
   const [top, bottom] = centreIn(n, height);

@@ -5,6 +5,7 @@
  * left equally (max-min fairness) and wrap, which Chinese text does anywhere.
  */
 import type { Content } from 'pdfmake/interfaces.js';
+import { tableColumnWidths } from '../../layout/geometry.js';
 import { TABLE } from '../../layout/spec.js';
 import type { Table, TableCell } from '../../model/types.js';
 import type { RenderEnv } from './flow.js';
@@ -13,29 +14,6 @@ import { runsInlines, textInlines, type TextStyle } from './inlines.js';
 import { textEm } from './measure.js';
 
 const cellText = (c: TableCell): string => c.runs.map((r) => r.text).join('');
-
-/** Content widths of the columns, excluding padding and rules. */
-export function columnWidths(natural: number[], minimum: number, available: number): number[] {
-  const n = natural.length;
-  const total = natural.reduce((a, b) => a + b, 0);
-  if (total <= available) {
-    // Spread the spare width in proportion, so the table spans the block like a ruled form.
-    const spare = available - total;
-    return natural.map((w) => w + (total > 0 ? (spare * w) / total : spare / n));
-  }
-  const widths = new Array<number>(n).fill(0);
-  const order = natural.map((w, i) => i).sort((a, b) => natural[a] - natural[b] || a - b);
-  let left = available;
-  let count = n;
-  for (const i of order) {
-    const share = left / count;
-    const w = Math.max(minimum, Math.min(natural[i], share));
-    widths[i] = w;
-    left -= w;
-    count--;
-  }
-  return widths;
-}
 
 export function tableNodes(env: RenderEnv, t: Table): Content[] {
   const ienv = { fonts: env.fonts, at: t.at };
@@ -56,7 +34,7 @@ export function tableNodes(env: RenderEnv, t: Table): Content[] {
   t.header.forEach((c, i) => measure(c, TABLE.headerRole, i));
   t.rows.forEach((r) => r.forEach((c, i) => measure(c, TABLE.bodyRole, i)));
   const available = BLOCK_WIDTH_PT - cols * (2 * pad + rule) - rule;
-  const widths = columnWidths(natural, TABLE.minColumnChars * size, available);
+  const widths = tableColumnWidths(natural, TABLE.minColumnChars * size, available);
 
   const cell = (c: TableCell | undefined, style: TextStyle, align: string): Content =>
     ({

@@ -1,0 +1,42 @@
+/**
+ * Sizes that both renderers derive from the model the same way: an image's box on the page
+ * and the share of the text width each table column gets. Kept here, beside the numbers they
+ * use, so that the PDF and the DOCX cannot size a picture or a column differently.
+ */
+import type { ImageBlock } from '../model/types.js';
+import { IMAGE, TEXT_BLOCK } from './spec.js';
+
+/** An image's printed size: its natural size at IMAGE.assumedDpi, shrunk (never enlarged) to fit. */
+export function imageBox(img: Pick<ImageBlock, 'widthPx' | 'heightPx'>): { widthPt: number; heightPt: number } {
+  const ptPerPx = 72 / IMAGE.assumedDpi;
+  const w = img.widthPx * ptPerPx;
+  const h = img.heightPx * ptPerPx;
+  const scale = Math.min(1, IMAGE.maxWidthPt() / w, (TEXT_BLOCK.heightPt * IMAGE.maxHeightShare) / h);
+  return { widthPt: w * scale, heightPt: h * scale };
+}
+
+/**
+ * Content widths of table columns (padding and rules excluded): each column gets what its
+ * longest cell needs and spare width is spread in proportion, so the table spans the block
+ * like a ruled form; when the cells need more than there is, the widest columns share what
+ * is left equally (max-min fairness) and wrap, which Chinese text does anywhere.
+ */
+export function tableColumnWidths(natural: number[], minimum: number, available: number): number[] {
+  const n = natural.length;
+  const total = natural.reduce((a, b) => a + b, 0);
+  if (total <= available) {
+    const spare = available - total;
+    return natural.map((w) => w + (total > 0 ? (spare * w) / total : spare / n));
+  }
+  const widths = new Array<number>(n).fill(0);
+  const order = natural.map((_, i) => i).sort((a, b) => natural[a]! - natural[b]! || a - b);
+  let left = available;
+  let count = n;
+  for (const i of order) {
+    const w = Math.max(minimum, Math.min(natural[i]!, left / count));
+    widths[i] = w;
+    left -= w;
+    count--;
+  }
+  return widths;
+}
