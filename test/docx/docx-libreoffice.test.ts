@@ -5,7 +5,6 @@
  * on full body pages, the end block on the bottom edge of the last page, page numbers outside.
  */
 import { beforeAll, describe, expect, test } from 'vitest';
-import { UserError } from '../../src/diagnostics.js';
 import { GRID, PAGE, PAGE_NUMBER, mm } from '../../src/layout/spec.js';
 import type { Issue } from '../../src/model/types.js';
 import { SERIES, docxOf, issueOf, quiet } from '../helpers/docx-build.js';
