@@ -2,6 +2,7 @@
  * Renders a model to PDF for tests and reads it back, plus the page geometry the tests
  * measure against — derived from src/layout/spec.ts, never typed in again.
  */
+import { expect } from 'vitest';
 import { GRID, mm, PAGE, PAGE_NUMBER, END_BLOCK, BODY, TEXT_BLOCK, KINSOKU } from '../../src/layout/spec.js';
 import type { Block, Issue } from '../../src/model/types.js';
 import { renderPdf } from '../../src/render/pdf/render-pdf.js';
@@ -95,4 +96,29 @@ export function pdfText(pdf: PdfRead): string {
     .flatMap((p) => p.lines.filter((l) => !isPageNumber(l)).map((l) => l.text))
     .join('')
     .replace(/[\s\u3000]+/g, '');
+}
+
+/**
+ * Asserts GB/T 15834 §5.1 on every body line of the pages: no line ends with an opening
+ * mark; a line that continues a paragraph (flush left, one pitch under the previous) starts
+ * with no closing mark, dash or ellipsis, and no —— or …… is cut across two lines.
+ * Returns how many continuation lines were checked, so a test can require enough of them.
+ */
+export function expectKinsoku(pages: PdfPage[], skip: (text: string) => boolean = () => false): number {
+  let continuations = 0;
+  for (const p of pages) {
+    const lines = bodyLines(p);
+    lines.forEach((l, i) => {
+      const chars = Array.from(l.text.replace(/ /g, ''));
+      expect(NO_LINE_END.has(chars.at(-1)!), l.text).toBe(false);
+      const prev = lines[i - 1];
+      if (!prev || Math.abs(l.x - GEOM.left) > 0.5 || Math.abs(l.y - prev.y - GEOM.pitch) > 0.1 || skip(l.text)) return;
+      continuations++;
+      expect(NO_LINE_START.has(chars[0]!), l.text).toBe(false);
+      expect(l.text.startsWith('—') || l.text.startsWith('…'), l.text).toBe(false);
+      expect(/—$/.test(prev.text.trim()) && /^—/.test(l.text.trim()), `${prev.text}/${l.text}`).toBe(false);
+      expect(/…$/.test(prev.text.trim()) && /^…/.test(l.text.trim()), `${prev.text}/${l.text}`).toBe(false);
+    });
+  }
+  return continuations;
 }

@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { mastheadLines, MASTHEAD, GRID } from '../../src/layout/spec.js';
 import type { Issue } from '../../src/model/types.js';
 import { renderPdf } from '../../src/render/pdf/render-pdf.js';
-import { GEOM, bodyLines, isFullWidth, isPageNumber, modelText, NO_LINE_END, NO_LINE_START, pdfText, renderAndRead, type Rendered } from '../helpers/pdf-render.js';
+import { GEOM, bodyLines, expectKinsoku, isFullWidth, isPageNumber, modelText, NO_LINE_START, pdfText, renderAndRead, type Rendered } from '../helpers/pdf-render.js';
 import { requireModel, SAMPLE } from '../helpers/series.js';
 
 let issue: Issue;
@@ -111,21 +111,7 @@ describe('第9期 PDF', () => {
   });
 
   test('no line starts with closing punctuation nor ends with opening punctuation; —— and …… stay whole', () => {
-    let continuations = 0;
-    for (const p of r.pdf.pages) {
-      const lines = bodyLines(p);
-      lines.forEach((l, i) => {
-        const chars = Array.from(l.text.replace(/ /g, ''));
-        expect(NO_LINE_END.has(chars.at(-1)!), l.text).toBe(false);
-        // A line that continues a paragraph: flush left, one pitch under the previous line.
-        const prev = lines[i - 1];
-        if (!prev || Math.abs(l.x - GEOM.left) > 0.5 || Math.abs(l.y - prev.y - GEOM.pitch) > 0.1 || isHead(l.text)) return;
-        continuations++;
-        expect(NO_LINE_START.has(chars[0]), l.text).toBe(false);
-        expect(l.text.startsWith('—') || l.text.startsWith('…'), l.text).toBe(false);
-      });
-    }
-    expect(continuations).toBeGreaterThan(100);
+    expect(expectKinsoku(r.pdf.pages, isHead)).toBeGreaterThan(100);
   });
 
   test('page numbers — N — about 7 mm below the block, odd flush right and even flush left, one character in', () => {

@@ -5,7 +5,7 @@
  */
 import { beforeAll, describe, expect, test } from 'vitest';
 import { gluedBefore } from '../../src/render/pdf/kinsoku.js';
-import { GEOM, bodyLines, NO_LINE_END, NO_LINE_START, renderAndRead, type Rendered } from '../helpers/pdf-render.js';
+import { GEOM, bodyLines, expectKinsoku, NO_LINE_START, renderAndRead, type Rendered } from '../helpers/pdf-render.js';
 import { issueYaml, makeSeries, newsItem, requireModel } from '../helpers/series.js';
 
 const FILL = '测';
@@ -38,22 +38,7 @@ describe('kinsoku', () => {
   });
 
   test('in print, no line starts with a closing mark, a dash or an ellipsis, and none ends with an opening mark', () => {
-    let lines = 0;
-    for (const p of r.pdf.pages) {
-      const body = bodyLines(p);
-      body.forEach((l, i) => {
-        const chars = Array.from(l.text.replace(/ /g, ''));
-        expect(NO_LINE_END.has(chars.at(-1)!), l.text).toBe(false);
-        const prev = body[i - 1];
-        if (!prev || Math.abs(l.x - GEOM.left) > 0.5 || Math.abs(l.y - prev.y - GEOM.pitch) > 0.1) return;
-        lines++;
-        expect(NO_LINE_START.has(chars[0]), l.text).toBe(false);
-        // A dash or ellipsis is never cut in two across lines.
-        expect(/—$/.test(prev.text.trim()) && /^—/.test(l.text.trim()), `${prev.text}/${l.text}`).toBe(false);
-        expect(/…$/.test(prev.text.trim()) && /^…/.test(l.text.trim()), `${prev.text}/${l.text}`).toBe(false);
-      });
-    }
-    expect(lines).toBeGreaterThan(40);
+    expect(expectKinsoku(r.pdf.pages)).toBeGreaterThan(40);
   });
 
   test('full lines still hold 28 characters, or 29 with a squeezed closing mark', () => {
