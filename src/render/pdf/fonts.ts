@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../../diagnostics.js';
 import { openFace, type FontkitFont } from '../../fonts/fontkit.js';
-import type { FontResolver, ResolvedFont } from '../../fonts/resolve.js';
+import { ROLE_LABELS, type FontResolver, type ResolvedFont } from '../../fonts/resolve.js';
 import type { FontRole } from '../../model/types.js';
 
 export interface PdfFace {
@@ -64,13 +64,14 @@ class LoadedFace implements PdfFace {
 
 const loaded = new Map<string, LoadedFace>();
 
-function load(r: ResolvedFont): LoadedFace {
+/** `what` names the role in messages, e.g. 正文（仿宋）. */
+function load(r: ResolvedFont, what: string): LoadedFace {
   const id = `${r.file}#${r.postscriptName ?? ''}`;
   let st: fs.Stats;
   try {
     st = fs.statSync(r.file);
   } catch {
-    throw new UserError(`字体文件无法读取：${r.file}`);
+    throw new UserError(`${what}字体文件无法读取：${r.file}。请检查 bulletin.yaml 中的 fonts 设置`);
   }
   const cacheKey = `${id}@${st.size}:${st.mtimeMs}`;
   let face = loaded.get(cacheKey);
@@ -82,7 +83,7 @@ function load(r: ResolvedFont): LoadedFace {
   } catch {
     fk = undefined;
   }
-  if (!fk || !fk.unitsPerEm) throw new UserError(`“${r.file}”不是可用的字体文件（TrueType/OpenType）`);
+  if (!fk || !fk.unitsPerEm) throw new UserError(`${what}字体“${r.file}”不是可用的字体文件（应为 TrueType/OpenType，如 .ttf、.otf、.ttc）。请检查 bulletin.yaml 中的 fonts 设置`);
   // A stable key from the file name keeps two builds byte-identical and readable in pdffonts.
   const key = `${path.basename(r.file).replace(/[^\w.-]/g, '_')}${r.postscriptName ? `#${r.postscriptName}` : ''}`;
   face = new LoadedFace(cacheKey, key, r.file, r.postscriptName, buffer, fk);
@@ -104,7 +105,7 @@ export class PdfFonts {
     let f = this.byRole.get(role);
     if (!f) {
       const r = this.resolver.resolve(role);
-      f = load(r);
+      f = load(r, ROLE_LABELS[role]);
       this.byRole.set(role, f);
       this.log(this.resolver.describe(role, r));
     }
@@ -114,7 +115,7 @@ export class PdfFonts {
   fallback(): PdfFace {
     if (!this.fallbackFace) {
       const r = this.resolver.fallback();
-      this.fallbackFace = load(r);
+      this.fallbackFace = load(r, '缺字补充');
     }
     return this.fallbackFace;
   }

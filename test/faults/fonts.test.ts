@@ -1,0 +1,46 @@
+/**
+ * A configured font that cannot serve: missing, or a file that is not a font. The build stops
+ * with a message naming the role and the path, exit 1, and writes nothing.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { assertCliBuilt, bulletinYaml, cleanupTemp, issueYaml, makeSeries, newsItem, runCli } from '../helpers/series.js';
+
+function series(fontsYaml: string, files: Record<string, string> = {}): string {
+  return makeSeries({
+    'bulletin.yaml': bulletinYaml(fontsYaml),
+    'issues/001/issue.yaml': issueYaml(1, '2024-05-08'),
+    'issues/001/10.md': newsItem('高校动态', '某大学召开推进会', '正文。'),
+    ...files,
+  });
+}
+
+beforeAll(assertCliBuilt);
+afterAll(cleanupTemp);
+
+describe('configured fonts', () => {
+  it('a missing font file names the role and the path', () => {
+    const dir = series('fonts:\n  hei: myfonts/黑体.ttf');
+    const r = runCli(['build', '--format', 'pdf'], dir);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/错误：黑体字体文件“myfonts\/黑体\.ttf”找不到或无法读取/);
+    expect(fs.existsSync(path.join(dir, 'dist'))).toBe(false);
+  });
+
+  it('a file that is not a font names the role and the path', () => {
+    const dir = series('fonts:\n  body: myfonts/fang.otf', { 'myfonts/fang.otf': '这不是字体文件' });
+    const r = runCli(['build', '--format', 'pdf'], dir);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/错误：正文（仿宋）字体“.*myfonts\/fang\.otf”不是可用的字体文件/);
+    expect(r.stderr).not.toMatch(/at .*\.js:\d+/);
+    expect(fs.existsSync(path.join(dir, 'dist'))).toBe(false);
+  });
+
+  it('an official family name that is not installed falls back to the shipped font and says so', () => {
+    const dir = series('fonts:\n  body: 仿宋_GB2312');
+    const r = runCli(['build', '--format', 'pdf'], dir);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/正文（仿宋）.*FandolFang-Regular\.otf/);
+  });
+});
