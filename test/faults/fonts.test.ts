@@ -44,3 +44,19 @@ describe('configured fonts', () => {
     expect(r.stderr).toMatch(/正文（仿宋）.*FandolFang-Regular\.otf/);
   });
 });
+
+describe('characters no font has', () => {
+  it('are all reported at once, each with its character, code point, file and line, and no PDF is written', () => {
+    const dir = makeSeries({
+      'bulletin.yaml': bulletinYaml(),
+      'issues/001/issue.yaml': issueYaml(1, '2024-05-08'),
+      'issues/001/10.md': newsItem('高校动态', '某大学召开推进会', '第一段有一个私用区字符\uF8FF。\n\n第二段也有一个\uE000。'),
+    });
+    const r = runCli(['build'], dir);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/issues\/001\/10\.md:7:1  错误：字符“\uF8FF”（U\+F8FF）在字体 FandolFang-Regular\.otf 和缺字补充字体 NotoSerifCJKsc-Fallback\.otf 中都没有/);
+    expect(r.stderr).toMatch(/issues\/001\/10\.md:9:1  错误：字符“\uE000”（U\+E000）/);
+    expect(r.stderr).toMatch(/错误：有 2 处字符在所有字体中都没有，没有生成 PDF/);
+    expect(fs.existsSync(path.join(dir, 'dist'))).toBe(false);
+  });
+});

@@ -1,9 +1,10 @@
 /**
  * Per-character fallback: characters the role's font lacks (rare name characters such as 堃,
- * 喆) are set in the shipped fallback face; a character that neither has stops the build
- * with its file and line, because an empty box in a printed bulletin is worse than no PDF.
+ * 喆) are set in the shipped fallback face; a character that neither has is recorded with its
+ * file and line, and the build stops once every such character of the issue is known
+ * (missingGlyphsError), because an empty box in a printed bulletin is worse than no PDF.
  */
-import { UserError } from '../../diagnostics.js';
+import { UserError, type Diagnostic } from '../../diagnostics.js';
 import { SHIPPED_FALLBACK_FONT } from '../../layout/spec.js';
 import type { SourcePos } from '../../model/types.js';
 import type { PdfFace, PdfFonts } from './fonts.js';
@@ -34,8 +35,11 @@ export function splitByCoverage(text: string, primary: PdfFace, fonts: PdfFonts,
       face = current && !needsGlyph(cp) ? current : primary;
     } else {
       const fb = fonts.fallback();
-      if (!fb.covers(cp)) throw missingGlyph(ch, cp, primary, at);
-      face = fb;
+      if (fb.covers(cp)) face = fb;
+      else {
+        fonts.reportMissing(missingGlyph(ch, cp, primary, at));
+        face = primary;
+      }
     }
     if (face !== current && buf) {
       out.push({ text: buf, face: current! });
@@ -48,11 +52,13 @@ export function splitByCoverage(text: string, primary: PdfFace, fonts: PdfFonts,
   return out;
 }
 
-function missingGlyph(ch: string, cp: number, primary: PdfFace, at: SourcePos | undefined): UserError {
-  const code = codePointLabel(cp);
-  const where = at ? `${at.file}:${at.line}` : '（设置文件）';
-  const message = `字符“${ch}”（${code}）在字体 ${path.basename(primary.file)} 和缺字补充字体 ${SHIPPED_FALLBACK_FONT} 中都没有，PDF 中会成为空框。请改用常用字、删除该字符，或在 bulletin.yaml 的 fonts 中换用含有该字的字体`;
-  return new UserError(`${where}：${message}`, [
-    { severity: 'error', rule: 'pdf-missing-glyph', file: at?.file ?? 'bulletin.yaml', line: at?.line, column: at?.column, message },
-  ]);
+function missingGlyph(ch: string, cp: number, primary: PdfFace, at: SourcePos | undefined): Diagnostic {
+  const message = `字符“${ch}”（${codePointLabel(cp)}）在字体 ${path.basename(primary.file)} 和缺字补充字体 ${SHIPPED_FALLBACK_FONT} 中都没有，印出来会是空框。请改用常用字、删除该字符，或在 bulletin.yaml 的 fonts 中换用含有该字的字体`;
+  return { severity: 'error', rule: 'pdf-missing-glyph', file: at?.file ?? 'bulletin.yaml', line: at?.line, column: at?.column, message };
+}
+
+/** One error for every character of the issue that no font has, each with its place. */
+export function missingGlyphsError(list: Diagnostic[]): UserError {
+  const places = list.map((d) => `${d.file}${d.line !== undefined ? `:${d.line}` : ''} ${/“.+?”（U\+[0-9A-F]+）/u.exec(d.message)?.[0] ?? ''}`);
+  return new UserError(`有 ${list.length} 处字符在所有字体中都没有，没有生成 PDF：${places.join('；')}`, list);
 }

@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { UserError } from '../../diagnostics.js';
+import { UserError, type Diagnostic } from '../../diagnostics.js';
 import { openFace, type FontkitFont } from '../../fonts/fontkit.js';
 import { ROLE_LABELS, type FontResolver, type ResolvedFont } from '../../fonts/resolve.js';
 import type { FontRole } from '../../model/types.js';
@@ -92,6 +92,8 @@ function load(r: ResolvedFont, what: string): LoadedFace {
 }
 
 export class PdfFonts {
+  /** Characters no font has, one per character and place (see fallback.ts). */
+  readonly missing = new Map<string, Diagnostic>();
   private readonly byRole = new Map<FontRole, LoadedFace>();
   private fallbackFace: LoadedFace | undefined;
   private readonly used = new Map<string, LoadedFace>();
@@ -118,6 +120,11 @@ export class PdfFonts {
       this.fallbackFace = load(r, '缺字补充');
     }
     return this.fallbackFace;
+  }
+
+  reportMissing(d: Diagnostic): void {
+    const key = `${d.message}@${d.file}:${d.line}`;
+    if (!this.missing.has(key)) this.missing.set(key, d);
   }
 
   /** Records that text is set in this face, so that it is registered with pdfmake. */

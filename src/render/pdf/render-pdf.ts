@@ -6,6 +6,7 @@ import type { Issue } from '../../model/types.js';
 import { FontResolver } from '../../fonts/resolve.js';
 import type { RenderContext } from '../formats.js';
 import { buildDocument } from './document.js';
+import { missingGlyphsError } from './fallback.js';
 import { PdfFonts } from './fonts.js';
 import { runPdfmake } from './pdfmake-run.js';
 
@@ -14,5 +15,6 @@ export async function renderPdf(issue: Issue, ctx: RenderContext): Promise<Uint8
   let n = 0;
   const env = { fonts, images: new Set<string>(), nextId: (prefix: string) => `${prefix}-${++n}` };
   const { doc } = buildDocument(issue, env);
+  if (fonts.missing.size > 0) throw missingGlyphsError([...fonts.missing.values()]);
   return runPdfmake(doc, fonts.usedFaces(), env.images);
 }
