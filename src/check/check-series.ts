@@ -3,6 +3,7 @@ import type { IssueConfig } from '../config/issue-file.js';
 import { Diagnostics } from '../diagnostics.js';
 import { numberingProblems } from '../numbering/sequence.js';
 import { loadIssue, type SeriesContext } from '../pipeline.js';
+import { fontProblems } from '../render/pdf/coverage.js';
 import { checkText, frontMatterLines, proseLines } from './text-rules.js';
 
 export function checkNumbering(ctx: SeriesContext, only: IssueConfig[] | undefined, diags: Diagnostics): void {
@@ -16,8 +17,9 @@ export function checkNumbering(ctx: SeriesContext, only: IssueConfig[] | undefin
 }
 
 export function checkIssue(ctx: SeriesContext, cfg: IssueConfig, diags: Diagnostics): void {
-  const { sources } = loadIssue(ctx, cfg, diags);
+  const { sources, issue } = loadIssue(ctx, cfg, diags);
   for (const src of sources) {
     checkText(src.rel, [...frontMatterLines(src), ...proseLines(src)], diags);
   }
+  if (issue) for (const d of fontProblems(issue)) diags.add(d);
 }

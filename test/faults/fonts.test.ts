@@ -58,5 +58,17 @@ describe('characters no font has', () => {
     expect(r.stderr).toMatch(/issues\/001\/10\.md:9:1  错误：字符“\uE000”（U\+E000）/);
     expect(r.stderr).toMatch(/错误：有 2 处字符在所有字体中都没有，没有生成 PDF/);
     expect(fs.existsSync(path.join(dir, 'dist'))).toBe(false);
+    // `check` finds them too, before anyone builds.
+    const c = runCli(['check'], dir);
+    expect(c.code).toBe(1);
+    expect(c.stderr).toMatch(/issues\/001\/10\.md:7:1  错误：字符“\uF8FF”（U\+F8FF）/);
+    expect(c.stderr).toMatch(/issues\/001\/10\.md:9:1  错误：字符“\uE000”（U\+E000）/);
+  });
+
+  it('check reports a configured file that is not a font', () => {
+    const dir = series('fonts:\n  body: myfonts/fang.otf', { 'myfonts/fang.otf': '这不是字体文件' });
+    const c = runCli(['check'], dir);
+    expect(c.code).toBe(1);
+    expect(c.stderr).toMatch(/错误：正文（仿宋）字体“.*myfonts\/fang\.otf”不是可用的字体文件/);
   });
 });
