@@ -160,6 +160,8 @@ const LEVEL_PREFIX: Array<[HeadingLevel, RegExp]> = [
   [4, /^[（(]\d+[）)]/],
 ];
 
+const NUMBER_THEN_SPACE = /^([一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．])[\s\u3000]+/;
+
 export function levelFromNumbering(text: string): HeadingLevel | undefined {
   for (const [level, re] of LEVEL_PREFIX) if (re.test(text)) return level;
   return undefined;
@@ -267,6 +269,8 @@ function headingBlock(n: MdHeading, ctx: ConvertContext): Block {
   const runs = trimRuns(phrasingToRuns(n.children, ctx));
   // A heading's look comes from its level, not from bold marks inside it.
   for (const r of runs) delete r.bold;
+  // Official numbering is set close: 1.一校一策, （1）打造……, not 1. 一校一策.
+  if (runs[0]) runs[0].text = runs[0].text.replace(NUMBER_THEN_SPACE, '$1');
   const text = runsText(runs);
   let level = levelFromNumbering(text);
   if (!level) {

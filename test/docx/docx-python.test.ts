@@ -68,7 +68,7 @@ describe.skipIf(Boolean(missing))(`python-docx reads the DOCX${missing ? `（${m
     expect(byText('【省级动态】')).toBe('栏目名');
     expect(byText('一、总体要求')).toBe('Heading 1');
     expect(byText('（一）指导思想和工作目标')).toBe('Heading 2');
-    expect(byText('1. 一校一策，扶特补弱')).toBe('Heading 3');
+    expect(byText('1.一校一策，扶特补弱')).toBe('Heading 3');
     expect(byText('（1）打造“高原”与填平“洼地”并举')).toBe('Heading 4');
     expect(byText('组团帮扶促提升，协同发展见实效')).toBe('文章标题');
     expect(byText('——北京师范大学组团工作方案摘编')).toBe('文章副标题');

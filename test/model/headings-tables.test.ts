@@ -209,3 +209,15 @@ describe('tables', () => {
     expect(t.rows[1]!.map((c) => text(c.runs))).toEqual(['王堃工作室', '12', '']);
   });
 });
+
+describe('heading numbers are set close', () => {
+  test('drops the space an editor types after 1. or （1）', () => {
+    const dir = makeSeries({
+      'issues/001/issue.yaml': issueYaml(1, '2024-05-08'),
+      'issues/001/40.md': '---\nsection: 经验交流\ntitle: 标题\n---\n\n## 一、 总体要求\n\n#### 1. 一校一策\n\n##### （1）　打造高原\n\n正文。\n',
+    });
+    const article = requireModel(dir).sections[0]!.entries[0]!;
+    const heads = article.kind === 'article' ? article.blocks.filter((b) => b.type === 'heading') : [];
+    expect(heads.map((h) => (h.type === 'heading' ? `${h.level}:${text(h.runs)}` : ''))).toEqual(['1:一、总体要求', '3:1.一校一策', '4:（1）打造高原']);
+  });
+});
