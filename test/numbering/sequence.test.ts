@@ -9,7 +9,7 @@ import { parseIsoDate, type CalendarDate } from '../../src/dates.js';
 import { Diagnostics } from '../../src/diagnostics.js';
 import { nextNumber, numberingProblems, totalFor, type NumberedIssue } from '../../src/numbering/sequence.js';
 import { openSeries } from '../../src/pipeline.js';
-import { bulletinYaml, cleanupTemp, issueYaml, makeSeries } from '../helpers/series.js';
+import { bulletinYaml, cleanupTemp, issueYaml, makeSeries, runCli } from '../helpers/series.js';
 
 afterAll(cleanupTemp);
 
@@ -182,5 +182,19 @@ describe('as check reports them for a series on disk', () => {
         'yearly',
       ),
     ).toEqual([]);
+  });
+});
+
+describe('a broken issue.yaml', () => {
+  test('is reported once, without a knock-on gap warning on the next issue', () => {
+    const dir = makeSeries({
+      'issues/001/issue.yaml': issueYaml(1, '2024-01-10'),
+      'issues/002/issue.yaml': 'number: 2\ndate: 2024-02-30\n',
+      'issues/003/issue.yaml': issueYaml(3, '2024-03-10'),
+    });
+    const r = runCli(['check', '--all'], dir);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/issues\/002\/issue\.yaml:2:1  错误：date：日期 2024-02-30 不存在/);
+    expect(r.stderr).not.toMatch(/期号不连续/);
   });
 });
