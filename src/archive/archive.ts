@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Diagnostics } from '../diagnostics.js';
 import { writeFileAtomic } from '../output/write-atomic.js';
+import { relPath } from '../paths.js';
 import type { SeriesContext } from '../pipeline.js';
 import { VERSION } from '../version.js';
 import { indexHtml } from './index-html.js';
@@ -45,7 +46,7 @@ export async function archiveSeries(ctx: SeriesContext, outDir: string, jobs: nu
   const skipped: ManifestIssue[] = [];
   for (const cfg of ctx.issues) {
     const inputHash = issueInputHash(ctx.series, cfg, ctx.issues, shared);
-    const source = path.relative(ctx.series.root, cfg.dir).split(path.sep).join('/');
+    const source = relPath(ctx.series.root, cfg.dir);
     const prev = prevBySource.get(source);
     if (prev && prev.inputHash === inputHash && prev.files.every((f) => fileIntact(outDir, f))) {
       skipped.push(prev);
@@ -61,7 +62,7 @@ export async function archiveSeries(ctx: SeriesContext, outDir: string, jobs: nu
   const failed = results.filter((r) => 'error' in r);
   // A failed issue keeps its previous archived entry, so the archive never loses a good issue.
   const kept = failed.flatMap((r) => {
-    const source = path.relative(ctx.series.root, r.task.issueDir).split(path.sep).join('/');
+    const source = relPath(ctx.series.root, r.task.issueDir);
     const prev = prevBySource.get(source);
     return prev ? [prev] : [];
   });

@@ -10,7 +10,7 @@ import type { IssueConfig } from '../config/issue-file.js';
 import type { Series } from '../config/series.js';
 import { SHIPPED_FALLBACK_FONT, SHIPPED_FONTS } from '../layout/spec.js';
 import { totalFor } from '../numbering/sequence.js';
-import { FONTS_DIR, PACKAGE_ROOT } from '../paths.js';
+import { FONTS_DIR, PACKAGE_ROOT, relPath } from '../paths.js';
 import { VERSION } from '../version.js';
 
 function listFiles(dir: string): string[] {
@@ -28,7 +28,7 @@ function listFiles(dir: string): string[] {
 
 function hashFiles(h: crypto.Hash, root: string, files: string[]): void {
   for (const f of files) {
-    h.update(`\0${path.relative(root, f).split(path.sep).join('/')}\0`);
+    h.update(`\0${relPath(root, f)}\0`);
     h.update(fs.readFileSync(f));
   }
 }
@@ -64,8 +64,7 @@ export function issueInputHash(series: Series, cfg: IssueConfig, all: IssueConfi
   const h = crypto.createHash('sha256');
   h.update(`tool:${shared.tool}\0fonts:${shared.fonts}\0`);
   h.update(fs.readFileSync(series.file));
-  const numbered = all.map((i) => ({ number: i.number, date: i.date, special: i.special, file: i.file }));
-  const total = cfg.total ?? totalFor(series.numbering, series.totalOffset, numbered, { number: cfg.number, date: cfg.date, special: cfg.special, file: cfg.file });
+  const total = cfg.total ?? totalFor(series.numbering, series.totalOffset, all, cfg);
   h.update(`\0total:${total ?? ''}\0`);
   hashFiles(h, cfg.dir, listFiles(cfg.dir));
   return h.digest('hex');

@@ -107,8 +107,7 @@ export function buildIssue(
   if (diags.errors.length > before) return undefined;
 
   const special = cfg.special;
-  const numbered = allIssues.map((i) => ({ number: i.number, date: i.date, special: i.special, file: i.file }));
-  const total = cfg.total ?? totalFor(series.numbering, series.totalOffset, numbered, { number: cfg.number, date: cfg.date, special, file: cfg.file });
+  const total = cfg.total ?? totalFor(series.numbering, series.totalOffset, allIssues, cfg);
   const labelInput = { number: cfg.number, year: cfg.date.year, total, special };
   const label = issueLabel(series, labelInput);
   const stem = fileStem(series.name, label);

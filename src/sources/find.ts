@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ISSUE_FILE, loadIssueFile, type IssueConfig } from '../config/issue-file.js';
 import type { Series } from '../config/series.js';
+import { compareDates } from '../dates.js';
 import { Diagnostics, UserError } from '../diagnostics.js';
 import { relPath } from '../paths.js';
 
@@ -30,6 +31,11 @@ export function loadAllIssues(series: Series, diags: Diagnostics): IssueConfig[]
   return out;
 }
 
+/** Issues in the order they appeared: by date, then by number. */
+export function byDateThenNumber(a: IssueConfig, b: IssueConfig): number {
+  return compareDates(a.date, b.date) || a.number - b.number;
+}
+
 /** Markdown sources of an issue: *.md in its folder, by file name. */
 export function findSourceFiles(issueDir: string): string[] {
   return fs
@@ -48,9 +54,7 @@ export function resolveIssue(series: Series, issues: IssueConfig[], arg: string 
     throw new UserError(`${series.issuesDir}/ 下还没有任何一期。请先运行 bulletin new 新建一期`);
   }
   if (arg === undefined) {
-    return [...issues].sort(
-      (a, b) => a.date.year - b.date.year || a.date.month - b.date.month || a.date.day - b.date.day || a.number - b.number,
-    )[issues.length - 1]!;
+    return [...issues].sort(byDateThenNumber)[issues.length - 1]!;
   }
   const asPath = path.resolve(arg);
   const byDir = issues.find((i) => path.resolve(i.dir) === asPath || path.resolve(issuesRoot(series), arg) === path.resolve(i.dir));

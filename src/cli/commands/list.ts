@@ -4,6 +4,7 @@ import { Diagnostics } from '../../diagnostics.js';
 import { loadIssue, openSeries } from '../../pipeline.js';
 import { relPath } from '../../paths.js';
 import { issueLabel } from '../../numbering/label.js';
+import { byDateThenNumber } from '../../sources/find.js';
 import type { Output } from '../report.js';
 
 export function registerList(program: Command, io: Output): Command {
@@ -12,9 +13,7 @@ export function registerList(program: Command, io: Output): Command {
     .description('列出各期：期号、日期、各栏目条数')
     .action(() => {
       const ctx = openSeries(process.cwd());
-      const sorted = [...ctx.issues].sort(
-        (a, b) => a.date.year - b.date.year || a.date.month - b.date.month || a.date.day - b.date.day || a.number - b.number,
-      );
+      const sorted = [...ctx.issues].sort(byDateThenNumber);
       if (sorted.length === 0) {
         io.out(`${ctx.series.issuesDir}/ 下还没有任何一期。用 bulletin new 新建第一期。`);
         return;

@@ -5,7 +5,7 @@ import { ISSUE_FILE } from '../../config/issue-file.js';
 import { parseIsoDate, toIso, today, type CalendarDate } from '../../dates.js';
 import { UserError } from '../../diagnostics.js';
 import { issueFolderName, issueLabel } from '../../numbering/label.js';
-import { countKey, nextNumber, numberingProblems } from '../../numbering/sequence.js';
+import { countKey, nextNumber, numberingProblems, type NumberedIssue } from '../../numbering/sequence.js';
 import { writeFileExclusive } from '../../output/write-atomic.js';
 import { relPath, SCHEMA_DIR, TEMPLATES_DIR } from '../../paths.js';
 import { openSeries } from '../../pipeline.js';
@@ -30,7 +30,7 @@ export function registerNew(program: Command, io: Output): Command {
       const { series } = ctx;
       const date = parseDateOption(opts.date);
       const special = opts.special?.trim() || undefined;
-      const numbered = ctx.issues.map((i) => ({ number: i.number, date: i.date, special: i.special, file: i.file }));
+      const numbered: NumberedIssue[] = ctx.issues;
       const number = opts.number !== undefined ? parseNumberOption(opts.number) : nextNumber(series.numbering, numbered, { date, special });
       const label = issueLabel(series, { number, year: date.year, special });
 
