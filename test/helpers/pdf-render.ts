@@ -2,6 +2,7 @@
  * Renders a model to PDF for tests and reads it back, plus the page geometry the tests
  * measure against — derived from src/layout/spec.ts, never typed in again.
  */
+import zlib from 'node:zlib';
 import { expect } from 'vitest';
 import { GRID, mm, PAGE, PAGE_NUMBER, END_BLOCK, BODY, TEXT_BLOCK, KINSOKU } from '../../src/layout/spec.js';
 import type { Block, Issue } from '../../src/model/types.js';
@@ -121,4 +122,38 @@ export function expectKinsoku(pages: PdfPage[], skip: (text: string) => boolean 
     });
   }
   return continuations;
+}
+
+export interface PdfRule {
+  widthPt: number;
+  /** Distance from the top of the page, in points. */
+  y: number;
+  x1: number;
+  x2: number;
+}
+
+/**
+ * Horizontal rules stroked anywhere in the PDF, read from its (deflated) content streams:
+ * pdfkit writes a rule as `w … m … l S` in a y-up space flipped by the page height.
+ */
+export function horizontalRules(bytes: Uint8Array): PdfRule[] {
+  const buf = Buffer.from(bytes);
+  const raw = buf.toString('latin1');
+  const out: PdfRule[] = [];
+  const streams = /stream\r?\n/g;
+  for (let m = streams.exec(raw); m; m = streams.exec(raw)) {
+    const start = m.index + m[0].length;
+    let text: string;
+    try {
+      text = zlib.inflateSync(buf.subarray(start, raw.indexOf('endstream', start))).toString('latin1');
+    } catch {
+      continue;
+    }
+    const rule = /([\d.]+) w\n(?:[^\n]*\n){0,3}?([\d.]+) ([\d.]+) m\n([\d.]+) ([\d.]+) l\n/g;
+    for (let r = rule.exec(text); r; r = rule.exec(text)) {
+      if (r[3] !== r[5]) continue;
+      out.push({ widthPt: Number(r[1]), y: Number(r[3]), x1: Number(r[2]), x2: Number(r[4]) });
+    }
+  }
+  return out;
 }

@@ -5,7 +5,7 @@
  */
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { Issue } from '../../src/model/types.js';
-import { GEOM, bodyLines, isPageNumber, renderAndRead, type Rendered } from '../helpers/pdf-render.js';
+import { GEOM, bodyLines, horizontalRules, isPageNumber, renderAndRead, type Rendered } from '../helpers/pdf-render.js';
 import { requireModel, SAMPLE } from '../helpers/series.js';
 
 let issue: Issue;
@@ -77,5 +77,23 @@ describe('end block after layout passes', () => {
     const r = await renderAndRead({ ...base, note: undefined, sections: [{ name: '省级动态', heading: '【省级动态】', kind: 'news', entries: [item] }] });
     expect(r.pdf.pages.length).toBe(1);
     expect(endLines(r).some((l) => l.text.startsWith('报：'))).toBe(true);
+  });
+});
+
+describe('end block rules', () => {
+  test('thick rules first and last, a thin rule between every two lists, all full width (as the DOCX draws them)', async () => {
+    const r = await renderAndRead(requireModel(`${SAMPLE}/test/fixtures/mixed`));
+    const endTop = GEOM.bottom - 6 * GEOM.pitch - 1; // 报 1, 送 2, 发 1, 共印 1, print line 1
+    const rules = horizontalRules(r.bytes)
+      .filter((l) => l.y >= endTop && l.y <= GEOM.bottom + 1 && l.x2 - l.x1 > 1)
+      .sort((a, b) => a.y - b.y);
+    expect(rules.map((l) => Number(l.widthPt.toFixed(2)))).toEqual([0.99, 0.71, 0.71, 0.71, 0.71, 0.99]);
+    expect(rules.at(-1)!.y).toBeCloseTo(GEOM.bottom, 1);
+    for (const l of rules) {
+      expect(l.x1).toBeCloseTo(GEOM.left, 1);
+      expect(l.x2).toBeCloseTo(GEOM.right, 1);
+    }
+    // Between the lists: after 报 (1 line), 送 (2 lines), 发 (1 line) and 共印 (1 line).
+    expect(rules.map((l) => Math.round((l.y - rules[0]!.y) / GEOM.pitch))).toEqual([0, 1, 3, 4, 5, 6]);
   });
 });

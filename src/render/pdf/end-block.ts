@@ -33,12 +33,15 @@ export function planEndBlock(env: RenderEnv, eb: EndBlock, at: SourcePos): EndBl
 
   const rows: Content[] = [];
   let count = 0;
+  /** Grid lines from the top at which a thin rule separates one list from the next. */
+  const breaks: number[] = [];
   const order = END_BLOCK.order as readonly string[];
   const dist = [...eb.distribution].sort((a, b) => order.indexOf(a.label) - order.indexOf(b.label));
   for (const d of dist) {
     const label = `${d.label}：`;
     const labelW = textEm(label, face, env.fonts) * size;
     const textW = inner - labelW;
+    if (count > 0) breaks.push(count);
     count += countLines(d.text, face, env.fonts, size, textW);
     rows.push({
       columns: [
@@ -49,6 +52,7 @@ export function planEndBlock(env: RenderEnv, eb: EndBlock, at: SourcePos): EndBl
     } as Content);
   }
   if (eb.copies) {
+    if (count > 0) breaks.push(count);
     count += 1;
     // Absolutely placed content is as wide as the rest of the page: every row fixes its width.
     rows.push({ columns: [{ width: inner, text: textInlines(ienv, eb.copies, style), alignment: 'right' }] } as Content);
@@ -73,7 +77,11 @@ export function planEndBlock(env: RenderEnv, eb: EndBlock, at: SourcePos): EndBl
   const centring = (pitch - size) / 2;
   const nodes: Content[] = [
     {
-      canvas: [rule(0, outer), ...(distLines > 0 ? [rule(distLines * pitch, thin)] : []), rule(height, outer)],
+      canvas: [
+        rule(0, outer),
+        ...[...breaks, ...(distLines > 0 ? [distLines] : [])].map((n) => rule(n * pitch, thin)),
+        rule(height, outer),
+      ],
       absolutePosition: { x: MARGIN_LEFT_PT, y: -height },
     } as unknown as Content,
     { stack: rows, absolutePosition: { x: MARGIN_LEFT_PT + indent, y: -height + centring } } as Content,
