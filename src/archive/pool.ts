@@ -25,6 +25,10 @@ interface WorkerReply {
 
 const IN_HAND = 2;
 
+// Beside the bundle (lib/bulletin.mjs) the worker is lib/worker.mjs; beside the compiled
+// modules (lib/archive/pool.js, or src/ under the tests) it is worker.js.
+const WORKER_URL = new URL(import.meta.url.endsWith('/bulletin.mjs') ? './worker.mjs' : './worker.js', import.meta.url);
+
 export async function runTasks(tasks: BuildTask[], jobs: number, onDone: (r: TaskResult) => void): Promise<TaskResult[]> {
   const results: TaskResult[] = [];
   const record = (r: TaskResult): void => {
@@ -53,7 +57,7 @@ export async function runTasks(tasks: BuildTask[], jobs: number, onDone: (r: Tas
 
 function runWorker(queue: Array<{ task: BuildTask; id: number }>, record: (r: TaskResult) => void): Promise<void> {
   return new Promise<void>((resolve, reject) => {
-    const w = new Worker(new URL('./worker.js', import.meta.url));
+    const w = new Worker(WORKER_URL);
     const pending = new Map<number, BuildTask>();
     const feed = (): void => {
       while (pending.size < IN_HAND) {
