@@ -90,18 +90,13 @@ async function phases(seriesDir, issueArg, outDir) {
     c = cpu;
   };
   lap('node start-up (until the first line of script)');
-  const lib = (p) => import(path.join(REPO, 'lib', p));
-  const { openSeries, loadIssue } = await lib('pipeline.js');
-  const { resolveIssue } = await lib('sources/find.js');
-  await lib('cli/main.js');
-  lap('load CLI, config and Markdown modules');
-  const { FORMATS } = await lib('render/formats.js');
-  await lib('render/pdf/render-pdf.js');
+  // As bin/bulletin.js does: the compile cache (Node 22+), then the one bundled file.
+  (await import('node:module')).default.enableCompileCache?.();
+  const app = await import(path.join(REPO, 'lib', 'bench-phases.mjs'));
+  const { openSeries, loadIssue, resolveIssue, FORMATS, writeFileAtomic } = app;
+  lap('load the app bundle (CLI, config, Markdown, DOCX)');
   await import('pdfmake');
-  lap('load PDF modules (pdfmake, pdfkit, fontkit)');
-  await lib('render/docx/render-docx.js');
-  await import('docx');
-  lap('load DOCX modules (docx)');
+  lap('load pdfmake, pdfkit, fontkit (not bundled)');
   process.chdir(seriesDir);
   const ctx = openSeries(seriesDir);
   const cfg = resolveIssue(ctx.series, ctx.issues, issueArg);
@@ -125,9 +120,8 @@ async function phases(seriesDir, issueArg, outDir) {
   lap('PDF: font subsetting, writing the file');
   const docx = await FORMATS.find((f) => f.id === 'docx').render(issue, { log });
   lap('DOCX');
-  const { writeFileAtomic } = await lib('output/write-atomic.js');
-  writeFileAtomic(path.join(outDir, 'x.pdf'), pdf);
-  writeFileAtomic(path.join(outDir, 'x.docx'), docx);
+  writeFileAtomic(path.join(outDir, 'x.pdf'), pdf.bytes ?? pdf);
+  writeFileAtomic(path.join(outDir, 'x.docx'), docx.bytes ?? docx);
   lap('write files');
   process.stdout.write(`\nPHASES ${JSON.stringify(marks)}\n`);
 }
@@ -145,6 +139,7 @@ function phaseRun(dir, arg) {
   return { marks, wall };
 }
 
+spawnSync(process.execPath, [path.join(REPO, 'scripts', 'bundle.mjs'), '--bench'], { stdio: 'inherit' });
 const news = path.join(REPO, 'test', 'fixtures', 'news');
 const big = bigSeries(4);
 const cases = [
@@ -196,7 +191,7 @@ for (const [name, dir, arg] of cases) {
   const ps = [phaseRun(dir, arg), phaseRun(dir, arg), phaseRun(dir, arg)].sort((a, b) => a.wall - b.wall);
   const p = ps[1];
   const cpu = p.marks.reduce((a, [, , v]) => a + (Number.isNaN(v) ? 0 : v), 0);
-  console.log(`\nWhere the time goes, ${name} (one cold process on lib/, the median of 3 by wall time, ms):`);
+  console.log(`\nWhere the time goes, ${name} (one cold process on the bundled app, the median of 3 by wall time, ms):`);
   const fmt = (v) => (Number.isNaN(v) ? '' : v.toFixed(0)).padStart(6);
   console.log(table([['  phase', '  wall', '   CPU'], ...p.marks.map(([k, w, c]) => [`  ${k}`, fmt(w), fmt(c)]), ['  total (wall = whole process)', fmt(p.wall), fmt(cpu)]]));
 }

@@ -13,8 +13,13 @@ import { build } from 'esbuild';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
+// `node scripts/bundle.mjs --bench` also bundles bench/phases-entry.ts for the benchmark.
+const bench = process.argv.includes('--bench');
+
 await build({
-  entryPoints: { bulletin: path.join(ROOT, 'src/cli/main.ts'), worker: path.join(ROOT, 'src/archive/worker.ts') },
+  entryPoints: bench
+    ? { 'bench-phases': path.join(ROOT, 'bench/phases-entry.ts') }
+    : { bulletin: path.join(ROOT, 'src/cli/main.ts'), worker: path.join(ROOT, 'src/archive/worker.ts') },
   outdir: path.join(ROOT, 'lib'),
   outExtension: { '.js': '.mjs' },
   bundle: true,
