@@ -2,8 +2,9 @@
 /**
  * Compiles the three YAML schemas (templates/series/*.schema.json) into standalone validator
  * code, src/config/validators.generated.ts, so that no run of the CLI compiles a schema (ajv's
- * compiler was about 6 % of a cold build). `npm run build` regenerates it; the test
- * test/config/validators-generated.test.ts fails when the committed file is out of date.
+ * compiler was about 6 % of a cold build). Not committed (two branches changing a schema would
+ * conflict on it): `npm run build`, which `npm ci` and `npm test` run, writes it; the test
+ * test/config/validators-generated.test.ts fails when it is older than the schemas.
  * Usage: node scripts/gen-validators.mjs [--print]
  */
 import fs from 'node:fs';
