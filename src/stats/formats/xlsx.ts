@@ -37,7 +37,7 @@ export async function renderXlsx(stats: Stats): Promise<Uint8Array> {
   head.font = { name: FONT, bold: true };
   head.alignment = { horizontal: 'center', vertical: 'middle' };
   const numeric = (k: number): boolean => k === 0 || k >= 3;
-  const toCell = (c: string, k: number): string | number => (numeric(k) && /^\d+(\.\d+)?$/.test(c) ? Number(c) : c);
+  const toCell = (c: string, k: number): string | number | null => (c === '' ? null : numeric(k) && /^\d+(\.\d+)?$/.test(c) ? Number(c) : c);
   for (const r of body) ws.addRow(r.map(toCell)).font = { name: FONT };
   const sum = ws.addRow(totals.map(toCell));
   sum.font = { name: FONT, bold: true };
