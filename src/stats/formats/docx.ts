@@ -52,25 +52,30 @@ export async function renderStatsDocx(stats: Stats): Promise<Uint8Array> {
 
   const run = (text: string, role: FontRole, sizePt: number): InstanceType<typeof TextRun> =>
     new TextRun({ text, font: fonts(role), size: Math.round(sizePt * 2) });
-  const para = (text: string, role: FontRole, sizePt: number, opts: { align?: (typeof AlignmentType)[keyof typeof AlignmentType]; indent?: boolean } = {}): DocxParagraph =>
+  const para = (text: string, role: FontRole, sizePt: number, opts: { align?: (typeof AlignmentType)[keyof typeof AlignmentType]; indent?: boolean; keepNext?: boolean } = {}): DocxParagraph =>
     new Paragraph({
       alignment: opts.align ?? AlignmentType.JUSTIFIED,
+      keepNext: opts.keepNext,
       spacing: { before: 0, after: 0, line: LINE_TW, lineRule: LineRuleType.EXACT },
       indent: opts.indent ? { firstLine: ptToTwips(sizePt * 2) } : undefined,
       children: text ? [run(text, role, sizePt)] : [],
     });
 
   // The table: header, then per kind of unit a row naming the kind and its units by total.
-  const size = TABLE.sizePt > ZIHAO.xiaosi && stats.columns.length + (stats.hasImports ? 3 : 0) > 6 ? ZIHAO.xiaosi : TABLE.sizePt;
   const header = ['序号', '单位', ...stats.columns.map((c) => c.title), '合计', ...(stats.hasImports ? ['收稿', '采用', '采用率'] : [])];
+  // A figure column must hold a two-character head (省级/动态) within the 156 mm block: the
+  // table text steps down from 四号 as columns are added.
+  const size = header.length > 9 ? ZIHAO.wuhao : header.length > 7 ? ZIHAO.xiaosi : TABLE.sizePt;
   const rows = activeRows(stats);
   const cells = (r: UnitRow): string[] => [r.name, ...r.counts.map(String), numberText(r.total), ...(stats.hasImports ? [String(r.received), String(r.adopted), rateText(r)] : [])];
   const widthTw = TEXT_WIDTH_TW;
   const nameChars = Math.max(4, ...rows.map((r) => Math.ceil(displayWidth(r.name) / 2)));
-  const nameTw = ptToTwips((nameChars + 1) * size);
+  const nameTw = ptToTwips((nameChars + 2) * size); // + the cell margins
   const numberTw = ptToTwips(3.4 * size);
-  const restTw = Math.floor((widthTw - nameTw - numberTw) / (header.length - 2));
-  const widths = [numberTw, nameTw, ...header.slice(2).map(() => restTw)];
+  // Figure columns share the rest; 采用率 (100%) needs half as much again as a count.
+  const shares = header.slice(2).map((h) => (h === '采用率' ? 1.5 : 1));
+  const unitTw = (widthTw - nameTw - numberTw) / shares.reduce((a, b) => a + b, 0);
+  const widths = [numberTw, nameTw, ...shares.map((k) => Math.floor(unitTw * k))];
   const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
   const cell = (text: string, k: number, role: FontRole, span = 1): InstanceType<typeof TableCell> =>
     new TableCell({
@@ -106,11 +111,12 @@ export async function renderStatsDocx(stats: Stats): Promise<Uint8Array> {
   const dateOf = (iso: string): CalendarDate => parseIsoDate(iso) as CalendarDate;
   const closing: DocxParagraph[] = [];
   const tail: string[] = [];
-  if (stats.unassigned.length) tail.push(`另有${stats.unassigned.length}篇（条）稿件未注明供稿单位，未计入各单位。`);
-  if (stats.silent.length) tail.push(`本期间没有报送信息的单位：${describe.silentNames(stats)}。请上述单位高度重视信息报送工作，及时报送工作动态。`);
   const weights = stats.weights.news !== 1 || stats.weights.article !== 1 || stats.weights.note !== 1;
   if (weights) tail.push(`表中合计按每条动态${numberText(stats.weights.news)}分、每篇文章${numberText(stats.weights.article)}分、每篇编者按${numberText(stats.weights.note)}分折算。`);
-  for (const t of tail) closing.push(para(t, 'body', BODY.sizePt, { indent: true }));
+  if (stats.unassigned.length) tail.push(`另有${stats.unassigned.length}篇（条）稿件未注明供稿单位，未计入各单位。`);
+  if (stats.silent.length) tail.push(`本期间没有报送信息的单位：${describe.silentNames(stats)}。请上述单位高度重视信息报送工作，及时报送工作动态。`);
+  // The signature never stands alone on a page (GB/T 9704): the last sentence goes with it.
+  tail.forEach((t, i) => closing.push(para(t, 'body', BODY.sizePt, { indent: true, keepNext: i === tail.length - 1 })));
 
   const doc = new Document({
     creator: stats.publisher,
@@ -133,8 +139,8 @@ export async function renderStatsDocx(stats: Stats): Promise<Uint8Array> {
           table,
           para('', 'body', BODY.sizePt),
           ...closing,
-          para('', 'body', BODY.sizePt),
-          para(stats.publisher, 'body', BODY.sizePt, { align: AlignmentType.RIGHT }),
+          para('', 'body', BODY.sizePt, { keepNext: true }),
+          para(stats.publisher, 'body', BODY.sizePt, { align: AlignmentType.RIGHT, keepNext: true }),
           para(formatChineseDate(dateOf(stamp)), 'body', BODY.sizePt, { align: AlignmentType.RIGHT }),
         ],
       },

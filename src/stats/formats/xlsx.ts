@@ -26,6 +26,8 @@ export async function renderXlsx(stats: Stats): Promise<Uint8Array> {
 
   const { header, body, totals } = tableCells(stats, stats.rows);
   const ws = wb.addWorksheet('信息报送统计', { views: [{ state: 'frozen', ySplit: 4 }] });
+  // Printed from Excel or WPS: A4 landscape, all columns on one page wide.
+  ws.pageSetup = { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
   const title = ws.addRow([statsTitle(stats)]);
   title.font = { name: FONT, size: 14, bold: true };
   ws.mergeCells(1, 1, 1, header.length);
