@@ -13,7 +13,7 @@ import { collect } from '../../src/stats/collect.js';
 import { countStats, type Stats, type UnitRow } from '../../src/stats/count.js';
 import { resolvePeriod } from '../../src/stats/period.js';
 import { displayWidth } from '../../src/stats/text-width.js';
-import { assertCliBuilt, cleanupTemp, REPO, runCli, snapshotTree } from '../helpers/series.js';
+import { assertCliBuilt, bulletinYaml, cleanupTemp, issueYaml, makeSeries, newsItem, REPO, runCli, snapshotTree } from '../helpers/series.js';
 import { makeStatsSeries } from './fixture.js';
 
 let dir: string;
@@ -222,4 +222,82 @@ describe('outputs', () => {
     expect(r.stdout).toMatch(/^\s+2\s+赣州市教育局\s+设区市\s+0\s+0\s+0\s+1\s+0\s+1$/m);
     expect(r.stdout).toContain('issues/009/00-编者按.md:2  编者按：关于增设“经验交流”专栏的说明');
   });
+});
+
+describe('edge cases', () => {
+  const registry = `units:
+  - name: 江西师范大学
+    kind: 高校
+    aliases: [江西师大]
+  - name: 赣州市教育局
+    kind: 设区市
+    aliases: [赣州市]`;
+
+  test('a broken issue in the period stops the count with its own message; an issue outside it does not', () => {
+    const d = makeSeries({
+      'bulletin.yaml': bulletinYaml(registry),
+      'issues/001/issue.yaml': issueYaml(1, '2024-04-10'),
+      'issues/001/20.md': '---\nsection: 高校动动态\n---\n\n## 标题\n\n正文。\n',
+      'issues/002/issue.yaml': issueYaml(2, '2024-07-10'),
+      'issues/002/20.md': newsItem('高校动态', '江西师大举办论坛', '论坛举行。'),
+    });
+    const bad = runCli(['stats', '-y', '2024', '-q', '2'], d);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('issues/001/20.md:2:1  错误：没有“高校动动态”这个栏目。是不是“高校动态”？');
+    expect(bad.stderr).toContain('请先运行 bulletin check --all 改正');
+    const good = runCli(['stats', '-y', '2024', '-q', '3', '-f', 'csv', '-o', path.join(d, 'q3.csv')], d);
+    expect(good.code).toBe(0);
+    expect(fs.readFileSync(path.join(d, 'q3.csv'), 'utf8')).toContain('1,江西师范大学,高校,0,1,0,0,0,1\r\n');
+  });
+
+  test('a unit the registry lacks gets its own row after the registry, with the warning; fractional weights print as such', () => {
+    const d = makeSeries({
+      'bulletin.yaml': bulletinYaml(`${registry}\nstatsWeights:\n  news: 0.5`),
+      'issues/001/issue.yaml': issueYaml(1, '2024-04-10'),
+      'issues/001/20.md': newsItem('高校动态', '学校举办论坛', '论坛举行。', 'unit: 江西师范学院'),
+      'issues/001/21.md': newsItem('高校动态', '江西师大举办论坛', '论坛举行。'),
+    });
+    const ctx = openSeries(d);
+    const s = countStats(ctx.series, collect(ctx, resolvePeriod({ year: '2024', quarter: '2' }, undefined)));
+    expect(s.rows.map((r) => [r.name, r.kind, r.registered, r.total])).toEqual([
+      ['江西师范大学', '高校', true, 0.5],
+      ['江西师范学院', '名录外', false, 0.5],
+      ['赣州市教育局', '设区市', true, 0],
+    ]);
+    const r = runCli(['stats', '-y', '2024', '-q', '2'], d);
+    expect(r.stdout).toMatch(/江西师范学院\s+名录外\s+0\s+1\s+0\s+0\s+0\s+0\.5$/m);
+    expect(r.stdout).toContain('供稿单位“江西师范学院”不在 bulletin.yaml 的单位名录（units）中。是不是“江西师范大学”？');
+    expect(r.stdout).toContain('合计按每条动态 0.5 分、每篇文章 1 分、每篇编者按 1 分折算');
+  });
+
+  test('an import record without a unit counts for the units of the items it became', () => {
+    const sha = 'e'.repeat(64);
+    const d = makeSeries({
+      'bulletin.yaml': bulletinYaml(registry),
+      'issues/001/issue.yaml': issueYaml(1, '2024-04-10'),
+      'issues/001/30.md': newsItem('市县动态', '赣州市召开推进会', '会议召开。', `source:\n  file: 来稿.docx\n  sha256: ${sha}`),
+      'issues/001/imports.yaml': `imports:\n  - file: 来稿.docx\n    sha256: ${sha}\n    date: 2024-04-09\n    section: 市县动态\n    items: [30.md]\n    count: 1\n  - file: 无名.docx\n    sha256: ${'f'.repeat(64)}\n    date: 2024-04-09\n    section: 市县动态\n    items: []\n    count: 1\n  - note: 不是记录\n`,
+    });
+    const r = runCli(['stats', '-y', '2024', '-q', '2', '-f', 'csv', '-o', path.join(d, 'q.csv')], d);
+    expect(r.code).toBe(0);
+    const csv = fs.readFileSync(path.join(d, 'q.csv'), 'utf8');
+    expect(csv).toContain('1,赣州市教育局,设区市,0,0,1,0,0,1,1,1,100%\r\n');
+    const t = runCli(['stats', '-y', '2024', '-q', '2'], d);
+    expect(t.stdout).toContain('另有 1 份来稿的导入记录没有单位，没有计入收稿数。');
+    expect(t.stdout).toContain('issues/001/imports.yaml:14:1  警告：这条导入记录缺少 file 或 sha256，没有计入收稿数');
+  });
+
+  test('bulletin.yaml: a negative weight is refused by the schema with the line', () => {
+    const d = makeSeries({ 'bulletin.yaml': bulletinYaml(`${registry}\nstatsWeights:\n  article: -2`) });
+    const r = runCli(['stats', '-y', '2024'], d);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/bulletin\.yaml:\d+:\d+\s+错误：.*article/);
+  });
+});
+
+test('writing a file, the notes under the table go to the terminal', () => {
+  const r = runCli(['stats', '-y', '2024', '-q', '2', '-f', 'xlsx', '-o', path.join(dir, 'n.xlsx')], dir);
+  expect(r.code).toBe(0);
+  expect(r.stderr).toContain('issues/004/30-某县.md:5  动态：某县举办乡村教师培训。');
+  expect(r.stderr).toContain('本期间没有报送信息的单位（3 个，请催报）：');
 });

@@ -8,6 +8,7 @@ import { openSeries } from '../../pipeline.js';
 import { byDateThenNumber } from '../../sources/find.js';
 import { collect } from '../../stats/collect.js';
 import { countStats } from '../../stats/count.js';
+import { describe } from '../../stats/describe.js';
 import { STATS_FORMATS, statsFormatByExt, statsFormatById, type StatsFormat } from '../../stats/formats/index.js';
 import { resolvePeriod, type PeriodOptions } from '../../stats/period.js';
 import type { Output } from '../report.js';
@@ -50,6 +51,8 @@ export function registerStats(program: Command, io: Output): Command {
       }
       const target = opts.out !== undefined ? path.resolve(opts.out) : path.join(ctx.series.root, 'dist', `信息报送统计-${period.fileLabel}${format.ext}`);
       writeFileAtomic(target, bytes);
+      // What the table would say under the figures, so the clerk sees what to check.
+      for (const l of describe.lists(stats)) io.err([l.title, ...l.lines.map((x) => `  ${x}`)].join('\n'));
       io.out(`已生成 ${relPath(process.cwd(), target)}（${stats.rows.length - stats.silent.length} 个单位有稿件，${stats.silent.length} 个单位没有报送）`);
     });
 }
