@@ -8,5 +8,8 @@ import type { Stats } from './count.js';
 
 export function stampDate(stats: Stats): string {
   const issues = stats.collected.issues;
-  return issues.length ? issues[issues.length - 1]!.isoDate : toIso(stats.collected.period.from);
+  if (issues.length) return issues[issues.length - 1]!.isoDate;
+  const { from, to } = stats.collected.period;
+  const d = from.year > 1 ? from : to;
+  return d.year < 1980 ? '1980-01-01' : d.year > 2107 ? '2107-12-31' : toIso(d);
 }
