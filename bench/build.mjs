@@ -183,7 +183,7 @@ if (withTypst) {
   const ours = runs.get('news 第10期');
   console.log(`bulletin / Typst on news 第10期 (alternating runs): wall ${(median(ours.map((r) => r.wallMs)) / median(typst.map((r) => r.wallMs))).toFixed(2)}×, CPU ${(median(ours.map((r) => r.cpuMs)) / median(typst.map((r) => r.cpuMs))).toFixed(2)}×`);
 } else {
-  console.log('(Typst comparison skipped: @myriaddreamin/typst-ts-node-compiler is not installed)');
+  console.log('(Typst comparison skipped: install it with `npm install --no-save @myriaddreamin/typst-ts-node-compiler@0.7.0`)');
 }
 
 for (const [name, dir, arg] of cases) {
