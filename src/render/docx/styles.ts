@@ -98,7 +98,9 @@ export function bulletinStyles(g: Galley): IStylesOptions {
           size: halfPoints(BODY.sizePt),
           color: BODY.color,
           characterSpacing: BODY.docxRunSpacingTwips,
-          language: { value: 'zh-CN', eastAsia: 'zh-CN' },
+          // Latin text (digits too) in English: LibreOffice breaks a number apart (4月2 / 6日)
+          // when the Latin language is Chinese, and keeps it whole in English.
+          language: { value: 'en-US', eastAsia: 'zh-CN' },
         },
         paragraph: { spacing: { before: 0, after: 0, line: LINE_TW, lineRule: LineRuleType.EXACT } },
       },

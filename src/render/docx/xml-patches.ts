@@ -6,14 +6,13 @@ import { KINSOKU } from '../../layout/spec.js';
 import { OFF_GRID_STYLE_IDS } from './styles.js';
 
 /**
- * East Asian line breaking on (w:kinsoku), punctuation allowed to hang (w:overflowPunct:
+ * East Asian line breaking on (w:kinsoku) and punctuation allowed to hang (w:overflowPunct:
  * LibreOffice otherwise pushes a full line's closing comma to the next line and loses the
- * 28th character), and no automatic space between hanzi and Latin letters or digits
- * (w:autoSpaceDE/DN), for every paragraph through the document defaults of styles.xml. In
- * CT_PPrBase the order is kinsoku, wordWrap, overflowPunct, topLinePunct, autoSpaceDE,
- * autoSpaceDN.
+ * 28th character), for every paragraph through the document defaults of styles.xml. The
+ * automatic space between hanzi and digits or Latin (w:autoSpaceDE/DN) is left on, Word's
+ * default: LibreOffice adds it whatever the file says, and the PDF follows (LATIN_IN_CJK).
  */
-const EAST_ASIAN_PPR = ['<w:kinsoku/>', '<w:overflowPunct/>', '<w:autoSpaceDE w:val="0"/>', '<w:autoSpaceDN w:val="0"/>'].join('');
+const EAST_ASIAN_PPR = ['<w:kinsoku/>', '<w:overflowPunct/>'].join('');
 
 /**
  * Styles whose lines are not grid lines (table text, the page number, the end block's anchor):
