@@ -5,7 +5,7 @@
  * trusting it piecemeal, every place where the rules forbid a break is glued here: the
  * glued stretch becomes one pdfmake piece with noWrap, which it moves as a whole.
  */
-import { KINSOKU, LATIN_IN_CJK } from './spec.js';
+import { KINSOKU } from './spec.js';
 
 const NO_START = new Set(Array.from(KINSOKU.noLineStart));
 const NO_END = new Set(Array.from(KINSOKU.noLineEnd));
@@ -33,8 +33,6 @@ export function gluedBefore(chars: string[]): boolean[] {
 
 const HAN = /\p{Script=Han}/u;
 const ALNUM = /^[0-9A-Za-z]$/;
-const DIGIT = /^[0-9]$/;
-const UNITS = new Set(Array.from(LATIN_IN_CJK.units));
 
 /** Where a hanzi meets a half-width digit or letter, clients add a little space (LATIN_IN_CJK). */
 export function autospaceBefore(prev: string | undefined, cur: string): boolean {
@@ -42,10 +40,7 @@ export function autospaceBefore(prev: string | undefined, cur: string): boolean 
   return (HAN.test(prev) && ALNUM.test(cur)) || (ALNUM.test(prev) && HAN.test(cur));
 }
 
-/**
- * Breaks forbidden inside numbers and Latin words (2024, 1+N, 77.8%) and between a number and
- * the unit or 年/月/日 after it (5月13日 never as 5月13 / 日).
- */
+/** Breaks forbidden inside numbers and Latin words (2024, 1+N, 77.8%). */
 export function numberGlue(chars: string[]): boolean[] {
   const glue = chars.map(() => false);
   for (let i = 1; i < chars.length; i++) {
@@ -53,7 +48,6 @@ export function numberGlue(chars: string[]): boolean[] {
     const cur = chars[i]!;
     const latinish = /^[\x21-\x7e]$/;
     if (latinish.test(prev) && latinish.test(cur)) glue[i] = true;
-    else if (DIGIT.test(prev) && UNITS.has(cur)) glue[i] = true;
   }
   return glue;
 }

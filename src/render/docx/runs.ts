@@ -9,25 +9,14 @@ import type { GRun, Galley } from '../../layout/galley.js';
 import { NEWS_ITEM } from '../../layout/spec.js';
 import { STYLES, type StyleId } from '../../layout/styles.js';
 import { STYLE, fontsFor } from './styles.js';
-import { numberGlue } from '../../layout/kinsoku.js';
 
 /** Only web and mail targets become hyperlinks; anything else prints as plain text. */
 const LINKABLE = /^(https?:|mailto:)/i;
 
-/**
- * A WORD JOINER (U+2060, invisible) where the layout forbids a break that clients would
- * otherwise take: between a number and its unit or 年/月/日 (LibreOffice breaks 5月13 / 日).
- */
-function joinNumbers(text: string): string {
-  const chars = Array.from(text);
-  const glue = numberGlue(chars);
-  return chars.map((c, i) => (i > 0 && glue[i] && /[0-9]/.test(chars[i - 1]!) && !/[\x21-\x7e]/.test(c) ? `\u2060${c}` : c)).join('');
-}
-
 export function docxRun(g: Galley, r: GRun, style: StyleId): ParagraphChild {
   const inherited = r.lead ? NEWS_ITEM.leadRole : STYLES[style].role;
   const run = new TextRun({
-    text: joinNumbers(r.text),
+    text: r.text,
     break: r.breakBefore ? 1 : undefined,
     style: r.lead ? STYLE.itemLead : undefined,
     font: r.role !== inherited ? fontsFor(g, r.role) : undefined,

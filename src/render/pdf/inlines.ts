@@ -170,8 +170,7 @@ export function justifiedLines(
   const gap = LATIN_IN_CJK.autospaceEm * style.sizePt;
   chars.forEach((c, i) => {
     c.glued = glue[i] || numbers[i];
-    // A number and its unit are joined (the DOCX writes a word joiner there): no space between.
-    if (autospaceBefore(text[i - 1], c.ch) && !numbers[i]) c.gapBefore = gap;
+    if (autospaceBefore(text[i - 1], c.ch)) c.gapBefore = gap;
   });
   // No punctuation is squeezed into a full line: LibreOffice and Word push the character
   // before it down instead, and the PDF breaks as they do.
