@@ -9,7 +9,7 @@ import { renderPdf } from '../../src/render/pdf/render-pdf.js';
 import { docxToPdf, pdfLines, type PdfLine, type PdfPage } from './libreoffice.js';
 
 const quiet = { log: (): void => undefined };
-const PAGE_NUMBER_LINE = /^—\d+—$/;
+const PAGE_NUMBER_LINE = /^—(\d+)—$/;
 /** Text without spaces of any kind: the tab of a print line and spaces LibreOffice adds differ by engine. */
 export const squeeze = (s: string): string => s.replace(/[\s\u3000]/g, '');
 
@@ -25,8 +25,19 @@ export function printedLines(p: PdfPage): string[] {
   return rows.map((r) => squeeze(r.sort((a, b) => a.xMin - b.xMin).map((l) => l.text).join(''))).filter(Boolean);
 }
 
+/**
+ * Pages of a rendering: LibreOffice leaves the blank page it inserts before an even-page
+ * section out of its PDF export, but numbers the pages after it; the last page number
+ * printed counts them.
+ */
+function pageCount(pages: PdfPage[]): number {
+  const numbers = pages.flatMap((p) => p.lines.map((l) => PAGE_NUMBER_LINE.exec(squeeze(l.text))?.[1]).filter(Boolean).map(Number));
+  return Math.max(pages.length, ...numbers);
+}
+
 export interface Parity {
   pdfPages: number;
+  /** Pages of LibreOffice's rendering of the DOCX, blank pages it leaves out of its PDF included. */
   docxPages: number;
   /** Lines of our PDF, per page. */
   pdf: string[][];
@@ -51,9 +62,11 @@ function lcs(a: string[], b: string[]): number {
 }
 
 export async function parity(issue: Issue): Promise<Parity> {
-  const pdf = pdfLines((await renderPdf(issue, quiet)).bytes).map(printedLines);
-  const docx = pdfLines(docxToPdf((await renderDocx(issue, quiet)).bytes)).map(printedLines);
+  const pdfPages = pdfLines((await renderPdf(issue, quiet)).bytes);
+  const docxPages = pdfLines(docxToPdf((await renderDocx(issue, quiet)).bytes));
+  const pdf = pdfPages.map(printedLines);
+  const docx = docxPages.map(printedLines);
   const a = pdf.flat();
   const alike = lcs(a, docx.flat());
-  return { pdfPages: pdf.length, docxPages: docx.length, pdf, docx, alike, total: a.length, share: a.length ? alike / a.length : 1 };
+  return { pdfPages: pageCount(pdfPages), docxPages: pageCount(docxPages), pdf, docx, alike, total: a.length, share: a.length ? alike / a.length : 1 };
 }

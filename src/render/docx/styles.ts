@@ -42,7 +42,7 @@ export const STYLE_ID: Record<StyleId, string> = {
 export const STYLE = { itemLead: 'ItemLead', endAnchor: 'EndBlockAnchor' } as const;
 
 /** Styles whose lines are not grid lines (xml-patches.ts turns snapToGrid off for them). */
-export const OFF_GRID_STYLE_IDS = [STYLE_ID.tableText, STYLE_ID.tableHeader, STYLE_ID.pageNumber, STYLE.endAnchor];
+export const OFF_GRID_STYLE_IDS = [STYLE_ID.tableText, STYLE_ID.tableHeader, STYLE_ID.pageNumber, STYLE_ID.publisherLine, STYLE.endAnchor];
 
 export const ALIGN = {
   justify: AlignmentType.JUSTIFIED,
