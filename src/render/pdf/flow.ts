@@ -1,34 +1,16 @@
 /**
- * The body as a vertical flow of nodes with blank grid lines between them. Blank lines
- * collapse (a note's line after and a column head's line before make one line, not two) and
- * none is added at the very top, right under the masthead.
+ * What the PDF translator carries through a document (faces, images it may read, ids), and
+ * pdfmake's keep-with-next mark.
  */
 import type { Content } from 'pdfmake/interfaces.js';
-import type { PdfFonts } from './fonts.js';
-import { lines } from './grid.js';
+import type { Faces } from '../../fonts/faces.js';
 
 export interface RenderEnv {
-  fonts: PdfFonts;
+  fonts: Faces;
   /** Image files the document may read; pdfmake's local access policy allows only these. */
   images: Set<string>;
   /** A fresh id for outline entries. */
   nextId(prefix: string): string;
-}
-
-export class Flow {
-  readonly nodes: Content[] = [];
-  private pendingAfter = 0;
-  private fresh = true;
-
-  /** Adds nodes that follow each other without blank lines. */
-  add(nodes: Content | Content[], blankBefore = 0, blankAfter = 0): void {
-    const list = Array.isArray(nodes) ? nodes : [nodes];
-    if (list.length === 0) return;
-    const gap = this.fresh ? 0 : Math.max(this.pendingAfter, blankBefore);
-    this.nodes.push(gap > 0 ? { stack: list, margin: [0, lines(gap), 0, 0] } : list.length === 1 ? list[0] : { stack: list });
-    this.pendingAfter = blankAfter;
-    this.fresh = false;
-  }
 }
 
 /** Marks a head that must not end a page; document.ts breaks before it when it would. */

@@ -5,7 +5,7 @@
  * trusting it piecemeal, every place where the rules forbid a break is glued here: the
  * glued stretch becomes one pdfmake piece with noWrap, which it moves as a whole.
  */
-import { KINSOKU } from '../../layout/spec.js';
+import { KINSOKU } from './spec.js';
 
 const NO_START = new Set(Array.from(KINSOKU.noLineStart));
 const NO_END = new Set(Array.from(KINSOKU.noLineEnd));
@@ -27,6 +27,27 @@ export function gluedBefore(chars: string[]): boolean[] {
         for (let k = 0; k < u.length; k++) if (i + k > 0 && chars[i + k - 1] !== '\n') glue[i + k] = true;
       }
     }
+  }
+  return glue;
+}
+
+const HAN = /\p{Script=Han}/u;
+const ALNUM = /^[0-9A-Za-z]$/;
+
+/** Where a hanzi meets a half-width digit or letter, clients add a little space (LATIN_IN_CJK). */
+export function autospaceBefore(prev: string | undefined, cur: string): boolean {
+  if (prev === undefined) return false;
+  return (HAN.test(prev) && ALNUM.test(cur)) || (ALNUM.test(prev) && HAN.test(cur));
+}
+
+/** Breaks forbidden inside numbers and Latin words (2024, 1+N, 77.8%). */
+export function numberGlue(chars: string[]): boolean[] {
+  const glue = chars.map(() => false);
+  for (let i = 1; i < chars.length; i++) {
+    const prev = chars[i - 1]!;
+    const cur = chars[i]!;
+    const latinish = /^[\x21-\x7e]$/;
+    if (latinish.test(prev) && latinish.test(cur)) glue[i] = true;
   }
   return glue;
 }
