@@ -103,9 +103,14 @@ function issueYaml(root: string, dir: string, v: { number: number; date: Calenda
     `number: ${v.number}`,
     `date: ${toIso(v.date)}`,
     ...(v.special ? [`special: ${v.special}`] : []),
+    // Hints stand on lines of their own: an editor who uncomments a setting must not get the
+    // hint as part of its value (and then printed in the end block).
+    '# 印发日期与本期日期不同时：',
     '# printDate: 2024-04-25',
-    '# copies: 200            共印份数',
-    '# distribution:          本期分送范围与系列设置不同时填写，只写要改的项',
+    '# 共印份数：',
+    '# copies: 200',
+    '# 本期分送范围与系列设置不同时填写，只写要改的项：',
+    '# distribution:',
     '#   本期增发: 某某单位',
     '',
   ].join('\n');
