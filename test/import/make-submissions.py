@@ -71,3 +71,38 @@ para(d, ('5月6日，景德镇市教育局召开调度会，听取各试点县�
 d.add_heading('景德镇市举办试点学校校长培训班', level=2)
 para(d, ('5月8日至10日，培训班在景德镇学院举办，共培训校长46人。', False))
 d.save(os.path.join(out, '景德镇市5月动态.docx'))
+
+# A password-protected .docx as Office stores it: not a zip but a Compound File (OLE) holding an
+# EncryptionInfo stream and the encrypted package. Minimal CFB v3 writer: 512-byte sectors,
+# streams of at least 4096 bytes so that no mini stream is needed.
+def cfb(streams):
+    SEC = 512
+    ENDCHAIN, FREE, FATSECT, NOSTREAM = 0xFFFFFFFE, 0xFFFFFFFF, 0xFFFFFFFD, 0xFFFFFFFF
+    fat = [FATSECT, ENDCHAIN]
+    data = b''
+    starts = []
+    for _, body in streams:
+        n = -(-len(body) // SEC)
+        first = 2 + len(data) // SEC
+        starts.append(first)
+        fat += [first + k + 1 for k in range(n - 1)] + [ENDCHAIN]
+        data += body + b'\0' * (n * SEC - len(body))
+    assert len(fat) <= SEC // 4
+    fat += [FREE] * (SEC // 4 - len(fat))
+    def entry(name, typ, child=NOSTREAM, right=NOSTREAM, start=ENDCHAIN, size=0):
+        n = name.encode('utf-16le') + b'\0\0' if name else b''
+        return (n + b'\0' * (64 - len(n)) + struct.pack('<HBBIII', len(n), typ, 1, NOSTREAM, right, child)
+                + b'\0' * 16 + struct.pack('<I', 0) + b'\0' * 16 + struct.pack('<IQ', start, size))
+    dirs = entry('Root Entry', 5, child=1)
+    for i, (name, body) in enumerate(streams):
+        dirs += entry(name, 2, right=(i + 2) if i + 1 < len(streams) else NOSTREAM, start=starts[i], size=len(body))
+    dirs += entry('', 0) * (4 - 1 - len(streams))
+    header = (bytes.fromhex('D0CF11E0A1B11AE1') + b'\0' * 16 + struct.pack('<HHHHH', 0x3E, 3, 0xFFFE, 9, 6) + b'\0' * 6
+              + struct.pack('<IIIIIIIII', 0, 1, 1, 0, 4096, ENDCHAIN, 0, ENDCHAIN, 0) + struct.pack('<I', 0) + struct.pack('<I', FREE) * 108)
+    assert len(header) == SEC and len(dirs) == SEC
+    return header + struct.pack('<128I', *fat) + dirs + data
+
+plain = open(os.path.join(out, '景德镇市5月动态.docx'), 'rb').read()
+info = struct.pack('<HHI', 4, 4, 0x40) + b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><encryption xmlns="http://schemas.microsoft.com/office/2006/encryption"/>'
+package = struct.pack('<Q', len(plain)) + os.urandom(len(plain) + 16 - len(plain) % 16)
+open(os.path.join(out, '加密的来稿.docx'), 'wb').write(cfb([('EncryptionInfo', info + b'\0' * (4096 - len(info))), ('EncryptedPackage', package)]))
