@@ -30,8 +30,13 @@ export function fixesFor(src: SourceFile): Fix[] {
     const t = l.text.replace(URL, (m) => ' '.repeat(m.length));
     // A front-matter value found at column 1 was not found verbatim on its line: leave it.
     if (l.front && l.column === 1) continue;
-    punctuation(t, l, fixes);
-    if (!l.front || !/["']/.test(src.text.split('\n')[l.line - 1]!.slice(0, l.column - 1))) quotes(t, l, fixes);
+    const quoted: Fix[] = [];
+    if (!l.front || !/["']/.test(src.text.split('\n')[l.line - 1]!.slice(0, l.column - 1))) quotes(t, l, quoted);
+    // Punctuation is judged with the quotes already Chinese: “三个坚持”: takes a full-width colon.
+    const chars = [...t.split('')];
+    for (const q of quoted) chars[q.column - l.column] = q.new;
+    fixes.push(...quoted);
+    punctuation(chars.join(''), l, fixes);
     dates(t, l, fixes);
   }
   return fixes.sort((a, b) => a.line - b.line || a.column - b.column);
