@@ -67,6 +67,7 @@ export function registerNew(program: Command, io: Output): Command {
       io.out('');
       io.out('下一步：');
       io.out(`  1. 在 ${rel}/ 的各栏目文件中写稿（每条动态以 ## 标题开头）；不用的栏目文件可以删除`);
+      io.out(`     各单位的 Word 来稿可以直接导入：bulletin import 来稿文件夹/，再用 bulletin check --fix 改正标点`);
       // `check 1` never finds a 增刊 (a bare number means a regular issue) and is ambiguous in a
       // yearly series: name the folder or year-number instead.
       const checkArg = special ? rel : series.numbering === 'yearly' ? `${date.year}-${number}` : String(number);
