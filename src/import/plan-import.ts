@@ -110,6 +110,12 @@ export async function planImport(sub: Submission, series: Series, opts: ImportOp
   if (!seg) {
     body = toMarkdown(tree.children);
     count = Math.max(1, tree.children.filter((b) => b.type === 'heading' && b.depth === 2).length);
+  } else if (sectionKind === 'news' && seg.kind === 'article') {
+    // An article filed under a news section (--section): one item under the article's title;
+    // its headings become bold lines, since a news item has no heading levels.
+    if (seg.subtitle) notes.push(`副题“${seg.subtitle}”在动态栏目中不印，已略去`);
+    const blocks = seg.body.map((b): RootContent => (b.type === 'heading' ? { type: 'paragraph', children: [{ type: 'strong', children: b.children }] } : b));
+    body = `## ${seg.title ?? '（标题）'}\n\n${toMarkdown(blocks)}`;
   } else if (sectionKind === 'articles' || seg.kind === 'article') {
     const art = seg.kind === 'article' ? seg : segment(tree, 'article');
     if (art.kind !== 'article') throw new Error('unreachable');

@@ -153,6 +153,18 @@ describe.skipIf(Boolean(missing))(`bulletin import${missing ? `（缺少 ${missi
     expect(text.slice(text.indexOf('\n---\n') + 5)).toBe('\n## 南昌市召开试点学校工作推进会\n\n5月10日，南昌市教育局召开试点学校工作推进会，部署下一阶段工作。各试点学校负责同志参加会议。\n');
   });
 
+  test('--issue, --unit (an alias) and --section override the guesses; an article under a news section becomes one item', () => {
+    const r = runCli(['import', path.join(subm, CITY), '--issue', '9', '--unit', '赣州市', '--section', '市县动态'], series);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain(`已导入 ${CITY} → issues/009/30-赣州市教育局.md（市县动态，1 条动态）`);
+    expect(r.stdout).not.toContain('推断');
+    const text = fs.readFileSync(path.join(series, 'issues/009/30-赣州市教育局.md'), 'utf8');
+    expect(frontOf(text)).toEqual({ section: '市县动态', unit: '赣州市教育局', source: { file: CITY, sha256: sha(path.join(subm, CITY)) } });
+    expect(text).toContain('## 多措并举谋协同，精准发力促提质\n\n赣州市积极贯彻落实');
+    expect(text).toContain('\n**一、围绕重点任务，协同推进**\n');
+    expect(r.stdout).toContain('检查新稿件：没有发现问题。');
+  });
+
   test('imports.yaml records every imported file with its hash, unit, kind, section and items', () => {
     const log = parse(read('imports.yaml')).imports;
     expect(log.map((r: any) => [r.file, r.unit, r.kind, r.section, r.items, r.count])).toEqual([
