@@ -120,8 +120,8 @@ function article(blocks: RootContent[], subtitleAt: number): Segmented {
     title = blocks.slice(0, subtitleAt).map(text).reduce((a, b) => joinLine(a, b));
     subtitle = text(blocks[subtitleAt]!).replace(/^(—|-|－)+\s*/, '——');
     i = subtitleAt + 1;
-  } else if (blocks[0] && isShortLine(blocks[0])) {
-    title = text(blocks[0]);
+  } else if (blocks[0] && (isShortLine(blocks[0]) || ((blocks[0].type === 'heading' || isWholeBold(blocks[0])) && text(blocks[0]).length <= 40))) {
+    title = stripEnd(text(blocks[0]));
     i = 1;
   }
   let byline: string | undefined;

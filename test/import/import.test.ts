@@ -165,6 +165,14 @@ describe.skipIf(Boolean(missing))(`bulletin import${missing ? `（缺少 ${missi
     expect(r.stdout).toContain('检查新稿件：没有发现问题。');
   });
 
+  test('Word lists stay lists; an article without subtitle takes its bold first line as title; 三、…。正文 becomes a bold run-in', () => {
+    const r = runCli(['import', path.join(subm, '南昌师院送教材料.docx'), '--issue', '9', '--section', '经验交流'], series);
+    expect(r.code, r.stderr).toBe(0);
+    const text = fs.readFileSync(path.join(series, 'issues/009/40-南昌师范学院.md'), 'utf8');
+    expect(frontOf(text)).toMatchObject({ section: '经验交流', title: '南昌师范学院开展送教下乡活动', unit: '南昌师范学院' });
+    expect(text.slice(text.indexOf('\n---\n') + 5)).toBe('\n活动包括：\n\n- 听课评课\n- 专题讲座\n\n1. 第一阶段：调研\n2. 第二阶段：送教\n\n**三、加强保障，落实责任。**各地要加强组织领导，确保取得实效。\n');
+  });
+
   test('imports.yaml records every imported file with its hash, unit, kind, section and items', () => {
     const log = parse(read('imports.yaml')).imports;
     expect(log.map((r: any) => [r.file, r.unit, r.kind, r.section, r.items, r.count])).toEqual([

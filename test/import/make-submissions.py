@@ -72,6 +72,17 @@ d.add_heading('景德镇市举办试点学校校长培训班', level=2)
 para(d, ('5月8日至10日，培训班在景德镇学院举办，共培训校长46人。', False))
 d.save(os.path.join(out, '景德镇市5月动态.docx'))
 
+# Word's own lists (bullets and numbers) and a typed run-in heading without bold.
+d = Document()
+para(d, ('南昌师范学院开展送教下乡活动。', True), center=True)
+para(d, ('活动包括：', False))
+for t in ['听课评课', '专题讲座']:
+    d.add_paragraph(t, style='List Bullet')
+for t in ['第一阶段：调研', '第二阶段：送教']:
+    d.add_paragraph(t, style='List Number')
+para(d, ('三、加强保障，落实责任。各地要加强组织领导，确保取得实效。', False))
+d.save(os.path.join(out, '南昌师院送教材料.docx'))
+
 # A password-protected .docx as Office stores it: not a zip but a Compound File (OLE) holding an
 # EncryptionInfo stream and the encrypted package. Minimal CFB v3 writer: 512-byte sectors,
 # streams of at least 4096 bytes so that no mini stream is needed.
