@@ -43,15 +43,9 @@ export function fixesFor(src: SourceFile): Fix[] {
 }
 
 function punctuation(t: string, l: TextLine, fixes: Fix[]): void {
-  for (let i = 0; i < t.length; i++) {
-    const ch = t[i]!;
-    const full = FULL[ch];
-    if (!full) continue;
-    const prev = t[i - 1] ?? '';
-    const next = t[i + 1] ?? '';
-    if (ZH.test(prev) && (ZH.test(next) || next === '' || next === '*')) fixes.push({ line: l.line, column: l.column + i, old: ch, new: full });
-  }
-  // Brackets change as pairs, so a fix never leaves （…) behind.
+  // Brackets change as pairs, so a fix never leaves （…) behind; they go first, so that the
+  // comma in ）, is judged next to the full-width bracket it will stand by.
+  const chars = t.split('');
   const open: number[] = [];
   for (let i = 0; i < t.length; i++) {
     if (t[i] === '(') open.push(i);
@@ -63,8 +57,18 @@ function punctuation(t: string, l: TextLine, fixes: Fix[]): void {
       if (chinese) {
         fixes.push({ line: l.line, column: l.column + o, old: '(', new: '（' });
         fixes.push({ line: l.line, column: l.column + i, old: ')', new: '）' });
+        chars[o] = '（';
+        chars[i] = '）';
       }
     }
+  }
+  for (let i = 0; i < chars.length; i++) {
+    const ch = chars[i]!;
+    const full = FULL[ch];
+    if (!full) continue;
+    const prev = chars[i - 1] ?? '';
+    const next = chars[i + 1] ?? '';
+    if (ZH.test(prev) && (ZH.test(next) || next === '' || next === '*')) fixes.push({ line: l.line, column: l.column + i, old: ch, new: full });
   }
 }
 

@@ -26,6 +26,8 @@ const NUMBERING: Array<{ re: RegExp; depth: 2 | 3 | 4 | 5 }> = [
 const INNER_LEAD = /^([一二三四五六七八九十]+是|首先|其次|再次|最后|同时|此外|另外)/;
 const SUBTITLE = /^(——|—|--|－－)\s*\S/;
 const SENTENCE_END = /[。！？；]$/;
+/** A line naming the writing body (赣州市教育局, 某某大学教务处), not a date or a heading. */
+const BYLINE = /^[^，、：,:\d]+(大学|学院|学校|幼专|教育局|教育厅|教体局|教科体局|人民政府|办公室|处|部|委员会)$/;
 
 const text = (b: RootContent): string => plain(b).trim();
 
@@ -126,7 +128,7 @@ function article(blocks: RootContent[], subtitleAt: number): Segmented {
   }
   let byline: string | undefined;
   // A byline under the subtitle (赣州市教育局) names the unit; it is printed as （…供稿）.
-  if (blocks[i] && isShortLine(blocks[i]!, 20) && !/[，、：]/.test(text(blocks[i]!)) && !NUMBERING.some((n) => n.re.test(text(blocks[i]!)))) {
+  if (blocks[i] && isShortLine(blocks[i]!, 20) && BYLINE.test(text(blocks[i]!))) {
     byline = text(blocks[i]!);
     i++;
   }

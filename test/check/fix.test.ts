@@ -51,8 +51,8 @@ describe('check --fix', () => {
   });
 
   test('an odd quote is left for the editor; pairs of brackets change together', () => {
-    const { out } = fixed(`${FRONT}他说"好,就这样。(见附件1)\n`);
-    expect(out).toBe(`${FRONT}他说"好，就这样。（见附件1）\n`);
+    const { out } = fixed(`${FRONT}他说"好,就这样。(见附件1)\n秘书处(联席会议),由“办公室”:负责\n`);
+    expect(out).toBe(`${FRONT}他说"好，就这样。（见附件1）\n秘书处（联席会议），由“办公室”：负责\n`);
   });
 
   test('CRLF and a UTF-8 BOM are kept; a GBK file is written back as UTF-8 with a BOM', () => {

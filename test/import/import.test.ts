@@ -173,6 +173,24 @@ describe.skipIf(Boolean(missing))(`bulletin import${missing ? `（缺少 ${missi
     expect(text.slice(text.indexOf('\n---\n') + 5)).toBe('\n活动包括：\n\n- 听课评课\n- 专题讲座\n\n1. 第一阶段：调研\n2. 第二阶段：送教\n\n**三、加强保障，落实责任。**各地要加强组织领导，确保取得实效。\n');
   });
 
+  test('a plain-text plan: date line kept, half-width (一) still a level-2 heading, a tab-separated table with merged first cells', () => {
+    const f = path.join(tempDir(), '组团工作方案.txt');
+    const txt = [
+      '师范教育协同提质计划组团工作方案', '', '2022年4月', '', '为推进提质计划有序开展,特制定如下工作方案。', '', '一、总体要求', '', '(一)组团名单', '',
+      '结对帮扶名单如下:', '牵头高校\t重点联系院校\t重点支持院校', '北京师范大学\t北京师范大学\t青海师范大学', '\t安徽师范大学\t阜阳师范大学', '',
+    ].join('\n');
+    fs.writeFileSync(f, txt);
+    const r = runCli(['import', f, '--issue', '9', '--section', '经验交流'], series);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('供稿单位：没有认出');
+    const text = fs.readFileSync(path.join(series, 'issues/009/40-组团工作方案.md'), 'utf8');
+    expect(frontOf(text)).toMatchObject({ section: '经验交流', title: '师范教育协同提质计划组团工作方案' });
+    expect(text.slice(text.indexOf('\n---\n') + 5)).toBe(
+      '\n2022年4月\n\n为推进提质计划有序开展,特制定如下工作方案。\n\n## 一、总体要求\n\n### (一)组团名单\n\n结对帮扶名单如下:\n\n' +
+        '| 牵头高校 | 重点联系院校 | 重点支持院校 |\n| - | - | - |\n| 北京师范大学 | 北京师范大学 | 青海师范大学 |\n| 北京师范大学 | 安徽师范大学 | 阜阳师范大学 |\n',
+    );
+  });
+
   test('imports.yaml records every imported file with its hash, unit, kind, section and items', () => {
     const log = parse(read('imports.yaml')).imports;
     expect(log.map((r: any) => [r.file, r.unit, r.kind, r.section, r.items, r.count])).toEqual([
