@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import type { RootContent } from 'mdast';
-import { stringify } from 'yaml';
+import { parse, stringify } from 'yaml';
 import type { Series } from '../config/series.js';
 import type { Unit } from '../units/registry.js';
 import { cleanTree, plain } from './clean-mdast.js';
@@ -15,10 +15,9 @@ import { convertWithLibreOffice } from './libreoffice.js';
 import { ImportError, type Submission } from './read-submission.js';
 import { segment } from './segment.js';
 import { textToMdast } from './text-to-mdast.js';
-import { splitFrontMatter } from '../sources/markdown.js';
 import { decodeSource } from '../sources/read-text.js';
 import { toMarkdown } from './to-markdown.js';
-import { parseMarkdown } from '../sources/markdown.js';
+import { parseMarkdown, splitFrontMatter } from '../sources/markdown.js';
 
 export interface ImportOptions {
   section?: string;
@@ -63,7 +62,7 @@ export async function planImport(sub: Submission, series: Series, opts: ImportOp
     const split = splitFrontMatter(text);
     if (split.hasFrontMatter) {
       try {
-        givenFront = (await import('yaml')).parse(split.frontMatter) ?? {};
+        givenFront = (parse(split.frontMatter) as Record<string, unknown> | null) ?? {};
       } catch {
         throw new ImportError(`${sub.name} 的前言区（--- 之间）YAML 格式有误，请先改正再导入`);
       }
