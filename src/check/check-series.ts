@@ -4,6 +4,7 @@ import { Diagnostics } from '../diagnostics.js';
 import { numberingProblems } from '../numbering/sequence.js';
 import { loadIssue, type SeriesContext } from '../pipeline.js';
 import { fontProblems } from '../render/pdf/coverage.js';
+import { checkIssueStubValues, checkStubValues } from './stub-hints.js';
 import { checkText, frontMatterLines, proseLines } from './text-rules.js';
 
 export function checkNumbering(ctx: SeriesContext, only: IssueConfig[] | undefined, diags: Diagnostics): void {
@@ -24,6 +25,8 @@ export function checkIssue(ctx: SeriesContext, cfg: IssueConfig, diags: Diagnost
   const { sources, issue } = loadIssue(ctx, cfg, diags);
   for (const src of sources) {
     checkText(src.rel, [...frontMatterLines(src), ...proseLines(src)], diags);
+    checkStubValues(src, diags);
   }
+  checkIssueStubValues(cfg, diags);
   if (issue) for (const d of fontProblems(issue)) diags.add(d);
 }

@@ -7,6 +7,7 @@ import { UserError } from '../diagnostics.js';
 import { registerArchive } from './commands/archive.js';
 import { registerBuild } from './commands/build.js';
 import { registerCheck } from './commands/check.js';
+import { registerImport } from './commands/import.js';
 import { registerInit } from './commands/init.js';
 import { registerList } from './commands/list.js';
 import { registerNew } from './commands/new.js';
@@ -48,12 +49,13 @@ export function createProgram(io: Output = stdio): Command {
     `
 常用流程：
   bulletin new          新建下一期
+  bulletin import 来稿   导入各单位的 Word 来稿
   bulletin check        检查稿件
   bulletin build        生成 PDF 和 Word 文件
 
 每个命令的详细说明：bulletin help <命令>`,
   );
-  for (const register of [registerInit, registerNew, registerList, registerCheck, registerBuild, registerArchive, registerStats]) {
+  for (const register of [registerInit, registerNew, registerImport, registerList, registerCheck, registerBuild, registerArchive, registerStats]) {
     const cmd = register(program, io);
     cmd.helpOption('-h, --help', '显示帮助').configureHelp({ styleTitle: (t: string) => TITLES[t] ?? t } as Partial<Help>);
     cmd.exitOverride().configureOutput({ writeOut: (s) => process.stdout.write(s), writeErr: () => undefined });

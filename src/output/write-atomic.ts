@@ -33,3 +33,33 @@ export function writeFileExclusive(target: string, data: string): void {
   fs.mkdirSync(path.dirname(target), { recursive: true });
   fs.writeFileSync(target, data, { flag: 'wx' });
 }
+
+/**
+ * Atomic and never overwriting: the complete file appears under its name or nothing does, and
+ * an existing file of that name is left alone (EEXIST). A hard link gives both at once; file
+ * systems without links (FAT USB sticks) fall back to check-then-rename.
+ */
+export function writeFileAtomicExclusive(target: string, data: Uint8Array | string): void {
+  const dir = path.dirname(target);
+  fs.mkdirSync(dir, { recursive: true });
+  const tmp = path.join(dir, `.${path.basename(target)}.${process.pid}.${++counter}.tmp`);
+  try {
+    const fd = fs.openSync(tmp, 'w');
+    try {
+      fs.writeFileSync(fd, data);
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+    try {
+      fs.linkSync(tmp, target);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'EEXIST' || (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'ENOSYS')) throw e;
+      if (fs.existsSync(target)) throw Object.assign(new Error(`EEXIST: ${target}`), { code: 'EEXIST', path: target });
+      fs.renameSync(tmp, target);
+    }
+  } finally {
+    fs.rmSync(tmp, { force: true });
+  }
+}

@@ -74,7 +74,7 @@ describe('new → check → write → check', () => {
       'issues/010/issue.yaml:1:1  错误：本期还没有任何稿件。请在 issues/010/ 中添加 .md 稿件（前言区写 section: 栏目名）',
     );
     // Every stub is named as not yet written, at the line after its front matter.
-    expect(r.stderr).toContain('issues/010/20-高校动态.md:6:1  警告：这份稿件还没有内容，不会印出');
+    expect(r.stderr).toContain('issues/010/20-高校动态.md:9:1  警告：这份稿件还没有内容，不会印出');
     expect(r.stdout).toContain('已检查 1 期。共 1 个错误，5 个警告。请先改正错误。');
   });
 
@@ -87,6 +87,33 @@ describe('new → check → write → check', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('已检查 1 期。共 0 个错误，4 个警告。');
     expect(r.stderr).not.toContain('20-高校动态.md');
+  });
+});
+
+describe('stub hints stand on lines of their own', () => {
+  test('no stub or issue.yaml line has a hint after a value; uncommenting a setting yields only the example value, and check names it', () => {
+    const dir = copySeries(REPO);
+    expect(runCli(['new', '--date', '2024-05-20'], dir).code).toBe(0);
+    const folder = path.join(dir, 'issues/010');
+    for (const f of [...STUBS, 'issue.yaml']) {
+      const lines = fs.readFileSync(path.join(folder, f), 'utf8').split('\n');
+      // A commented setting is `# key: value` with nothing after the value but the value.
+      for (const l of lines.filter((x) => /^#\s*[a-zA-Z]+:/.test(x))) expect(l, `${f}: ${l}`).not.toMatch(/:\s*\S+\s{2,}\S/);
+    }
+    // The clerk deletes "# " in front of unit: and title: and forgets to change the values.
+    const news = path.join(folder, '20-高校动态.md');
+    fs.writeFileSync(news, fs.readFileSync(news, 'utf8').replace('# unit: 某某大学', 'unit: 某某大学') + '\n## 江西师范大学召开推进会\n\n5月18日，会议召开。\n');
+    const art = path.join(folder, '40-经验交流.md');
+    fs.writeFileSync(art, fs.readFileSync(art, 'utf8').replace('# title: 某某标题', 'title: 某某标题') + '\n正文。\n');
+    const front = frontMatter(news);
+    expect(front.unit).toBe('某某大学');
+    const r = runCli(['check', '10'], dir);
+    expect(r.stderr).toContain('issues/010/20-高校动态.md:7:1  警告：unit 的值“某某大学”还是模板里的示例文字');
+    expect(r.stderr).toContain('issues/010/40-经验交流.md:5:1  警告：title 的值“某某标题”还是模板里的示例文字');
+    // Uncommenting issue.yaml's distribution lines the same way is caught too.
+    const yml = path.join(folder, 'issue.yaml');
+    fs.writeFileSync(yml, fs.readFileSync(yml, 'utf8').replace('# distribution:', 'distribution:').replace('#   本期增发: 某某单位', '  本期增发: 某某单位'));
+    expect(runCli(['check', '10'], dir).stderr).toMatch(/issues\/010\/issue\.yaml:\d+:1  警告：版记“本期增发”的值“某某单位”还是模板里的示例文字/);
   });
 });
 

@@ -67,6 +67,7 @@ export function registerNew(program: Command, io: Output): Command {
       io.out('');
       io.out('下一步：');
       io.out(`  1. 在 ${rel}/ 的各栏目文件中写稿（每条动态以 ## 标题开头）；不用的栏目文件可以删除`);
+      io.out(`     各单位的 Word 来稿可以直接导入：bulletin import 来稿文件夹/，再用 bulletin check --fix 改正标点`);
       // `check 1` never finds a 增刊 (a bare number means a regular issue) and is ambiguous in a
       // yearly series: name the folder or year-number instead.
       const checkArg = special ? rel : series.numbering === 'yearly' ? `${date.year}-${number}` : String(number);
@@ -103,9 +104,14 @@ function issueYaml(root: string, dir: string, v: { number: number; date: Calenda
     `number: ${v.number}`,
     `date: ${toIso(v.date)}`,
     ...(v.special ? [`special: ${v.special}`] : []),
+    // Hints stand on lines of their own: an editor who uncomments a setting must not get the
+    // hint as part of its value (and then printed in the end block).
+    '# 印发日期与本期日期不同时：',
     '# printDate: 2024-04-25',
-    '# copies: 200            共印份数',
-    '# distribution:          本期分送范围与系列设置不同时填写，只写要改的项',
+    '# 共印份数：',
+    '# copies: 200',
+    '# 本期分送范围与系列设置不同时填写，只写要改的项：',
+    '# distribution:',
     '#   本期增发: 某某单位',
     '',
   ].join('\n');

@@ -1,0 +1,74 @@
+/**
+ * .docx → HTML (mammoth: Word's styles and runs to semantic tags) → hast → mdast (rehype-remark),
+ * staying inside the unified ecosystem the rest of the tool uses. Pictures are kept in memory,
+ * named by their content hash, and only written once the whole import has succeeded.
+ */
+import crypto from 'node:crypto';
+import type { Root as HastRoot } from 'hast';
+import type { Root } from 'mdast';
+import mammoth from 'mammoth';
+import rehypeParse from 'rehype-parse';
+import rehypeRemark from 'rehype-remark';
+import { unified } from 'unified';
+import { ImportError } from './read-submission.js';
+import { flattenTables } from './tables.js';
+
+export interface ImportedImage {
+  /** Relative to the issue folder: images/<hash>.<ext>. */
+  rel: string;
+  bytes: Buffer;
+}
+
+export interface Converted {
+  tree: Root;
+  images: ImportedImage[];
+  /** Pictures that could not be kept (format the layout cannot print), for a warning. */
+  skippedImages: string[];
+}
+
+// Word stores built-in style names in English whatever the UI language; WPS sometimes writes
+// the Chinese ones. The document's Title style is a heading too (the article title).
+const STYLE_MAP = [
+  "p[style-name='Title'] => h1:fresh",
+  "p[style-name='标题'] => h1:fresh",
+  "p[style-name='Subtitle'] => p:fresh",
+  ...[1, 2, 3, 4, 5, 6].flatMap((n) => [`p[style-name='标题 ${n}'] => h${n}:fresh`, `p[style-name='heading ${n}'] => h${n}:fresh`]),
+];
+
+const IMAGE_EXT: Record<string, string> = { 'image/png': 'png', 'image/jpeg': 'jpg', 'image/jpg': 'jpg' };
+
+export async function docxToMdast(bytes: Buffer, name: string): Promise<Converted> {
+  const images = new Map<string, ImportedImage>();
+  const skippedImages: string[] = [];
+  let html: string;
+  try {
+    const result = await mammoth.convertToHtml(
+      { buffer: bytes },
+      {
+        styleMap: STYLE_MAP,
+        includeDefaultStyleMap: true,
+        ignoreEmptyParagraphs: true,
+        convertImage: mammoth.images.imgElement(async (image) => {
+          const ext = IMAGE_EXT[image.contentType];
+          if (!ext) {
+            skippedImages.push(image.contentType);
+            return { src: '' };
+          }
+          const data = Buffer.from(await image.readAsBase64String(), 'base64');
+          const hash = crypto.createHash('sha256').update(data).digest('hex').slice(0, 16);
+          const rel = `images/${hash}.${ext}`;
+          images.set(rel, { rel, bytes: data });
+          return { src: rel };
+        }),
+      },
+    );
+    html = result.value;
+  } catch (e) {
+    throw new ImportError(`${name} 无法作为 Word 文件读取（${(e as Error).message.split('\n')[0]}）。文件可能已损坏：请用 Word 或 WPS 打开它，另存为 .docx 后再导入`);
+  }
+  const parser = unified().use(rehypeParse, { fragment: true });
+  const hast = parser.parse(html) as HastRoot;
+  flattenTables(hast);
+  const tree = (await unified().use(rehypeRemark).run(hast as never)) as unknown as Root;
+  return { tree, images: [...images.values()], skippedImages };
+}

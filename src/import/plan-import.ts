@@ -1,0 +1,154 @@
+/**
+ * One received file → the item files it becomes (not yet written): read and fingerprint it,
+ * convert it to mdast, find its items or article, guess unit and section, and render the
+ * Markdown with its front matter. Refusals throw ImportError before anything is written.
+ */
+import path from 'node:path';
+import type { RootContent } from 'mdast';
+import { parse, stringify } from 'yaml';
+import type { Series } from '../config/series.js';
+import type { Unit } from '../units/registry.js';
+import { cleanTree, plain } from './clean-mdast.js';
+import { docxToMdast, type ImportedImage } from './docx-to-mdast.js';
+import { guessSection, guessUnit } from './guess.js';
+import { convertWithLibreOffice } from './libreoffice.js';
+import { ImportError, type Submission } from './read-submission.js';
+import { segment } from './segment.js';
+import { textToMdast } from './text-to-mdast.js';
+import { decodeSource } from '../sources/read-text.js';
+import { toMarkdown } from './to-markdown.js';
+import { parseMarkdown, splitFrontMatter } from '../sources/markdown.js';
+
+export interface ImportOptions {
+  section?: string;
+  unit?: string;
+}
+
+export interface PlannedItem {
+  /** Base name wanted (made unique when written). */
+  name: string;
+  text: string;
+}
+
+export interface ImportPlan {
+  submission: Submission;
+  unit?: string;
+  kind?: string;
+  section: string;
+  items: PlannedItem[];
+  count: number;
+  images: ImportedImage[];
+  /** What was guessed and other things worth saying, for the terminal. */
+  notes: string[];
+}
+
+export async function planImport(sub: Submission, series: Series, opts: ImportOptions): Promise<ImportPlan> {
+  const notes: string[] = [];
+  let tree;
+  let images: ImportedImage[] = [];
+  let givenFront: Record<string, unknown> = {};
+  if (sub.kind === 'docx' || sub.kind === 'legacy') {
+    const bytes = sub.kind === 'legacy' ? convertWithLibreOffice(sub) : sub.bytes;
+    if (sub.kind === 'legacy') notes.push('已用 LibreOffice 转换为 .docx 再导入');
+    const converted = await docxToMdast(bytes, sub.name);
+    tree = converted.tree;
+    images = converted.images;
+    if (converted.skippedImages.length) {
+      notes.push(`有 ${converted.skippedImages.length} 张图片的格式（${[...new Set(converted.skippedImages)].join('、')}）不能排版，没有导入；请把它们另存为 PNG 或 JPEG，放进本期的 images/ 并在稿件中引用`);
+    }
+  } else if (sub.kind === 'markdown') {
+    const { text, encoding } = decodeSource(sub.bytes);
+    if (encoding !== 'utf-8') notes.push(`文件是 ${encoding === 'gb18030' ? 'GBK' : 'UTF-16'} 编码，已转换为 UTF-8`);
+    const split = splitFrontMatter(text);
+    if (split.hasFrontMatter) {
+      try {
+        givenFront = (parse(split.frontMatter) as Record<string, unknown> | null) ?? {};
+      } catch {
+        throw new ImportError(`${sub.name} 的前言区（--- 之间）YAML 格式有误，请先改正再导入`);
+      }
+    }
+    tree = parseMarkdown(split.body);
+  } else {
+    const r = textToMdast(sub.bytes);
+    if (r.encoding !== 'utf-8') notes.push(`文件是 ${r.encoding === 'gb18030' ? 'GBK' : 'UTF-16'} 编码，已转换为 UTF-8`);
+    tree = r.tree;
+  }
+  cleanTree(tree);
+  if (!plain(tree).trim()) throw new ImportError(`${sub.name} 里没有文字内容。请打开核对，或让供稿单位重新发送`);
+
+  const stem = path.basename(sub.name, path.extname(sub.name));
+  const wantArticle = opts.section !== undefined && series.sections.find((s) => s.name === opts.section?.trim())?.kind === 'articles';
+  const given = typeof givenFront.section === 'string' ? givenFront.section : opts.section;
+  const seg = sub.kind === 'markdown' ? undefined : segment(tree, wantArticle ? 'article' : 'auto');
+  const opening = tree.children.slice(0, 5).map(plain).join('\n');
+  const unitGuess = guessUnit(series, opts.unit ?? (typeof givenFront.unit === 'string' ? givenFront.unit : undefined), [
+    { where: '文件名', text: stem },
+    ...(seg && seg.kind === 'article' && seg.byline ? [{ where: '署名', text: seg.byline }] : []),
+    ...(seg && seg.kind === 'article' && seg.title ? [{ where: '标题', text: seg.title }] : []),
+    ...(seg?.header.length ? [{ where: '标题', text: seg.header.join('\n') }] : []),
+    { where: '开头几段', text: opening },
+  ]);
+  const unit: Unit | string | undefined = unitGuess?.value;
+  const unitName = typeof unit === 'object' ? unit.name : unit;
+  if (unitGuess?.reason) notes.push(`供稿单位：${unitName}（推断：${unitGuess.reason}；不对请用 --unit 指定）`);
+  if (!unit) notes.push('供稿单位：没有认出（文件名、标题和开头都没有名录中的单位）。请在稿件前言区补上 unit:，或用 --unit 重新导入');
+  if (typeof unit === 'string' && !series.units.isEmpty) notes.push(`供稿单位“${unit}”不在 bulletin.yaml 的名录中`);
+
+  const section = guessSection(series, given, unit, seg?.kind === 'article');
+  if ('error' in section) throw new ImportError(`${sub.name}：${section.error}`);
+  if (section.reason) notes.push(`栏目：${section.value}（推断：${section.reason}；不对请用 --section 指定）`);
+  const sectionKind = series.sections.find((s) => s.name === section.value)!.kind;
+
+  const front: Record<string, unknown> = { ...givenFront, section: section.value };
+  if (unitName) front.unit = unitName;
+  const guessed = [unitGuess?.reason && `单位按${unitGuess.reason}推断`, section.reason && `栏目按${section.reason}推断`].filter(Boolean);
+  const comment = `# 由 bulletin import 从“${sub.name}”导入${guessed.length ? `；${guessed.join('，')}，请核对` : ''}`;
+
+  let body: string;
+  let count = 1;
+  if (!seg) {
+    body = toMarkdown(tree.children);
+    count = Math.max(1, tree.children.filter((b) => b.type === 'heading' && b.depth === 2).length);
+  } else if (sectionKind === 'news' && seg.kind === 'article') {
+    // An article filed under a news section (--section): one item under the article's title;
+    // its headings become bold lines, since a news item has no heading levels.
+    if (seg.subtitle) notes.push(`副题“${seg.subtitle}”在动态栏目中不印，已略去`);
+    const blocks = seg.body.map((b): RootContent => (b.type === 'heading' ? { type: 'paragraph', children: [{ type: 'strong', children: b.children }] } : b));
+    body = `## ${seg.title ?? '（标题）'}\n\n${toMarkdown(blocks)}`;
+  } else if (sectionKind === 'articles' || seg.kind === 'article') {
+    const art = seg.kind === 'article' ? seg : segment(tree, 'article');
+    if (art.kind !== 'article') throw new Error('unreachable');
+    if (art.title) front.title = art.title;
+    else notes.push('没有找到文章标题，请在前言区补上 title:');
+    if (art.subtitle) front.subtitle = art.subtitle;
+    body = toMarkdown(art.body);
+  } else {
+    const untitled = seg.items.filter((it) => !it.title).length;
+    if (untitled) notes.push('有一条动态没有找到标题，已写成“## （标题）”，请补上');
+    body = seg.items.map((it) => `## ${it.title || '（标题）'}\n\n${toMarkdown(it.body as RootContent[])}`.trim()).join('\n\n');
+    count = seg.items.length;
+  }
+  const ordered = orderFront(front, { file: sub.name, sha256: sub.sha256 });
+  const text = `---\n${comment}\n${stringify(ordered, { lineWidth: 0 })}---\n\n${body}\n`;
+  const prefix = String((series.sections.findIndex((s) => s.name === section.value) + 1) * 10).padStart(2, '0');
+  const base = (unitName ?? stem).replace(/[\\/:*?"<>|\s]+/g, '');
+  return {
+    submission: sub,
+    unit: unitName,
+    kind: typeof unit === 'object' ? unit.kind : undefined,
+    section: section.value,
+    items: [{ name: `${prefix}-${base || 'import'}.md`, text }],
+    count,
+    images,
+    notes,
+  };
+}
+
+function orderFront(front: Record<string, unknown>, source: { file: string; sha256: string }): Record<string, unknown> {
+  const { section, order, title, subtitle, unit, ...rest } = front;
+  delete rest.source;
+  const out: Record<string, unknown> = { section };
+  for (const [k, v] of Object.entries({ order, title, subtitle, unit, ...rest })) if (v !== undefined) out[k] = v;
+  out.source = source;
+  return out;
+}
