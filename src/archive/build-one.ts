@@ -4,6 +4,7 @@ import { writeFileAtomic } from '../output/write-atomic.js';
 import { openSeries, type SeriesContext } from '../pipeline.js';
 import { FORMATS } from '../render/formats.js';
 import { renderIssue } from '../render/render-issue.js';
+import { manifestItems } from './items.js';
 import type { ManifestFile, ManifestIssue } from './manifest.js';
 import { countPdfPages, } from './pages.js';
 import { sha256 } from './inputs.js';
@@ -53,6 +54,7 @@ export async function buildOne(task: BuildTask): Promise<ManifestIssue> {
     sections: issue.sections.map((s) => ({ name: s.name, items: s.entries.length })),
     ...(issue.note ? { note: issue.note.title } : {}),
     articles: issue.sections.flatMap((s) => s.entries.flatMap((e) => (e.kind === 'article' ? [e.title] : []))),
+    items: manifestItems(issue),
     files: out,
   };
 }

@@ -100,9 +100,20 @@ describe('bulletin archive', () => {
     expect(html).toContain('<h2>2024年</h2>');
     expect(html).toContain('第1期');
     expect(html).toContain('第2期');
-    const hrefs = [...html.matchAll(/href="([^"]+)"/g)].map((m) => decodeURI(m[1]!));
-    expect(hrefs).toHaveLength(4);
+    const hrefs = [...html.matchAll(/href="([^"]+)"/g)].map((m) => decodeURI(m[1]!).replace(/#.*$/, ''));
+    // Every archived file is linked, and every link (items link into their issue) resolves.
+    expect(new Set(hrefs)).toEqual(new Set(first.issues.flatMap((i) => i.files.map((f) => f.path))));
     for (const h of hrefs) expect(fs.existsSync(path.join(dir, 'archive', h))).toBe(true);
+  });
+
+  it('index.html lists every item with its headline and unit', () => {
+    const html = fs.readFileSync(path.join(dir, 'archive', 'index.html'), 'utf8');
+    const items = first.issues.flatMap((i) => i.items ?? []);
+    expect(items.length).toBeGreaterThan(3);
+    for (const it of items) {
+      expect(html).toContain(it.title.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;'));
+      if (it.unit) expect(html).toContain(`（${it.unit}）`);
+    }
   });
 
   it('skips every issue when nothing changed, and touches no file', () => {
