@@ -10,6 +10,7 @@ import { registerCheck } from './commands/check.js';
 import { registerInit } from './commands/init.js';
 import { registerList } from './commands/list.js';
 import { registerNew } from './commands/new.js';
+import { registerPreview } from './commands/preview.js';
 import { printDiagnostics, stdio, type Output } from './report.js';
 import { VERSION } from '../version.js';
 
@@ -49,10 +50,11 @@ export function createProgram(io: Output = stdio): Command {
   bulletin new          新建下一期
   bulletin check        检查稿件
   bulletin build        生成 PDF 和 Word 文件
+  bulletin preview      在浏览器中预览，保存后自动刷新
 
 每个命令的详细说明：bulletin help <命令>`,
   );
-  for (const register of [registerInit, registerNew, registerList, registerCheck, registerBuild, registerArchive]) {
+  for (const register of [registerInit, registerNew, registerList, registerCheck, registerBuild, registerPreview, registerArchive]) {
     const cmd = register(program, io);
     cmd.helpOption('-h, --help', '显示帮助').configureHelp({ styleTitle: (t: string) => TITLES[t] ?? t } as Partial<Help>);
     cmd.exitOverride().configureOutput({ writeOut: (s) => process.stdout.write(s), writeErr: () => undefined });
