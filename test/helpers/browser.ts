@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { test } from 'vitest';
 import { chromium, type BrowserContext } from 'playwright-core';
+import { FONTCONFIG_FILE } from './libreoffice.js';
 
 export function chromiumPath(): string | undefined {
   const r = spawnSync('sh', ['-c', 'command -v chromium || command -v chromium-browser'], { encoding: 'utf8' });
@@ -43,6 +44,9 @@ export async function launchBrowser(): Promise<LaunchedBrowser> {
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
+    // The official font names map to the shipped faces (as for LibreOffice), so screenshots
+    // show the bulletin's faces on a machine without the proprietary fonts.
+    env: { ...process.env, FONTCONFIG_FILE } as Record<string, string>,
     args: [
       '--headless',
       '--no-sandbox',
