@@ -248,7 +248,10 @@ export const PAGE_NUMBER = {
   belowTextBlockMm: 7,
   /** 1 character (of 四号) in from the outer edge of the text block. */
   indentChars: 1,
-  format: (n: number): string => `— ${n} —`,
+  /** The number is set between these affixes: an em dash and a space each side. */
+  prefix: '— ',
+  suffix: ' —',
+  format: (n: number): string => `${PAGE_NUMBER.prefix}${n}${PAGE_NUMBER.suffix}`,
 } as const;
 
 /**

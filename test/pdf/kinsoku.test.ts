@@ -4,7 +4,7 @@
  * at a line break.
  */
 import { beforeAll, describe, expect, test } from 'vitest';
-import { gluedBefore } from '../../src/render/pdf/kinsoku.js';
+import { gluedBefore } from '../../src/layout/kinsoku.js';
 import { GEOM, bodyLines, expectKinsoku, NO_LINE_START, renderAndRead, type Rendered } from '../helpers/pdf-render.js';
 import { issueYaml, makeSeries, newsItem, requireModel } from '../helpers/series.js';
 

@@ -7,10 +7,10 @@ import { UserError, type Diagnostic } from '../../diagnostics.js';
 import { FontResolver } from '../../fonts/resolve.js';
 import type { Issue } from '../../model/types.js';
 import { buildDocument } from './document.js';
-import { PdfFonts } from './fonts.js';
+import { Faces } from '../../fonts/faces.js';
 
 export function fontProblems(issue: Issue): Diagnostic[] {
-  const fonts = new PdfFonts(new FontResolver(issue), () => undefined);
+  const fonts = new Faces(new FontResolver(issue), () => undefined);
   try {
     buildDocument(issue, { fonts, images: new Set<string>(), nextId: (p) => p });
   } catch (e) {

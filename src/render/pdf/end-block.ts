@@ -10,7 +10,7 @@ import type { EndBlock, SourcePos } from '../../model/types.js';
 import type { RenderEnv } from './flow.js';
 import { BLOCK_WIDTH_PT, MARGIN_LEFT_PT } from './grid.js';
 import { textInlines, type TextStyle } from './inlines.js';
-import { countLines, textEm } from './measure.js';
+import { countLines, textEm } from '../../layout/measure.js';
 
 export interface EndBlockPlan {
   /** Grid lines the block takes. */

@@ -11,7 +11,7 @@ import { blockNodes, gridParagraph } from './blocks.js';
 import { firstTextNode, keepWithNext, type Flow, type RenderEnv } from './flow.js';
 import { BLOCK_WIDTH_PT, CELL, PITCH, pdfSize } from './grid.js';
 import { runRole, styled, textInlines, type StyledRun, type TextStyle } from './inlines.js';
-import { balancedLines } from './measure.js';
+import { balancedLines } from '../../layout/measure.js';
 
 interface Outline {
   id: string;

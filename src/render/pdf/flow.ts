@@ -4,11 +4,11 @@
  * none is added at the very top, right under the masthead.
  */
 import type { Content } from 'pdfmake/interfaces.js';
-import type { PdfFonts } from './fonts.js';
+import type { Faces } from '../../fonts/faces.js';
 import { lines } from './grid.js';
 
 export interface RenderEnv {
-  fonts: PdfFonts;
+  fonts: Faces;
   /** Image files the document may read; pdfmake's local access policy allows only these. */
   images: Set<string>;
   /** A fresh id for outline entries. */

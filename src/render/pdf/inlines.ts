@@ -7,10 +7,10 @@
  */
 import { BOLD_ROLE } from '../../layout/spec.js';
 import type { FontRole, Run, SourcePos } from '../../model/types.js';
-import { splitByCoverage } from './fallback.js';
-import type { PdfFace, PdfFonts } from './fonts.js';
-import { gluedBefore } from './kinsoku.js';
-import { breakLines, type BreakChar } from './linebreak.js';
+import { splitByCoverage } from '../../layout/fallback.js';
+import type { Face, Faces } from '../../fonts/faces.js';
+import { gluedBefore } from '../../layout/kinsoku.js';
+import { breakLines, type BreakChar } from '../../layout/linebreak.js';
 
 export interface Inline {
   text: string;
@@ -35,7 +35,7 @@ export interface TextStyle {
 }
 
 export interface InlineEnv {
-  fonts: PdfFonts;
+  fonts: Faces;
   at: SourcePos | undefined;
 }
 
@@ -57,7 +57,7 @@ export function styled(runs: Run[], blockRole: FontRole): StyledRun[] {
 
 interface Seg {
   text: string;
-  face: PdfFace;
+  face: Face;
   run: StyledRun;
   glued: boolean;
   /** Last segment of a glued stretch. */
@@ -185,7 +185,7 @@ export function justifiedLines(
   });
   const lines = breakLines(chars, style.sizePt, firstWidth, width, style.sizePt);
   return lines.map((line, li) => {
-    const pieces: Array<{ text: string; face: PdfFace; look: number; n: number }> = [];
+    const pieces: Array<{ text: string; face: Face; look: number; n: number }> = [];
     for (const c of line.chars) {
       const prev = pieces.at(-1);
       if (prev && prev.face === c.face && prev.look === c.look) {

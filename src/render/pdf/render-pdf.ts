@@ -6,12 +6,12 @@ import type { Issue } from '../../model/types.js';
 import { FontResolver } from '../../fonts/resolve.js';
 import type { RenderContext } from '../formats.js';
 import { buildDocument } from './document.js';
-import { missingGlyphsError } from './fallback.js';
-import { PdfFonts } from './fonts.js';
+import { missingGlyphsError } from '../../layout/fallback.js';
+import { Faces } from '../../fonts/faces.js';
 import { runPdfmake } from './pdfmake-run.js';
 
 export async function renderPdf(issue: Issue, ctx: RenderContext): Promise<Uint8Array> {
-  const fonts = new PdfFonts(new FontResolver(issue), ctx.log);
+  const fonts = new Faces(new FontResolver(issue), ctx.log);
   let n = 0;
   const env = { fonts, images: new Set<string>(), nextId: (prefix: string) => `${prefix}-${++n}` };
   const { doc } = buildDocument(issue, env);

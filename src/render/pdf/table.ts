@@ -11,7 +11,7 @@ import type { Table, TableCell } from '../../model/types.js';
 import type { RenderEnv } from './flow.js';
 import { BLOCK_WIDTH_PT, PITCH } from './grid.js';
 import { runsInlines, textInlines, type TextStyle } from './inlines.js';
-import { textEm } from './measure.js';
+import { textEm } from '../../layout/measure.js';
 
 const cellText = (c: TableCell): string => c.runs.map((r) => r.text).join('');
 

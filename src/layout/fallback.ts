@@ -4,15 +4,15 @@
  * file and line, and the build stops once every such character of the issue is known
  * (missingGlyphsError), because an empty box in a printed bulletin is worse than no PDF.
  */
-import { UserError, type Diagnostic } from '../../diagnostics.js';
-import { SHIPPED_FALLBACK_FONT } from '../../layout/spec.js';
-import type { SourcePos } from '../../model/types.js';
-import type { PdfFace, PdfFonts } from './fonts.js';
+import { UserError, type Diagnostic } from '../diagnostics.js';
+import { SHIPPED_FALLBACK_FONT } from './spec.js';
+import type { SourcePos } from '../model/types.js';
+import type { Face, Faces } from '../fonts/faces.js';
 import path from 'node:path';
 
 export interface Segment {
   text: string;
-  face: PdfFace;
+  face: Face;
 }
 
 /** Characters that need no glyph: line breaks and the like are layout, not ink. */
@@ -24,13 +24,13 @@ export function codePointLabel(cp: number): string {
   return `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
 }
 
-export function splitByCoverage(text: string, primary: PdfFace, fonts: PdfFonts, at: SourcePos | undefined): Segment[] {
+export function splitByCoverage(text: string, primary: Face, fonts: Faces, at: SourcePos | undefined): Segment[] {
   const out: Segment[] = [];
-  let current: PdfFace | undefined;
+  let current: Face | undefined;
   let buf = '';
   for (const ch of text) {
     const cp = ch.codePointAt(0)!;
-    let face: PdfFace;
+    let face: Face;
     if (!needsGlyph(cp) || primary.covers(cp)) {
       face = current && !needsGlyph(cp) ? current : primary;
     } else {
@@ -52,7 +52,7 @@ export function splitByCoverage(text: string, primary: PdfFace, fonts: PdfFonts,
   return out;
 }
 
-function missingGlyph(ch: string, cp: number, primary: PdfFace, at: SourcePos | undefined): Diagnostic {
+function missingGlyph(ch: string, cp: number, primary: Face, at: SourcePos | undefined): Diagnostic {
   const message = `字符“${ch}”（${codePointLabel(cp)}）在字体 ${path.basename(primary.file)} 和缺字补充字体 ${SHIPPED_FALLBACK_FONT} 中都没有，印出来会是空框。请改用常用字、删除该字符，或在 bulletin.yaml 的 fonts 中换用含有该字的字体`;
   return { severity: 'error', rule: 'pdf-missing-glyph', file: at?.file ?? 'bulletin.yaml', line: at?.line, column: at?.column, message };
 }

@@ -5,7 +5,7 @@
  * trusting it piecemeal, every place where the rules forbid a break is glued here: the
  * glued stretch becomes one pdfmake piece with noWrap, which it moves as a whole.
  */
-import { KINSOKU } from '../../layout/spec.js';
+import { KINSOKU } from './spec.js';
 
 const NO_START = new Set(Array.from(KINSOKU.noLineStart));
 const NO_END = new Set(Array.from(KINSOKU.noLineEnd));

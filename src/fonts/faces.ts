@@ -5,12 +5,12 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { UserError, type Diagnostic } from '../../diagnostics.js';
-import { openFace, type FontkitFont } from '../../fonts/fontkit.js';
-import { ROLE_LABELS, type FontResolver, type ResolvedFont } from '../../fonts/resolve.js';
-import type { FontRole } from '../../model/types.js';
+import { UserError, type Diagnostic } from '../diagnostics.js';
+import { openFace, type FontkitFont } from './fontkit.js';
+import { ROLE_LABELS, type FontResolver, type ResolvedFont } from './resolve.js';
+import type { FontRole } from '../model/types.js';
 
-export interface PdfFace {
+export interface Face {
   /** pdfmake family name of this face. */
   key: string;
   file: string;
@@ -26,7 +26,7 @@ const UNKNOWN = 0;
 const HAS = 1;
 const LACKS = 2;
 
-class LoadedFace implements PdfFace {
+class LoadedFace implements Face {
   readonly lineEm: number;
   private readonly coverage = new Uint8Array(0x110000);
   private readonly widths = new Map<number, number>();
@@ -91,7 +91,7 @@ function load(r: ResolvedFont, what: string): LoadedFace {
   return face;
 }
 
-export class PdfFonts {
+export class Faces {
   /** Characters no font has, one per character and place (see fallback.ts). */
   readonly missing = new Map<string, Diagnostic>();
   private readonly byRole = new Map<FontRole, LoadedFace>();
@@ -103,7 +103,7 @@ export class PdfFonts {
     private readonly log: (message: string) => void,
   ) {}
 
-  role(role: FontRole): PdfFace {
+  role(role: FontRole): Face {
     let f = this.byRole.get(role);
     if (!f) {
       const r = this.resolver.resolve(role);
@@ -114,7 +114,7 @@ export class PdfFonts {
     return f;
   }
 
-  fallback(): PdfFace {
+  fallback(): Face {
     if (!this.fallbackFace) {
       const r = this.resolver.fallback();
       this.fallbackFace = load(r, '缺字补充');
@@ -128,7 +128,7 @@ export class PdfFonts {
   }
 
   /** Records that text is set in this face, so that it is registered with pdfmake. */
-  use(face: PdfFace): string {
+  use(face: Face): string {
     if (!this.used.has(face.key)) {
       const f = [...this.byRole.values(), this.fallbackFace].find((x) => x?.key === face.key);
       if (f) {

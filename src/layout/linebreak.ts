@@ -6,11 +6,11 @@
  * one-character words, so the lines are decided here and handed over as whole lines:
  * unbreakable pieces whose character spacing makes each line exactly as wide as the block.
  */
-import type { PdfFace } from './fonts.js';
+import type { Face } from '../fonts/faces.js';
 
 export interface BreakChar {
   ch: string;
-  face: PdfFace;
+  face: Face;
   /** Which run (look) the character belongs to. */
   look: number;
   /** No break is allowed before this character. */

@@ -4,11 +4,22 @@
  * long title breaks into balanced lines. It follows pdfmake's own greedy filling over the
  * same kinsoku stretches, with the faces' own advance widths.
  */
-import type { PdfFace, PdfFonts } from './fonts.js';
+import type { FontRole } from '../model/types.js';
+import type { Face } from '../fonts/faces.js';
 import { gluedBefore } from './kinsoku.js';
 
+/**
+ * The one measuring interface: the real faces of each role (src/fonts/faces.ts, fontkit
+ * metrics) and the fallback face for what a role's face lacks. Composition, the PDF and any
+ * later format measure through it, so none can disagree about a title break or a width.
+ */
+export interface Metrics {
+  role(role: FontRole): Face;
+  fallback(): Face;
+}
+
 /** Unbreakable stretches with their widths in em. */
-function stretches(text: string, face: PdfFace, fonts: PdfFonts): Array<{ text: string; em: number }> {
+function stretches(text: string, face: Face, fonts: Metrics): Array<{ text: string; em: number }> {
   const chars = Array.from(text);
   const glue = gluedBefore(chars);
   const out: Array<{ text: string; em: number }> = [];
@@ -27,7 +38,7 @@ function stretches(text: string, face: PdfFace, fonts: PdfFonts): Array<{ text: 
 }
 
 /** Lines of a greedy fill of `text` into `widthPt`. */
-export function countLines(text: string, face: PdfFace, fonts: PdfFonts, sizePt: number, widthPt: number): number {
+export function countLines(text: string, face: Face, fonts: Metrics, sizePt: number, widthPt: number): number {
   const capacity = widthPt / sizePt + 1e-6;
   let n = 1;
   let used = 0;
@@ -42,7 +53,7 @@ export function countLines(text: string, face: PdfFace, fonts: PdfFonts, sizePt:
 }
 
 /** Width of text in em. */
-export function textEm(text: string, face: PdfFace, fonts: PdfFonts): number {
+export function textEm(text: string, face: Face, fonts: Metrics): number {
   return stretches(text, face, fonts).reduce((a, s) => a + s.em, 0);
 }
 
@@ -52,7 +63,7 @@ const GOOD_BREAK_AFTER = new Set(Array.from('，、；：。！？ '));
  * A title too long for one line, broken into lines of nearly equal length instead of a full
  * line and a stub; breaks after punctuation are preferred when they cost little balance.
  */
-export function balancedLines(text: string, face: PdfFace, fonts: PdfFonts, sizePt: number, widthPt: number): string[] {
+export function balancedLines(text: string, face: Face, fonts: Metrics, sizePt: number, widthPt: number): string[] {
   const parts = stretches(text, face, fonts);
   const total = parts.reduce((a, s) => a + s.em, 0);
   const capacity = widthPt / sizePt + 1e-6;

@@ -1,0 +1,388 @@
+/**
+ * Issue model → Galley: every layout decision of the bulletin, taken once for all formats
+ * (see galley.ts). Measuring goes through `Metrics`, the real faces of each role.
+ */
+import type { Article, Block, EditorNote, FontRole, Heading, ImageBlock, Issue, ListBlock, NewsItem, Paragraph, Run, Section, Table } from '../model/types.js';
+import type { GBlock, GEndBlock, GImage, GList, GMasthead, GMastheadLine, GPage, GPageNumber, GParagraph, GRun, GTable, Galley, OutlineEntry } from './galley.js';
+import { Faces } from '../fonts/faces.js';
+import { FontResolver } from '../fonts/resolve.js';
+import { imageBox, tableColumnWidths } from './geometry.js';
+import { balancedLines, countLines, textEm, type Metrics } from './measure.js';
+import {
+  ARTICLE,
+  BODY,
+  BOLD_ROLE,
+  EDITOR_NOTE,
+  END_BLOCK,
+  GRID,
+  HEADINGS,
+  IMAGE,
+  LIST,
+  MASTHEAD,
+  NEWS_ITEM,
+  PAGE,
+  PAGE_NUMBER,
+  RED,
+  SECTION_HEAD,
+  TABLE,
+  TEXT_BLOCK,
+  mastheadLines,
+  mm,
+} from './spec.js';
+import { HEADING_STYLE, STYLES, type StyleId } from './styles.js';
+
+/** The role a model run prints in: its own font, else the block's; bold maps through BOLD_ROLE. */
+export function runRole(run: Pick<Run, 'font' | 'bold'>, blockRole: FontRole): FontRole {
+  const role = run.font ?? blockRole;
+  return run.bold ? BOLD_ROLE[role] : role;
+}
+
+/** Model runs in a block role → galley runs. */
+export function composeRuns(runs: readonly Run[], blockRole: FontRole): GRun[] {
+  const out: GRun[] = [];
+  for (const r of runs) {
+    if (r.text === '') continue;
+    const g: GRun = { text: r.text, role: runRole(r, blockRole) };
+    if (r.script) g.script = r.script;
+    if (r.link) g.link = r.link;
+    out.push(g);
+  }
+  return out;
+}
+
+const plain = (text: string, role: FontRole): GRun[] => [{ text, role }];
+
+/** Blank lines between parts collapse: the larger of what the part before leaves and what the next asks for. */
+class Flow {
+  readonly blocks: GBlock[] = [];
+  private pending = 0;
+  private fresh = true;
+
+  /** Adds blocks that follow each other without blank lines, the first `blankBefore` lines down. */
+  add(blocks: GBlock[], blankBefore = 0, blankAfter = 0): void {
+    if (blocks.length === 0) return;
+    blocks[0].blankBefore = this.fresh ? 0 : Math.max(this.pending, blankBefore);
+    this.blocks.push(...blocks);
+    this.pending = blankAfter;
+    this.fresh = false;
+  }
+}
+
+function paragraph(style: StyleId, runs: GRun[], more: Partial<GParagraph> = {}): GParagraph {
+  const st = STYLES[style];
+  return { kind: 'paragraph', style, runs, indentChars: st.firstChars, align: st.align, blankBefore: 0, keepWithNext: st.keepWithNext, ...more };
+}
+
+class Composer {
+  private n = 0;
+  constructor(
+    private readonly issue: Issue,
+    private readonly metrics: Metrics,
+  ) {}
+
+  private id(prefix: string): string {
+    return `${prefix}-${++this.n}`;
+  }
+
+  page(): GPage {
+    return {
+      widthPt: mm(PAGE.widthMm),
+      heightPt: mm(PAGE.heightMm),
+      marginTopPt: mm(PAGE.marginTopMm),
+      marginBottomPt: mm(PAGE.marginBottomMm),
+      marginLeftPt: mm(PAGE.marginLeftMm),
+      marginRightPt: mm(PAGE.marginRightMm),
+      blockWidthPt: TEXT_BLOCK.widthPt,
+      blockHeightPt: TEXT_BLOCK.heightPt,
+      linePitchPt: GRID.linePitchPt,
+      charPitchPt: GRID.charPitchPt,
+      lines: GRID.lines,
+      chars: GRID.chars,
+    };
+  }
+
+  masthead(): GMasthead {
+    const m = this.issue.masthead;
+    const M = MASTHEAD;
+    const line = (style: StyleId, text: string, spec: { role: FontRole; lines: number; color?: string }, blankAfter = 0): GMastheadLine => {
+      const l: GMastheadLine = { style, runs: plain(text, spec.role), align: STYLES[style].align as GMastheadLine['align'], gridLines: spec.lines, blankAfter };
+      if (spec.color) {
+        l.color = spec.color;
+        l.cmyk = RED.cmyk;
+      }
+      return l;
+    };
+    const lines: GMastheadLine[] = [];
+    if (m.classification) lines.push(line('classification', m.classification, M.classification));
+    lines.push(line('seriesLine', m.seriesLine, M.seriesLine));
+    lines.push(line('name', m.name, M.name));
+    lines.push(line('label', m.totalLabel ? `${m.label}\u3000${m.totalLabel}` : m.label, M.label, M.gapLines));
+    return {
+      lines,
+      publisher: {
+        style: 'publisherLine',
+        left: plain(m.publisher, M.publisherLine.role),
+        right: plain(m.date, M.publisherLine.role),
+        indentChars: M.publisherIndentChars,
+      },
+      rule: { widthPt: M.ruleWidthPt, color: RED.rgb, cmyk: RED.cmyk, offsetPt: M.ruleOffsetPt },
+      blankAfterRule: M.afterRuleLines,
+      gridLines: mastheadLines(Boolean(m.classification)),
+    };
+  }
+
+  /** Body blocks of the model in a default role (楷体 in an editor's note). */
+  blocks(block: Block, role: FontRole, style: StyleId, widthPt: number): GBlock[] {
+    switch (block.type) {
+      case 'paragraph':
+        return [this.paragraph(block, role, style)];
+      case 'heading':
+        return [this.heading(block)];
+      case 'list':
+        return [this.list(block, role, style, widthPt)];
+      case 'table':
+        return [this.table(block)];
+      case 'image':
+        return [this.image(block)];
+    }
+  }
+
+  private paragraph(p: Paragraph, role: FontRole, style: StyleId, lead: GRun[] = []): GParagraph {
+    return paragraph(style, [...lead, ...composeRuns(p.runs, p.font ?? role)], {
+      align: p.align ?? 'justify',
+      indentChars: p.indent === false ? 0 : BODY.indentChars,
+      at: p.at,
+    });
+  }
+
+  private heading(h: Heading): GParagraph {
+    const spec = HEADINGS[h.level];
+    const role = spec.bold ? BOLD_ROLE[spec.role] : spec.role;
+    return paragraph(HEADING_STYLE[h.level], composeRuns(h.runs, role), { indentChars: spec.indentChars, keepWithNext: true, at: h.at });
+  }
+
+  private list(list: ListBlock, role: FontRole, style: StyleId, widthPt: number): GList {
+    const inner = widthPt - (LIST.indentChars + LIST.markerChars) * GRID.charPitchPt;
+    return {
+      kind: 'list',
+      indentChars: LIST.indentChars,
+      markerChars: LIST.markerChars,
+      items: list.items.map((item, i) => ({
+        marker: { text: list.ordered ? `${list.start + i}.` : LIST.bullet, role },
+        blocks: item.flatMap((b) => this.blocks(b, role, style === 'body' ? 'listItem' : style, inner)).map((b) => {
+          // A list item's paragraphs hang under the marker: no first-line indent of their own.
+          if (b.kind === 'paragraph') b.indentChars = 0;
+          return b;
+        }),
+      })),
+      blankBefore: 0,
+      keepWithNext: false,
+      at: list.at,
+    };
+  }
+
+  private table(t: Table): GTable {
+    const size = TABLE.sizePt;
+    const cols = Math.max(t.header.length, ...t.rows.map((r) => r.length));
+    const pad = TABLE.cellPaddingPt;
+    const rule = TABLE.ruleWidthPt;
+    const natural = new Array<number>(cols).fill(0);
+    const measure = (runs: Run[] | undefined, role: FontRole, col: number): void => {
+      if (!runs) return;
+      const text = runs.map((r) => r.text).join('');
+      natural[col] = Math.max(natural[col], textEm(text, this.metrics.role(role), this.metrics) * size + 0.5);
+    };
+    t.header.forEach((c, i) => measure(c.runs, TABLE.headerRole, i));
+    t.rows.forEach((r) => r.forEach((c, i) => measure(c.runs, TABLE.bodyRole, i)));
+    const available = TEXT_BLOCK.widthPt - cols * (2 * pad + rule) - rule;
+    const widths = tableColumnWidths(natural, TABLE.minColumnChars * size, available);
+    const cells = (row: Array<{ runs: Run[] }>, role: FontRole): GRun[][] => Array.from({ length: cols }, (_, i) => composeRuns(row[i]?.runs ?? [], role));
+    const g: GTable = {
+      kind: 'table',
+      columns: widths.map((w, i) => ({ widthPt: w, align: t.align[i] ?? 'left' })),
+      header: cells(t.header, TABLE.headerRole),
+      rows: t.rows.map((r) => cells(r, TABLE.bodyRole)),
+      sizePt: size,
+      lineHeightPt: size * TABLE.lineHeight,
+      paddingPt: pad,
+      ruleWidthPt: rule,
+      blankBefore: 0,
+      keepWithNext: false,
+      at: t.at,
+    };
+    if (t.caption) g.caption = paragraph('tableCaption', plain(t.caption, TABLE.caption.role), { at: t.at });
+    return g;
+  }
+
+  private image(img: ImageBlock): GImage {
+    const { widthPt, heightPt } = imageBox(img);
+    const g: GImage = {
+      kind: 'image',
+      path: img.path,
+      format: img.format,
+      widthPt,
+      heightPt,
+      gridLines: Math.ceil(heightPt / GRID.linePitchPt - 1e-6),
+      alt: img.alt,
+      blankBefore: 0,
+      keepWithNext: Boolean(img.caption),
+      at: img.at,
+    };
+    if (img.caption) g.caption = paragraph('imageCaption', plain(img.caption, IMAGE.caption.role), { at: img.at });
+    return g;
+  }
+
+  private outline(b: GBlock, entry: Omit<OutlineEntry, 'id'> & { prefix: string }): string {
+    const id = this.id(entry.prefix);
+    b.outline = { id, text: entry.text, level: entry.level, ...(entry.parentId ? { parentId: entry.parentId } : {}) };
+    return id;
+  }
+
+  note(note: EditorNote, flow: Flow): void {
+    const role = EDITOR_NOTE.bodyRole;
+    const out: GBlock[] = [];
+    let blocks = note.blocks;
+    if (note.runIn) {
+      const lead: GRun = { text: `${note.title}：`, role: EDITOR_NOTE.runInRole };
+      const first = blocks[0];
+      if (first?.type === 'paragraph') {
+        out.push(this.paragraph(first, role, 'note', [lead]));
+        blocks = blocks.slice(1);
+      } else {
+        out.push(paragraph('note', [lead], { at: note.at }));
+      }
+    } else {
+      out.push(paragraph('noteTitle', plain(note.title, EDITOR_NOTE.titleRole), { at: note.at }));
+    }
+    this.outline(out[0], { prefix: 'note', text: note.title, level: 0 });
+    for (const b of blocks) out.push(...this.blocks(b, role, 'note', TEXT_BLOCK.widthPt));
+    flow.add(out, 0, EDITOR_NOTE.blankLinesAfter);
+  }
+
+  private news(item: NewsItem, parentId: string): GBlock[] {
+    const leadRole = NEWS_ITEM.leadRole;
+    const lead: GRun[] = [{ text: NEWS_ITEM.star, role: leadRole, lead: true }, ...composeRuns(item.lead, leadRole).map((r) => ({ ...r, lead: true }))];
+    const [first, ...rest] = item.body;
+    const out: GBlock[] = [];
+    if (first?.type === 'paragraph') {
+      out.push({ ...this.paragraph(first, 'body', 'body', lead), indentChars: NEWS_ITEM.indentChars });
+    } else {
+      out.push(paragraph('body', lead, { indentChars: NEWS_ITEM.indentChars, at: item.at }));
+      if (first) out.push(...this.blocks(first, 'body', 'body', TEXT_BLOCK.widthPt));
+    }
+    for (const b of rest) out.push(...this.blocks(b, 'body', 'body', TEXT_BLOCK.widthPt));
+    this.outline(out[0], { prefix: 'item', parentId, text: item.leadText, level: 1 });
+    return out;
+  }
+
+  /** A title too long for one line breaks into balanced lines, measured with the title face. */
+  titleLines(title: string): string[] {
+    const t = ARTICLE.title;
+    return balancedLines(title, this.metrics.role(t.role), this.metrics, t.sizePt, TEXT_BLOCK.widthPt);
+  }
+
+  private article(a: Article, parentId: string, flow: Flow): void {
+    const t = ARTICLE.title;
+    const runs: GRun[] = this.titleLines(a.title).map((text, i) => (i > 0 ? { text, role: t.role, breakBefore: true } : { text, role: t.role }));
+    const header: GParagraph[] = [paragraph('articleTitle', runs, { at: a.at })];
+    this.outline(header[0], { prefix: 'article', parentId, text: a.title, level: 1 });
+    if (a.subtitle) header.push(paragraph('articleSubtitle', plain(a.subtitle, ARTICLE.subtitle.role), { at: a.at }));
+    flow.add(header, ARTICLE.blankLinesBefore, ARTICLE.blankLinesAfterHeader);
+    flow.add(a.blocks.flatMap((b) => this.blocks(b, 'body', 'body', TEXT_BLOCK.widthPt)));
+  }
+
+  section(s: Section, flow: Flow): void {
+    const head = paragraph('sectionHead', plain(s.heading, SECTION_HEAD.role), { at: s.entries[0]?.at });
+    const id = this.outline(head, { prefix: 'section', text: s.heading, level: 0 });
+    flow.add([head], SECTION_HEAD.blankLinesBefore);
+    for (const e of s.entries) {
+      if (e.kind === 'news') flow.add(this.news(e, id));
+      else this.article(e, id, flow);
+    }
+  }
+
+  endBlock(): GEndBlock {
+    const eb = this.issue.endBlock;
+    const size = END_BLOCK.sizePt;
+    const face = this.metrics.role(END_BLOCK.role);
+    const inner = TEXT_BLOCK.widthPt - 2 * END_BLOCK.indentChars * size;
+    const order = END_BLOCK.order as readonly string[];
+    const dist = [...eb.distribution].sort((a, b) => order.indexOf(a.label) - order.indexOf(b.label));
+    const outer = mm(END_BLOCK.outerRuleMm);
+    const thin = mm(END_BLOCK.innerRuleMm);
+    const rules: GEndBlock['rules'] = [{ afterLines: 0, widthPt: outer }];
+    let count = 0;
+    const distribution = dist.map((d) => {
+      const label = `${d.label}：`;
+      const labelW = textEm(label, face, this.metrics) * size;
+      if (count > 0) rules.push({ afterLines: count, widthPt: thin });
+      const lines = countLines(d.text, face, this.metrics, size, inner - labelW);
+      count += lines;
+      return { label, text: d.text, lines };
+    });
+    if (eb.copies) {
+      if (count > 0) rules.push({ afterLines: count, widthPt: thin });
+      count += 1;
+    }
+    if (count > 0) rules.push({ afterLines: count, widthPt: thin });
+    count += 1;
+    rules.push({ afterLines: count, widthPt: outer });
+    const g: GEndBlock = {
+      style: 'endBlock',
+      role: END_BLOCK.role,
+      sizePt: size,
+      linePitchPt: END_BLOCK.linePitchPt,
+      indentChars: END_BLOCK.indentChars,
+      distribution,
+      printer: eb.printer,
+      printDate: eb.printDate,
+      rules,
+      lines: count,
+      blankBefore: END_BLOCK.blankLinesBefore,
+      onEvenPage: eb.onEvenPage,
+    };
+    if (eb.copies) g.copies = eb.copies;
+    return g;
+  }
+
+  pageNumber(): GPageNumber {
+    return {
+      style: 'pageNumber',
+      role: PAGE_NUMBER.role,
+      sizePt: PAGE_NUMBER.sizePt,
+      prefix: PAGE_NUMBER.prefix,
+      suffix: PAGE_NUMBER.suffix,
+      belowTextBlockPt: mm(PAGE_NUMBER.belowTextBlockMm),
+      indentChars: PAGE_NUMBER.indentChars,
+    };
+  }
+
+  galley(): Galley {
+    const flow = new Flow();
+    if (this.issue.note) this.note(this.issue.note, flow);
+    for (const s of this.issue.sections) this.section(s, flow);
+    return {
+      meta: this.issue.meta,
+      page: this.page(),
+      masthead: this.masthead(),
+      body: flow.blocks,
+      endBlock: this.endBlock(),
+      pageNumber: this.pageNumber(),
+      fonts: this.issue.fonts,
+      at: { masthead: { file: 'bulletin.yaml', line: 1 }, endBlock: { file: `${this.issue.meta.dir}/issue.yaml`, line: 1 } },
+    };
+  }
+}
+
+/**
+ * The issue's fonts as a measuring interface, for a format that has no faces of its own
+ * (DOCX, HTML). `log` hears which file serves which role.
+ */
+export function issueMetrics(issue: Issue, log: (message: string) => void = () => undefined): Metrics {
+  return new Faces(new FontResolver(issue), log);
+}
+
+/** Composes an issue once for every output format. */
+export function compose(issue: Issue, metrics: Metrics): Galley {
+  return new Composer(issue, metrics).galley();
+}

@@ -1,0 +1,206 @@
+/**
+ * The Galley: an issue composed once, before any output format. Every decision that is not a
+ * fact of one format lives here already made — which font role and style each run and block
+ * has, blank lines between blocks (collapsed), ★ and run-in leads, list markers, masthead and
+ * end-block lines, balanced title lines, table column widths and image sizes (measured with
+ * the real fonts), keep-with-next and outline entries. It is not paginated: the PDF paginates
+ * on the grid, the DOCX leaves pagination to Word, the web edition has no pages.
+ *
+ * A translator (src/render/<format>/) walks a Galley and writes its format; it never looks at
+ * the model (src/model/types.ts) and never decides layout. Sizes are in points, indents and
+ * blank lines in characters and grid lines of the block's own style.
+ */
+import type { FontChoice, FontRole, IssueMeta, SourcePos } from '../model/types.js';
+import type { StyleId } from './styles.js';
+
+export type { StyleId } from './styles.js';
+
+/** Horizontal alignment of a block or a table column. */
+export type Align = 'justify' | 'left' | 'center' | 'right';
+
+/** A stretch of text with one look, its font role already decided (bold → 黑体 and the like). */
+export interface GRun {
+  text: string;
+  role: FontRole;
+  /**
+   * Embolden this run's face (no bold face is shipped for every role: the PDF strokes the
+   * glyphs, the DOCX writes w:b, the web writes font-weight). Only set where bold differs
+   * from the role's own look.
+   */
+  bold?: boolean;
+  /** Superscript or subscript. */
+  script?: 'super' | 'sub';
+  /** Web or mail target of a link; the text prints as plain text on paper. */
+  link?: string;
+  /** The run starts a new line inside its paragraph (balanced title lines). */
+  breakBefore?: boolean;
+  /** The lead of a news item (★ + title): the DOCX gives it a character style. */
+  lead?: boolean;
+}
+
+/** An entry of the PDF outline / DOCX navigation / web table of contents. */
+export interface OutlineEntry {
+  id: string;
+  parentId?: string;
+  text: string;
+  /** 0 for column heads and the editor's note, 1 for items and articles under a column. */
+  level: number;
+}
+
+interface BlockBase {
+  /** Blank grid lines before the block, already collapsed with what the block before left. */
+  blankBefore: number;
+  /** Must not end a page: it stays with the block after it. */
+  keepWithNext: boolean;
+  outline?: OutlineEntry;
+  at?: SourcePos;
+}
+
+/**
+ * A paragraph of text on the grid: body text, heads, titles, captions. `style` names its
+ * look (font role, size, alignment, first-line indent: src/layout/styles.ts); fields set here
+ * are what the paragraph has beyond its style.
+ */
+export interface GParagraph extends BlockBase {
+  kind: 'paragraph';
+  style: StyleId;
+  runs: GRun[];
+  /** First-line indent in characters of the style's size (may differ from the style's). */
+  indentChars: number;
+  align: Align;
+}
+
+/** A list: each item has its marker (1. / ●) in a column of `markerChars`, text hanging after it. */
+export interface GList extends BlockBase {
+  kind: 'list';
+  /** Indent of the marker column in characters. */
+  indentChars: number;
+  markerChars: number;
+  items: Array<{ marker: GRun; blocks: GBlock[] }>;
+}
+
+/** A ruled table; column widths are content widths in points (padding and rules excluded). */
+export interface GTable extends BlockBase {
+  kind: 'table';
+  caption?: GParagraph;
+  columns: Array<{ widthPt: number; align: Exclude<Align, 'justify'> }>;
+  /** Header cells: style tableHeader; body cells: style tableText. */
+  header: GRun[][];
+  rows: GRun[][][];
+  sizePt: number;
+  /** Height of one line of table text in points. */
+  lineHeightPt: number;
+  paddingPt: number;
+  ruleWidthPt: number;
+}
+
+/** A picture, centred, scaled to fit; it takes `gridLines` whole grid lines. */
+export interface GImage extends BlockBase {
+  kind: 'image';
+  /** Absolute path of the local file. */
+  path: string;
+  format: 'png' | 'jpeg';
+  widthPt: number;
+  heightPt: number;
+  gridLines: number;
+  alt: string;
+  caption?: GParagraph;
+}
+
+export type GBlock = GParagraph | GList | GTable | GImage;
+
+/** One line of the masthead, centred (or flush left) in `gridLines` whole grid lines. */
+export interface GMastheadLine {
+  style: StyleId;
+  runs: GRun[];
+  align: Exclude<Align, 'justify'>;
+  gridLines: number;
+  /** Blank grid lines after this line. */
+  blankAfter: number;
+  /** Hex RGB, e.g. FF0000, when not black; print uses `cmyk`. */
+  color?: string;
+  cmyk?: [number, number, number, number];
+}
+
+/** The masthead (报头) of page 1: its lines, the publisher/date line and the red rule. */
+export interface GMasthead {
+  lines: GMastheadLine[];
+  /** Publisher flush left and date flush right on one grid line. */
+  publisher: { style: StyleId; left: GRun[]; right: GRun[]; indentChars: number };
+  rule: { widthPt: number; color: string; cmyk: [number, number, number, number]; offsetPt: number };
+  /** Blank grid lines between the rule and the body. */
+  blankAfterRule: number;
+  /** Grid lines the whole masthead takes, rule and blank lines included. */
+  gridLines: number;
+}
+
+/** One list of the end block: `报：` + its text, the text wrapping after the colon. */
+export interface GDistribution {
+  label: string;
+  text: string;
+  /** Lines it takes at the end block's size (measured). */
+  lines: number;
+}
+
+/** The end block (版记): at the bottom of the last page, its last rule on the text block's edge. */
+export interface GEndBlock {
+  style: StyleId;
+  role: FontRole;
+  sizePt: number;
+  /** Every line of the block is one grid line of this pitch. */
+  linePitchPt: number;
+  indentChars: number;
+  distribution: GDistribution[];
+  /** e.g. 共印120份, flush right on its own line. */
+  copies?: string;
+  printer: string;
+  printDate: string;
+  /** Lines from the block's top after which a rule is drawn, with its width; 0 is the top rule. */
+  rules: Array<{ afterLines: number; widthPt: number }>;
+  /** Lines of text the block holds. */
+  lines: number;
+  /** Blank grid lines kept clear between the body and the top rule. */
+  blankBefore: number;
+  onEvenPage: boolean;
+}
+
+/** Page numbers — N —, odd pages flush right, even flush left, `indentChars` in. */
+export interface GPageNumber {
+  style: StyleId;
+  role: FontRole;
+  sizePt: number;
+  prefix: string;
+  suffix: string;
+  belowTextBlockPt: number;
+  indentChars: number;
+}
+
+/** The page and its 28 × 22 grid. */
+export interface GPage {
+  widthPt: number;
+  heightPt: number;
+  marginTopPt: number;
+  marginBottomPt: number;
+  marginLeftPt: number;
+  marginRightPt: number;
+  blockWidthPt: number;
+  blockHeightPt: number;
+  linePitchPt: number;
+  charPitchPt: number;
+  lines: number;
+  chars: number;
+}
+
+export interface Galley {
+  meta: IssueMeta;
+  page: GPage;
+  masthead: GMasthead;
+  /** Everything between the masthead and the end block, in reading order. */
+  body: GBlock[];
+  endBlock: GEndBlock;
+  pageNumber: GPageNumber;
+  /** Official family names (DOCX, CSS) and file candidates (PDF), per role. */
+  fonts: Record<FontRole, FontChoice>;
+  /** Where the issue's yaml sits, for messages about masthead and end-block text. */
+  at: { masthead: SourcePos; endBlock: SourcePos };
+}

@@ -1,0 +1,79 @@
+/**
+ * The composition on its own, without any renderer: what it decides (title lines, table
+ * column widths, image heights, blank lines, leads, end-block lines) read off the Galley.
+ */
+import path from 'node:path';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { compose, issueMetrics } from '../../src/layout/compose.js';
+import type { GBlock, GParagraph, GTable, GImage, Galley } from '../../src/layout/galley.js';
+import { textEm } from '../../src/layout/measure.js';
+import { ARTICLE, GRID, TABLE, TEXT_BLOCK } from '../../src/layout/spec.js';
+import type { Issue } from '../../src/model/types.js';
+import { FIXTURES, SAMPLE, requireModel } from '../helpers/series.js';
+
+const text = (b: GBlock): string => (b.kind === 'paragraph' ? b.runs.map((r) => r.text).join('') : '');
+let sample: Issue;
+let mixed: Issue;
+let g9: Galley;
+let gm: Galley;
+
+beforeAll(() => {
+  sample = requireModel(SAMPLE);
+  mixed = requireModel(path.join(FIXTURES, 'mixed'));
+  g9 = compose(sample, issueMetrics(sample));
+  gm = compose(mixed, issueMetrics(mixed));
+});
+
+describe('compose', () => {
+  test('a long article title breaks into balanced lines that each fit, measured with the title face', () => {
+    const title = g9.body.find((b): b is GParagraph => b.kind === 'paragraph' && b.style === 'articleTitle')!;
+    const lines: string[] = [];
+    for (const r of title.runs) (r.breakBefore || lines.length === 0 ? lines.push(r.text) : (lines[lines.length - 1] += r.text));
+    expect(lines.join('')).toBe(sample.sections.flatMap((s) => s.entries).find((e) => e.kind === 'article')!.title);
+    const m = issueMetrics(sample);
+    const widths = lines.map((l) => textEm(l, m.role(ARTICLE.title.role), m) * ARTICLE.title.sizePt);
+    for (const w of widths) expect(w).toBeLessThanOrEqual(TEXT_BLOCK.widthPt + 1e-6);
+    if (lines.length > 1) expect(Math.max(...widths) - Math.min(...widths)).toBeLessThan(ARTICLE.title.sizePt * 4);
+  });
+
+  test('table columns fill the text block with padding and rules, the widest content gets the widest column', () => {
+    const t = gm.body.find((b): b is GTable => b.kind === 'table')!;
+    const n = t.columns.length;
+    const total = t.columns.reduce((a, c) => a + c.widthPt, 0) + n * (2 * TABLE.cellPaddingPt + TABLE.ruleWidthPt) + TABLE.ruleWidthPt;
+    expect(total).toBeCloseTo(TEXT_BLOCK.widthPt, 3);
+    const longest = t.rows.map((r) => r.map((c) => c.map((x) => x.text).join('').length));
+    const widestCol = longest[0].map((_, i) => Math.max(...longest.map((r) => r[i]))).reduce((best, v, i, a) => (v > a[best] ? i : best), 0);
+    expect(t.columns[widestCol].widthPt).toBe(Math.max(...t.columns.map((c) => c.widthPt)));
+  });
+
+  test('an image takes whole grid lines and fits the block', () => {
+    const img = gm.body.find((b): b is GImage => b.kind === 'image')!;
+    expect(img.widthPt).toBeLessThanOrEqual(TEXT_BLOCK.widthPt + 1e-6);
+    expect(img.gridLines).toBe(Math.ceil(img.heightPt / GRID.linePitchPt - 1e-6));
+    expect(img.caption && text(img.caption)).toBeTruthy();
+  });
+
+  test('column heads keep with the next block, blank lines collapse to one, and news items start with ★ and a lead', () => {
+    const heads = gm.body.filter((b) => b.kind === 'paragraph' && b.style === 'sectionHead');
+    expect(heads.map(text)).toEqual(mixed.sections.map((s) => s.heading));
+    for (const h of heads) expect(h.keepWithNext).toBe(true);
+    for (const h of heads.slice(1)) expect(h.blankBefore).toBe(1);
+    expect(gm.body[0].blankBefore).toBe(0);
+    const item = gm.body[gm.body.indexOf(heads[0]) + 1] as GParagraph;
+    expect(item.runs[0]).toMatchObject({ text: '★', lead: true });
+    expect(item.outline?.parentId).toBe(heads[0].outline?.id);
+  });
+
+  test('the end block counts its wrapped lines and puts a rule between every two lists', () => {
+    const eb = gm.endBlock;
+    expect(eb.lines).toBe(eb.distribution.reduce((a, d) => a + d.lines, 0) + (eb.copies ? 1 : 0) + 1);
+    expect(eb.distribution.some((d) => d.lines > 1)).toBe(true);
+    expect(eb.rules[0].afterLines).toBe(0);
+    expect(eb.rules.at(-1)!.afterLines).toBe(eb.lines);
+    expect(eb.rules.length).toBe(eb.distribution.length + (eb.copies ? 1 : 0) + 2);
+  });
+
+  test('page-number affixes come from the layout', () => {
+    expect(`${g9.pageNumber.prefix}3${g9.pageNumber.suffix}`).toBe('— 3 —');
+  });
+});
