@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { writeFileAtomic } from '../output/write-atomic.js';
 import { openSeries, type SeriesContext } from '../pipeline.js';
-import { FORMATS } from '../render/formats.js';
+import { DEFAULT_FORMATS } from '../render/formats.js';
 import { renderIssue } from '../render/render-issue.js';
 import { manifestItems } from './items.js';
 import type { ManifestFile, ManifestIssue } from './manifest.js';
@@ -32,7 +32,7 @@ export async function buildOne(task: BuildTask): Promise<ManifestIssue> {
   const ctx = series(task.seriesRoot);
   const cfg = ctx.issues.find((i) => path.resolve(i.dir) === path.resolve(task.issueDir));
   if (!cfg) throw new Error(`issue folder vanished: ${task.issueDir}`);
-  const { issue, files } = await renderIssue(ctx, cfg, FORMATS, { log: () => undefined });
+  const { issue, files } = await renderIssue(ctx, cfg, DEFAULT_FORMATS, { log: () => undefined });
   const pdf = files.find((f) => f.format.id === 'pdf');
   const pages = pdf ? countPdfPages(pdf.bytes) : 0;
   const out: ManifestFile[] = [];

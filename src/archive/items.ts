@@ -35,13 +35,14 @@ function blocksText(blocks: Block[]): string[] {
 }
 
 export function manifestItems(issue: Issue): ManifestItem[] {
-  return issue.sections.flatMap((s, si) =>
-    s.entries.map((e, ei) => ({
+  let ordinal = 0;
+  return issue.sections.flatMap((s) =>
+    s.entries.map((e) => ({
       section: s.name,
       title: e.kind === 'news' ? e.leadText : e.title,
       ...(e.unit ? { unit: e.unit } : {}),
       text: (e.kind === 'news' ? blocksText(e.body) : [e.subtitle ?? '', ...blocksText(e.blocks)].filter(Boolean)).join('\n'),
-      anchor: entryAnchor(si, ei),
+      anchor: entryAnchor(ordinal++),
     })),
   );
 }

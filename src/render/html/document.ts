@@ -39,13 +39,14 @@ function metaTags(issue: Issue): string {
 /** Page-level CSS of the web edition: sizes for phones and desktops, and print. */
 function pageCss(table: StyleTable): string {
   const rules = Object.entries(table).map(([k, v]) => `.${k} { ${v.trim()} }`);
-  return `html { -webkit-text-size-adjust: 100%; text-size-adjust: 100%; }
-body { margin: 0; background: #fff; color: #000; font-family: ${FONT_STACKS.body}; font-size: ${SCREEN.phoneBodyPx}px; line-height: ${SCREEN.lineHeight}; }
+  // The root carries the body size: every size below is in rem of it.
+  return `html { font-size: ${SCREEN.phoneBodyPx}px; -webkit-text-size-adjust: 100%; text-size-adjust: 100%; }
+body { margin: 0; background: #fff; color: #000; font-family: ${FONT_STACKS.body}; }
 ${rules.join('\n')}
-@media (min-width: ${SCREEN.wideFromPx}px) { body { font-size: ${SCREEN.wideBodyPx}px; } }
+@media (min-width: ${SCREEN.wideFromPx}px) { html { font-size: ${SCREEN.wideBodyPx}px; } }
 @media print {
   @page { size: ${PRINT.page}; margin: ${PRINT.margins}; }
-  body { font-size: ${PRINT.bodyPt}pt; line-height: ${PRINT.lineHeight}; }
+  html { font-size: ${PRINT.bodyPt}pt; }
   .page { max-width: none; padding: 0; }
   a { color: inherit; text-decoration: none; }
   h1, h2, h3, h4, h5, h6 { break-after: avoid; }
