@@ -11,6 +11,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatRenderers } from '../../src/preview/renderers.js';
 import { startPreview, type PreviewServer } from '../../src/preview/server.js';
+import { browserMissing, launchBrowser } from '../helpers/browser.js';
 import { BIN, assertCliBuilt, cleanupTemp, issueYaml, makeSeries, newsItem, tempDir } from '../helpers/series.js';
 
 /** A GET with the path sent exactly as written (fetch would normalise `..` away). */
@@ -41,6 +42,8 @@ async function servedWithin(url: string, text: string, limitMs: number): Promise
     await new Promise((r) => setTimeout(r, 10));
   }
 }
+
+const missing = browserMissing();
 
 describe('preview server', () => {
   let dir: string;
@@ -124,6 +127,21 @@ describe('preview server', () => {
       expect(r.body, p).not.toContain('root:');
     }
     fs.rmSync(path.join(dir, '..', `${path.basename(dir)}-sibling.txt`));
+  });
+
+  it.skipIf(Boolean(missing))(`the open page reloads itself after a save, in chromium${missing ? `（${missing}）` : ''}`, async () => {
+    const b = await launchBrowser();
+    try {
+      const tab = await b.context.newPage();
+      await tab.goto(preview.url);
+      await tab.waitForFunction(() => document.body.innerText.includes('会议部署了'));
+      fs.writeFileSync(item, newsItem('省级动态', '省教育厅召开推进会。', '会议部署了浏览器自动刷新丁的各项任务。'));
+      // No reload from here: the page's own event stream must bring the new text.
+      await tab.waitForFunction(() => document.body.innerText.includes('浏览器自动刷新丁'), undefined, { timeout: 5000 });
+      expect(await tab.locator('#bulletin-preview-bar a').getAttribute('href')).toMatch(/\.pdf$/);
+    } finally {
+      await b.close();
+    }
   });
 
   it('refuses requests addressed to another host name (DNS rebinding)', async () => {
