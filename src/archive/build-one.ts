@@ -6,7 +6,6 @@ import { DEFAULT_FORMATS } from '../render/formats.js';
 import { renderIssue } from '../render/render-issue.js';
 import { manifestItems } from './items.js';
 import type { ManifestFile, ManifestIssue } from './manifest.js';
-import { countPdfPages, } from './pages.js';
 import { sha256 } from './inputs.js';
 
 export interface BuildTask {
@@ -33,13 +32,13 @@ export async function buildOne(task: BuildTask): Promise<ManifestIssue> {
   const cfg = ctx.issues.find((i) => path.resolve(i.dir) === path.resolve(task.issueDir));
   if (!cfg) throw new Error(`issue folder vanished: ${task.issueDir}`);
   const { issue, files } = await renderIssue(ctx, cfg, DEFAULT_FORMATS, { log: () => undefined });
-  const pdf = files.find((f) => f.format.id === 'pdf');
-  const pages = pdf ? countPdfPages(pdf.bytes) : 0;
   const out: ManifestFile[] = [];
-  for (const { format, bytes } of files) {
+  const pdfPages = files.find((f) => f.format.id === 'pdf')?.pages ?? 0;
+  for (const { format, bytes, pages } of files) {
     const rel = `${issue.meta.year}/${issue.meta.fileStem}${format.ext}`;
     writeFileAtomic(path.join(task.outDir, rel), bytes);
-    out.push({ path: rel, format: format.id, size: bytes.length, sha256: sha256(bytes), pages });
+    const counted = pages !== undefined ? { pages } : { pages: pdfPages, pagesFrom: 'pdf' as const };
+    out.push({ path: rel, format: format.id, size: bytes.length, sha256: sha256(bytes), ...counted });
   }
   const m = issue.masthead;
   return {

@@ -9,8 +9,14 @@ export interface ManifestFile {
   format: string;
   size: number;
   sha256: string;
-  /** Pages as laid out by bulletin (the DOCX is made page for page like the PDF). */
+  /** Pages as this file's renderer laid it out, or, with pagesFrom, as the named format did. */
   pages: number;
+  /**
+   * Set when the file's own client paginates (the DOCX: Word/WPS break its pages at the
+   * reader's end): the count is the PDF's, which LibreOffice's rendering of the DOCX matches
+   * (test/docx/parity.test.ts); Word may differ with other fonts installed.
+   */
+  pagesFrom?: 'pdf';
 }
 
 export interface ManifestIssue {

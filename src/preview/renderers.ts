@@ -9,7 +9,7 @@ export function formatRenderers(): PreviewRenderers {
   const pdf = formatById('pdf');
   if (!html || !pdf) throw new Error('html and pdf formats must be registered');
   return {
-    html: async (issue) => Buffer.from(await html.render(issue, quiet)).toString('utf8'),
-    pdf: (issue) => pdf.render(issue, quiet),
+    html: async (issue) => Buffer.from((await html.render(issue, quiet)).bytes).toString('utf8'),
+    pdf: async (issue) => (await pdf.render(issue, quiet)).bytes,
   };
 }

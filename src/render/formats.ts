@@ -3,6 +3,7 @@
  * format means adding an entry here and a renderer folder beside this file. Renderers are
  * loaded lazily so that `check` and `list` never pay for pdfmake or docx.
  */
+import type { Diagnostic } from '../diagnostics.js';
 import type { Issue } from '../model/types.js';
 
 export interface RenderContext {
@@ -10,13 +11,24 @@ export interface RenderContext {
   log(message: string): void;
 }
 
+/** What a renderer knows when it is done: the file, its own page count, and what it noticed. */
+export interface Rendered {
+  bytes: Uint8Array;
+  /**
+   * Pages of this file as its renderer laid it out; undefined when the client paginates
+   * (the DOCX: Word or WPS breaks its pages, see archive/build-one.ts for what is recorded).
+   */
+  pages?: number;
+  diagnostics: Diagnostic[];
+}
+
 export interface OutputFormat {
   id: 'pdf' | 'docx' | 'html' | 'wechat';
   ext: string;
   /** Built when no --format is given, and kept in the archive. */
   byDefault: boolean;
-  /** Turns the issue model into the file's bytes; throws UserError for problems in the sources. */
-  render(issue: Issue, ctx: RenderContext): Promise<Uint8Array>;
+  /** Turns the issue model into the file; throws UserError for problems in the sources. */
+  render(issue: Issue, ctx: RenderContext): Promise<Rendered>;
 }
 
 export const FORMATS: readonly OutputFormat[] = [

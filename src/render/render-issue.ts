@@ -7,11 +7,11 @@ import { Diagnostics, UserError } from '../diagnostics.js';
 import { relPath } from '../paths.js';
 import { loadIssue, type SeriesContext } from '../pipeline.js';
 import type { Issue } from '../model/types.js';
-import type { OutputFormat, RenderContext } from './formats.js';
+import type { OutputFormat, RenderContext, Rendered } from './formats.js';
 
 export interface RenderedIssue {
   issue: Issue;
-  files: Array<{ format: OutputFormat; bytes: Uint8Array }>;
+  files: Array<{ format: OutputFormat } & Rendered>;
   warnings: Diagnostics;
 }
 
@@ -31,6 +31,10 @@ export async function renderIssue(
   }
   // Render everything before anything is written: a failure in one format leaves no partial set.
   const files: RenderedIssue['files'] = [];
-  for (const format of formats) files.push({ format, bytes: await format.render(issue, renderCtx) });
+  for (const format of formats) {
+    const r = await format.render(issue, renderCtx);
+    files.push({ format, ...r });
+    for (const d of r.diagnostics) diags.add(d);
+  }
   return { issue, files, warnings: diags };
 }

@@ -35,7 +35,7 @@ async function convert(dir: string): Promise<Converted> {
 /** Our own PDF of the same issue, read back line by line. */
 async function ourPdf(issue: Issue): Promise<PdfPage[]> {
   const { renderPdf } = await import('../../src/render/pdf/render-pdf.js');
-  return pdfLines(await renderPdf(issue, quiet));
+  return pdfLines((await renderPdf(issue, quiet)).bytes);
 }
 
 const bodyLines = (p: PdfPage): PdfLine[] => p.lines.filter((l) => !PAGE_NUMBER_LINE.test(squeeze(l.text)));

@@ -29,7 +29,7 @@ export function issueOf(dir: string): Issue {
 export const quiet = { log: (): void => undefined };
 
 export async function docxOf(issue: Issue): Promise<Uint8Array> {
-  return renderDocx(issue, quiet);
+  return (await renderDocx(issue, quiet)).bytes;
 }
 
 export interface DocxParts {

@@ -31,7 +31,7 @@ export interface Rendered {
 
 export async function renderAndRead(issue: Issue): Promise<Rendered> {
   const log: string[] = [];
-  const bytes = await renderPdf(issue, { log: (m) => log.push(m) });
+  const { bytes } = await renderPdf(issue, { log: (m) => log.push(m) });
   return { bytes, pdf: await readPdf(bytes), log };
 }
 

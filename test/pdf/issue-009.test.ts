@@ -154,7 +154,8 @@ describe('第9期 PDF', () => {
     expect(r.pdf.info.CreationDate).toBe('D:20240424000000Z');
     const sec = r.pdf.outline.find((o) => o.title === '【经验交流】')!;
     expect(sec.items.map((i) => i.title)).toEqual(issue.sections[0].entries.map((e) => (e.kind === 'article' ? e.title : e.leadText)));
-    const again = await renderPdf(issue, { log: () => undefined });
+    const { bytes: again, pages } = await renderPdf(issue, { log: () => undefined });
+    expect(pages).toBe(r.pdf.pages.length);
     expect(Buffer.compare(Buffer.from(again), Buffer.from(r.bytes))).toBe(0);
   });
 });

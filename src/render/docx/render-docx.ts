@@ -4,13 +4,14 @@
  */
 import { Packer } from 'docx';
 import type { Issue } from '../../model/types.js';
-import type { RenderContext } from '../formats.js';
+import type { RenderContext, Rendered } from '../formats.js';
 import { buildDocument } from './document.js';
 import { reproducibleDocx } from './reproducible-zip.js';
 
-export async function renderDocx(issue: Issue, ctx: RenderContext): Promise<Uint8Array> {
+export async function renderDocx(issue: Issue, ctx: RenderContext): Promise<Rendered> {
   const packed = await Packer.toBuffer(buildDocument(issue));
   const out = reproducibleDocx(new Uint8Array(packed), issue.meta.isoDate);
   ctx.log(`DOCX：${issue.meta.fileStem}.docx，字体按公文字体命名（${Object.values(issue.fonts).map((f) => f.officialName).join('、')}）`);
-  return out;
+  // Word and WPS paginate a DOCX at the reader's end: no page count is claimed here.
+  return { bytes: out, diagnostics: [] };
 }

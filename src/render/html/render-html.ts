@@ -7,7 +7,7 @@
 import { compose, issueMetrics } from '../../layout/compose.js';
 import { BODY } from '../../layout/spec.js';
 import type { Issue } from '../../model/types.js';
-import type { RenderContext } from '../formats.js';
+import type { RenderContext, Rendered } from '../formats.js';
 import { bodyNodes } from './blocks.js';
 import { el } from './dom.js';
 import { htmlDocument, type HtmlVariant } from './document.js';
@@ -29,6 +29,7 @@ export function renderHtmlString(issue: Issue, variant: HtmlVariant = 'web'): st
   return htmlDocument(issue, page, variant, styleTable(galley, variant));
 }
 
-export async function renderHtml(issue: Issue, _ctx: RenderContext, variant: HtmlVariant = 'web'): Promise<Uint8Array> {
-  return new TextEncoder().encode(renderHtmlString(issue, variant));
+/** A web page has no pages of its own: `pages` stays undefined. */
+export async function renderHtml(issue: Issue, _ctx: RenderContext, variant: HtmlVariant = 'web'): Promise<Rendered> {
+  return { bytes: new TextEncoder().encode(renderHtmlString(issue, variant)), diagnostics: [] };
 }

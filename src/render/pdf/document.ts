@@ -8,12 +8,12 @@
  * spacer already starts a page, that page is left blank and carries no number.
  */
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
-import { BODY, END_BLOCK } from '../../layout/spec.js';
-import type { Issue } from '../../model/types.js';
+import type { Galley } from '../../layout/galley.js';
+import { BODY } from '../../layout/spec.js';
+import { blockNodes } from './blocks.js';
 import { planEndBlock } from './end-block.js';
-import { noteNodes, sectionNodes } from './entries.js';
-import { Flow, KEEP_WITH_NEXT, type RenderEnv } from './flow.js';
-import { MARGIN_BOTTOM_PT, MARGIN_LEFT_PT, MARGIN_RIGHT_PT, MARGIN_TOP_PT, PAGE_HEIGHT_PT, PAGE_WIDTH_PT, lines } from './grid.js';
+import { KEEP_WITH_NEXT, type RenderEnv } from './flow.js';
+import { MARGIN_TOP_PT, lines } from './grid.js';
 import { mastheadNodes } from './masthead.js';
 import { pageNumberNode } from './page-number.js';
 
@@ -67,6 +67,8 @@ export interface DocumentPlan {
   doc: TDocumentDefinitions;
   /** Pages left blank before an even-page end block, filled in during layout. */
   blankPages: Set<number>;
+  /** The page count, known once pdfmake has laid the document out. */
+  pages(): number;
 }
 
 /** The issue date at 00:00 UTC: the same sources give the same bytes. */
@@ -74,16 +76,12 @@ export function issueDate(isoDate: string): Date {
   return new Date(`${isoDate}T00:00:00Z`);
 }
 
-export function buildDocument(issue: Issue, env: RenderEnv): DocumentPlan {
-  const yamlAt = { file: 'bulletin.yaml', line: 1 };
-  const flow = new Flow();
-  const content: Content[] = [...mastheadNodes(env, issue.masthead, yamlAt)];
-  if (issue.note) noteNodes(env, issue.note, flow);
-  for (const s of issue.sections) sectionNodes(env, s, flow);
-  content.push(...flow.nodes);
+export function buildDocument(galley: Galley, env: RenderEnv): DocumentPlan {
+  const content: Content[] = [...mastheadNodes(env, galley.masthead, galley.at.masthead)];
+  for (const b of galley.body) content.push(...blockNodes(env, b));
 
-  const end = planEndBlock(env, issue.endBlock, { file: `${issue.meta.dir}/issue.yaml`, line: 1 });
-  const spacerHeight = end.heightPt + lines(END_BLOCK.blankLinesBefore);
+  const end = planEndBlock(env, galley.endBlock, galley.at.endBlock);
+  const spacerHeight = end.heightPt + lines(galley.endBlock.blankBefore);
   // A zero-length line draws nothing but measures as tall as the end block, and moves to a
   // new page as a whole when it does not fit. Not a polyline: pdfmake offsets a polyline's
   // points in place, and they are shared between its layout passes, so the spacer grew by
@@ -102,19 +100,20 @@ export function buildDocument(issue: Issue, env: RenderEnv): DocumentPlan {
   content.push(spacer as unknown as Content);
 
   // Register the page-number face before layout: pdfmake reads its font table up front.
-  pageNumberNode(env, 1234567890);
+  pageNumberNode(env, galley.pageNumber, 1234567890);
 
   const blankPages = new Set<number>();
-  const onEven = issue.endBlock.onEvenPage;
-  const date = issueDate(issue.meta.isoDate);
+  let pageCount = 0;
+  const onEven = galley.endBlock.onEvenPage;
+  const date = issueDate(galley.meta.isoDate);
 
   const doc: TDocumentDefinitions = {
-    pageSize: { width: PAGE_WIDTH_PT, height: PAGE_HEIGHT_PT },
-    pageMargins: [MARGIN_LEFT_PT, MARGIN_TOP_PT, MARGIN_RIGHT_PT, MARGIN_BOTTOM_PT],
+    pageSize: { width: galley.page.widthPt, height: galley.page.heightPt },
+    pageMargins: [galley.page.marginLeftPt, galley.page.marginTopPt, galley.page.marginRightPt, galley.page.marginBottomPt],
     language: 'zh-CN',
     info: {
-      title: issue.meta.title,
-      author: issue.meta.author,
+      title: galley.meta.title,
+      author: galley.meta.author,
       creator: 'bulletin',
       producer: 'bulletin',
       creationDate: date,
@@ -122,10 +121,11 @@ export function buildDocument(issue: Issue, env: RenderEnv): DocumentPlan {
     } as TDocumentDefinitions['info'],
     defaultStyle: { font: env.fonts.role('body') && env.fonts.use(env.fonts.role('body')), fontSize: BODY.pdfSizePt },
     content,
-    footer: (page: number, pageCount: number) => {
+    footer: (page: number, count: number) => {
+      pageCount = count;
       const nodes: Content[] = [];
-      if (!blankPages.has(page)) nodes.push(pageNumberNode(env, page));
-      if (page === pageCount) nodes.push(...end.nodes);
+      if (!blankPages.has(page)) nodes.push(pageNumberNode(env, galley.pageNumber, page));
+      if (page === count) nodes.push(...end.nodes);
       return nodes.length ? markFooter({ stack: nodes }) : null;
     },
     pageBreakBefore: (node, ctx) => {
@@ -139,5 +139,5 @@ export function buildDocument(issue: Issue, env: RenderEnv): DocumentPlan {
       return true;
     },
   };
-  return { doc, blankPages };
+  return { doc, blankPages, pages: () => pageCount };
 }

@@ -1,12 +1,10 @@
 /**
- * Runs of the model → pdfmake inline pieces. Three things happen here and nowhere else:
- * the role of each run (bold → BOLD_ROLE, run.font overrides), the per-character fallback,
- * and the kinsoku glue. Every piece also gets its own lineHeight factor so that its line box
+ * Galley runs → pdfmake inline pieces: the per-character fallback and the kinsoku glue
+ * (rules from src/layout) applied to pdfmake's pieces. Every piece also gets its own lineHeight factor so that its line box
  * is exactly the requested height whatever the face's ascender and descender are: a line
  * mixing 仿宋, 黑体 and the fallback face must not grow taller than one grid pitch.
  */
-import { BOLD_ROLE } from '../../layout/spec.js';
-import type { FontRole, Run, SourcePos } from '../../model/types.js';
+import type { FontRole, SourcePos } from '../../model/types.js';
 import { splitByCoverage } from '../../layout/fallback.js';
 import type { Face, Faces } from '../../fonts/faces.js';
 import { gluedBefore } from '../../layout/kinsoku.js';
@@ -43,16 +41,9 @@ export interface InlineEnv {
 export interface StyledRun {
   text: string;
   role: FontRole;
-  script?: Run['script'];
-}
-
-export function runRole(run: Run, blockRole: FontRole): FontRole {
-  const role = run.font ?? blockRole;
-  return run.bold ? BOLD_ROLE[role] : role;
-}
-
-export function styled(runs: Run[], blockRole: FontRole): StyledRun[] {
-  return runs.map((r) => ({ text: r.text, role: runRole(r, blockRole), script: r.script }));
+  script?: 'super' | 'sub';
+  /** Embolden the face (faux bold: the glyph outlines are stroked as well as filled). */
+  bold?: boolean;
 }
 
 interface Seg {
@@ -119,11 +110,6 @@ export function paragraphInlines(env: InlineEnv, runs: StyledRun[], style: Omit<
     i = j;
   }
   return merge(segs.map((s) => toInline(env, s, { ...style, role: s.run.role })));
-}
-
-/** Runs of the model in a block role. */
-export function runsInlines(env: InlineEnv, runs: Run[], style: TextStyle): Inline[] {
-  return paragraphInlines(env, styled(runs, style.role), style);
 }
 
 /** Plain text in one role. */
