@@ -65,5 +65,5 @@ fs.rmSync(dir, { recursive: true, force: true });
 const sorted = [...samples].sort((a, b) => a - b);
 const med = sorted[Math.floor(sorted.length / 2)];
 console.log('\n== preview: warm rebuild latency (file write → new page served), 第9期 ==');
-console.log(`edits: ${EDITS}  median ${med.toFixed(0)} ms  min ${sorted[0].toFixed(0)} ms  max ${sorted.at(-1).toFixed(0)} ms  (includes the 40 ms debounce)`);
+console.log(`edits: ${EDITS}  median ${med.toFixed(0)} ms  min ${sorted[0].toFixed(0)} ms  max ${sorted.at(-1).toFixed(0)} ms  (includes the 25 ms debounce)`);
 console.log(`cold first build inside the preview: ${cold.toFixed(0)} ms`);

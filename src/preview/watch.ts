@@ -13,7 +13,7 @@ export interface Watcher {
   close(): void;
 }
 
-const DEBOUNCE_MS = 40;
+const DEBOUNCE_MS = 25;
 
 export function watchSources(root: string, issueDir: string, onChange: () => void): Watcher {
   const watchers: fs.FSWatcher[] = [];
