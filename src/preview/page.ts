@@ -23,7 +23,9 @@ export interface PageState {
 }
 
 const BAR_STYLE = 'font:14px/1.6 system-ui,sans-serif;background:#f4f4f4;border-bottom:1px solid #ccc;padding:6px 12px;color:#333';
-const ERR_STYLE = 'font:14px/1.6 ui-monospace,monospace;background:#fff0f0;border:2px solid #c00;color:#900;margin:8px;padding:8px 12px;white-space:pre-wrap;word-break:break-all';
+const PANEL = 'font:14px/1.6 ui-monospace,monospace;margin:8px;padding:8px 12px;white-space:pre-wrap;word-break:break-all';
+const ERR_STYLE = `${PANEL};background:#fff0f0;border:2px solid #c00;color:#900`;
+const WARN_STYLE = `${PANEL};background:#fffbe6;border:2px solid #c90;color:#640`;
 
 function reloadScript(generation: number): string {
   return `<script>(function(){var g=${generation};var es=new EventSource(${JSON.stringify(EVENTS_PATH)});es.onmessage=function(e){if(Number(e.data)!==g){es.close();location.reload();}};})();</script>`;
@@ -42,7 +44,7 @@ export function previewPage(s: PageState): string {
   const pdf = s.pdfPath && s.html ? ` · <a href="${esc(encodeURI(s.pdfPath))}">PDF（同一稿件生成）</a>` : '';
   const bar = `<div id="bulletin-preview-bar" style="${BAR_STYLE}">预览 · ${esc(status)}${pdf}</div>`;
   const panel = lines.length
-    ? `<pre id="bulletin-preview-problems" role="alert" style="${failed ? ERR_STYLE : ERR_STYLE.replace('#fff0f0', '#fffbe6').replace(/#c00|#900/g, '#960')}">${esc(lines.join('\n'))}</pre>`
+    ? `<pre id="bulletin-preview-problems" role="alert" style="${failed ? ERR_STYLE : WARN_STYLE}">${esc(lines.join('\n'))}</pre>`
     : '';
   const top = bar + panel;
   const script = reloadScript(s.generation);

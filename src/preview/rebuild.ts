@@ -3,8 +3,10 @@
  * sources, runs the same checks as `bulletin check`, and renders the web edition. A failed
  * attempt keeps the last good page and records the problems; nothing is written to disk.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import { checkIssue } from '../check/check-series.js';
+import { SERIES_FILE } from '../config/series.js';
 import { Diagnostics, UserError, type Diagnostic } from '../diagnostics.js';
 import type { Issue } from '../model/types.js';
 import { relPath } from '../paths.js';
@@ -51,6 +53,9 @@ export class PreviewBuilds {
     const diags = new Diagnostics();
     let failure: string | undefined;
     try {
+      // Without this check a deleted bulletin.yaml would send openSeries up to a parent folder's
+      // series, and the preview must never read outside its own.
+      if (!fs.existsSync(path.join(this.root, SERIES_FILE))) throw new UserError(`${SERIES_FILE} 不见了：请把它放回 ${this.root}`);
       const ctx = openSeries(this.root);
       diags.merge(ctx.diags);
       const cfg = ctx.issues.find((i) => path.resolve(i.dir) === path.resolve(this.issueDir));

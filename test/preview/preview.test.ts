@@ -100,6 +100,15 @@ describe('preview server', () => {
     await servedWithin(preview.url, '新的编印单位办公室', 1000);
   });
 
+  it('a deleted bulletin.yaml is reported, never looked for in a parent folder', async () => {
+    const file = path.join(dir, 'bulletin.yaml');
+    const yaml = fs.readFileSync(file, 'utf8');
+    fs.rmSync(file);
+    await servedWithin(preview.url, 'bulletin.yaml 不见了', 1000);
+    fs.writeFileSync(file, yaml);
+    await servedWithin(preview.url, '已是最新', 1000);
+  });
+
   it('serves files of the series, and refuses every path that leads outside it', async () => {
     const outside = tempDir('bulletin-outside-');
     fs.writeFileSync(path.join(outside, 'secret.txt'), '机密内容');
