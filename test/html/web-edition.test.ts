@@ -178,6 +178,14 @@ describe.skipIf(Boolean(missing))(`web edition in chromium${missing ? `（${miss
     expect(st.lineBreak).toBe('strict');
     expect(st.lineHeight / st.fontSize).toBeCloseTo(1.8, 1);
     expect(st.h1Color).toBe('rgb(255, 0, 0)');
+    // Printed, the body is 三号 (16 pt = 21.33 px) across the paper's text block, not the screen column.
+    await page.emulateMedia({ media: 'print' });
+    const printed = await page.evaluate(() => {
+      const p = Array.from(document.querySelectorAll('main p')).find((e) => (e.textContent ?? '').startsWith('赣州市积极贯彻落实'))!;
+      return { size: parseFloat(getComputedStyle(p).fontSize), maxWidth: getComputedStyle(document.querySelector('article')!).maxWidth };
+    });
+    expect(printed.size).toBeCloseTo((16 * 96) / 72, 1);
+    expect(printed.maxWidth).toBe('none');
     await page.close();
   });
 
