@@ -30,3 +30,24 @@ export function gluedBefore(chars: string[]): boolean[] {
   }
   return glue;
 }
+
+const HAN = /\p{Script=Han}/u;
+const ALNUM = /^[0-9A-Za-z]$/;
+
+/** Where a hanzi meets a half-width digit or letter, clients add a little space (LATIN_IN_CJK). */
+export function autospaceBefore(prev: string | undefined, cur: string): boolean {
+  if (prev === undefined) return false;
+  return (HAN.test(prev) && ALNUM.test(cur)) || (ALNUM.test(prev) && HAN.test(cur));
+}
+
+/** Breaks forbidden inside numbers and Latin words (2024, 1+N, 77.8%). */
+export function numberGlue(chars: string[]): boolean[] {
+  const glue = chars.map(() => false);
+  for (let i = 1; i < chars.length; i++) {
+    const prev = chars[i - 1]!;
+    const cur = chars[i]!;
+    const latinish = /^[\x21-\x7e]$/;
+    if (latinish.test(prev) && latinish.test(cur)) glue[i] = true;
+  }
+  return glue;
+}

@@ -17,6 +17,8 @@ export interface BreakChar {
   glued: boolean;
   /** May be squeezed into the end of a line: closing punctuation. */
   squeezable: boolean;
+  /** Space before this character in points (a hanzi meeting a digit), dropped at a line start. */
+  gapBefore?: number;
 }
 
 export interface BrokenLine {
@@ -56,7 +58,10 @@ export function breakLines(chars: BreakChar[], sizePt: number, firstWidth: numbe
     let j = i + 1;
     while (j < chars.length && chars[j].glued && chars[j].ch !== '\n') j++;
     const unit = chars.slice(i, j);
-    const uw = unit.reduce((a, c) => a + w(c), 0);
+    // The unit's own gaps, and the one before it unless it starts a line.
+    const inner = unit.reduce((a, c, k) => a + w(c) + (k > 0 ? (c.gapBefore ?? 0) : 0), 0);
+    const lead = unit[0].gapBefore ?? 0;
+    const uw = inner + (cur.length > 0 ? lead : 0);
     if (cur.length === 0 && isSpace(unit[0].ch)) {
       i = j;
       continue;
@@ -75,6 +80,10 @@ export function breakLines(chars: BreakChar[], sizePt: number, firstWidth: numbe
         i = j;
         continue;
       }
+      cur.push(...unit);
+      used += inner;
+      i = j;
+      continue;
     }
     cur.push(...unit);
     used += uw;

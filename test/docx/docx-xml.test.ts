@@ -1,6 +1,7 @@
 /**
- * The DOCX's WordprocessingML read back: fonts named on every run (eastAsia too), the 28 × 22
- * grid, run spacing, named styles that are defined and used, odd/even footers with a PAGE
+ * The DOCX's WordprocessingML read back: styles that carry fonts (eastAsia too), sizes, run
+ * spacing and grid lines, runs and paragraphs with only what differs from their style, the
+ * 28 × 22 grid, named styles that are defined and used, odd/even footers with a PAGE
  * field between em dashes, East Asian line breaking, the end block anchored at the bottom
  * margin, and the issue date in the core properties.
  */
@@ -19,7 +20,9 @@ import {
   ptToTwips,
 } from '../../src/layout/spec.js';
 import type { Issue } from '../../src/model/types.js';
-import { STYLE } from '../../src/render/docx/styles.js';
+import { STYLE as DOCX_ONLY, STYLE_ID } from '../../src/render/docx/styles.js';
+
+const STYLE = { ...STYLE_ID, ...DOCX_ONLY, heading: { 1: STYLE_ID.heading1, 2: STYLE_ID.heading2, 3: STYLE_ID.heading3, 4: STYLE_ID.heading4 } };
 import { SERIES, docxOf, issueOf, paragraphsOf, partsOf, textOf, textRunsOf, type DocxParts } from '../helpers/docx-build.js';
 
 let mixed: Issue;
@@ -39,31 +42,44 @@ beforeAll(async () => {
 const attr = (xml: string, name: string): string | undefined => new RegExp(`\\b${name}="([^"]*)"`).exec(xml)?.[1];
 const official = new Set(Object.values(OFFICIAL_FONT_NAMES));
 
+/** A style's definition in styles.xml. */
+const styleDef = (parts: DocxParts, id: string): string => new RegExp(`<w:style [^>]*w:styleId="${id}"[^>]*>[\\s\\S]*?</w:style>`).exec(parts.xml('word/styles.xml'))?.[0] ?? '';
+
 describe('runs', () => {
-  test('every text run names an official font for eastAsia, ascii and hAnsi, and carries the run spacing', () => {
+  test('every paragraph style names an official font for eastAsia, ascii and hAnsi, with its size and the run spacing', () => {
     for (const parts of [m, s]) {
-      const runs = textRunsOf(parts.xml('word/document.xml'));
-      expect(runs.length).toBeGreaterThan(50);
-      for (const r of runs) {
-        const fonts = /<w:rFonts [^>]*\/>/.exec(r)?.[0] ?? '';
+      for (const id of Object.values(STYLE_ID)) {
+        const def = styleDef(parts, id);
+        const fonts = /<w:rFonts [^>]*\/>/.exec(def)?.[0] ?? '';
         const east = attr(fonts, 'w:eastAsia');
-        expect(official.has(east ?? ''), r.slice(0, 200)).toBe(true);
+        expect(official.has(east ?? ''), id).toBe(true);
         expect(attr(fonts, 'w:ascii')).toBe(east);
         expect(attr(fonts, 'w:hAnsi')).toBe(east);
-        expect(attr(/<w:spacing [^>]*\/>/.exec(r)?.[0] ?? '', 'w:val')).toBe(String(BODY.docxRunSpacingTwips));
+        expect(def, id).toMatch(/<w:sz w:val="\d+"\/>/);
+        expect(attr(/<w:rPr>[\s\S]*?(<w:spacing [^>]*\/>)/.exec(def)?.[1] ?? '', 'w:val'), id).toBe(String(BODY.docxRunSpacingTwips));
       }
     }
   });
 
-  test('body text is 三号 仿宋 (sz 32) and bold text prints in 黑体 as in the PDF, without w:b', () => {
+  test('runs carry no size, colour or spacing of their own: their style does', () => {
+    for (const parts of [m, s]) {
+      const runs = textRunsOf(parts.xml('word/document.xml'));
+      expect(runs.length).toBeGreaterThan(50);
+      for (const r of runs) expect(r, r.slice(0, 200)).not.toMatch(/<w:sz |<w:color |<w:spacing /);
+    }
+  });
+
+  test('body text takes 三号 仿宋 from 简报正文; bold text names 黑体 as the PDF prints it, the one thing that differs', () => {
     const runs = textRunsOf(doc);
     const body = runs.find((r) => textOf(r).startsWith('4月下旬'));
     expect(body).toBeDefined();
-    expect(attr(body!, 'w:eastAsia')).toBe(OFFICIAL_FONT_NAMES.body);
-    expect(body).toContain(`<w:sz w:val="${BODY.sizePt * 2}"/>`);
+    expect(body).not.toContain('<w:rFonts');
+    const bodyStyle = styleDef(m, STYLE.body);
+    expect(bodyStyle).toContain('<w:name w:val="简报正文"/>');
+    expect(attr(bodyStyle, 'w:eastAsia')).toBe(OFFICIAL_FONT_NAMES.body);
+    expect(bodyStyle).toContain(`<w:sz w:val="${BODY.sizePt * 2}"/>`);
     const bold = runs.find((r) => textOf(r) === '聚焦“五个一”重点任务');
     expect(attr(bold!, 'w:eastAsia')).toBe(OFFICIAL_FONT_NAMES.hei);
-    expect(bold).not.toContain('<w:b/>');
   });
 
   test('rare name characters stay in the text for the client to fall back on', () => {
@@ -88,21 +104,22 @@ describe('page and grid', () => {
     expect(GRID.lines * ptToTwips(GRID.linePitchPt)).toBeLessThanOrEqual(mmToTwips(PAGE.heightMm - PAGE.marginTopMm - PAGE.marginBottomMm));
   });
 
-  test('body paragraphs: exact grid lines, first line indented 2 characters both ways, overflowPunct and kinsoku', () => {
+  test('body paragraphs: 简报正文 sets exact grid lines and the 2-character indent both ways; paragraphs repeat neither; kinsoku and overflowPunct for all', () => {
+    const def = styleDef(m, STYLE.body);
+    const spacing = /<w:spacing [^>]*w:line=[^>]*\/>/.exec(def)?.[0] ?? '';
+    expect(attr(spacing, 'w:line')).toBe(String(ptToTwips(GRID.linePitchPt)));
+    expect(attr(spacing, 'w:lineRule')).toBe('exact');
+    const ind = /<w:ind [^>]*\/>/.exec(def)?.[0] ?? '';
+    expect(attr(ind, 'w:firstLineChars')).toBe('200');
+    expect(Number(attr(ind, 'w:firstLine'))).toBe(2 * (ptToTwips(BODY.sizePt) + BODY.docxRunSpacingTwips));
     const bodies = paragraphsOf(doc).filter((p) => p.includes(`<w:pStyle w:val="${STYLE.body}"/>`));
     expect(bodies.length).toBeGreaterThan(3);
     for (const p of bodies) {
-      const spacing = /<w:spacing [^>]*\/>/.exec(p)?.[0] ?? '';
-      expect(attr(spacing, 'w:line')).toBe(String(ptToTwips(GRID.linePitchPt)));
-      expect(attr(spacing, 'w:lineRule')).toBe('exact');
-      const ind = /<w:ind [^>]*\/>/.exec(p)?.[0] ?? '';
-      expect(attr(ind, 'w:firstLineChars')).toBe('200');
-      expect(Number(attr(ind, 'w:firstLine'))).toBe(2 * (ptToTwips(BODY.sizePt) + BODY.docxRunSpacingTwips));
+      expect(p).not.toMatch(/w:line=|<w:ind |<w:jc /);
     }
-    for (const p of paragraphsOf(doc)) {
-      expect(p).toContain('<w:kinsoku/>');
-      expect(p).toContain('<w:overflowPunct/>');
-    }
+    const defaults = /<w:pPrDefault>[\s\S]*?<\/w:pPrDefault>/.exec(m.xml('word/styles.xml'))?.[0] ?? '';
+    expect(defaults).toContain('<w:kinsoku/>');
+    expect(defaults).toContain('<w:overflowPunct/>');
   });
 
   test('settings: odd/even footers, Chinese line-start and line-end characters, no punctuation compression', () => {
@@ -149,8 +166,8 @@ describe('masthead', () => {
     const paras = paragraphsOf(doc);
     const name = paras.find((p) => p.includes(`<w:pStyle w:val="${STYLE.name}"/>`))!;
     expect(textOf(name)).toBe(mixed.masthead.name);
-    expect(name).toContain(`<w:color w:val="${MASTHEAD.name.color}"/>`);
-    expect(name).toContain(`<w:sz w:val="${MASTHEAD.name.sizePt * 2}"/>`);
+    expect(styleDef(m, STYLE.name)).toContain(`<w:color w:val="${MASTHEAD.name.color}"/>`);
+    expect(styleDef(m, STYLE.name)).toContain(`<w:sz w:val="${MASTHEAD.name.sizePt * 2}"/>`);
     const label = paras.find((p) => p.includes(`<w:pStyle w:val="${STYLE.label}"/>`))!;
     expect(textOf(label)).toBe(`${mixed.masthead.label}\u3000${mixed.masthead.totalLabel}`);
     const pub = paras.find((p) => p.includes(`<w:pStyle w:val="${STYLE.publisherLine}"/>`))!;
@@ -177,8 +194,9 @@ describe('footers', () => {
       expect(footer).toContain('<w:instrText xml:space="preserve">PAGE</w:instrText>');
       const [before, after] = PAGE_NUMBER.format(7).split('7');
       expect(textOf(footer)).toBe(`${before}${after}`);
-      expect(attr(footer, 'w:eastAsia')).toBe(OFFICIAL_FONT_NAMES.song);
-      expect(footer).toContain(`<w:sz w:val="${PAGE_NUMBER.sizePt * 2}"/>`);
+      expect(footer).toContain(`<w:pStyle w:val="${STYLE.pageNumber}"/>`);
+      expect(attr(styleDef(m, STYLE.pageNumber), 'w:eastAsia')).toBe(OFFICIAL_FONT_NAMES.song);
+      expect(styleDef(m, STYLE.pageNumber)).toContain(`<w:sz w:val="${PAGE_NUMBER.sizePt * 2}"/>`);
     }
     // The number's top sits PAGE_NUMBER.belowTextBlockMm below the text block.
     const footerTw = Number(attr(/<w:pgMar [^>]*\/>/.exec(sect)?.[0] ?? '', 'w:footer'));
@@ -214,8 +232,9 @@ describe('end block', () => {
     expect(Number(attr(ind, 'w:hanging'))).toBe(2 * ch);
     expect(Number(attr(ind, 'w:left'))).toBe(3 * ch);
     expect(Number(attr(ind, 'w:right'))).toBe(ch);
-    expect(attr(row, 'w:eastAsia')).toBe(OFFICIAL_FONT_NAMES.body);
-    expect(row).toContain(`<w:sz w:val="${END_BLOCK.sizePt * 2}"/>`);
+    expect(row).toContain(`<w:pStyle w:val="${STYLE.endBlock}"/>`);
+    expect(attr(styleDef(m, STYLE.endBlock), 'w:eastAsia')).toBe(OFFICIAL_FONT_NAMES.body);
+    expect(styleDef(m, STYLE.endBlock)).toContain(`<w:sz w:val="${END_BLOCK.sizePt * 2}"/>`);
   });
 });
 

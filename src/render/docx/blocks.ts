@@ -1,123 +1,47 @@
 /**
- * Body blocks of the model (paragraph, heading, table, list, image) to DOCX, laid out as the
- * PDF lays them out: body paragraphs and headings on the grid, tables ruled at 四号 across the
- * text width, list markers hanging, images scaled to the text width with a caption below.
+ * Galley blocks → DOCX paragraphs and tables. Roles, indents, blank lines, widths and heights
+ * are the Galley's; what is here are the facts of WordprocessingML: a table has no space
+ * before (an empty paragraph carries it), a list marker is followed by a tab to a stop,
+ * a picture's line is as tall as its grid lines, drawing ids are counted.
  */
 import { readFileSync } from 'node:fs';
-import {
-  AlignmentType,
-  BorderStyle,
-  ImageRun,
-  TabStopType,
-  Table,
-  TableCell,
-  TableLayoutType,
-  TableRow,
-  WidthType,
-  type FileChild,
-  type ParagraphChild,
-} from 'docx';
-import { imageBox, tableColumnWidths } from '../../layout/geometry.js';
-import { BODY, HEADINGS, IMAGE, LIST, TABLE, TEXT_BLOCK, ptToTwips } from '../../layout/spec.js';
-import type { Block, FontRole, Heading, ImageBlock, Issue, ListBlock, Paragraph as ModelParagraph, Run, Table as ModelTable } from '../../model/types.js';
-import { gridParagraph, type Align } from './paragraph.js';
-import { modelRuns, tabRun, textRun } from './runs.js';
-import { STYLE } from './styles.js';
-import { LINE_TW, TEXT_WIDTH_TW, borderEighths, charsTw, lines } from './units.js';
-
-/** What the blocks of one container (an item, an article, the editor's note) print in. */
-export interface BlockLook {
-  style: string;
-  role: FontRole;
-}
-
-export const BODY_LOOK: BlockLook = { style: STYLE.body, role: 'body' };
+import { BorderStyle, ImageRun, TabStopType, Table, TableCell, TableLayoutType, TableRow, WidthType, AlignmentType, type FileChild } from 'docx';
+import type { GBlock, GImage, GList, GParagraph, GTable, Galley } from '../../layout/galley.js';
+import { BODY, ptToTwips } from '../../layout/spec.js';
+import { docxParagraph } from './paragraph.js';
+import { docxRuns, tabRun } from './runs.js';
+import { TEXT_WIDTH_TW, borderEighths, charsTw, lines } from './units.js';
 
 export interface BlockContext {
-  issue: Issue;
+  galley: Galley;
   /** Drawing ids must be unique in a document and the same on every build: counted here. */
   nextDrawingId(): number;
 }
 
-const ALIGN: Record<NonNullable<ModelParagraph['align']>, Align> = {
-  justify: AlignmentType.JUSTIFIED,
-  center: AlignmentType.CENTER,
-  right: AlignmentType.RIGHT,
-  left: AlignmentType.LEFT,
-};
-
-/**
- * A body paragraph; `lead` children (★ and a news item's lead) go before its runs, in the
- * same paragraph.
- */
-export function paragraphBlock(ctx: BlockContext, p: ModelParagraph, look: BlockLook, beforeLines: number, lead: ParagraphChild[] = []): FileChild {
-  const role = p.font ?? look.role;
-  return gridParagraph({
-    style: look.style,
-    sizePt: BODY.sizePt,
-    align: ALIGN[p.align ?? 'justify'],
-    beforeLines,
-    firstChars: (p.indent ?? true) ? BODY.indentChars : 0,
-    children: [...lead, ...modelRuns(ctx.issue, p.runs, { role, sizePt: BODY.sizePt })],
+export function paragraphBlock(ctx: BlockContext, p: GParagraph, extraLines = 0): FileChild {
+  return docxParagraph({
+    style: p.style,
+    align: p.align,
+    firstChars: p.indentChars,
+    beforeLines: p.blankBefore + extraLines,
+    keepNext: p.keepWithNext,
+    children: docxRuns(ctx.galley, p.runs, p.style),
   });
 }
 
-export function headingBlock(ctx: BlockContext, h: Heading, beforeLines: number): FileChild {
-  const spec = HEADINGS[h.level];
-  const runs: Run[] = h.runs.map((r) => (spec.bold ? { ...r, bold: true } : r));
-  return gridParagraph({
-    style: STYLE.heading[h.level],
-    sizePt: BODY.sizePt,
-    beforeLines,
-    firstChars: spec.indentChars,
-    keepNext: true,
-    children: modelRuns(ctx.issue, runs, { role: spec.role, sizePt: BODY.sizePt }),
-  });
-}
-
-/** Display width of text in character cells: CJK and full-width forms 1, the rest ½. */
-function cells(text: string): number {
-  let n = 0;
-  for (const ch of text) n += /[\u1100-\uffef\u{20000}-\u{3ffff}]/u.test(ch) ? 1 : 0.5;
-  return n;
-}
-
-/** Column widths in twips, padding and rules included, that add up to the text width. */
-function columnWidths(t: ModelTable): number[] {
-  const size = TABLE.sizePt;
-  const cols = t.header.length;
-  const rows = [t.header, ...t.rows];
-  const natural = t.header.map((_, c) => Math.max(0, ...rows.map((r) => cells((r[c]?.runs ?? []).map((x) => x.text).join('')) * size)));
-  const chrome = 2 * TABLE.cellPaddingPt + TABLE.ruleWidthPt;
-  const available = TEXT_BLOCK.widthPt - cols * chrome - TABLE.ruleWidthPt;
-  const widths = tableColumnWidths(natural, TABLE.minColumnChars * size, available).map((w) => ptToTwips(w + chrome));
-  widths[widths.length - 1] += TEXT_WIDTH_TW - widths.reduce((a, b) => a + b, 0);
-  return widths;
-}
-
-const CELL_ALIGN: Record<'left' | 'center' | 'right', Align> = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT };
-
-export function tableBlock(ctx: BlockContext, t: ModelTable, beforeLines: number): FileChild[] {
+function tableBlock(ctx: BlockContext, t: GTable): FileChild[] {
   const out: FileChild[] = [];
-  let before = beforeLines;
+  let before = t.blankBefore;
   if (t.caption) {
-    out.push(
-      gridParagraph({
-        style: STYLE.tableCaption,
-        sizePt: TABLE.caption.sizePt,
-        align: AlignmentType.CENTER,
-        beforeLines: before,
-        keepNext: true,
-        children: [textRun(ctx.issue, t.caption, TABLE.caption)],
-      }),
-    );
+    out.push(paragraphBlock(ctx, t.caption, before));
     before = 0;
   }
-  const widths = columnWidths(t);
-  const rule = { style: BorderStyle.SINGLE, size: borderEighths(TABLE.ruleWidthPt), color: BODY.color };
-  const pad = ptToTwips(TABLE.cellPaddingPt);
-  const lineTw = ptToTwips(TABLE.sizePt * TABLE.lineHeight);
-  const row = (cellsOfRow: ModelTable['header'], header: boolean): TableRow =>
+  const chrome = 2 * t.paddingPt + t.ruleWidthPt;
+  const widths = t.columns.map((c) => ptToTwips(c.widthPt + chrome));
+  widths[widths.length - 1] += TEXT_WIDTH_TW - widths.reduce((a, b) => a + b, 0);
+  const rule = { style: BorderStyle.SINGLE, size: borderEighths(t.ruleWidthPt), color: BODY.color };
+  const pad = ptToTwips(t.paddingPt);
+  const row = (cells: GTable['header'], header: boolean): TableRow =>
     new TableRow({
       tableHeader: header || undefined,
       cantSplit: true,
@@ -126,20 +50,17 @@ export function tableBlock(ctx: BlockContext, t: ModelTable, beforeLines: number
           new TableCell({
             width: { size: w, type: WidthType.DXA },
             children: [
-              gridParagraph({
-                style: STYLE.tableText,
-                sizePt: TABLE.sizePt,
-                lineTw,
-                align: header ? AlignmentType.CENTER : CELL_ALIGN[t.align[c] ?? 'left'],
-                children: modelRuns(ctx.issue, cellsOfRow[c]?.runs ?? [], { role: header ? TABLE.headerRole : TABLE.bodyRole, sizePt: TABLE.sizePt }),
+              docxParagraph({
+                style: header ? 'tableHeader' : 'tableText',
+                align: header ? undefined : t.columns[c].align,
+                children: docxRuns(ctx.galley, cells[c] ?? [], header ? 'tableHeader' : 'tableText'),
               }),
             ],
           }),
       ),
     });
-  // Space before a table is carried by an empty paragraph only when there is no caption to
-  // carry it; a table itself has no space-before.
-  if (before > 0) out.push(gridParagraph({ style: STYLE.tableText, sizePt: TABLE.sizePt, lineTw: lines(before), children: [] }));
+  // A table itself has no space before: an empty paragraph of that height carries it.
+  if (before > 0) out.push(docxParagraph({ style: 'tableText', lineTw: lines(before), children: [] }));
   out.push(
     new Table({
       rows: [row(t.header, true), ...t.rows.map((r) => row(r, false))],
@@ -154,82 +75,61 @@ export function tableBlock(ctx: BlockContext, t: ModelTable, beforeLines: number
   return out;
 }
 
-/** List items: the marker hangs, wrapped lines align under the text after it. */
-export function listBlock(ctx: BlockContext, l: ListBlock, look: BlockLook, beforeLines: number, depth = 0): FileChild[] {
+/** List items: the marker, a tab to the text column, wrapped lines hanging under the text. */
+function listBlock(ctx: BlockContext, l: GList, depth: number): FileChild[] {
   const out: FileChild[] = [];
-  const marker = (i: number): string => (l.ordered ? `${l.start + i}.` : LIST.bullet);
-  const markerChars = LIST.markerChars;
-  const leftChars = LIST.indentChars * (depth + 1);
-  const textStart = charsTw(leftChars + markerChars, BODY.sizePt);
+  const leftChars = l.indentChars * (depth + 1);
+  const size = BODY.sizePt;
   l.items.forEach((item, i) => {
-    const [first, ...rest] = item;
-    const markerRuns: ParagraphChild[] = [textRun(ctx.issue, marker(i), { role: look.role, sizePt: BODY.sizePt }), tabRun(ctx.issue, { role: look.role, sizePt: BODY.sizePt })];
-    const head = first?.type === 'paragraph' ? first : undefined;
+    const [first, ...rest] = item.blocks;
+    const head = first?.kind === 'paragraph' ? first : undefined;
     out.push(
-      gridParagraph({
-        style: STYLE.listItem,
-        sizePt: BODY.sizePt,
-        beforeLines: i === 0 ? beforeLines : 0,
+      docxParagraph({
+        style: 'listItem',
+        beforeLines: i === 0 ? l.blankBefore : 0,
         leftChars,
-        hangingChars: markerChars,
-        tabStops: [{ type: TabStopType.LEFT, position: textStart }],
-        children: [...markerRuns, ...(head ? modelRuns(ctx.issue, head.runs, { role: head.font ?? look.role, sizePt: BODY.sizePt }) : [])],
+        hangingChars: l.markerChars,
+        tabStops: [{ type: TabStopType.LEFT, position: charsTw(leftChars + l.markerChars, size) }],
+        children: [...docxRuns(ctx.galley, [item.marker], 'listItem'), tabRun(), ...(head ? docxRuns(ctx.galley, head.runs, 'listItem') : [])],
       }),
     );
-    for (const b of head ? rest : item) out.push(...blockToDocx(ctx, b, look, 0, depth + 1));
+    for (const b of head ? rest : item.blocks) out.push(...blockToDocx(ctx, b, depth + 1));
   });
   return out;
 }
 
-export function imageBlock(ctx: BlockContext, img: ImageBlock, beforeLines: number): FileChild[] {
-  const { widthPt: wPt, heightPt: hPt } = imageBox(img);
-  // The picture's line is as many whole grid lines as the picture needs, so the text after
-  // it is back on the grid.
-  const pictureLines = Math.ceil(ptToTwips(hPt) / LINE_TW);
+function imageBlock(ctx: BlockContext, img: GImage): FileChild[] {
   const id = ctx.nextDrawingId();
   const out: FileChild[] = [
-    gridParagraph({
-      style: STYLE.image,
-      sizePt: BODY.sizePt,
-      align: AlignmentType.CENTER,
-      beforeLines,
-      lineTw: lines(pictureLines),
-      keepNext: Boolean(img.caption),
+    docxParagraph({
+      style: 'image',
+      beforeLines: img.blankBefore,
+      lineTw: lines(img.gridLines),
+      keepNext: img.keepWithNext,
       children: [
         new ImageRun({
           type: img.format === 'png' ? 'png' : 'jpg',
           data: readFileSync(img.path),
           // docx measures pictures in pixels at 96 to the inch.
-          transformation: { width: Math.round((wPt * 96) / 72), height: Math.round((hPt * 96) / 72) },
+          transformation: { width: Math.round((img.widthPt * 96) / 72), height: Math.round((img.heightPt * 96) / 72) },
           altText: { id: String(id), name: `图片 ${id}`, description: img.alt },
         }),
       ],
     }),
   ];
-  if (img.caption) {
-    out.push(
-      gridParagraph({
-        style: STYLE.imageCaption,
-        sizePt: IMAGE.caption.sizePt,
-        align: AlignmentType.CENTER,
-        children: [textRun(ctx.issue, img.caption, IMAGE.caption)],
-      }),
-    );
-  }
+  if (img.caption) out.push(paragraphBlock(ctx, img.caption));
   return out;
 }
 
-export function blockToDocx(ctx: BlockContext, b: Block, look: BlockLook, beforeLines: number, depth = 0): FileChild[] {
-  switch (b.type) {
+export function blockToDocx(ctx: BlockContext, b: GBlock, depth = 0): FileChild[] {
+  switch (b.kind) {
     case 'paragraph':
-      return [paragraphBlock(ctx, b, look, beforeLines)];
-    case 'heading':
-      return [headingBlock(ctx, b, beforeLines)];
+      return [paragraphBlock(ctx, b)];
     case 'table':
-      return tableBlock(ctx, b, beforeLines);
+      return tableBlock(ctx, b);
     case 'list':
-      return listBlock(ctx, b, look, beforeLines, depth);
+      return listBlock(ctx, b, depth);
     case 'image':
-      return imageBlock(ctx, b, beforeLines);
+      return imageBlock(ctx, b);
   }
 }

@@ -9,7 +9,6 @@
  * inner rules cannot be paragraph borders there. Table borders can be what we want.
  */
 import {
-  AlignmentType,
   BorderStyle,
   Paragraph,
   RelativeVerticalPosition,
@@ -19,41 +18,38 @@ import {
   TableLayoutType,
   TableRow,
   TabStopType,
+  TextRun,
   WidthType,
   type FileChild,
   type IBorderOptions,
 } from 'docx';
-import { BODY, END_BLOCK, mm, ptToTwips } from '../../layout/spec.js';
-import type { Issue } from '../../model/types.js';
-import { gridParagraph, type GridParagraphOptions } from './paragraph.js';
-import { tabRun, textRun } from './runs.js';
+import type { GEndBlock, Galley } from '../../layout/galley.js';
+import { BODY, END_BLOCK } from '../../layout/spec.js';
+import { docxParagraph, type ParagraphOptions } from './paragraph.js';
+import { tabRun } from './runs.js';
 import { STYLE } from './styles.js';
 import { PAGE_TW, TEXT_WIDTH_TW, borderEighths, charsTw, lines } from './units.js';
 
-const rule = (widthMm: number): IBorderOptions => ({ style: BorderStyle.SINGLE, size: borderEighths(mm(widthMm)), color: BODY.color });
+const rule = (widthPt: number): IBorderOptions => ({ style: BorderStyle.SINGLE, size: borderEighths(widthPt), color: BODY.color });
 const NONE: IBorderOptions = { style: BorderStyle.NONE, size: 0, color: 'auto' };
 
-type LineOptions = Omit<GridParagraphOptions, 'style' | 'sizePt' | 'lineTw'>;
+type LineOptions = Omit<ParagraphOptions, 'style'>;
 
 /** The line groups of the block, top to bottom: 报/送/发…, 共印N份, the print line. */
-function endBlockLines(issue: Issue): LineOptions[] {
-  const e = issue.endBlock;
-  const E = END_BLOCK;
-  const look = { role: E.role, sizePt: E.sizePt };
+function endBlockLines(e: GEndBlock): LineOptions[] {
   const groups: LineOptions[] = [];
   for (const d of e.distribution) {
-    const label = `${d.label}：`;
     // Wrapped lines align after the colon: a hanging indent as wide as the label.
-    groups.push({ leftChars: E.indentChars, rightChars: E.indentChars, hangingChars: [...label].length, children: [textRun(issue, label + d.text, look)] });
+    groups.push({ leftChars: e.indentChars, rightChars: e.indentChars, hangingChars: [...d.label].length, children: [new TextRun(d.label + d.text)] });
   }
-  if (e.copies) groups.push({ align: AlignmentType.RIGHT, rightChars: E.indentChars, children: [textRun(issue, e.copies, look)] });
-  // Publisher 1 character in from the left, the 印发 date 1 character in from the right.
+  if (e.copies) groups.push({ align: 'right', rightChars: e.indentChars, children: [new TextRun(e.copies)] });
+  // Publisher indentChars in from the left, the 印发 date as far in from the right.
   groups.push({
-    align: AlignmentType.LEFT,
-    leftChars: E.indentChars,
-    rightChars: E.indentChars,
-    tabStops: [{ type: TabStopType.RIGHT, position: TEXT_WIDTH_TW - charsTw(E.indentChars, E.sizePt) }],
-    children: [textRun(issue, e.printer, look), tabRun(issue, look), textRun(issue, e.printDate, look)],
+    align: 'left',
+    leftChars: e.indentChars,
+    rightChars: e.indentChars,
+    tabStops: [{ type: TabStopType.RIGHT, position: TEXT_WIDTH_TW - charsTw(e.indentChars, e.sizePt) }],
+    children: [new TextRun(e.printer), tabRun(), new TextRun(e.printDate)],
   });
   return groups;
 }
@@ -63,25 +59,21 @@ function endBlockLines(issue: Issue): LineOptions[] {
  * the even-page start when the section opens with a paragraph, not with the floating table,
  * so an empty anchor-sized paragraph opens it.
  */
-export function evenPageEndBlock(issue: Issue): FileChild[] {
-  return [endAnchorParagraph(), ...endBlock(issue)];
+export function evenPageEndBlock(g: Galley): FileChild[] {
+  return [endAnchorParagraph(), ...endBlock(g)];
 }
 
-export function endBlock(issue: Issue): FileChild[] {
-  const E = END_BLOCK;
-  const lineTw = ptToTwips(E.linePitchPt);
-  const outer = rule(E.outerRuleMm);
-  const inner = rule(E.innerRuleMm);
-  const rows = endBlockLines(issue).map(
+export function endBlock(g: Galley): FileChild[] {
+  const e = g.endBlock;
+  // The Galley draws a rule after every group; the table has an outer rule top and bottom and
+  // one inner width between rows (the Galley's inner rules are all alike).
+  const outer = rule(e.rules[0].widthPt);
+  const inner = rule(e.rules.length > 2 ? e.rules[1].widthPt : e.rules[0].widthPt);
+  const rows = endBlockLines(e).map(
     (line) =>
       new TableRow({
         cantSplit: true,
-        children: [
-          new TableCell({
-            width: { size: TEXT_WIDTH_TW, type: WidthType.DXA },
-            children: [gridParagraph({ ...line, style: STYLE.endBlock, sizePt: E.sizePt, lineTw })],
-          }),
-        ],
+        children: [new TableCell({ width: { size: TEXT_WIDTH_TW, type: WidthType.DXA }, children: [docxParagraph({ ...line, style: 'endBlock' })] })],
       }),
   );
   const table = new Table({
@@ -100,7 +92,7 @@ export function endBlock(issue: Issue): FileChild[] {
       verticalAnchor: TableAnchorType.MARGIN,
       relativeVerticalPosition: RelativeVerticalPosition.BOTTOM,
       // Body text stays this far above the first rule, as in the PDF.
-      topFromText: lines(E.blankLinesBefore),
+      topFromText: lines(e.blankBefore),
     },
   });
   return [table, endAnchorParagraph()];
@@ -112,5 +104,5 @@ export function endBlock(issue: Issue): FileChild[] {
  * it only moves to a new page when the last page is full, and the block then follows it.
  */
 function endAnchorParagraph(): Paragraph {
-  return gridParagraph({ style: STYLE.endAnchor, sizePt: END_BLOCK.anchorPt, lineTw: ptToTwips(END_BLOCK.anchorPt), children: [] });
+  return docxParagraph({ style: { id: STYLE.endAnchor, sizePt: END_BLOCK.anchorPt }, children: [] });
 }

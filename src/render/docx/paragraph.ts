@@ -1,74 +1,64 @@
 /**
- * One builder for every paragraph of the body, so that each is on the grid the same way: an
- * exact line height that is a whole number of grid lines (or a stated height off the grid),
- * blank lines as space before, punctuation allowed to hang (LibreOffice otherwise pushes a
- * full line's closing comma to the next line and loses the 28th character), and indents in
- * characters for Word as well as in twips for LibreOffice, which ignores the *Chars forms.
+ * One builder for every paragraph: its style, and direct formatting only where the Galley
+ * block differs from that style (indent, alignment, blank lines before, keep-with-next) or
+ * where the DOCX needs a fact of its own (a picture's line height, tab stops, borders).
  */
-import {
-  AlignmentType,
-  LineRuleType,
-  Paragraph,
-  type IBordersOptions,
-  type IParagraphOptions,
-  type ParagraphChild,
-  type TabStopDefinition,
-} from 'docx';
-import { LINE_TW, charsHundredths, charsTw, lines } from './units.js';
+import { LineRuleType, Paragraph, type IBordersOptions, type IParagraphOptions, type ParagraphChild, type TabStopDefinition } from 'docx';
+import type { Align } from '../../layout/galley.js';
+import { STYLES, type StyleId } from '../../layout/styles.js';
+import { ALIGN, STYLE_ID } from './styles.js';
+import { charsHundredths, charsTw, lines } from './units.js';
 
-export type Align = (typeof AlignmentType)[keyof typeof AlignmentType];
-
-export interface GridParagraphOptions {
-  style: string;
+export interface ParagraphOptions {
+  /** A layout style, or a style of the DOCX alone (the end block's anchor). */
+  style: StyleId | { id: string; sizePt: number };
   children: ParagraphChild[];
-  /** Size of the paragraph's characters, for indents given in characters. */
-  sizePt: number;
   align?: Align;
-  /** Blank grid lines before the paragraph. */
-  beforeLines?: number;
-  /** Extra space before in twips, for the few things that are not whole lines. */
-  beforeTw?: number;
-  /** Exact line height in twips; one grid line when absent. */
-  lineTw?: number;
-  /** `atLeast` instead of `exact`, for lines holding a picture. */
-  atLeast?: boolean;
   firstChars?: number;
   leftChars?: number;
   rightChars?: number;
   hangingChars?: number;
+  /** Blank grid lines before the paragraph. */
+  beforeLines?: number;
+  keepNext?: boolean;
+  /** Exact line height in twips, when not the style's. */
+  lineTw?: number;
+  /** `atLeast` instead of `exact`, for a line holding a picture. */
+  atLeast?: boolean;
   border?: IBordersOptions;
   tabStops?: TabStopDefinition[];
-  keepNext?: boolean;
-  keepLines?: boolean;
   frame?: IParagraphOptions['frame'];
 }
 
-export function gridParagraph(o: GridParagraphOptions): Paragraph {
-  const size = o.sizePt;
-  const left = charsTw((o.leftChars ?? 0) + (o.hangingChars ?? 0), size);
+export function docxParagraph(o: ParagraphOptions): Paragraph {
+  const st = typeof o.style === 'string' ? STYLES[o.style] : undefined;
+  const id = typeof o.style === 'string' ? STYLE_ID[o.style] : o.style.id;
+  const size = st?.sizePt ?? (o.style as { sizePt: number }).sizePt;
+  const differs = <T>(v: T | undefined, base: T | undefined): T | undefined => (v !== undefined && v !== base ? v : undefined);
+  const align = differs(o.align, st?.align);
+  const first = differs(o.firstChars, st?.firstChars ?? 0);
+  const sides = o.leftChars || o.rightChars || o.hangingChars;
+  let indent: IParagraphOptions['indent'];
+  if (o.hangingChars) {
+    indent = { left: charsTw((o.leftChars ?? 0) + o.hangingChars, size), right: charsTw(o.rightChars ?? 0, size), hanging: charsTw(o.hangingChars, size) };
+  } else if (sides || first !== undefined) {
+    const f = first ?? st?.firstChars ?? 0;
+    indent = { left: charsTw(o.leftChars ?? 0, size), right: charsTw(o.rightChars ?? 0, size), firstLine: charsTw(f, size), firstLineChars: charsHundredths(f) };
+  }
+  const before = o.beforeLines ? lines(o.beforeLines) : undefined;
+  const spacing =
+    before !== undefined || o.lineTw !== undefined
+      ? { before, line: o.lineTw, lineRule: o.lineTw !== undefined ? (o.atLeast ? LineRuleType.AT_LEAST : LineRuleType.EXACT) : undefined }
+      : undefined;
   return new Paragraph({
-    style: o.style,
+    style: id,
     children: o.children,
-    alignment: o.align ?? AlignmentType.JUSTIFIED,
-    spacing: {
-      before: lines(o.beforeLines ?? 0) + (o.beforeTw ?? 0),
-      after: 0,
-      line: o.lineTw ?? LINE_TW,
-      lineRule: o.atLeast ? LineRuleType.AT_LEAST : LineRuleType.EXACT,
-    },
-    indent: o.hangingChars
-      ? { left, right: charsTw(o.rightChars ?? 0, size), hanging: charsTw(o.hangingChars, size) }
-      : {
-          left,
-          right: charsTw(o.rightChars ?? 0, size),
-          firstLine: charsTw(o.firstChars ?? 0, size),
-          firstLineChars: o.firstChars ? charsHundredths(o.firstChars) : undefined,
-        },
-    overflowPunctuation: true,
+    alignment: align ? ALIGN[align] : undefined,
+    spacing,
+    indent,
+    keepNext: differs(o.keepNext, st?.keepWithNext ?? false),
     border: o.border,
     tabStops: o.tabStops,
-    keepNext: o.keepNext,
-    keepLines: o.keepLines,
     frame: o.frame,
   });
 }

@@ -4,7 +4,7 @@
  * package with those made stable and the XML patches of xml-patches.ts applied.
  */
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
-import { patchCoreDates, patchParagraphs, patchSettings, patchStyles, stableLinkIds } from './xml-patches.js';
+import { patchCoreDates, patchSettings, patchStyles, stableLinkIds } from './xml-patches.js';
 
 const CONTENT_TYPES = '[Content_Types].xml';
 
@@ -30,10 +30,7 @@ export function reproducibleDocx(packed: Uint8Array, isoDate: string): Uint8Arra
 
   const links = stableLinkIds(text('word/_rels/document.xml.rels'), text('word/document.xml'));
   put('word/_rels/document.xml.rels', links.rels);
-  put('word/document.xml', patchParagraphs(links.document));
-  for (const name of Object.keys(files)) {
-    if (/^word\/(footer|header)\d+\.xml$/.test(name)) put(name, patchParagraphs(text(name)));
-  }
+  put('word/document.xml', links.document);
   put('word/styles.xml', patchStyles(text('word/styles.xml')));
   put('word/settings.xml', patchSettings(text('word/settings.xml')));
   put('docProps/core.xml', patchCoreDates(text('docProps/core.xml'), isoDate));

@@ -3,39 +3,32 @@
  * each patch anchors on one element docx always writes, and inserts in the schema's order.
  */
 import { KINSOKU } from '../../layout/spec.js';
-import { STYLE } from './styles.js';
+import { OFF_GRID_STYLE_IDS } from './styles.js';
 
 /**
- * East Asian line breaking on (w:kinsoku), punctuation allowed to hang (w:overflowPunct), and
- * no automatic space between hanzi and Latin letters or digits (w:autoSpaceDE/DN): Word adds a
- * quarter em there by default, which the PDF does not, and a line would lose its 28th cell.
- * In CT_PPrBase the order is kinsoku, wordWrap, overflowPunct, topLinePunct, autoSpaceDE,
- * autoSpaceDN; every body paragraph carries overflowPunct (paragraph.ts), the anchor here.
+ * East Asian line breaking on (w:kinsoku) and punctuation allowed to hang (w:overflowPunct:
+ * LibreOffice otherwise pushes a full line's closing comma to the next line and loses the
+ * 28th character), for every paragraph through the document defaults of styles.xml. The
+ * automatic space between hanzi and digits or Latin (w:autoSpaceDE/DN) is left on, Word's
+ * default: LibreOffice adds it whatever the file says, and the PDF follows (LATIN_IN_CJK).
  */
-const EAST_ASIAN_PPR = ['<w:kinsoku/>', '<w:overflowPunct/>', '<w:autoSpaceDE w:val="0"/>', '<w:autoSpaceDN w:val="0"/>'].join('');
+const EAST_ASIAN_PPR = ['<w:kinsoku/>', '<w:overflowPunct/>'].join('');
 
 /**
- * Paragraph styles whose lines are not grid lines: table text (18.9 pt rows), the page number
- * and the end block's anchor. LibreOffice would round each of their lines up to a whole grid
- * line; w:snapToGrid off keeps their own heights, as in the PDF. It follows autoSpaceDN in
- * CT_PPrBase (after bidi and adjustRightInd, which we never write).
+ * Styles whose lines are not grid lines (table text, the page number, the end block's anchor):
+ * LibreOffice would round each of their lines up to a whole grid line; w:snapToGrid off keeps
+ * their own heights, as in the PDF. It comes before w:spacing in CT_PPrBase.
  */
-const OFF_GRID_STYLES = [STYLE.tableText, STYLE.pageNumber, STYLE.endAnchor];
 const OFF_GRID = '<w:snapToGrid w:val="0"/>';
 
-export function patchParagraphs(xml: string): string {
-  return xml.replace(/<w:pPr>[\s\S]*?<\/w:pPr>/g, (ppr) => {
-    const style = /<w:pStyle w:val="([^"]+)"\/>/.exec(ppr)?.[1] ?? '';
-    const offGrid = (OFF_GRID_STYLES as string[]).includes(style);
-    return ppr.replace('<w:overflowPunct/>', EAST_ASIAN_PPR + (offGrid ? OFF_GRID : ''));
-  });
-}
-
-/** The same defaults for every paragraph, in the document defaults of styles.xml. */
 export function patchStyles(xml: string): string {
   const anchor = '<w:pPrDefault><w:pPr>';
   if (!xml.includes(anchor)) throw new Error('styles.xml: w:pPrDefault not found');
-  return xml.replace(anchor, anchor + EAST_ASIAN_PPR);
+  let out = xml.replace(anchor, anchor + EAST_ASIAN_PPR);
+  for (const id of OFF_GRID_STYLE_IDS) {
+    out = out.replace(new RegExp(`(<w:style [^>]*w:styleId="${id}"[^>]*>[\\s\\S]*?<w:pPr>[\\s\\S]*?)(<w:spacing )`), `$1${OFF_GRID}$2`);
+  }
+  return out;
 }
 
 const escapeXml = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');

@@ -4,8 +4,8 @@
  * numbers and the end block once the page count is known.
  *
  * Even-page end blocks: pdfmake calls pageBreakBefore for every node after a layout pass;
- * when the spacer lands on an odd page it asks for a page break before it, and if the
- * spacer already starts a page, that page is left blank and carries no number.
+ * the spacer then asks for a break to the next even page, and a page left blank on the way
+ * carries no number.
  */
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import type { Galley } from '../../layout/galley.js';
@@ -132,9 +132,15 @@ export function buildDocument(galley: Galley, env: RenderEnv): DocumentPlan {
       const info = node as unknown as NodeInfo;
       if (info.headlineLevel === KEEP_WITH_NEXT) return endsPage(info.pageNumbers[0], ctx.getFollowingNodesOnPage(), ctx.getNodesOnNextPage());
       if (info.id !== SPACER_ID || !onEven) return false;
+      // The end block starts an even page of its own, as the DOCX's even-page section does in
+      // Word and LibreOffice (a DOCX cannot know where its body ends): after a body ending on
+      // an even page, the odd page between is left blank.
       const page = info.pageNumbers[0];
-      if (page % 2 === 0) return false;
-      if (Math.abs(info.startPosition.top - MARGIN_TOP_PT) < 0.5) blankPages.add(page);
+      const atTop = Math.abs(info.startPosition.top - MARGIN_TOP_PT) < 0.5;
+      if (page % 2 === 0) {
+        if (atTop) return false;
+        blankPages.add(page + 1);
+      } else if (atTop) blankPages.add(page);
       breakMode = 'beforeOdd';
       return true;
     },

@@ -7,8 +7,9 @@
 import type { FontRole, SourcePos } from '../../model/types.js';
 import { splitByCoverage } from '../../layout/fallback.js';
 import type { Face, Faces } from '../../fonts/faces.js';
-import { gluedBefore } from '../../layout/kinsoku.js';
+import { autospaceBefore, gluedBefore, numberGlue } from '../../layout/kinsoku.js';
 import { breakLines, type BreakChar } from '../../layout/linebreak.js';
+import { LATIN_IN_CJK } from '../../layout/spec.js';
 
 export interface Inline {
   text: string;
@@ -143,7 +144,6 @@ function merge(list: Inline[]): Inline[] {
 
 /** Punctuation that may be squeezed into the end of a full line rather than pushed down. */
 const SQUEEZABLE = new Set(Array.from('。，、；：？！）》」』】〕〗〉”’'));
-const LATIN = /^[\x21-\x7e]$/;
 
 /**
  * Justified text broken into lines here (see linebreak.ts): each line is a list of pieces
@@ -164,29 +164,40 @@ export function justifiedLines(
       for (const ch of seg.text) chars.push({ ch, face: seg.face, look, glued: false, squeezable: SQUEEZABLE.has(ch) });
     }
   });
-  const glue = gluedBefore(chars.map((c) => c.ch));
+  const text = chars.map((c) => c.ch);
+  const glue = gluedBefore(text);
+  const numbers = numberGlue(text);
+  const gap = LATIN_IN_CJK.autospaceEm * style.sizePt;
   chars.forEach((c, i) => {
-    // Latin words and numbers (2024, 1+N) are not broken either.
-    c.glued = glue[i] || (i > 0 && LATIN.test(chars[i - 1].ch) && LATIN.test(c.ch));
+    c.glued = glue[i] || numbers[i];
+    if (autospaceBefore(text[i - 1], c.ch)) c.gapBefore = gap;
   });
-  const lines = breakLines(chars, style.sizePt, firstWidth, width, style.sizePt);
+  // No punctuation is squeezed into a full line: LibreOffice and Word push the character
+  // before it down instead, and the PDF breaks as they do.
+  const lines = breakLines(chars, style.sizePt, firstWidth, width, 0);
   return lines.map((line, li) => {
-    const pieces: Array<{ text: string; face: Face; look: number; n: number }> = [];
-    for (const c of line.chars) {
+    const pieces: Array<{ text: string; face: Face; look: number; n: number; gap?: number }> = [];
+    line.chars.forEach((c, k) => {
       const prev = pieces.at(-1);
-      if (prev && prev.face === c.face && prev.look === c.look) {
+      // The space where a hanzi meets a digit is a piece of its own: a space of the size
+      // that makes it as wide as the clients' autospace.
+      if (k > 0 && c.gapBefore) pieces.push({ text: ' ', face: c.face, look: c.look, n: 1, gap: c.gapBefore });
+      else if (prev && !prev.gap && prev.face === c.face && prev.look === c.look) {
         prev.text += c.ch;
         prev.n++;
-      } else pieces.push({ text: c.ch, face: c.face, look: c.look, n: 1 });
-    }
+        return;
+      }
+      pieces.push({ text: c.ch, face: c.face, look: c.look, n: 1 });
+    });
+    const n = pieces.reduce((a, p) => a + p.n, 0);
     const target = (li === 0 ? firstWidth : width) - 0.01;
-    const n = line.chars.length;
     const stretch = !line.last || line.natural > target;
     const spacing = stretch && n - pieces.length > 0 ? (target - line.natural) / (n - pieces.length) : 0;
     return pieces.map((p) => {
       const run = runs[p.look];
-      const inline = toInline(env, { text: p.text, face: p.face, run, glued: true, glueEnd: true }, { ...style, role: run.role });
-      if (spacing !== 0) inline.characterSpacing = spacing;
+      const size = p.gap ? p.gap / p.face.advance(0x20) : style.sizePt;
+      const inline = toInline(env, { text: p.text, face: p.face, run, glued: true, glueEnd: true }, { ...style, sizePt: size, role: run.role });
+      if (spacing !== 0 && !p.gap) inline.characterSpacing = spacing;
       return inline;
     });
   });
