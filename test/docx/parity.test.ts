@@ -19,7 +19,7 @@ const cases = Object.keys(FIXTURES).flatMap((name) => [
 ]);
 
 describe.skipIf(Boolean(missing) && !process.env.CI)(`PDF and DOCX in LibreOffice: the same lines and pages${missing ? `（${missing}）` : ''}`, () => {
-  test.for(cases)('$name, end block on an even page: $even', async ({ name, even }, ctx) => {
+  test.for(cases)('$name, end block on an even page: $even', { timeout: 120_000 }, async ({ name, even }, ctx) => {
     if (missing) throw new Error(missing);
     const issue = issueOf(FIXTURES[name as keyof typeof FIXTURES]);
     issue.endBlock.onEvenPage = even;
@@ -28,5 +28,5 @@ describe.skipIf(Boolean(missing) && !process.env.CI)(`PDF and DOCX in LibreOffic
     expect(p.total).toBeGreaterThan(40);
     expect(p.share).toBeGreaterThanOrEqual(0.95);
     expect(p.docxPages).toBe(p.pdfPages);
-  }, 120_000);
+  });
 });
