@@ -13,8 +13,10 @@ process.stdout.on('error', (e) => {
 });
 // Outputs are written synchronously to a temporary name and renamed, so a signal handled here
 // (between writes, never inside one) leaves only complete files under their final names.
+// A command that ends on Ctrl-C by design (preview) listens itself and ends cleanly.
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.on(signal, () => {
+    if (process.listenerCount(signal) > 1) return;
     process.stderr.write('\n已中断。已生成的文件都是完整的，未完成的没有写出。\n');
     process.exit(130);
   });

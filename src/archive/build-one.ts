@@ -2,8 +2,9 @@
 import path from 'node:path';
 import { writeFileAtomic } from '../output/write-atomic.js';
 import { openSeries, type SeriesContext } from '../pipeline.js';
-import { FORMATS } from '../render/formats.js';
+import { DEFAULT_FORMATS } from '../render/formats.js';
 import { renderIssue } from '../render/render-issue.js';
+import { manifestItems } from './items.js';
 import type { ManifestFile, ManifestIssue } from './manifest.js';
 import { sha256 } from './inputs.js';
 
@@ -30,7 +31,7 @@ export async function buildOne(task: BuildTask): Promise<ManifestIssue> {
   const ctx = series(task.seriesRoot);
   const cfg = ctx.issues.find((i) => path.resolve(i.dir) === path.resolve(task.issueDir));
   if (!cfg) throw new Error(`issue folder vanished: ${task.issueDir}`);
-  const { issue, files } = await renderIssue(ctx, cfg, FORMATS, { log: () => undefined });
+  const { issue, files } = await renderIssue(ctx, cfg, DEFAULT_FORMATS, { log: () => undefined });
   const out: ManifestFile[] = [];
   const pdfPages = files.find((f) => f.format.id === 'pdf')?.pages ?? 0;
   for (const { format, bytes, pages } of files) {
@@ -52,6 +53,7 @@ export async function buildOne(task: BuildTask): Promise<ManifestIssue> {
     sections: issue.sections.map((s) => ({ name: s.name, items: s.entries.length })),
     ...(issue.note ? { note: issue.note.title } : {}),
     articles: issue.sections.flatMap((s) => s.entries.flatMap((e) => (e.kind === 'article' ? [e.title] : []))),
+    items: manifestItems(issue),
     files: out,
   };
 }

@@ -1,6 +1,7 @@
 /** The archive's manifest: what each archived file is, so that it can be verified years later. */
 import fs from 'node:fs';
 import path from 'node:path';
+import type { ManifestItem } from './items.js';
 
 export interface ManifestFile {
   /** Path relative to the archive folder, forward slashes. */
@@ -31,6 +32,8 @@ export interface ManifestIssue {
   sections: Array<{ name: string; items: number }>;
   note?: string;
   articles: string[];
+  /** Every item with headline, unit and text, for the index and its search (absent in older manifests). */
+  items?: ManifestItem[];
   files: ManifestFile[];
 }
 

@@ -2,6 +2,7 @@
 import type { IssueConfig } from '../config/issue-file.js';
 import { Diagnostics } from '../diagnostics.js';
 import { numberingProblems } from '../numbering/sequence.js';
+import type { Issue } from '../model/types.js';
 import { loadIssue, type SeriesContext } from '../pipeline.js';
 import { fontProblems } from '../render/pdf/coverage.js';
 import { checkIssueStubValues, checkStubValues } from './stub-hints.js';
@@ -21,7 +22,8 @@ export function checkNumbering(ctx: SeriesContext, only: IssueConfig[] | undefin
   }
 }
 
-export function checkIssue(ctx: SeriesContext, cfg: IssueConfig, diags: Diagnostics): void {
+/** Returns the model when the sources built one, so a caller (preview) need not load twice. */
+export function checkIssue(ctx: SeriesContext, cfg: IssueConfig, diags: Diagnostics): Issue | undefined {
   const { sources, issue } = loadIssue(ctx, cfg, diags);
   for (const src of sources) {
     checkText(src.rel, [...frontMatterLines(src), ...proseLines(src)], diags);
@@ -29,4 +31,5 @@ export function checkIssue(ctx: SeriesContext, cfg: IssueConfig, diags: Diagnost
   }
   checkIssueStubValues(cfg, diags);
   if (issue) for (const d of fontProblems(issue)) diags.add(d);
+  return issue;
 }

@@ -11,6 +11,7 @@ import { registerImport } from './commands/import.js';
 import { registerInit } from './commands/init.js';
 import { registerList } from './commands/list.js';
 import { registerNew } from './commands/new.js';
+import { registerPreview } from './commands/preview.js';
 import { registerStats } from './commands/stats.js';
 import { printDiagnostics, stdio, type Output } from './report.js';
 import { VERSION } from '../version.js';
@@ -52,10 +53,11 @@ export function createProgram(io: Output = stdio): Command {
   bulletin import 来稿   导入各单位的 Word 来稿
   bulletin check        检查稿件
   bulletin build        生成 PDF 和 Word 文件
+  bulletin preview      在浏览器中预览，保存后自动刷新
 
 每个命令的详细说明：bulletin help <命令>`,
   );
-  for (const register of [registerInit, registerNew, registerImport, registerList, registerCheck, registerBuild, registerArchive, registerStats]) {
+  for (const register of [registerInit, registerNew, registerImport, registerList, registerCheck, registerBuild, registerPreview, registerArchive, registerStats]) {
     const cmd = register(program, io);
     cmd.helpOption('-h, --help', '显示帮助').configureHelp({ styleTitle: (t: string) => TITLES[t] ?? t } as Partial<Help>);
     cmd.exitOverride().configureOutput({ writeOut: (s) => process.stdout.write(s), writeErr: () => undefined });

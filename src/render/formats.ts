@@ -23,8 +23,10 @@ export interface Rendered {
 }
 
 export interface OutputFormat {
-  id: 'pdf' | 'docx';
+  id: 'pdf' | 'docx' | 'html' | 'wechat';
   ext: string;
+  /** Built when no --format is given, and kept in the archive. */
+  byDefault: boolean;
   /** Turns the issue model into the file; throws UserError for problems in the sources. */
   render(issue: Issue, ctx: RenderContext): Promise<Rendered>;
 }
@@ -33,14 +35,33 @@ export const FORMATS: readonly OutputFormat[] = [
   {
     id: 'pdf',
     ext: '.pdf',
+    byDefault: true,
     render: async (issue, ctx) => (await import('./pdf/render-pdf.js')).renderPdf(issue, ctx),
   },
   {
     id: 'docx',
     ext: '.docx',
+    byDefault: true,
     render: async (issue, ctx) => (await import('./docx/render-docx.js')).renderDocx(issue, ctx),
   },
+  {
+    // The web edition: one self-contained page, no script, readable on a phone.
+    id: 'html',
+    ext: '.html',
+    byDefault: true,
+    render: async (issue, ctx) => (await import('./html/render-html.js')).renderHtml(issue, ctx, 'web'),
+  },
+  {
+    // For the WeChat official-account editor, which drops <style> and class: every style inline.
+    id: 'wechat',
+    ext: '.wechat.html',
+    byDefault: false,
+    render: async (issue, ctx) => (await import('./html/render-html.js')).renderHtml(issue, ctx, 'wechat'),
+  },
 ];
+
+/** What `build` writes without --format, and what the archive keeps. */
+export const DEFAULT_FORMATS: readonly OutputFormat[] = FORMATS.filter((f) => f.byDefault);
 
 export function formatById(id: string): OutputFormat | undefined {
   return FORMATS.find((f) => f.id === id);

@@ -62,9 +62,16 @@ describe('bulletin archive', () => {
   });
   afterAll(cleanupTemp);
 
-  it('writes every issue, PDF and DOCX, by year and label', () => {
+  it('writes every issue, PDF, DOCX and web edition, by year and label', () => {
     const files = first.issues.flatMap((i) => i.files.map((f) => f.path)).sort();
-    expect(files).toEqual(['2024/工作动态第1期.docx', '2024/工作动态第1期.pdf', '2024/工作动态第2期.docx', '2024/工作动态第2期.pdf']);
+    expect(files).toEqual([
+      '2024/工作动态第1期.docx',
+      '2024/工作动态第1期.html',
+      '2024/工作动态第1期.pdf',
+      '2024/工作动态第2期.docx',
+      '2024/工作动态第2期.html',
+      '2024/工作动态第2期.pdf',
+    ]);
     for (const f of files) expect(fs.existsSync(path.join(dir, 'archive', f))).toBe(true);
   });
 
@@ -100,9 +107,21 @@ describe('bulletin archive', () => {
     expect(html).toContain('<h2>2024年</h2>');
     expect(html).toContain('第1期');
     expect(html).toContain('第2期');
-    const hrefs = [...html.matchAll(/href="([^"]+)"/g)].map((m) => decodeURI(m[1]!));
-    expect(hrefs).toHaveLength(4);
+    // Links of the page itself (the search script builds its own from the same data).
+    const hrefs = [...html.replace(/<script>[\s\S]*?<\/script>/g, '').matchAll(/href="([^"]+)"/g)].map((m) => decodeURI(m[1]!).replace(/#.*$/, ''));
+    // Every archived file is linked, and every link (items link into their issue) resolves.
+    expect(new Set(hrefs)).toEqual(new Set(first.issues.flatMap((i) => i.files.map((f) => f.path))));
     for (const h of hrefs) expect(fs.existsSync(path.join(dir, 'archive', h))).toBe(true);
+  });
+
+  it('index.html lists every item with its headline and unit', () => {
+    const html = fs.readFileSync(path.join(dir, 'archive', 'index.html'), 'utf8');
+    const items = first.issues.flatMap((i) => i.items ?? []);
+    expect(items.length).toBeGreaterThan(3);
+    for (const it of items) {
+      expect(html).toContain(it.title.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;'));
+      if (it.unit) expect(html).toContain(`（${it.unit}）`);
+    }
   });
 
   it('skips every issue when nothing changed, and touches no file', () => {
@@ -151,7 +170,7 @@ describe('bulletin archive', () => {
   it('--verify passes on an intact archive', () => {
     const r = archive(dir, '--verify');
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toMatch(/存档核对通过：4 个文件/);
+    expect(r.stdout).toMatch(/存档核对通过：6 个文件/);
   });
 
   it('--verify catches a tampered file, names it, and exits 1', () => {

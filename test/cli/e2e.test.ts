@@ -43,8 +43,9 @@ describe('help and version', () => {
     expect(r.stderr).toBe('');
     expect(r.lines[0]).toBe('用法： bulletin [选项] [命令]');
     for (const title of ['选项：', '命令：', '常用流程：']) expect(r.lines).toContain(title);
-    for (const cmd of ['init', 'new', 'list', 'check', 'build']) expect(r.stdout).toMatch(new RegExp(`^  ${cmd} `, 'm'));
-    expect(r.stdout).toMatch(/-h, --help +显示帮助/);
+    for (const cmd of ['init', 'new', 'import', 'list', 'check', 'build', 'preview', 'archive', 'stats']) expect(r.stdout).toMatch(new RegExp(`^  ${cmd} `, 'm'));
+    // The column width follows the longest command term.
+    expect(r.stdout).toMatch(/-h, --help {2,}显示帮助/);
     expect(r.stdout).toMatch(/import \[选项\] <文件> +导入来稿/);
     expect(r.stdout).not.toMatch(/Usage:|Options:|Commands:|display help/);
   });

@@ -4,7 +4,7 @@ import { UserError } from '../../diagnostics.js';
 import { writeFileAtomic } from '../../output/write-atomic.js';
 import { relPath } from '../../paths.js';
 import { openSeries } from '../../pipeline.js';
-import { FORMATS, formatById, type OutputFormat } from '../../render/formats.js';
+import { DEFAULT_FORMATS, FORMATS, formatById, type OutputFormat } from '../../render/formats.js';
 import { renderIssue } from '../../render/render-issue.js';
 import { resolveIssue } from '../../sources/find.js';
 import { printDiagnostics, type Output } from '../report.js';
@@ -17,10 +17,10 @@ interface BuildOptions {
 export function registerBuild(program: Command, io: Output): Command {
   return program
     .command('build')
-    .description('生成一期的 PDF（印刷用）和 DOCX（可在 Word/WPS 中修改）')
+    .description('生成一期的 PDF（印刷用）、DOCX（可在 Word/WPS 中修改）和网页版 HTML')
     .argument('[期]', '期号（如 9）或该期文件夹；不写则为最新一期')
     .option('-o, --out <文件夹>', '输出文件夹（默认为系列下的 dist/）')
-    .option('-f, --format <格式>', `输出格式，逗号分隔：${FORMATS.map((f) => f.id).join(',')}`, FORMATS.map((f) => f.id).join(','))
+    .option('-f, --format <格式>', `输出格式，逗号分隔：${FORMATS.map((f) => f.id).join(',')}（wechat 为公众号版网页）`, DEFAULT_FORMATS.map((f) => f.id).join(','))
     .action(async (issueArg: string | undefined, opts: BuildOptions) => {
       const formats = parseFormats(opts.format);
       const ctx = openSeries(process.cwd());

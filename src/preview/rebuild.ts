@@ -1,0 +1,102 @@
+/**
+ * One preview session's builds: each call re-reads bulletin.yaml, the issue's issue.yaml and
+ * sources, runs the same checks as `bulletin check`, and renders the web edition. A failed
+ * attempt keeps the last good page and records the problems; nothing is written to disk.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { checkIssue } from '../check/check-series.js';
+import { SERIES_FILE } from '../config/series.js';
+import { Diagnostics, UserError, type Diagnostic } from '../diagnostics.js';
+import type { Issue } from '../model/types.js';
+import { relPath } from '../paths.js';
+import { openSeries } from '../pipeline.js';
+import type { PageState } from './page.js';
+
+export interface PreviewRenderers {
+  html(issue: Issue): Promise<string>;
+  pdf(issue: Issue): Promise<Uint8Array>;
+}
+
+export class PreviewBuilds {
+  generation = 0;
+  private good?: { issue: Issue; html: string; generation: number };
+  private problems: Diagnostic[] = [];
+  private failure?: string;
+  private pdfCache?: { generation: number; bytes: Promise<Uint8Array> };
+
+  constructor(
+    readonly root: string,
+    /** The issue folder, absolute; fixed for the session so a broken issue.yaml cannot switch issues. */
+    readonly issueDir: string,
+    private readonly render: PreviewRenderers,
+  ) {}
+
+  /** Files outside the issue folder that the last good build read (images), to watch them too. */
+  get extraFiles(): string[] {
+    const out: string[] = [];
+    const visit = (blocks: unknown[]): void => {
+      for (const b of blocks as Array<{ type?: string; path?: string; items?: unknown[][] }>) {
+        if (b.type === 'image' && b.path) out.push(b.path);
+        if (b.type === 'list' && b.items) for (const it of b.items) visit(it);
+      }
+    };
+    const issue = this.good?.issue;
+    if (issue) {
+      if (issue.note) visit(issue.note.blocks);
+      for (const s of issue.sections) for (const e of s.entries) visit(e.kind === 'news' ? e.body : e.blocks);
+    }
+    return out;
+  }
+
+  async rebuild(): Promise<void> {
+    const diags = new Diagnostics();
+    let failure: string | undefined;
+    try {
+      // Without this check a deleted bulletin.yaml would send openSeries up to a parent folder's
+      // series, and the preview must never read outside its own.
+      if (!fs.existsSync(path.join(this.root, SERIES_FILE))) throw new UserError(`${SERIES_FILE} 不见了：请把它放回 ${this.root}`);
+      const ctx = openSeries(this.root);
+      diags.merge(ctx.diags);
+      const cfg = ctx.issues.find((i) => path.resolve(i.dir) === path.resolve(this.issueDir));
+      if (!cfg) {
+        failure = `${relPath(this.root, this.issueDir)} 这一期现在读不出来（见上面 issue.yaml 的错误，或文件夹已被移走）`;
+      } else {
+        const issue = checkIssue(ctx, cfg, diags);
+        if (issue && !diags.hasErrors()) {
+          const html = await this.render.html(issue);
+          this.good = { issue, html, generation: this.generation + 1 };
+        }
+      }
+    } catch (e) {
+      if (!(e instanceof UserError)) throw e;
+      diags.list.push(...e.diagnostics);
+      failure = e.message;
+    }
+    // Problems in other issues' issue.yaml do not concern this preview.
+    const mine = relPath(this.root, this.issueDir);
+    this.problems = diags.list.filter((d) => d.file === 'bulletin.yaml' || d.file === mine || d.file.startsWith(`${mine}/`) || !d.file.includes('/'));
+    this.failure = failure;
+    this.generation++;
+  }
+
+  page(): PageState {
+    return {
+      generation: this.generation,
+      html: this.good?.html,
+      pdfPath: this.good ? `/${this.good.issue.meta.fileStem}.pdf` : undefined,
+      problems: this.problems,
+      failure: this.failure,
+    };
+  }
+
+  /** The PDF of the last good build, made on first request and kept until the next good build. */
+  pdf(): { name: string; bytes: Promise<Uint8Array> } | undefined {
+    const good = this.good;
+    if (!good) return undefined;
+    if (this.pdfCache?.generation !== good.generation) {
+      this.pdfCache = { generation: good.generation, bytes: this.render.pdf(good.issue) };
+    }
+    return { name: `${good.issue.meta.fileStem}.pdf`, bytes: this.pdfCache.bytes };
+  }
+}

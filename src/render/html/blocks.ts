@@ -1,0 +1,125 @@
+/**
+ * Galley body blocks → HTML elements. The element is chosen by the block's style (a section
+ * head is an h2, an article title an h3, heading levels h4–h6), the look by the style table;
+ * blank lines, indents, leads and title lines are the galley's. A news item's lead (runs
+ * marked `lead`) becomes an inline h3 at the head of its paragraph, so the items are headings
+ * in the document outline while the page reads like the printed bulletin.
+ */
+import fs from 'node:fs';
+import type { GBlock, GImage, GList, GParagraph, GTable } from '../../layout/galley.js';
+import { STYLES, type StyleId } from '../../layout/styles.js';
+import { el, type Child, type El } from './dom.js';
+import { entryAnchor } from './anchors.js';
+import { runNodes } from './inlines.js';
+import { rulePx } from './facts.js';
+import { titleStyles, type Len } from './styles.js';
+
+const TAGS: Partial<Record<StyleId, string>> = {
+  sectionHead: 'h2',
+  noteTitle: 'h2',
+  articleTitle: 'h3',
+  heading1: 'h4',
+  heading2: 'h5',
+  heading3: 'h6',
+  heading4: 'h6',
+};
+
+export interface BlockContext {
+  len: Len;
+  /** Body line pitch in body sizes, for blank lines. */
+  pitch: number;
+  /** Items and articles seen so far, for their anchors. */
+  entries: number;
+  /** Width of the paper's text block, to give images the same share of the column. */
+  blockWidthPt: number;
+}
+
+function spacing(b: GBlock, ctx: BlockContext, extra: string[] = []): string | undefined {
+  const decl = [...extra];
+  if (b.blankBefore > 0) decl.push(`margin-top: ${ctx.len(b.blankBefore * ctx.pitch)}`);
+  return decl.length ? decl.join('; ') : undefined;
+}
+
+function idOf(b: GBlock, ctx: BlockContext): string | undefined {
+  if (!b.outline) return undefined;
+  if (b.outline.level === 1) return entryAnchor(ctx.entries++);
+  return b.outline.id;
+}
+
+function paragraph(p: GParagraph, ctx: BlockContext, prefix: Child[] = []): El {
+  const st = STYLES[p.style];
+  const overrides: string[] = [];
+  if (p.indentChars !== st.firstChars) overrides.push(`text-indent: ${p.indentChars}em`);
+  if (p.align !== st.align) overrides.push(`text-align: ${p.align}`);
+  const attrs = { id: idOf(p, ctx), style: spacing(p, ctx, overrides) };
+  const classes = [p.style, ...titleStyles(p.style)];
+  const leadEnd = p.runs.findIndex((r) => !r.lead);
+  if (p.runs.length > 0 && p.runs[0]!.lead) {
+    const lead = leadEnd < 0 ? p.runs : p.runs.slice(0, leadEnd);
+    const rest = leadEnd < 0 ? [] : p.runs.slice(leadEnd);
+    // The lead's role is its own (黑体); the heading carries it so its runs need no span.
+    const h3 = el('h3', ['lead', `r-${lead[0]!.role}`], {}, runNodes(lead, lead[0]!.role));
+    return el('div', classes, attrs, [...prefix, h3, ...runNodes(rest, st.role)]);
+  }
+  return el(TAGS[p.style] ?? 'p', classes, attrs, [...prefix, ...runNodes(p.runs, st.role)]);
+}
+
+function list(l: GList, ctx: BlockContext): El {
+  const items = l.items.map((it) => {
+    const marker = el('span', ['marker', ...(it.marker.role !== 'body' ? [`r-${it.marker.role}`] : [])], { style: `width: ${l.markerChars}em` }, [it.marker.text]);
+    const [first, ...rest] = it.blocks;
+    const inner: El[] = [];
+    if (first?.kind === 'paragraph') inner.push(paragraph({ ...first, indentChars: 0 }, ctx, [marker]));
+    else {
+      inner.push(el('div', 'listItem', {}, [marker]));
+      if (first) inner.push(block(first, ctx));
+    }
+    for (const b of rest) inner.push(block(b, ctx));
+    // The marker hangs in the indent; wrapped lines align after it.
+    return el('li', 'listItem', { style: `padding-left: ${l.indentChars + l.markerChars}em; text-indent: -${l.markerChars}em` }, inner);
+  });
+  return el('ul', 'list', { style: spacing(l, ctx), role: 'list' }, items);
+}
+
+function table(t: GTable, ctx: BlockContext): El {
+  const total = t.columns.reduce((s, c) => s + c.widthPt, 0);
+  const pad = t.paddingPt / t.sizePt;
+  const border = `border-width: ${rulePx(t.ruleWidthPt)}; padding: ${+pad.toFixed(3)}em`;
+  const cols = el('colgroup', null, {}, t.columns.map((c) => el('col', null, { style: `width: ${+((c.widthPt / total) * 100).toFixed(2)}%` })));
+  const cell = (tag: 'th' | 'td', style: StyleId, runs: GTable['header'][number], i: number): El => {
+    const align = tag === 'th' ? STYLES.tableHeader.align : t.columns[i]!.align;
+    return el(tag, [style, 'cell'], { style: `${border}; text-align: ${align}; text-indent: 0`, ...(tag === 'th' ? { scope: 'col' } : {}) }, runNodes(runs, STYLES[style].role));
+  };
+  const head = el('thead', null, {}, [el('tr', null, {}, t.header.map((c, i) => cell('th', 'tableHeader', c, i)))]);
+  const body = el('tbody', null, {}, t.rows.map((r) => el('tr', null, {}, r.map((c, i) => cell('td', 'tableText', c, i)))));
+  const caption = t.caption ? [el('caption', 'tableCaption', {}, runNodes(t.caption.runs, STYLES.tableCaption.role))] : [];
+  return el('div', 'tableWrap', { style: spacing(t, ctx) }, [el('table', 'table', {}, [...caption, cols, head, body])]);
+}
+
+function image(img: GImage, ctx: BlockContext): El {
+  const data = fs.readFileSync(img.path).toString('base64');
+  const captionText = img.caption?.runs.map((r) => r.text).join('') ?? '';
+  const alt = captionText || img.alt;
+  const width = `${+((img.widthPt / ctx.blockWidthPt) * 100).toFixed(2)}%`;
+  const children: Child[] = [el('img', 'img', { src: `data:image/${img.format};base64,${data}`, alt, style: `width: ${width}` })];
+  // The caption already says what the picture shows; the image's alt repeats it for screen readers only.
+  if (img.caption) children.push(el('figcaption', 'imageCaption', {}, runNodes(img.caption.runs, STYLES.imageCaption.role)));
+  return el('figure', 'figure', { style: spacing(img, ctx) }, children);
+}
+
+export function bodyNodes(blocks: readonly GBlock[], ctx: BlockContext): El[] {
+  return blocks.map((b) => block(b, ctx));
+}
+
+function block(b: GBlock, ctx: BlockContext): El {
+  switch (b.kind) {
+    case 'paragraph':
+      return paragraph(b, ctx);
+    case 'list':
+      return list(b, ctx);
+    case 'table':
+      return table(b, ctx);
+    case 'image':
+      return image(b, ctx);
+  }
+}

@@ -1,0 +1,78 @@
+/**
+ * The HTML document around the body: language, title and meta tags (Open Graph, so a shared
+ * link shows the issue), and — for the web edition — one inline stylesheet made from the
+ * style table plus the page-level rules (screen sizes, print). The WeChat variant gets no
+ * <style> at all: its body carries every declaration inline.
+ */
+import type { Issue } from '../../model/types.js';
+import { escAttr, escText, serialise, type El, type StyleTable } from './dom.js';
+import { FONT_STACKS, PRINT, SCREEN } from './facts.js';
+
+export type HtmlVariant = 'web' | 'wechat';
+
+/** Headlines of the first items, for the description a shared link shows. */
+function description(issue: Issue): string {
+  const heads = issue.sections.flatMap((s) => s.entries.map((e) => (e.kind === 'news' ? e.leadText : e.title)));
+  const text = heads.join('；');
+  return text.length > 120 ? `${text.slice(0, 119)}…` : text;
+}
+
+function metaTags(issue: Issue): string {
+  const m = issue.masthead;
+  const title = `${m.name} ${m.label}`;
+  const tags: Array<[string, string, string]> = [
+    ['name', 'description', description(issue)],
+    ['name', 'author', m.publisher],
+    ['name', 'date', issue.meta.isoDate],
+    ['name', 'generator', 'bulletin'],
+    ['property', 'og:type', 'article'],
+    ['property', 'og:title', `${title}（${m.date}）`],
+    ['property', 'og:description', description(issue)],
+    ['property', 'og:site_name', `${m.seriesLine} ${m.name}`],
+    ['property', 'og:locale', 'zh_CN'],
+    ['property', 'article:published_time', issue.meta.isoDate],
+    ['property', 'article:author', m.publisher],
+  ];
+  return tags.map(([k, n, v]) => `<meta ${k}="${n}" content="${escAttr(v)}">`).join('\n');
+}
+
+/** Page-level CSS of the web edition: sizes for phones and desktops, and print. */
+function pageCss(table: StyleTable): string {
+  const rules = Object.entries(table).map(([k, v]) => `.${k} { ${v.trim()} }`);
+  // The root carries the body size: every size below is in rem of it.
+  return `html { font-size: ${SCREEN.phoneBodyPx}px; -webkit-text-size-adjust: 100%; text-size-adjust: 100%; }
+body { margin: 0; background: #fff; color: #000; font-family: ${FONT_STACKS.body}; }
+${rules.join('\n')}
+@media (min-width: ${SCREEN.wideFromPx}px) { html { font-size: ${SCREEN.wideBodyPx}px; } }
+@media print {
+  @page { size: ${PRINT.page}; margin: ${PRINT.margins}; }
+  html { font-size: ${PRINT.bodyPt}pt; }
+  .page { max-width: none; padding: 0; }
+  a { color: inherit; text-decoration: none; }
+  h1, h2, h3, h4, h5, h6 { break-after: avoid; }
+  figure, tr, img { break-inside: avoid; }
+}`;
+}
+
+export function htmlDocument(issue: Issue, body: El, variant: HtmlVariant, table: StyleTable): string {
+  const m = issue.masthead;
+  const head = [
+    '<meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>${escText(`${m.seriesLine} ${m.name} ${m.label}（${m.date}）`)}</title>`,
+    metaTags(issue),
+    variant === 'web' ? `<style>\n${pageCss(table)}\n</style>` : '',
+  ].filter(Boolean);
+  // The WeChat variant carries even the body font on its outer element, inline.
+  const bodyAttrs = variant === 'web' ? '' : ' style="margin:0"';
+  return `<!DOCTYPE html>
+<html lang="zh-CN">
+<head>
+${head.join('\n')}
+</head>
+<body${bodyAttrs}>
+${serialise(body, variant === 'web' ? 'class' : 'inline', table)}
+</body>
+</html>
+`;
+}

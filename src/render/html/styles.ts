@@ -1,0 +1,103 @@
+/**
+ * The one style table of the web edition, written out as classes plus a stylesheet (web) or
+ * as inline declarations (WeChat). Block looks come from src/layout/styles.ts (role, size,
+ * alignment, indent, line height, colour); only the screen's own facts (font stacks, rem/px,
+ * column width, flex for two-ended lines) are decided here.
+ */
+import type { FontRole } from '../../model/types.js';
+import type { Galley } from '../../layout/galley.js';
+import { BODY } from '../../layout/spec.js';
+import { STYLES, type StyleId } from '../../layout/styles.js';
+import type { StyleTable } from './dom.js';
+import { FONT_STACKS, SCREEN, rulePx } from './facts.js';
+import type { HtmlVariant } from './document.js';
+
+/** Lengths relative to the body size: rem in the web edition (the root carries the body size), px in WeChat. */
+export type Len = (bodySizes: number) => string;
+
+export function lengthFor(variant: HtmlVariant): Len {
+  return variant === 'web' ? (n) => `${+n.toFixed(4)}rem` : (n) => `${+(n * SCREEN.phoneBodyPx).toFixed(2)}px`;
+}
+
+const ROLES: FontRole[] = ['body', 'title', 'hei', 'kai', 'song'];
+
+/** Class names of the roles of runs: r-body, r-hei … */
+export const roleStyle = (role: FontRole): string => `r-${role}`;
+
+/** Chinese text rules, inherited by everything inside the page. */
+const TEXT_RULES = [
+  'line-break: strict',
+  'word-break: normal',
+  'overflow-wrap: anywhere',
+  // Adjacent full-width punctuation set close, where the browser can (CSS Text 4).
+  'text-spacing-trim: normal',
+  // No extra space between Chinese and Latin or digits (spec §11).
+  'text-autospace: no-autospace',
+  'text-justify: inter-character',
+  'hanging-punctuation: none',
+  'font-kerning: none',
+];
+
+function blockCss(id: StyleId, len: Len): string {
+  const s = STYLES[id];
+  const decl = [
+    `font-family: ${FONT_STACKS[s.role]}`,
+    `font-size: ${len(s.sizePt / BODY.sizePt)}`,
+    `line-height: ${+(s.lineHeightPt / s.sizePt).toFixed(4)}`,
+    `text-align: ${s.align}`,
+    `text-indent: ${s.firstChars}em`,
+    'margin: 0',
+    'font-weight: normal',
+  ];
+  if (s.color) decl.push(`color: #${s.color}`);
+  return decl.join('; ');
+}
+
+export function styleTable(g: Galley, variant: HtmlVariant): StyleTable {
+  const len = lengthFor(variant);
+  const t: StyleTable = {};
+  for (const id of Object.keys(STYLES) as StyleId[]) t[id] = blockCss(id, len);
+  for (const r of ROLES) t[roleStyle(r)] = `font-family: ${FONT_STACKS[r]}`;
+  const pitch = g.page.linePitchPt / BODY.sizePt;
+  const blank = (n: number): string => len(n * pitch);
+  Object.assign(t, {
+    page: [
+      `max-width: ${SCREEN.columnEm}em`,
+      'margin: 0 auto',
+      `padding: ${blank(1)} ${SCREEN.sidePaddingPx}px ${blank(2)}`,
+      `font-family: ${FONT_STACKS.body}`,
+      `font-size: ${len(1)}`,
+      `line-height: ${+pitch.toFixed(4)}`,
+      'color: #000',
+      'background: #fff',
+      ...TEXT_RULES,
+    ].join('; '),
+    titleWrap: 'text-wrap: balance',
+    bold: 'font-weight: bold',
+    lead: 'display: inline; font-size: inherit; font-weight: normal; line-height: inherit; margin: 0',
+    pubLine: 'display: flex; flex-wrap: wrap; justify-content: space-between; column-gap: 1em',
+    pubRight: 'margin-left: auto',
+    rule: `border: 0; border-top: ${rulePx(g.masthead.rule.widthPt)} solid #${g.masthead.rule.color}; margin: ${len(g.masthead.rule.offsetPt / BODY.sizePt)} 0 0; height: 0`,
+    list: 'list-style: none; margin: 0; padding: 0',
+    listItem: 'margin: 0; padding: 0',
+    marker: 'display: inline-block; text-indent: 0',
+    tableWrap: 'overflow-x: auto; margin: 0 auto',
+    table: 'border-collapse: collapse; width: 100%; margin: 0 auto',
+    cell: 'border-style: solid; border-color: #000; vertical-align: top',
+    figure: 'margin: 0 auto; text-align: center',
+    img: 'display: block; margin: 0 auto; max-width: 100%; height: auto',
+    endBlock: 'margin: 0',
+    endRow: 'display: flex; margin: 0',
+    endLabel: 'flex: none',
+    endText: 'flex: 1 1 auto; min-width: 0; text-align: justify',
+    endRight: 'text-align: right',
+    endPrint: 'display: flex; flex-wrap: wrap; justify-content: space-between; column-gap: 1em; margin: 0',
+    link: 'color: inherit; text-decoration: underline',
+  });
+  return t;
+}
+
+/** Centred titles keep the galley's lines and let the browser balance what a narrow screen wraps again. */
+export function titleStyles(id: StyleId): string[] {
+  return id === 'articleTitle' || id === 'noteTitle' || id === 'seriesLine' || id === 'name' ? ['titleWrap'] : [];
+}

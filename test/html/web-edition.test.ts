@@ -1,0 +1,222 @@
+/**
+ * The web edition in a real browser (Debian's chromium): 第9期's page text equals the model's
+ * text in order; nothing leaves the page; no horizontal scrolling at 360 px; semantic structure
+ * (one h1, headings in order, table header row, alt text from the caption, title and Open Graph
+ * meta); the Chinese typography rules are in effect; and the WeChat variant looks the same with
+ * no <style> and no class. Screenshots at 360 and 1280 px go to test-output/screenshots/ for a
+ * person to look at.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import type { Issue } from '../../src/model/types.js';
+import { renderHtmlString } from '../../src/render/html/render-html.js';
+import { browserMissing, launchBrowser, SCREENSHOTS, type LaunchedBrowser } from '../helpers/browser.js';
+import { SERIES, issueOf } from '../helpers/docx-build.js';
+import { modelText } from '../helpers/pdf-render.js';
+import { assertCliBuilt, cleanupTemp, copySeries, runCli, tempDir } from '../helpers/series.js';
+
+const squeeze = (s: string): string => s.replace(/[\s\u3000]+/g, '');
+
+describe('web edition as files', () => {
+  afterAll(cleanupTemp);
+
+  it('bulletin build --format html writes 工作动态第9期.html, the same bytes every time, no script', () => {
+    assertCliBuilt();
+    const dir = copySeries(SERIES.sample);
+    const r1 = runCli(['build', '9', '--format', 'html', '--out', 'a'], dir);
+    expect(r1.code, r1.stderr).toBe(0);
+    const r2 = runCli(['build', '9', '--format', 'html', '--out', 'b'], dir);
+    expect(r2.code, r2.stderr).toBe(0);
+    const a = fs.readFileSync(path.join(dir, 'a', '工作动态第9期.html'));
+    expect(a.equals(fs.readFileSync(path.join(dir, 'b', '工作动态第9期.html')))).toBe(true);
+    expect(fs.readdirSync(path.join(dir, 'a'))).toEqual(['工作动态第9期.html']);
+    expect(a.toString('utf8')).not.toMatch(/<script|<link|@import|url\(http|src="http/i);
+  });
+
+  it('the default set includes the web edition, the WeChat variant only on request', () => {
+    const dir = copySeries(SERIES.sample);
+    const r = runCli(['build', '9', '--out', 'out'], dir);
+    expect(r.code, r.stderr).toBe(0);
+    expect(fs.readdirSync(path.join(dir, 'out')).sort()).toEqual(['工作动态第9期.docx', '工作动态第9期.html', '工作动态第9期.pdf']);
+    const w = runCli(['build', '9', '--format', 'wechat', '--out', 'w'], dir);
+    expect(w.code, w.stderr).toBe(0);
+    expect(fs.readdirSync(path.join(dir, 'w'))).toEqual(['工作动态第9期.wechat.html']);
+  });
+});
+
+const missing = browserMissing();
+
+interface Opened {
+  issue: Issue;
+  web: string;
+  wechat: string;
+}
+
+describe.skipIf(Boolean(missing))(`web edition in chromium${missing ? `（${missing}）` : ''}`, () => {
+  let b: LaunchedBrowser;
+  const files: Record<'sample' | 'mixed', Opened> = {} as Record<'sample' | 'mixed', Opened>;
+
+  beforeAll(async () => {
+    const dir = tempDir('bulletin-html-');
+    for (const key of ['sample', 'mixed'] as const) {
+      const issue = issueOf(SERIES[key]);
+      const web = path.join(dir, `${key}.html`);
+      const wechat = path.join(dir, `${key}.wechat.html`);
+      fs.writeFileSync(web, renderHtmlString(issue, 'web'));
+      fs.writeFileSync(wechat, renderHtmlString(issue, 'wechat'));
+      files[key] = { issue, web, wechat };
+    }
+    fs.mkdirSync(SCREENSHOTS, { recursive: true });
+    b = await launchBrowser();
+  });
+  afterAll(async () => {
+    await b?.close();
+    cleanupTemp();
+  });
+
+  /** Opens a file at a width, recording every request that is not the file itself. */
+  async function open(file: string, width: number): Promise<{ page: Page; outside: string[] }> {
+    const page = await b.context.newPage();
+    await page.setViewportSize({ width, height: 800 });
+    const self = pathToFileURL(file).href;
+    const outside: string[] = [];
+    page.on('request', (r) => {
+      if (r.url() !== self && !r.url().startsWith('data:')) outside.push(r.url());
+    });
+    await page.goto(self, { waitUntil: 'load' });
+    return { page, outside };
+  }
+
+  for (const key of ['sample', 'mixed'] as const) {
+    it(`${key}: the page's text is the model's text, in order, and nothing leaves the page`, async () => {
+      const { issue, web } = files[key];
+      const { page, outside } = await open(web, 1280);
+      const text = await page.evaluate(() => document.body.innerText);
+      expect(squeeze(text)).toBe(modelText(issue));
+      expect(outside).toEqual([]);
+      await page.close();
+    });
+
+    for (const width of [360, 1280]) {
+      it(`${key}: no horizontal scrolling at ${width} px; screenshot written`, async () => {
+        const { page } = await open(files[key].web, width);
+        const { scroll, client } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+        expect(scroll).toBeLessThanOrEqual(client);
+        await page.screenshot({ path: path.join(SCREENSHOTS, `${key}-${width}.png`), fullPage: true });
+        await page.close();
+      });
+    }
+  }
+
+  it('is semantic: lang, one h1, headings in order, title and Open Graph meta', async () => {
+    const { issue, web } = files.sample;
+    const { page } = await open(web, 1280);
+    expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');
+    expect(await page.locator('h1').allTextContents()).toEqual([issue.masthead.name]);
+    const levels = await page.evaluate(() => Array.from(document.querySelectorAll('h1,h2,h3,h4,h5,h6')).map((h) => Number(h.tagName[1])));
+    expect(levels[0]).toBe(1);
+    for (let i = 1; i < levels.length; i++) expect(levels[i]! - levels[i - 1]!).toBeLessThanOrEqual(1);
+    // Every column head and every item is a heading.
+    const h2 = await page.locator('h2').allTextContents();
+    for (const s of issue.sections) expect(h2).toContain(s.heading);
+    const h3 = (await page.locator('h3').allTextContents()).map(squeeze);
+    const entries = issue.sections.flatMap((s) => s.entries.map((e) => (e.kind === 'news' ? e.leadText : e.title)));
+    expect(h3).toHaveLength(entries.length);
+    entries.forEach((t, i) => expect(h3[i]).toContain(squeeze(t)));
+    const title = await page.title();
+    expect(title).toContain(issue.masthead.label);
+    expect(title).toContain(issue.masthead.date);
+    expect(await page.getAttribute('meta[property="og:title"]', 'content')).toContain(issue.masthead.label);
+    expect(await page.getAttribute('meta[property="og:description"]', 'content')).toBeTruthy();
+    expect(await page.getAttribute('meta[name="viewport"]', 'content')).toContain('width=device-width');
+    await page.close();
+  });
+
+  it('tables have a header row; images carry their caption as alt text and are data URIs', async () => {
+    const { issue, web } = files.mixed;
+    const { page } = await open(web, 1280);
+    expect(await page.locator('table thead tr th').count()).toBeGreaterThan(0);
+    const imgs = await page.evaluate(() => Array.from(document.images).map((i) => ({ alt: i.alt, src: i.src.slice(0, 22), w: i.naturalWidth })));
+    const captions = issue.sections.flatMap((s) => s.entries.flatMap((e) => (e.kind === 'news' ? e.body : e.blocks))).flatMap((bl) => (bl.type === 'image' ? [bl.caption ?? bl.alt] : []));
+    expect(imgs.length).toBe(captions.length);
+    expect(imgs.length).toBeGreaterThan(0);
+    imgs.forEach((im, i) => {
+      expect(im.alt).toBe(captions[i]);
+      expect(im.src).toMatch(/^data:image\/(png|jpeg);base64/);
+      expect(im.w).toBeGreaterThan(0);
+    });
+    await page.close();
+  });
+
+  it('sets Chinese text as the spec asks: official fonts first, 2em indent, justified, strict breaking', async () => {
+    const { page } = await open(files.sample.web, 360);
+    const st = await page.evaluate(() => {
+      // A body paragraph of 第9期's first article.
+      const p = Array.from(document.querySelectorAll('main p')).find((e) => (e.textContent ?? '').startsWith('赣州市积极贯彻落实'))!;
+      const cs = getComputedStyle(p);
+      const h1 = getComputedStyle(document.querySelector('h1')!);
+      return {
+        fontFamily: cs.fontFamily,
+        fontSize: parseFloat(cs.fontSize),
+        indent: parseFloat(cs.textIndent),
+        align: cs.textAlign,
+        justify: cs.getPropertyValue('text-justify'),
+        lineBreak: cs.getPropertyValue('line-break'),
+        lineHeight: parseFloat(cs.lineHeight),
+        h1Color: h1.color,
+      };
+    });
+    expect(st.fontFamily.replace(/"/g, '')).toMatch(/^仿宋_GB2312, 仿宋, FangSong/);
+    expect(st.fontSize).toBeGreaterThanOrEqual(18);
+    expect(st.fontSize).toBeLessThanOrEqual(20);
+    expect(st.indent).toBeCloseTo(2 * st.fontSize, 1);
+    expect(st.align).toBe('justify');
+    expect(st.justify).toBe('inter-character');
+    expect(st.lineBreak).toBe('strict');
+    expect(st.lineHeight / st.fontSize).toBeCloseTo(1.8, 1);
+    expect(st.h1Color).toBe('rgb(255, 0, 0)');
+    // Printed, the body is 三号 (16 pt = 21.33 px) across the paper's text block, not the screen column.
+    await page.emulateMedia({ media: 'print' });
+    const printed = await page.evaluate(() => {
+      const p = Array.from(document.querySelectorAll('main p')).find((e) => (e.textContent ?? '').startsWith('赣州市积极贯彻落实'))!;
+      return { size: parseFloat(getComputedStyle(p).fontSize), maxWidth: getComputedStyle(document.querySelector('article')!).maxWidth };
+    });
+    expect(printed.size).toBeCloseTo((16 * 96) / 72, 1);
+    expect(printed.maxWidth).toBe('none');
+    await page.close();
+  });
+
+  for (const key of ['sample', 'mixed'] as const) {
+    it(`${key}: the WeChat variant has no <style> and no class, and looks the same element for element`, async () => {
+      const raw = fs.readFileSync(files[key].wechat, 'utf8');
+      expect(raw).not.toMatch(/<style|\sclass=/i);
+      const probe = (): Array<Record<string, string>> =>
+        Array.from(document.body.querySelectorAll('*')).map((e) => {
+          const cs = getComputedStyle(e);
+          return {
+            tag: e.tagName,
+            text: (e.textContent ?? '').slice(0, 20),
+            ...Object.fromEntries(
+              ['font-family', 'font-size', 'font-weight', 'color', 'text-align', 'text-indent', 'line-height', 'margin-top', 'margin-bottom', 'border-top-width', 'border-bottom-width', 'display', 'line-break', 'padding-left'].map((p) => [
+                p,
+                // rem and px round differently in the last digits: compare lengths to 0.1 px.
+                cs.getPropertyValue(p).replace(/(\d+\.\d+)px/g, (_, n: string) => `${Number(n).toFixed(1)}px`),
+              ]),
+            ),
+          };
+        });
+      const web = await open(files[key].web, 360);
+      const wechat = await open(files[key].wechat, 360);
+      const a = await web.page.evaluate(probe);
+      const w = await wechat.page.evaluate(probe);
+      expect(w.length).toBe(a.length);
+      expect(w).toEqual(a);
+      await wechat.page.screenshot({ path: path.join(SCREENSHOTS, `${key}-wechat-360.png`), fullPage: true });
+      await web.page.close();
+      await wechat.page.close();
+    });
+  }
+});
