@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { imageSize } from 'image-size';
+import { isInside } from '../config/safe-name.js';
 
 export type ImageProbe =
   | { ok: true; path: string; format: 'png' | 'jpeg'; widthPx: number; heightPx: number }
@@ -34,6 +35,11 @@ export function probeImage(url: string, mdFile: string, seriesRoot: string): Ima
   } catch {
     return { ok: false, message: `找不到图片“${url}”（应在 ${rel.split(path.sep).join('/')}）；请检查文件名和大小写` };
   }
+  // A symlink (or a symlinked folder on the way) may lead out of the series: judge where the
+  // bytes really are.
+  if (!isInside(realOr(seriesRoot), realOr(abs))) {
+    return { ok: false, message: `图片“${url}”在简报系列文件夹之外（是指向外面的链接）；请把图片复制到本期文件夹中再引用` };
+  }
   if (!stat.isFile()) return { ok: false, message: `图片“${url}”不是文件` };
   if (stat.size > MAX_IMAGE_BYTES) {
     return { ok: false, message: `图片“${url}”有 ${Math.round(stat.size / 1048576)} MB，超过 50 MB 的上限；请先压缩图片` };
@@ -51,6 +57,14 @@ export function probeImage(url: string, mdFile: string, seriesRoot: string): Ima
     return { ok: true, path: abs, format, widthPx: swap ? size.height : size.width, heightPx: swap ? size.width : size.height };
   } catch {
     return { ok: false, message: `图片“${url}”已损坏，无法读取尺寸；请重新导出该图片` };
+  }
+}
+
+function realOr(p: string): string {
+  try {
+    return fs.realpathSync(p);
+  } catch {
+    return p;
   }
 }
 

@@ -24,7 +24,7 @@ export function registerBuild(program: Command, io: Output): Command {
     .action(async (issueArg: string | undefined, opts: BuildOptions) => {
       const formats = parseFormats(opts.format);
       const ctx = openSeries(process.cwd());
-      const cfg = resolveIssue(ctx.series, ctx.issues, issueArg);
+      const cfg = resolveIssue(ctx.series, ctx.issues, issueArg, ctx.broken);
       const { issue, files, warnings } = await renderIssue(ctx, cfg, formats, { log: (m) => io.err(m) });
       printDiagnostics(warnings.list, io);
       const outDir = opts.out !== undefined ? path.resolve(opts.out) : path.join(ctx.series.root, 'dist');
