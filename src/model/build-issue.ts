@@ -10,8 +10,8 @@ import { nearest } from '../config/suggest.js';
 import { formatChineseDate, toIso } from '../dates.js';
 import { Diagnostics } from '../diagnostics.js';
 import { END_BLOCK, NEWS_ITEM, OFFICIAL_FONT_NAMES, SECTION_HEAD, SHIPPED_FONTS } from '../layout/spec.js';
-import { fileStem, issueLabel, totalLabel } from '../numbering/label.js';
-import { totalFor } from '../numbering/sequence.js';
+import { totalLabel } from '../numbering/label.js';
+import { issueNames } from '../output/output-names.js';
 import { relPath } from '../paths.js';
 import type { SourceFile } from '../sources/load.js';
 import { blocksFromMdast, isBlankTree, mergeRuns, phrasingToRuns, posOf, runsText, trimRuns, type ConvertContext } from './from-mdast.js';
@@ -107,10 +107,9 @@ export function buildIssue(
   if (diags.errors.length > before) return undefined;
 
   const special = cfg.special;
-  const total = cfg.total ?? totalFor(series.numbering, series.totalOffset, allIssues, cfg);
+  // The same names `build` checks for clashes before it writes anything.
+  const { total, label, stem } = issueNames(series, cfg, allIssues);
   const labelInput = { number: cfg.number, year: cfg.date.year, total, special };
-  const label = issueLabel(series, labelInput);
-  const stem = fileStem(series.name, label);
 
   return {
     meta: {

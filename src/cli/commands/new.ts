@@ -7,6 +7,7 @@ import { parseIsoDate, toIso, today, type CalendarDate } from '../../dates.js';
 import { UserError } from '../../diagnostics.js';
 import { issueFolderName, issueLabel } from '../../numbering/label.js';
 import { countKey, nextNumber, numberingProblems, type NumberedIssue } from '../../numbering/sequence.js';
+import { ensureDir } from '../../output/ensure-dir.js';
 import { writeFileExclusive } from '../../output/write-atomic.js';
 import { relPath, SCHEMA_DIR, TEMPLATES_DIR } from '../../paths.js';
 import { openSeries, requireNoBroken } from '../../pipeline.js';
@@ -55,7 +56,14 @@ export function registerNew(program: Command, io: Output): Command {
         if (p.file === after[after.length - 1]!.file) io.err(`警告：${p.message}`);
       }
 
-      fs.mkdirSync(dir, { recursive: true });
+      ensureDir(path.dirname(dir));
+      try {
+        // Not recursive: of two `new` at once, only one gets the folder; the other stops here.
+        fs.mkdirSync(dir);
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+        throw new UserError(`文件夹 ${relPath(series.root, dir)} 刚刚被建好（可能同时运行了两次 bulletin new），为避免覆盖，没有做任何改动。请用 bulletin list 查看`);
+      }
       writeFileExclusive(path.join(dir, ISSUE_FILE), issueYaml(series.root, dir, { number, date, special }));
       const written = [ISSUE_FILE];
       const stubs: Array<[string, string]> = [['00-编者按.md', read('note.md')]];
