@@ -46,7 +46,7 @@ export function planEndBlock(env: RenderEnv, eb: EndBlock, at: SourcePos): EndBl
     rows.push({
       columns: [
         { width: labelW + slack, text: textInlines(ienv, label, style) },
-        { width: textW - slack, text: textInlines(ienv, d.text, style), alignment: 'justify' },
+        { width: textW - slack, text: textInlines({ ...ienv, at: d.at ?? at }, d.text, style), alignment: 'justify' },
       ],
       columnGap: 0,
     } as Content);
@@ -55,14 +55,14 @@ export function planEndBlock(env: RenderEnv, eb: EndBlock, at: SourcePos): EndBl
     if (count > 0) breaks.push(count);
     count += 1;
     // Absolutely placed content is as wide as the rest of the page: every row fixes its width.
-    rows.push({ columns: [{ width: inner, text: textInlines(ienv, eb.copies, style), alignment: 'right' }] } as Content);
+    rows.push({ columns: [{ width: inner, text: textInlines({ ...ienv, at: eb.at?.copies ?? at }, eb.copies, style), alignment: 'right' }] } as Content);
   }
   const distLines = count;
   const dateW = textEm(eb.printDate, face, env.fonts) * size + slack;
   rows.push({
     columns: [
-      { width: inner - dateW, text: textInlines(ienv, eb.printer, style) },
-      { width: dateW, text: textInlines(ienv, eb.printDate, style), alignment: 'right' },
+      { width: inner - dateW, text: textInlines({ ...ienv, at: eb.at?.printer ?? at }, eb.printer, style) },
+      { width: dateW, text: textInlines({ ...ienv, at: eb.at?.printDate ?? at }, eb.printDate, style), alignment: 'right' },
     ],
     columnGap: 0,
   } as Content);

@@ -29,11 +29,11 @@ function gridLine(env: RenderEnv, text: string, spec: LineSpec, align: 'left' | 
 export function mastheadNodes(env: RenderEnv, m: Masthead, at: SourcePos): Content[] {
   const M = MASTHEAD;
   const nodes: Content[] = [];
-  if (m.classification) nodes.push(gridLine(env, m.classification, M.classification, 'left', at));
-  nodes.push(gridLine(env, m.seriesLine, M.seriesLine, 'center', at));
-  nodes.push(gridLine(env, m.name, M.name, 'center', at));
+  if (m.classification) nodes.push(gridLine(env, m.classification, M.classification, 'left', m.at?.classification ?? at));
+  nodes.push(gridLine(env, m.seriesLine, M.seriesLine, 'center', m.at?.seriesLine ?? at));
+  nodes.push(gridLine(env, m.name, M.name, 'center', m.at?.name ?? at));
   const label = m.totalLabel ? `${m.label}\u3000${m.totalLabel}` : m.label;
-  nodes.push(gridLine(env, label, M.label, 'center', at, M.gapLines));
+  nodes.push(gridLine(env, label, M.label, 'center', m.at?.label ?? at, M.gapLines));
 
   const pub = M.publisherLine;
   const pubSize = pdfSize(pub.sizePt);
@@ -42,8 +42,8 @@ export function mastheadNodes(env: RenderEnv, m: Masthead, at: SourcePos): Conte
   const indent = M.publisherIndentChars * CELL;
   nodes.push({
     columns: [
-      { width: '*', text: textInlines({ fonts: env.fonts, at }, m.publisher, style) },
-      { width: 'auto', text: textInlines({ fonts: env.fonts, at }, m.date, style), alignment: 'right' },
+      { width: '*', text: textInlines({ fonts: env.fonts, at: m.at?.publisher ?? at }, m.publisher, style) },
+      { width: 'auto', text: textInlines({ fonts: env.fonts, at: m.at?.date ?? at }, m.date, style), alignment: 'right' },
     ],
     columnGap: CELL,
     margin: [indent, top, indent, bottom],
