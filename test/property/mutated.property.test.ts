@@ -217,7 +217,7 @@ function mutate(tree: Tree, m: Mutation): void {
 // ---- the contract ----------------------------------------------------------------------------
 
 const COMMANDS: string[][] = [['check'], ['check', '--all'], ['build', '--out', 'OUT'], ['build', '1', '--out', 'OUT'], ['build', '--format', 'pdf', '--out', 'OUT'], ['list'], ['new', '--date', '2024-06-01']];
-const PATHISH = /(bulletin\.yaml|issue\.yaml|\.md\b|\.png\b|\.jpe?g\b|\.otf\b|\.ttf\b|issues\/|issues\b|OUT|第\d+期|--\w+)/;
+const PATHISH = /(\S\/|bulletin\.yaml|issue\.yaml|\.md\b|\.png\b|\.jpe?g\b|\.otf\b|\.ttf\b|issues\/|issues\b|OUT|第\d+期|--\w+)/;
 
 const stats = { cases: 0, exit0: 0, exit1: 0, built: 0 };
 
