@@ -68,7 +68,7 @@ export function loadAllIssues(series: Series, diags: Diagnostics): FoundIssues {
 /** The number of a broken issue, from what is left of its issue.yaml or from its folder name. */
 function guessNumber(dir: string): number | undefined {
   try {
-    const n = (parse(fs.readFileSync(path.join(dir, ISSUE_FILE), 'utf8')) as { number?: unknown } | null)?.number;
+    const n = (parse(fs.readFileSync(path.join(dir, ISSUE_FILE), 'utf8'), { logLevel: 'silent' }) as { number?: unknown } | null)?.number;
     if (Number.isInteger(n) && (n as number) > 0) return n as number;
   } catch {
     /* unreadable: fall back to the folder name */

@@ -76,6 +76,19 @@ describe('front matter is YAML and only YAML', () => {
   });
 });
 
+describe('YAML tags', () => {
+  it('!!js/function in issue.yaml or front matter is an error at its line, and no Node warning leaks out', () => {
+    const dir = makeSeries({
+      'issues/001/issue.yaml': 'number: 1\ndate: !!js/function "function(){}"\n',
+      'issues/001/10.md': `---\nsection: !!js/function "function(){}"\n---\n\n## 标题\n\n正文。\n`,
+    });
+    const r = runCli(['check', '--all'], dir);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/issues\/001\/issue\.yaml:2:7  错误：.*标签/);
+    expect(r.stderr).not.toMatch(/YAMLWarning|node:\d+/);
+  });
+});
+
 describe('nothing outside the series', () => {
   function outsideUnchanged(run: (series: string) => void): void {
     const parent = tempDir();
