@@ -28,7 +28,7 @@ export function checkOutputNames(series: Series, cfg: IssueConfig, all: IssueCon
   if (longest + 24 > MAX_NAME_BYTES) {
     const key = cfg.special ? 'specialLabel' : 'label';
     const line = series.lineOf([key]) ?? series.lineOf(['name']);
-    throw new UserError(`生成的文件名太长，没有生成`, [
+    throw new UserError(`生成的文件名太长，没有生成。请缩短 bulletin.yaml 的 name 或 ${key}`, [
       {
         severity: 'error',
         rule: 'output-name-too-long',
