@@ -1,6 +1,6 @@
 // Archive benchmark: 100 synthetic issues made from the sample items. Full archive time, a
-// re-run with nothing changed, a re-run after one item changed, peak memory, and the growth
-// of the full build with the number of issues.
+// re-run with nothing changed, a re-run after one item changed, CPU time, peak memory per
+// --jobs, and the growth of the full build with the number of issues.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -25,26 +25,22 @@ function makeSeries(count) {
   return root;
 }
 
-export function benchArchive({ sizes = [25, 50, 100] } = {}) {
-  const rows = [['case', 'issues', 'wall s', 'per issue s', 'peak RSS MB', 'built']];
+/** Full archives of 25 and 100 issues with each --jobs, then re-runs of the 100. */
+export function benchArchive({ sizes = [25, 100], jobs = [1, 2] } = {}) {
+  const rows = [['case', 'issues', 'wall s', 'CPU s', 'CPU per issue s', 'peak RSS MB', 'built']];
+  const row = (name, count, r) => rows.push([name, count, (r.wallMs / 1000).toFixed(2), (r.cpuMs / 1000).toFixed(2), count ? (r.cpuMs / 1000 / count).toFixed(3) : '', r.maxRssMB.toFixed(0), /生成 (\d+) 期/.exec(r.stdout)?.[1] ?? '0']);
   let big;
   for (const count of sizes) {
-    const root = makeSeries(count);
-    const full = runCli(['archive'], root);
-    rows.push(['full archive', count, (full.wallMs / 1000).toFixed(2), (full.wallMs / 1000 / count).toFixed(3), full.maxRssMB.toFixed(0), /生成 (\d+) 期/.exec(full.stdout)?.[1]]);
-    if (count === Math.max(...sizes)) big = root;
-    else fs.rmSync(root, { recursive: true, force: true });
+    for (const j of jobs) {
+      const root = makeSeries(count);
+      row(`full archive, --jobs ${j}`, count, runCli(['archive', '--jobs', String(j)], root));
+      if (count === Math.max(...sizes) && j === jobs.at(-1)) big = root;
+      else fs.rmSync(root, { recursive: true, force: true });
+    }
   }
-  const small = makeSeries(sizes[0]);
-  const one = runCli(['archive', '--jobs', '1'], small);
-  fs.rmSync(small, { recursive: true, force: true });
-  rows.push(['full archive, --jobs 1', sizes[0], (one.wallMs / 1000).toFixed(2), (one.wallMs / 1000 / sizes[0]).toFixed(3), one.maxRssMB.toFixed(0), /生成 (\d+) 期/.exec(one.stdout)?.[1]]);
-  const again = runCli(['archive'], big);
-  rows.push(['re-run, nothing changed', sizes.at(-1), (again.wallMs / 1000).toFixed(2), '', again.maxRssMB.toFixed(0), /生成 (\d+) 期/.exec(again.stdout)?.[1]]);
-  const item = path.join(big, 'issues', '050', '10-province.md');
-  fs.appendFileSync(item, '\n本条动态在基准测试中改过。\n');
-  const changed = runCli(['archive'], big);
-  rows.push(['re-run, one item changed', sizes.at(-1), (changed.wallMs / 1000).toFixed(2), '', changed.maxRssMB.toFixed(0), /生成 (\d+) 期/.exec(changed.stdout)?.[1]]);
+  row('re-run, nothing changed', 0, runCli(['archive'], big));
+  fs.appendFileSync(path.join(big, 'issues', '050', '10-province.md'), '\n本条动态在基准测试中改过。\n');
+  row('re-run, one item changed', 0, runCli(['archive'], big));
   fs.rmSync(big, { recursive: true, force: true });
   return table(rows);
 }

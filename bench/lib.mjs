@@ -6,14 +6,15 @@ import { fileURLToPath } from 'node:url';
 export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const MEASURE = path.join(REPO, 'bench', 'measure.mjs');
 
-/** One whole-process run of `bulletin …args` in cwd: wall time, peak RSS, exit code, output. */
+/** One whole-process run of `bulletin …args` in cwd: wall time, CPU time (user + system), peak RSS, output. */
 export function runCli(args, cwd, env = {}) {
   const t0 = process.hrtime.bigint();
   const r = spawnSync(process.execPath, [MEASURE, ...args], { cwd, encoding: 'utf8', env: { ...process.env, CI: '1', ...env }, maxBuffer: 64 << 20 });
   const wallMs = Number(process.hrtime.bigint() - t0) / 1e6;
   const rss = /BENCH_MAXRSS_KB (\d+)/.exec(r.stderr ?? '');
+  const cpu = /BENCH_CPU_US (\d+)/.exec(r.stderr ?? '');
   if (r.status !== 0) throw new Error(`bulletin ${args.join(' ')} failed (${r.status}):\n${r.stderr}`);
-  return { wallMs, maxRssMB: rss ? Number(rss[1]) / 1024 : NaN, stdout: r.stdout, stderr: r.stderr };
+  return { wallMs, cpuMs: cpu ? Number(cpu[1]) / 1000 : NaN, maxRssMB: rss ? Number(rss[1]) / 1024 : NaN, stdout: r.stdout, stderr: r.stderr };
 }
 
 export function median(xs) {

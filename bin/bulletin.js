@@ -1,6 +1,10 @@
 #!/usr/bin/env node
-// The compiled CLI lives in lib/ (built by `npm ci` through the prepare script).
-import { main } from '../lib/cli/main.js';
+// The CLI is one bundled file, lib/bulletin.mjs (built by `npm ci` through the prepare script).
+import module from 'node:module';
+
+// Node 22 and later keep V8's compiled code of the bundle on disk between runs.
+module.enableCompileCache?.();
+const { main } = await import('../lib/bulletin.mjs');
 
 // `bulletin list | head` closes the pipe early; that is not an error worth a stack trace.
 process.stdout.on('error', (e) => {

@@ -1,8 +1,9 @@
 /**
- * Builds issues on all cores. The main thread builds too, beside jobs − 1 worker threads:
- * a worker costs a second copy of the modules and fonts (about half a second and 200 MB),
- * so on a two-core machine one worker plus the main thread beats two workers. Each worker
- * keeps two tasks in hand so that it never waits while the main thread is busy rendering.
+ * Builds issues in this process and, when --jobs asks for more and memory allows, in worker
+ * threads beside it. A worker costs a second copy of the modules and fonts (about half a
+ * second and 100–200 MB), so workers start only after the main thread's first build has shown
+ * what one costs, and only as many as MEMORY_BUDGET_MB leaves room for. Each worker keeps two
+ * tasks in hand so that it never waits while the main thread is busy rendering.
  */
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
@@ -25,6 +26,25 @@ interface WorkerReply {
 
 const IN_HAND = 2;
 
+/** Peak memory the archive may use, whatever --jobs asks for (BULLETIN_MEMORY_MB raises it). */
+export const MEMORY_BUDGET_MB = 250;
+
+/**
+ * How many of the `wanted` workers fit in the memory budget beside a process whose peak so far
+ * (after one build) is `peak` bytes. A worker thread has its own heap and loads every module
+ * and font again, so it is counted as costing as much as the process itself: with the shipped
+ * CJK fonts none fits, and the archive runs in this one process, its fonts and modules shared
+ * by every issue.
+ */
+export function workersWithin(wanted: number, peak: number, budgetMb = Number(process.env.BULLETIN_MEMORY_MB) || MEMORY_BUDGET_MB): number {
+  const budget = budgetMb * 2 ** 20;
+  return Math.max(0, Math.min(wanted, Math.floor((budget - peak) / Math.max(peak, 1))));
+}
+
+// Beside the bundle (lib/bulletin.mjs) the worker is lib/worker.mjs; beside the compiled
+// modules (lib/archive/pool.js, or src/ under the tests) it is worker.js.
+const WORKER_URL = new URL(import.meta.url.endsWith('/bulletin.mjs') ? './worker.mjs' : './worker.js', import.meta.url);
+
 export async function runTasks(tasks: BuildTask[], jobs: number, onDone: (r: TaskResult) => void): Promise<TaskResult[]> {
   const results: TaskResult[] = [];
   const record = (r: TaskResult): void => {
@@ -32,10 +52,11 @@ export async function runTasks(tasks: BuildTask[], jobs: number, onDone: (r: Tas
     onDone(r);
   };
   const queue = tasks.map((task, id) => ({ task, id }));
-  const workers = Math.max(0, Math.min(jobs, tasks.length) - 1);
+  const wanted = Math.max(0, Math.min(jobs, tasks.length) - 1);
+  const inWorkers: Array<Promise<void>> = [];
 
-  const inWorkers = Array.from({ length: workers }, () => runWorker(queue, record));
   const inMain = (async () => {
+    let first = true;
     for (let next = queue.shift(); next; next = queue.shift()) {
       try {
         record({ task: next.task, entry: await buildOne(next.task) });
@@ -43,17 +64,23 @@ export async function runTasks(tasks: BuildTask[], jobs: number, onDone: (r: Tas
         if (!(e instanceof UserError)) throw e;
         record({ task: next.task, error: { user: true, message: e.message, diagnostics: e.diagnostics } });
       }
+      if (first) {
+        const peak = process.resourceUsage().maxRSS * 1024;
+        for (let n = workersWithin(wanted, peak); n > 0 && queue.length > 0; n--) inWorkers.push(runWorker(queue, record));
+        first = false;
+      }
       // Let the workers' messages in between two of our own builds.
       await new Promise((resolve) => setImmediate(resolve));
     }
   })();
-  await Promise.all([inMain, ...inWorkers]);
+  await inMain;
+  await Promise.all(inWorkers);
   return results;
 }
 
 function runWorker(queue: Array<{ task: BuildTask; id: number }>, record: (r: TaskResult) => void): Promise<void> {
   return new Promise<void>((resolve, reject) => {
-    const w = new Worker(new URL('./worker.js', import.meta.url));
+    const w = new Worker(WORKER_URL);
     const pending = new Map<number, BuildTask>();
     const feed = (): void => {
       while (pending.size < IN_HAND) {

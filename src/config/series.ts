@@ -33,7 +33,17 @@ export interface SeriesFile {
   fonts?: Partial<Record<FontRole, string | string[]>>;
   units?: Array<{ name: string; kind: string; aliases?: string[] }>;
   unitKinds?: string[];
+  statsWeights?: Partial<StatsWeights>;
 }
+
+/** How much one printed item of each kind weighs in the total of `bulletin stats`. */
+export interface StatsWeights {
+  news: number;
+  article: number;
+  note: number;
+}
+
+export const DEFAULT_STATS_WEIGHTS: StatsWeights = { news: 1, article: 1, note: 1 };
 
 /** bulletin.yaml with defaults applied. */
 export interface Series {
@@ -56,6 +66,7 @@ export interface Series {
   fonts: Partial<Record<FontRole, string[]>>;
   /** The register of reporting units; empty when bulletin.yaml has no `units:`. */
   units: UnitRegistry;
+  statsWeights: StatsWeights;
   /** Line of each top-level key, for messages about values that pass the schema but not sense. */
   lineOf(pathParts: Array<string | number>): number | undefined;
 }
@@ -129,6 +140,7 @@ export function loadSeries(root: string, diags: Diagnostics): Series | undefined
     endBlockOnEvenPage: v.endBlockOnEvenPage ?? false,
     fonts,
     units: unitRegistry(v, loaded.lineOf, diags),
+    statsWeights: { ...DEFAULT_STATS_WEIGHTS, ...(v.statsWeights ?? {}) },
     lineOf: loaded.lineOf,
   };
 }

@@ -4,25 +4,31 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import type { ErrorObject } from 'ajv';
 import { LineCounter, isMap, isScalar, parseDocument, type Document, type Node } from 'yaml';
 import { Diagnostics } from '../diagnostics.js';
 import { SCHEMA_DIR } from '../paths.js';
 import { nearest } from './suggest.js';
+import * as validators from './validators.generated.js';
 
 export type SchemaName = 'bulletin' | 'issue' | 'item';
 
-const ajv = new Ajv({ allErrors: true, strict: false, useDefaults: false });
-const compiled = new Map<SchemaName, { validate: ValidateFunction; schema: any }>();
+/** ajv's validators, compiled from the schemas when the package is built (scripts/gen-validators.mjs). */
+interface Validate {
+  (value: unknown): boolean;
+  errors?: ErrorObject[] | null;
+}
 
-function schemaFor(name: SchemaName): { validate: ValidateFunction; schema: any } {
-  let entry = compiled.get(name);
-  if (!entry) {
-    const schema = JSON.parse(fs.readFileSync(path.join(SCHEMA_DIR, `${name}.schema.json`), 'utf8'));
-    entry = { validate: ajv.compile(schema), schema };
-    compiled.set(name, entry);
+const schemas = new Map<SchemaName, any>();
+
+/** The schema itself is read only to word a message about a value that failed it. */
+function schemaOf(name: SchemaName): any {
+  let schema = schemas.get(name);
+  if (!schema) {
+    schema = JSON.parse(fs.readFileSync(path.join(SCHEMA_DIR, `${name}.schema.json`), 'utf8'));
+    schemas.set(name, schema);
   }
-  return entry;
+  return schema;
 }
 
 export interface YamlSource {
@@ -83,11 +89,12 @@ export function loadYaml<T>(src: YamlSource, schemaName: SchemaName, diags: Diag
     diags.error('yaml-syntax', src.file, p.line, p.col, `YAML 格式错误：${e instanceof ReferenceError ? '以 * 或 & 开头的值会被当成引用，请给这个值加上引号' : '无法解析'}（${(e as Error).message}）`);
     return result;
   }
-  const { validate, schema } = schemaFor(schemaName);
+  const validate = (validators as Record<SchemaName, Validate>)[schemaName];
   if (validate(value)) {
     result.value = value as T;
     return result;
   }
+  const schema = schemaOf(schemaName);
   for (const err of pruneErrors(validate.errors ?? [])) {
     const parts = instancePath(err);
     const key = err.keyword === 'additionalProperties' ? (err.params as any).additionalProperty : undefined;

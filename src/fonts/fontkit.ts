@@ -4,6 +4,7 @@
  * of a cold start). Only the few members this project touches are typed.
  */
 import { createRequire } from 'node:module';
+import { installCffSubsetScan } from './cff-subset-patch.js';
 
 export interface FontkitGlyph {
   id: number;
@@ -63,6 +64,7 @@ export function openFace(buffer: Uint8Array, postscriptName?: string): FontkitFo
   // the PDF writer. Every table must lie inside the file.
   if (!tablesInside(buffer)) return undefined;
   const f = fontkit().create(buffer, postscriptName);
-  if ('fonts' in f) return f.fonts[0];
-  return f;
+  const face = 'fonts' in f ? f.fonts[0] : f;
+  if (face) installCffSubsetScan(face as unknown as { createSubset(): unknown });
+  return face;
 }

@@ -171,8 +171,8 @@ export function requireModel(seriesDir: string, issueArg?: string): Issue {
 }
 
 export function assertCliBuilt(): void {
-  if (!fs.existsSync(path.join(REPO, 'lib', 'cli', 'main.js'))) {
-    throw new Error('lib/cli/main.js is missing: run `npx tsc -p .` (npm test does) before these tests');
+  if (!fs.existsSync(path.join(REPO, 'lib', 'bulletin.mjs'))) {
+    throw new Error('lib/bulletin.mjs is missing: run `npm run build` (npm test does) before these tests');
   }
 }
 

@@ -20,7 +20,7 @@ export function registerArchive(program: Command, io: Output): Command {
     .description('存档：生成全部各期的 PDF 和 DOCX，写清单 manifest.json 和目录 index.html；--verify 核对存档')
     .option('-o, --out <文件夹>', '存档文件夹（默认为系列下的 archive/）')
     .option('--verify', '重新生成全部各期并与清单逐一核对，不改动存档')
-    .option('-j, --jobs <数量>', '同时生成的期数（默认为 CPU 核数）')
+    .option('-j, --jobs <数量>', '同时生成的期数（默认为 CPU 核数；整个存档不超过 250 MB 内存时才另开线程）')
     .action(async (opts: ArchiveOptions) => {
       const ctx = openSeries(process.cwd());
       requireNoBroken(ctx, '存档要包括每一期，所以没有存档');

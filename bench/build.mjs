@@ -1,0 +1,199 @@
+#!/usr/bin/env node
+/**
+ * Build benchmark (`npm run bench` runs it after `npm run build`):
+ *  1. Cold `bulletin build` (PDF and DOCX) of 第9期 (the repository's own series), the news
+ *     fixture's 5-page 第10期 and a ~40-page issue, each a whole new process: wall time, CPU
+ *     time (user + system) and peak RSS, medians of BENCH_RUNS runs taken round-robin so that
+ *     the load of the shared machine falls on every case alike. CPU time is the figure to trust
+ *     on a busy machine; wall time includes waiting for a core.
+ *  2. With @myriaddreamin/typst-ts-node-compiler installed: Typst's cold compile of the same
+ *     5-page issue (bench/typst/news-010.typ, Fandol fonts from fonts/) alternated with
+ *     bulletin's, and the ratio of the medians.
+ *  3. Where the time of one cold build goes, in one process: the parts add up to the whole,
+ *     from the process's start (node's own start-up) to its exit.
+ * Output hashes are printed so that a change meant not to alter output can be checked.
+ */
+import { spawnSync } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { REPO, median, runCli, table } from './lib.mjs';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+const SELF = fileURLToPath(import.meta.url);
+
+if (process.argv[2] === '--phases') {
+  await phases(process.argv[3], process.argv[4], process.argv[5]);
+  process.exit(0);
+}
+
+/** A temp series whose one issue repeats 009's articles and the mixed fixture's items `times` times. */
+function bigSeries(times) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bulletin-bench-'));
+  fs.copyFileSync(path.join(REPO, 'test', 'fixtures', 'mixed', 'bulletin.yaml'), path.join(dir, 'bulletin.yaml'));
+  const issue = path.join(dir, 'issues', '001');
+  fs.mkdirSync(path.join(issue, 'images'), { recursive: true });
+  const mixed = path.join(REPO, 'test', 'fixtures', 'mixed', 'issues', '001');
+  fs.copyFileSync(path.join(mixed, 'issue.yaml'), path.join(issue, 'issue.yaml'));
+  fs.copyFileSync(path.join(mixed, 'images', 'meeting.png'), path.join(issue, 'images', 'meeting.png'));
+  const sources = [
+    ...fs.readdirSync(mixed).filter((f) => f.endsWith('.md') && !f.includes('note')).map((f) => path.join(mixed, f)),
+    ...fs.readdirSync(path.join(REPO, 'issues', '009')).filter((f) => f.endsWith('.md') && !f.startsWith('00')).map((f) => path.join(REPO, 'issues', '009', f)),
+  ];
+  let n = 0;
+  for (let k = 0; k < times; k++) {
+    for (const src of sources) {
+      // Distinct order numbers keep every copy; the section and text stay as they are.
+      let text = fs.readFileSync(src, 'utf8');
+      text = /^order:/m.test(text) ? text.replace(/^order: \d+/m, `order: ${++n}`) : text.replace(/^---\n/, `---\norder: ${++n}\n`);
+      fs.writeFileSync(path.join(issue, `${String(n).padStart(3, '0')}-${path.basename(src)}`), text);
+    }
+  }
+  return dir;
+}
+
+function typstCompiler() {
+  try {
+    createRequire(import.meta.url).resolve('@myriaddreamin/typst-ts-node-compiler');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** One whole-process Typst compile, timed like runCli. */
+function runTypst(outFile) {
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, [path.join(REPO, 'bench', 'measure-any.mjs'), path.join(REPO, 'bench', 'typst', 'compile.mjs'), outFile], { encoding: 'utf8' });
+  const wallMs = Number(process.hrtime.bigint() - t0) / 1e6;
+  if (r.status !== 0) throw new Error(`typst failed:\n${r.stderr}`);
+  return { wallMs, cpuMs: Number(/BENCH_CPU_US (\d+)/.exec(r.stderr)[1]) / 1000, maxRssMB: Number(/BENCH_MAXRSS_KB (\d+)/.exec(r.stderr)[1]) / 1024 };
+}
+
+const sha = (file) => crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex').slice(0, 12);
+const pdfPages = (file) => (fs.readFileSync(file).toString('latin1').match(/\/Type \/Page\b/g) ?? []).length;
+
+/** One in-process build, timed phase by phase from the process's start to its exit. */
+async function phases(seriesDir, issueArg, outDir) {
+  const marks = [];
+  let t = 0;
+  let c = 0;
+  const lap = (name) => {
+    const now = performance.now();
+    const u = process.cpuUsage();
+    const cpu = (u.user + u.system) / 1000;
+    marks.push([name, now - t, cpu - c]);
+    t = now;
+    c = cpu;
+  };
+  lap('node start-up (until the first line of script)');
+  // As bin/bulletin.js does: the compile cache (Node 22+), then the one bundled file.
+  (await import('node:module')).default.enableCompileCache?.();
+  const app = await import(path.join(REPO, 'lib', 'bench-phases.mjs'));
+  const { openSeries, loadIssue, resolveIssue, FORMATS, writeFileAtomic } = app;
+  lap('load the app bundle (CLI, config, Markdown, DOCX)');
+  await import('pdfmake');
+  lap('load pdfmake, pdfkit, fontkit (not bundled)');
+  process.chdir(seriesDir);
+  const ctx = openSeries(seriesDir);
+  const cfg = resolveIssue(ctx.series, ctx.issues, issueArg);
+  const { issue } = loadIssue(ctx, cfg);
+  lap('model (YAML, Markdown, checks)');
+  // pdfmake's own phases, told apart by pdfkit's first addPage (layout done) and end().
+  const PDFKit = (await import('pdfkit')).default;
+  const { addPage, end } = PDFKit.prototype;
+  let first = true;
+  PDFKit.prototype.addPage = function (...a) {
+    if (first) lap('PDF: fonts, document definition, pdfmake layout');
+    first = false;
+    return addPage.apply(this, a);
+  };
+  PDFKit.prototype.end = function (...a) {
+    lap('PDF: pdfmake drawing');
+    return end.apply(this, a);
+  };
+  const log = () => undefined;
+  const pdf = await FORMATS.find((f) => f.id === 'pdf').render(issue, { log });
+  lap('PDF: font subsetting, writing the file');
+  const docx = await FORMATS.find((f) => f.id === 'docx').render(issue, { log });
+  lap('DOCX');
+  writeFileAtomic(path.join(outDir, 'x.pdf'), pdf.bytes ?? pdf);
+  writeFileAtomic(path.join(outDir, 'x.docx'), docx.bytes ?? docx);
+  lap('write files');
+  process.stdout.write(`\nPHASES ${JSON.stringify(marks)}\n`);
+}
+
+function phaseRun(dir, arg) {
+  const out = fs.mkdtempSync(path.join(os.tmpdir(), 'bulletin-bench-ph-'));
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, [SELF, '--phases', dir, arg, out], { encoding: 'utf8' });
+  const wall = Number(process.hrtime.bigint() - t0) / 1e6;
+  fs.rmSync(out, { recursive: true, force: true });
+  if (r.status !== 0) throw new Error(r.stderr);
+  const marks = JSON.parse(/PHASES (.*)/.exec(r.stdout)[1]);
+  const inside = marks.reduce((a, [, v]) => a + v, 0);
+  marks.push(['exit (teardown after the last line, spawn)', wall - inside, NaN]);
+  return { marks, wall };
+}
+
+spawnSync(process.execPath, [path.join(REPO, 'scripts', 'bundle.mjs'), '--bench'], { stdio: 'inherit' });
+const news = path.join(REPO, 'test', 'fixtures', 'news');
+const big = bigSeries(4);
+const cases = [
+  ['第9期 (issues/009)', REPO, '9'],
+  ...(fs.existsSync(news) ? [['news 第10期', news, '10']] : []),
+  ['repeated issue', big, '1'],
+];
+const withTypst = typstCompiler() && fs.existsSync(news);
+const out = fs.mkdtempSync(path.join(os.tmpdir(), 'bulletin-bench-out-'));
+const runs = new Map(cases.map(([name]) => [name, []]));
+const typst = [];
+for (let i = 0; i < RUNS; i++) {
+  for (const [name, dir, arg] of cases) {
+    runs.get(name).push(runCli(['build', arg, '--out', path.join(out, name)], dir));
+    if (withTypst && dir === news) typst.push(runTypst(path.join(out, 'typst.pdf')));
+  }
+}
+
+console.log(`Cold \`bulletin build\` (PDF and DOCX), whole process, median of ${RUNS} round-robin runs`);
+console.log(`(node ${process.version}, ${os.cpus().length} cores, load average ${os.loadavg()[0].toFixed(1)} at the end)\n`);
+const rows = [['issue', 'pages', 'wall s', 'CPU s', 'peak RSS MB', 'CPU ms/page', 'PDF KB', 'pdf sha256', 'docx sha256']];
+const perIssue = {};
+for (const [name] of cases) {
+  const rs = runs.get(name);
+  const files = fs.readdirSync(path.join(out, name));
+  const pdf = path.join(out, name, files.find((f) => f.endsWith('.pdf')));
+  const docx = path.join(out, name, files.find((f) => f.endsWith('.docx')));
+  const pages = pdfPages(pdf);
+  const cpu = median(rs.map((r) => r.cpuMs));
+  perIssue[name] = { pages, cpu, wall: median(rs.map((r) => r.wallMs)) };
+  rows.push([name, pages, (perIssue[name].wall / 1000).toFixed(2), (cpu / 1000).toFixed(2), median(rs.map((r) => r.maxRssMB)).toFixed(0), (cpu / pages).toFixed(0), Math.round(fs.statSync(pdf).size / 1024), sha(pdf), sha(docx)]);
+}
+if (withTypst) {
+  rows.push(['Typst, news 第10期', pdfPages(path.join(out, 'typst.pdf')), (median(typst.map((r) => r.wallMs)) / 1000).toFixed(2), (median(typst.map((r) => r.cpuMs)) / 1000).toFixed(2), median(typst.map((r) => r.maxRssMB)).toFixed(0), '', Math.round(fs.statSync(path.join(out, 'typst.pdf')).size / 1024), '', '']);
+}
+console.log(table(rows));
+const [, first] = Object.entries(perIssue).find(([n]) => n.startsWith('news')) ?? Object.entries(perIssue)[0];
+const last = perIssue['repeated issue'];
+console.log(`\n${last.pages}-page issue / ${first.pages}-page issue: CPU ${(last.cpu / first.cpu).toFixed(2)}×, wall ${(last.wall / first.wall).toFixed(2)}×`);
+if (withTypst) {
+  const ours = runs.get('news 第10期');
+  console.log(`bulletin / Typst on news 第10期 (alternating runs): wall ${(median(ours.map((r) => r.wallMs)) / median(typst.map((r) => r.wallMs))).toFixed(2)}×, CPU ${(median(ours.map((r) => r.cpuMs)) / median(typst.map((r) => r.cpuMs))).toFixed(2)}×`);
+} else {
+  console.log('(Typst comparison skipped: install it with `npm install --no-save @myriaddreamin/typst-ts-node-compiler@0.7.0`)');
+}
+
+for (const [name, dir, arg] of cases) {
+  // Median of three instrumented runs, phase by phase; the parts add up to the median run.
+  const ps = [phaseRun(dir, arg), phaseRun(dir, arg), phaseRun(dir, arg)].sort((a, b) => a.wall - b.wall);
+  const p = ps[1];
+  const cpu = p.marks.reduce((a, [, , v]) => a + (Number.isNaN(v) ? 0 : v), 0);
+  console.log(`\nWhere the time goes, ${name} (one cold process on the bundled app, the median of 3 by wall time, ms):`);
+  const fmt = (v) => (Number.isNaN(v) ? '' : v.toFixed(0)).padStart(6);
+  console.log(table([['  phase', '  wall', '   CPU'], ...p.marks.map(([k, w, c]) => [`  ${k}`, fmt(w), fmt(c)]), ['  total (wall = whole process)', fmt(p.wall), fmt(cpu)]]));
+}
+fs.rmSync(out, { recursive: true, force: true });
+fs.rmSync(big, { recursive: true, force: true });
