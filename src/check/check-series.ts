@@ -2,7 +2,9 @@
 import type { IssueConfig } from '../config/issue-file.js';
 import { Diagnostics } from '../diagnostics.js';
 import { numberingProblems } from '../numbering/sequence.js';
-import type { Issue } from '../model/types.js';
+import path from 'node:path';
+import { FontResolver } from '../fonts/resolve.js';
+import type { FontRole, Issue } from '../model/types.js';
 import { loadIssue, type SeriesContext } from '../pipeline.js';
 import { fontProblems } from '../render/pdf/coverage.js';
 import { checkIssueStubValues, checkStubValues } from './stub-hints.js';
@@ -31,5 +33,29 @@ export function checkIssue(ctx: SeriesContext, cfg: IssueConfig, diags: Diagnost
   }
   checkIssueStubValues(cfg, diags);
   if (issue) for (const d of fontProblems(issue)) diags.add(d);
+  if (issue) fontNamesNotInstalled(ctx, issue, diags);
   return issue;
+}
+
+/** Configured family names that are not installed: the shipped font serves instead, said once per role. */
+function fontNamesNotInstalled(ctx: SeriesContext, issue: Issue, diags: Diagnostics): void {
+  const resolver = new FontResolver(issue);
+  for (const role of Object.keys(issue.fonts) as FontRole[]) {
+    let r;
+    try {
+      r = resolver.resolve(role);
+    } catch {
+      continue; // reported by fontProblems
+    }
+    if (!r.notInstalled?.length) continue;
+    const line = ctx.series.lineOf(['fonts', role]);
+    if (diags.list.some((d) => d.rule === 'font-not-installed' && d.line === line && d.message.startsWith(`fonts.${role} `))) continue;
+    diags.warn(
+      'font-not-installed',
+      'bulletin.yaml',
+      line,
+      1,
+      `fonts.${role} 中的${r.notInstalled.map((n) => `“${n}”`).join('、')}在这台电脑上没有安装，将改用${r.origin === 'system' ? `已安装的“${r.candidate}”` : `随附字体 ${path.basename(r.file)}`}。如需原字体，请先安装`,
+    );
+  }
 }

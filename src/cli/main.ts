@@ -4,6 +4,7 @@
  */
 import { Command, CommanderError, Help } from 'commander';
 import { UserError } from '../diagnostics.js';
+import { fsErrorMessage, isFsError } from '../output/fs-errors.js';
 import { registerArchive } from './commands/archive.js';
 import { registerBuild } from './commands/build.js';
 import { registerCheck } from './commands/check.js';
@@ -96,29 +97,15 @@ function handleError(e: unknown, io: Output): number {
     io.err(`错误：${e.message}`);
     return 1;
   }
-  const err = e as NodeJS.ErrnoException;
-  if (err?.code && ['EACCES', 'EPERM', 'ENOSPC', 'EROFS', 'EDQUOT', 'EISDIR', 'ENOTDIR'].includes(err.code)) {
-    io.err(`错误：${fsMessage(err)}`);
+  // Whatever the file system refuses (a locked DOCX, a read-only disk, a name too long) is a
+  // problem of the user's files or disk, said in Chinese with the path.
+  if (isFsError(e)) {
+    io.err(`错误：${fsErrorMessage(e)}`);
     return 1;
   }
   io.err('内部错误：这是 bulletin 的缺陷，不是您的操作问题。请把下面的信息发给维护人员：');
-  io.err(String(err?.stack ?? e));
+  io.err(String((e as Error)?.stack ?? e));
   return 2;
-}
-
-function fsMessage(err: NodeJS.ErrnoException): string {
-  const where = err.path ? `“${err.path}”` : '';
-  switch (err.code) {
-    case 'ENOSPC':
-    case 'EDQUOT':
-      return `磁盘空间不足，无法写入${where}。请清理磁盘后重试；原有文件未被改动`;
-    case 'EACCES':
-    case 'EPERM':
-    case 'EROFS':
-      return `没有权限写入${where}。请换一个输出文件夹（--out），或检查文件是否正被 Word/WPS 打开`;
-    default:
-      return `无法写入${where}（${err.code}）`;
-  }
 }
 
 function commanderMessage(e: CommanderError): string {

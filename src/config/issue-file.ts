@@ -6,6 +6,7 @@ import { Diagnostics } from '../diagnostics.js';
 import type { DistributionKey } from '../model/types.js';
 import { readSourceText } from '../sources/read-text.js';
 import type { Recipients } from './series.js';
+import { unsafeNameReason } from './safe-name.js';
 import { loadYaml } from './yaml-load.js';
 
 export const ISSUE_FILE = 'issue.yaml';
@@ -39,7 +40,9 @@ export function loadIssueFile(dir: string, relFile: string, diags: Diagnostics):
   if (!v) return undefined;
   const date = checkedDate(v.date, 'date', relFile, loaded.lineOf, diags);
   const printDate = v.printDate !== undefined ? checkedDate(v.printDate, 'printDate', relFile, loaded.lineOf, diags) : date;
-  if (!date || !printDate) return undefined;
+  const unsafe = v.special !== undefined ? unsafeNameReason(v.special) : undefined;
+  if (unsafe) diags.error('issue-special-name', relFile, loaded.lineOf(['special']), 1, `special“${v.special}”${unsafe}：它会用在文件名里。请写成“增刊”“专刊”这样的名称`);
+  if (!date || !printDate || unsafe) return undefined;
   return { ...v, dir, file: relFile, date, printDate, lineOf: loaded.lineOf };
 }
 
@@ -53,6 +56,10 @@ function checkedDate(
   const d = parseIsoDate(String(text));
   if ('error' in d) {
     diags.error('date-impossible', file, lineOf([key]), 1, `${key}：${d.error}`);
+    return undefined;
+  }
+  if (d.year < 1980 || d.year > 2099) {
+    diags.error('date-out-of-range', file, lineOf([key]), 1, `${key}：${text} 的年份不在 1980—2099 之间，可能写错了；请写成 2024-04-24 这样的日期`);
     return undefined;
   }
   return d;

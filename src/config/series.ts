@@ -5,6 +5,7 @@ import { Diagnostics, UserError } from '../diagnostics.js';
 import type { DistributionKey, FontRole, SectionKind } from '../model/types.js';
 import { readSourceText } from '../sources/read-text.js';
 import { DEFAULT_UNIT_KINDS, UnitRegistry, type Unit } from '../units/registry.js';
+import { isInside, unsafeNameReason } from './safe-name.js';
 import { nearest } from './suggest.js';
 import { loadYaml } from './yaml-load.js';
 
@@ -105,10 +106,17 @@ export function loadSeries(root: string, diags: Diagnostics): Series | undefined
   sections.forEach((s, i) => {
     const clean = s.name.replace(/^【|】$/g, '');
     if (clean !== s.name) s.name = clean;
+    const unsafe = unsafeNameReason(s.name);
+    const at = loaded.lineOf(['sections', i]);
+    if (unsafe) diags.error('series-section-name', SERIES_FILE, at, 1, `栏目名“${s.name}”${unsafe}：栏目名会用作稿件文件名。请改一个名字`);
     if (seen.has(s.name)) diags.error('series-section-twice', SERIES_FILE, loaded.lineOf(['sections', i]), 1, `栏目“${s.name}”写了两次，请删去一个`);
     if (s.name === NOTE_SECTION) diags.error('series-section-reserved', SERIES_FILE, loaded.lineOf(['sections', i]), 1, `“${NOTE_SECTION}”不是栏目，编者按放在稿件前言区 section: ${NOTE_SECTION} 即可，请从 sections 中删去`);
     seen.add(s.name);
   });
+  const issuesDir = v.issuesDir ?? 'issues';
+  if (!issuesDirInside(root, issuesDir)) {
+    diags.error('series-issues-dir', SERIES_FILE, loaded.lineOf(['issuesDir']), 1, `issuesDir“${issuesDir}”在系列文件夹之外。各期文件夹必须放在 ${SERIES_FILE} 所在的文件夹里，请写相对路径，如 issuesDir: issues`);
+  }
   const fonts: Partial<Record<FontRole, string[]>> = {};
   for (const [role, list] of Object.entries(v.fonts ?? {})) {
     fonts[role as FontRole] = typeof list === 'string' ? [list] : list;
@@ -124,7 +132,7 @@ export function loadSeries(root: string, diags: Diagnostics): Series | undefined
     totalLabel: v.totalLabel,
     totalOffset: v.totalOffset ?? 0,
     specialLabel: v.specialLabel ?? '{special}第{n}期',
-    issuesDir: v.issuesDir ?? 'issues',
+    issuesDir,
     sections,
     distribution: v.distribution ?? {},
     copies: v.copies,
@@ -135,6 +143,18 @@ export function loadSeries(root: string, diags: Diagnostics): Series | undefined
     statsWeights: { ...DEFAULT_STATS_WEIGHTS, ...(v.statsWeights ?? {}) },
     lineOf: loaded.lineOf,
   };
+}
+
+/** The issues folder must be the series folder or below it, also once symlinks are followed. */
+function issuesDirInside(root: string, dir: string): boolean {
+  if (path.isAbsolute(dir) || /^[a-z]:/i.test(dir)) return false;
+  const abs = path.resolve(root, dir);
+  if (!isInside(root, abs)) return false;
+  try {
+    return isInside(fs.realpathSync(root), fs.realpathSync(abs));
+  } catch {
+    return true; // not there yet: `new` creates it, inside
+  }
 }
 
 /** `units:` checked for names that would make two units one, and kinds nobody declared. */

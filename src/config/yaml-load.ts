@@ -52,7 +52,9 @@ export interface LoadedYaml<T> {
 export function loadYaml<T>(src: YamlSource, schemaName: SchemaName, diags: Diagnostics): LoadedYaml<T> {
   const offset = (src.lineOffset ?? 1) - 1;
   const lc = new LineCounter();
-  const doc = parseDocument(src.text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
+  // logLevel 'error': the library's own warnings (an unknown !!tag) would go to stderr as a Node
+  // warning; they are reported below as errors at their line instead.
+  const doc = parseDocument(src.text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true, logLevel: 'error' });
   const pos = (o: number): { line: number; col: number } => {
     const p = lc.linePos(o);
     return { line: p.line + offset, col: p.col };
@@ -71,6 +73,13 @@ export function loadYaml<T>(src: YamlSource, schemaName: SchemaName, diags: Diag
     }
     return result;
   }
+  // `!!js/function` and other tags YAML cannot resolve: never code, always a mistake here.
+  const tags = doc.warnings.filter((w) => w.code === 'TAG_RESOLVE_FAILED');
+  for (const w of tags) {
+    const p = pos(w.pos[0]);
+    diags.error('yaml-tag', src.file, p.line, p.col, `YAML 格式错误：以 !! 或 ! 开头的标签不能用。请删去标签，只写值；值以 ! 开头时请加引号`);
+  }
+  if (tags.length) return result;
   let value: unknown;
   try {
     value = doc.toJS({ maxAliasCount: 100 }) ?? {};

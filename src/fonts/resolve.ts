@@ -22,6 +22,8 @@ export interface ResolvedFont {
   origin: FontOrigin;
   /** What the user configured: a file name or a family name. */
   candidate: string;
+  /** Family names configured before this one that are not installed here. */
+  notInstalled?: string[];
 }
 
 /** Role names as the user reads them in messages. */
@@ -72,15 +74,16 @@ export class FontResolver {
       if (isFilePath(candidate)) {
         const bare = !candidate.includes('/') && !candidate.includes('\\');
         const inSeries = path.resolve(this.issue.seriesRoot, candidate);
-        if (readable(inSeries)) return { file: inSeries, origin: 'file', candidate };
+        const notInstalled = tried.length ? [...tried] : undefined;
+        if (readable(inSeries)) return { file: inSeries, origin: 'file', candidate, notInstalled };
         const shipped = path.join(FONTS_DIR, candidate);
-        if (bare && readable(shipped)) return { file: shipped, origin: 'shipped', candidate };
+        if (bare && readable(shipped)) return { file: shipped, origin: 'shipped', candidate, notInstalled };
         throw new UserError(
           `${ROLE_LABELS[role]}字体文件“${candidate}”找不到或无法读取（查找位置：${inSeries}${bare ? `、${shipped}` : ''}）。请检查 bulletin.yaml 中 fonts.${role} 的设置`,
         );
       }
       const face = this.system.find(candidate);
-      if (face) return { file: face.file, postscriptName: face.postscriptName, origin: 'system', candidate };
+      if (face) return { file: face.file, postscriptName: face.postscriptName, origin: 'system', candidate, notInstalled: tried.length ? [...tried] : undefined };
       tried.push(candidate);
     }
     const names = tried.map((t) => `“${t}”`).join('、');
@@ -104,6 +107,11 @@ export class FontResolver {
         : r.origin === 'system'
           ? `${r.candidate}（已安装：${r.file}）`
           : `${relPath(this.issue.seriesRoot, r.file)}（指定文件）`;
+    // A configured name that is not installed must not pass silently: the print would look
+    // different from what the office expects.
+    if (r.notInstalled?.length) {
+      return `警告：字体：${label} → ${where}；bulletin.yaml 中设置的${r.notInstalled.map((n) => `“${n}”`).join('、')}在这台电脑上没有安装，已改用它。如需原字体，请先安装`;
+    }
     return `字体：${label} → ${where}`;
   }
 }

@@ -7,6 +7,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { ensureDir } from '../output/ensure-dir.js';
 import { readFaceNames, type FaceNames } from './sfnt-names.js';
 
 export interface InstalledFace {
@@ -84,7 +85,7 @@ function readCache(file: string | null): CacheFile {
 function writeCache(file: string | null, cache: CacheFile): void {
   if (!file) return;
   try {
-    fs.mkdirSync(path.dirname(file), { recursive: true });
+    ensureDir(path.dirname(file));
     const tmp = `${file}.${process.pid}.tmp`;
     fs.writeFileSync(tmp, JSON.stringify(cache));
     fs.renameSync(tmp, file);

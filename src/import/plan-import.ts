@@ -17,7 +17,7 @@ import { segment } from './segment.js';
 import { textToMdast } from './text-to-mdast.js';
 import { decodeSource } from '../sources/read-text.js';
 import { toMarkdown } from './to-markdown.js';
-import { parseMarkdown, splitFrontMatter } from '../sources/markdown.js';
+import { parseMarkdown } from '../sources/markdown.js';
 
 export interface ImportOptions {
   section?: string;
@@ -59,8 +59,8 @@ export async function planImport(sub: Submission, series: Series, opts: ImportOp
   } else if (sub.kind === 'markdown') {
     const { text, encoding } = decodeSource(sub.bytes);
     if (encoding !== 'utf-8') notes.push(`文件是 ${encoding === 'gb18030' ? 'GBK' : 'UTF-16'} 编码，已转换为 UTF-8`);
-    const split = splitFrontMatter(text);
-    if (split.hasFrontMatter) {
+    const split = splitSubmissionFront(text);
+    if (split.frontMatter !== undefined) {
       try {
         givenFront = (parse(split.frontMatter) as Record<string, unknown> | null) ?? {};
       } catch {
@@ -151,4 +151,13 @@ function orderFront(front: Record<string, unknown>, source: { file: string; sha2
   for (const [k, v] of Object.entries({ order, title, subtitle, unit, ...rest })) if (v !== undefined) out[k] = v;
   out.source = source;
   return out;
+}
+
+/**
+ * A submitted .md file's own front matter, taken only as plain YAML between `---` lines: any other
+ * opener (`---js`) is not front matter at all and stays text, so nothing in a submission runs.
+ */
+function splitSubmissionFront(text: string): { frontMatter?: string; body: string } {
+  const m = /^---[ \t]*\n([\s\S]*?)\n?---[ \t]*(?:\n|$)/.exec(text);
+  return m ? { frontMatter: m[1], body: text.slice(m[0].length) } : { body: text };
 }

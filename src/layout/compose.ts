@@ -2,7 +2,7 @@
  * Issue model → Galley: every layout decision of the bulletin, taken once for all formats
  * (see galley.ts). Measuring goes through `Metrics`, the real faces of each role.
  */
-import type { Article, Block, EditorNote, FontRole, Heading, ImageBlock, Issue, ListBlock, NewsItem, Paragraph, Run, Section, Table } from '../model/types.js';
+import type { Article, Block, EditorNote, FontRole, Heading, ImageBlock, Issue, ListBlock, NewsItem, Paragraph, Run, Section, SourcePos, Table } from '../model/types.js';
 import type { GBlock, GEndBlock, GImage, GList, GMasthead, GMastheadLine, GPage, GPageNumber, GParagraph, GRun, GTable, Galley, OutlineEntry } from './galley.js';
 import { Faces } from '../fonts/faces.js';
 import { FontResolver } from '../fonts/resolve.js';
@@ -104,8 +104,9 @@ class Composer {
   masthead(): GMasthead {
     const m = this.issue.masthead;
     const M = MASTHEAD;
-    const line = (style: StyleId, text: string, spec: { role: FontRole; lines: number; color?: string }, blankAfter = 0): GMastheadLine => {
+    const line = (style: StyleId, text: string, spec: { role: FontRole; lines: number; color?: string }, at: SourcePos | undefined, blankAfter = 0): GMastheadLine => {
       const l: GMastheadLine = { style, runs: plain(text, spec.role), align: STYLES[style].align as GMastheadLine['align'], gridLines: spec.lines, blankAfter };
+      if (at) l.at = at;
       if (spec.color) {
         l.color = spec.color;
         l.cmyk = RED.cmyk;
@@ -113,10 +114,10 @@ class Composer {
       return l;
     };
     const lines: GMastheadLine[] = [];
-    if (m.classification) lines.push(line('classification', m.classification, M.classification));
-    lines.push(line('seriesLine', m.seriesLine, M.seriesLine));
-    lines.push(line('name', m.name, M.name));
-    lines.push(line('label', m.totalLabel ? `${m.label}\u3000${m.totalLabel}` : m.label, M.label, M.gapLines));
+    if (m.classification) lines.push(line('classification', m.classification, M.classification, m.at?.classification));
+    lines.push(line('seriesLine', m.seriesLine, M.seriesLine, m.at?.seriesLine));
+    lines.push(line('name', m.name, M.name, m.at?.name));
+    lines.push(line('label', m.totalLabel ? `${m.label}\u3000${m.totalLabel}` : m.label, M.label, m.at?.label, M.gapLines));
     return {
       lines,
       publisher: {
@@ -124,6 +125,8 @@ class Composer {
         left: plain(m.publisher, M.publisherLine.role),
         right: plain(m.date, M.publisherLine.role),
         indentChars: M.publisherIndentChars,
+        ...(m.at?.publisher ? { leftAt: m.at.publisher } : {}),
+        ...(m.at?.date ? { rightAt: m.at.date } : {}),
       },
       rule: { widthPt: M.ruleWidthPt, color: RED.rgb, cmyk: RED.cmyk, offsetPt: M.ruleOffsetPt },
       blankAfterRule: M.afterRuleLines,
@@ -318,7 +321,7 @@ class Composer {
       if (count > 0) rules.push({ afterLines: count, widthPt: thin });
       const lines = countLines(d.text, face, this.metrics, size, inner - labelW);
       count += lines;
-      return { label, text: d.text, lines };
+      return d.at ? { label, text: d.text, lines, at: d.at } : { label, text: d.text, lines };
     });
     if (eb.copies) {
       if (count > 0) rules.push({ afterLines: count, widthPt: thin });
@@ -342,6 +345,7 @@ class Composer {
       onEvenPage: eb.onEvenPage,
     };
     if (eb.copies) g.copies = eb.copies;
+    if (eb.at) g.at = eb.at;
     return g;
   }
 

@@ -120,13 +120,15 @@ export interface GMastheadLine {
   /** Hex RGB, e.g. FF0000, when not black; print uses `cmyk`. */
   color?: string;
   cmyk?: [number, number, number, number];
+  /** Where its text was written, for messages about its characters. */
+  at?: SourcePos;
 }
 
 /** The masthead (报头) of page 1: its lines, the publisher/date line and the red rule. */
 export interface GMasthead {
   lines: GMastheadLine[];
   /** Publisher flush left and date flush right on one grid line. */
-  publisher: { style: StyleId; left: GRun[]; right: GRun[]; indentChars: number };
+  publisher: { style: StyleId; left: GRun[]; right: GRun[]; indentChars: number; leftAt?: SourcePos; rightAt?: SourcePos };
   rule: { widthPt: number; color: string; cmyk: [number, number, number, number]; offsetPt: number };
   /** Blank grid lines between the rule and the body. */
   blankAfterRule: number;
@@ -140,6 +142,8 @@ export interface GDistribution {
   text: string;
   /** Lines it takes at the end block's size (measured). */
   lines: number;
+  /** Where the list was written, for messages about its characters. */
+  at?: SourcePos;
 }
 
 /** The end block (版记): at the bottom of the last page, its last rule on the text block's edge. */
@@ -162,6 +166,8 @@ export interface GEndBlock {
   /** Blank grid lines kept clear between the body and the top rule. */
   blankBefore: number;
   onEvenPage: boolean;
+  /** Where the printer, print date and copies were written. */
+  at?: Partial<Record<'printer' | 'printDate' | 'copies', SourcePos>>;
 }
 
 /** Page numbers — N —, odd pages flush right, even flush left, `indentChars` in. */

@@ -5,13 +5,13 @@
 import path from 'node:path';
 import type { Content, Heading as MdHeading } from 'mdast';
 import type { IssueConfig } from '../config/issue-file.js';
-import { NOTE_SECTION, type Recipients, type Series } from '../config/series.js';
+import { NOTE_SECTION, SERIES_FILE, type Recipients, type Series } from '../config/series.js';
 import { nearest } from '../config/suggest.js';
 import { formatChineseDate, toIso } from '../dates.js';
 import { Diagnostics } from '../diagnostics.js';
 import { END_BLOCK, NEWS_ITEM, OFFICIAL_FONT_NAMES, SECTION_HEAD, SHIPPED_FONTS } from '../layout/spec.js';
-import { fileStem, issueLabel, totalLabel } from '../numbering/label.js';
-import { totalFor } from '../numbering/sequence.js';
+import { totalLabel } from '../numbering/label.js';
+import { issueNames } from '../output/output-names.js';
 import { relPath } from '../paths.js';
 import type { SourceFile } from '../sources/load.js';
 import { blocksFromMdast, isBlankTree, mergeRuns, phrasingToRuns, posOf, runsText, trimRuns, type ConvertContext } from './from-mdast.js';
@@ -28,6 +28,7 @@ import type {
   NewsItem,
   Run,
   Section,
+  SourcePos,
 } from './types.js';
 
 interface Placed {
@@ -108,10 +109,13 @@ export function buildIssue(
   if (diags.errors.length > before) return undefined;
 
   const special = cfg.special;
-  const total = cfg.total ?? totalFor(series.numbering, series.totalOffset, allIssues, cfg);
+  // Values from bulletin.yaml and issue.yaml carry their key's line, so a character no font has
+  // is reported where it was typed, not at line 1 of some file.
+  const inSeries = (key: Array<string | number>): SourcePos | undefined => at(SERIES_FILE, series.lineOf(key));
+  const inIssue = (key: Array<string | number>): SourcePos | undefined => at(cfg.file, cfg.lineOf(key));
+  // The same names `build` checks for clashes before it writes anything.
+  const { total, label, stem } = issueNames(series, cfg, allIssues);
   const labelInput = { number: cfg.number, year: cfg.date.year, total, special };
-  const label = issueLabel(series, labelInput);
-  const stem = fileStem(series.name, label);
 
   return {
     meta: {
@@ -134,15 +138,28 @@ export function buildIssue(
       totalLabel: totalLabel(series, labelInput),
       publisher: series.publisher,
       date: formatChineseDate(cfg.date),
+      at: {
+        classification: inSeries(['classification']),
+        seriesLine: inSeries(['series']),
+        name: inSeries(['name']),
+        label: inIssue(['number']),
+        publisher: inSeries(['publisher']),
+        date: inIssue(['date']),
+      },
     },
     note,
     sections,
     endBlock: {
-      distribution: distributionLines(series.distribution, cfg.distribution ?? {}),
+      distribution: distributionLines(series.distribution, cfg.distribution ?? {}, inSeries, inIssue),
       printer: series.publisher,
       printDate: `${formatChineseDate(cfg.printDate)}${END_BLOCK.printSuffix}`,
       copies: (cfg.copies ?? series.copies) !== undefined ? END_BLOCK.copiesFormat((cfg.copies ?? series.copies)!) : undefined,
       onEvenPage: series.endBlockOnEvenPage,
+      at: {
+        printer: inSeries(['publisher']),
+        printDate: cfg.printDate !== cfg.date ? inIssue(['printDate']) : inIssue(['date']),
+        copies: cfg.copies !== undefined ? inIssue(['copies']) : inSeries(['copies']),
+      },
     },
     fonts: fontChoices(series),
     seriesRoot: series.root,
@@ -315,13 +332,21 @@ function listText(r: Recipients | undefined): string | undefined {
 function distributionLines(
   seriesLists: Partial<Record<DistributionKey, Recipients>>,
   issueLists: Partial<Record<DistributionKey, Recipients>>,
+  inSeries: (key: string[]) => SourcePos | undefined,
+  inIssue: (key: string[]) => SourcePos | undefined,
 ): DistributionLine[] {
   const out: DistributionLine[] = [];
   for (const key of END_BLOCK.order) {
-    const text = listText(key in issueLists ? issueLists[key] : seriesLists[key]);
-    if (text) out.push({ label: key, text });
+    const fromIssue = key in issueLists;
+    const text = listText(fromIssue ? issueLists[key] : seriesLists[key]);
+    const at = fromIssue ? inIssue(['distribution', key]) : inSeries(['distribution', key]);
+    if (text) out.push({ label: key, text, ...(at ? { at } : {}) });
   }
   return out;
+}
+
+function at(file: string, line: number | undefined): SourcePos | undefined {
+  return line !== undefined ? { file, line, column: 1 } : undefined;
 }
 
 function fontChoices(series: Series): Record<FontRole, FontChoice> {

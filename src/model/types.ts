@@ -156,6 +156,8 @@ export interface Masthead {
   publisher: string;
   /** Formatted date, e.g. 2024年4月24日. */
   date: string;
+  /** Where each printed value was written (bulletin.yaml or issue.yaml), for messages about its characters. */
+  at?: Partial<Record<'classification' | 'seriesLine' | 'name' | 'label' | 'publisher' | 'date', SourcePos>>;
 }
 
 export type DistributionKey = '报' | '送' | '发' | '本期增发';
@@ -164,6 +166,8 @@ export interface DistributionLine {
   label: DistributionKey;
   /** The list, ending in 。 */
   text: string;
+  /** Where the list was written: bulletin.yaml, or issue.yaml when the issue replaces it. */
+  at?: SourcePos;
 }
 
 export interface EndBlock {
@@ -176,6 +180,8 @@ export interface EndBlock {
   copies?: string;
   /** Series option: the end block must sit on an even page. */
   onEvenPage: boolean;
+  /** Where the printer, print date and copies were written. */
+  at?: Partial<Record<'printer' | 'printDate' | 'copies', SourcePos>>;
 }
 
 /** Where a role's font comes from: candidates in order, file paths or installed family names. */

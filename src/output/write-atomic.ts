@@ -1,36 +1,53 @@
 /**
  * Writing outputs so that a crash, Ctrl-C or a full disk never leaves a half-written file under
  * the final name: write a temporary file beside it, flush, then rename over the old one (an
- * atomic step on the same file system). The previous good file stays until the rename.
+ * atomic step on the same file system). The previous good file stays until the rename. Errors
+ * name the real file, never the hidden temporary one.
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { ensureDir } from './ensure-dir.js';
+import { aboutFile } from './fs-errors.js';
 
 let counter = 0;
 
-export function writeFileAtomic(target: string, data: Uint8Array | string): void {
-  const dir = path.dirname(target);
-  fs.mkdirSync(dir, { recursive: true });
-  // pid + counter: two builds of the same issue at once never share a temporary file.
-  const tmp = path.join(dir, `.${path.basename(target)}.${process.pid}.${++counter}.tmp`);
+/** A fresh hidden name beside `target`: pid + counter, so two builds at once never share one. */
+export function siblingName(target: string, kind: 'tmp' | 'old'): string {
+  return path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${++counter}.${kind}`);
+}
+
+/** Writes and flushes a temporary file beside `target`; returns its path. */
+export function writeTemp(target: string, data: Uint8Array | string): string {
+  const tmp = siblingName(target, 'tmp');
   try {
-    const fd = fs.openSync(tmp, 'w');
+    const fd = fs.openSync(tmp, 'wx');
     try {
       fs.writeFileSync(fd, data);
       fs.fsyncSync(fd);
     } finally {
       fs.closeSync(fd);
     }
+    return tmp;
+  } catch (e) {
+    fs.rmSync(tmp, { force: true });
+    throw aboutFile(e, target);
+  }
+}
+
+export function writeFileAtomic(target: string, data: Uint8Array | string): void {
+  ensureDir(path.dirname(target));
+  const tmp = writeTemp(target, data);
+  try {
     fs.renameSync(tmp, target);
   } catch (e) {
     fs.rmSync(tmp, { force: true });
-    throw e;
+    throw aboutFile(e, target);
   }
 }
 
 /** Creates a file only if nothing is there: user files are never overwritten. */
 export function writeFileExclusive(target: string, data: string): void {
-  fs.mkdirSync(path.dirname(target), { recursive: true });
+  ensureDir(path.dirname(target));
   fs.writeFileSync(target, data, { flag: 'wx' });
 }
 

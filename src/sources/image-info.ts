@@ -1,7 +1,9 @@
 /** Local images referenced from Markdown: where they may live and what they are. */
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { imageSize } from 'image-size';
+import { isInside } from '../config/safe-name.js';
 
 export type ImageProbe =
   | { ok: true; path: string; format: 'png' | 'jpeg'; widthPx: number; heightPx: number }
@@ -34,6 +36,11 @@ export function probeImage(url: string, mdFile: string, seriesRoot: string): Ima
   } catch {
     return { ok: false, message: `找不到图片“${url}”（应在 ${rel.split(path.sep).join('/')}）；请检查文件名和大小写` };
   }
+  // A symlink (or a symlinked folder on the way) may lead out of the series: judge where the
+  // bytes really are.
+  if (!isInside(realOr(seriesRoot), realOr(abs))) {
+    return { ok: false, message: `图片“${url}”在简报系列文件夹之外（是指向外面的链接）；请把图片复制到本期文件夹中再引用` };
+  }
   if (!stat.isFile()) return { ok: false, message: `图片“${url}”不是文件` };
   if (stat.size > MAX_IMAGE_BYTES) {
     return { ok: false, message: `图片“${url}”有 ${Math.round(stat.size / 1048576)} MB，超过 50 MB 的上限；请先压缩图片` };
@@ -42,6 +49,10 @@ export function probeImage(url: string, mdFile: string, seriesRoot: string): Ima
   const format = sniff(bytes);
   if (!format) {
     return { ok: false, message: `图片“${url}”不是 PNG 或 JPEG 格式；请用画图等工具另存为 PNG 或 JPEG` };
+  }
+  // The PDF writer decodes the whole image; a truncated file must stop here, with its name.
+  if (!(format === 'png' ? pngIntact(bytes) : jpegIntact(bytes))) {
+    return { ok: false, message: `图片“${url}”已损坏或不完整（可能没有下载或复制完）；请重新导出该图片` };
   }
   try {
     const size = imageSize(bytes);
@@ -52,6 +63,53 @@ export function probeImage(url: string, mdFile: string, seriesRoot: string): Ima
   } catch {
     return { ok: false, message: `图片“${url}”已损坏，无法读取尺寸；请重新导出该图片` };
   }
+}
+
+function realOr(p: string): string {
+  try {
+    return fs.realpathSync(p);
+  } catch {
+    return p;
+  }
+}
+
+/** Every chunk inside the file, an IEND at the end, and image data that inflates. */
+function pngIntact(b: Buffer): boolean {
+  const idat: Buffer[] = [];
+  let at = 8;
+  while (at + 12 <= b.length) {
+    const len = b.readUInt32BE(at);
+    const type = b.toString('latin1', at + 4, at + 8);
+    if (at + 12 + len > b.length) return false;
+    if (type === 'IDAT') idat.push(b.subarray(at + 8, at + 8 + len));
+    if (type === 'IEND') {
+      try {
+        return idat.length > 0 && zlib.inflateSync(Buffer.concat(idat)).length > 0;
+      } catch {
+        return false;
+      }
+    }
+    at += 12 + len;
+  }
+  return false;
+}
+
+/** Segments inside the file up to the frame header (SOF) the PDF writer reads the size from. */
+function jpegIntact(b: Buffer): boolean {
+  let at = 2;
+  while (at + 4 <= b.length) {
+    if (b[at] !== 0xff) return false;
+    const marker = b[at + 1]!;
+    if (marker === 0xff) {
+      at++;
+      continue;
+    }
+    const len = b.readUInt16BE(at + 2);
+    if (len < 2 || at + 2 + len > b.length) return false;
+    if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) return true;
+    at += 2 + len;
+  }
+  return false;
 }
 
 function sniff(b: Buffer): 'png' | 'jpeg' | undefined {

@@ -3,9 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Root } from 'mdast';
 import { Diagnostics } from '../diagnostics.js';
-import { loadYaml } from '../config/yaml-load.js';
 import { relPath } from '../paths.js';
-import { parseMarkdown, splitFrontMatter } from './markdown.js';
+import { FRONT_MATTER_LINE, parseMarkdown, readFrontMatter } from './markdown.js';
 import { readSourceText } from './read-text.js';
 import { findSourceFiles } from './find.js';
 
@@ -51,9 +50,7 @@ export function loadSourceFile(abs: string, seriesRoot: string, diags: Diagnosti
   }
   const text = readSourceText(abs, rel, diags);
   if (text === undefined) return undefined;
-  const split = splitFrontMatter(text);
-  let front: FrontMatter | undefined;
-  let frontLine = (_key: string): number => 1;
+  const split = readFrontMatter<FrontMatter>(text, rel, 'item', diags);
   if (!split.hasFrontMatter) {
     diags.error(
       'front-matter-missing',
@@ -62,11 +59,9 @@ export function loadSourceFile(abs: string, seriesRoot: string, diags: Diagnosti
       1,
       '稿件开头缺少前言区。请在第一行写 ---，下一行写 section: 栏目名（如 section: 高校动态），再写一行 ---',
     );
-  } else {
-    const loaded = loadYaml<FrontMatter>({ file: rel, text: split.frontMatter, lineOffset: split.frontMatterLine }, 'item', diags);
-    front = loaded.value;
-    frontLine = (key) => loaded.lineOf([key]) ?? split.frontMatterLine;
   }
+  const front = split.value;
+  const frontLine = (key: string): number => split.lineOf([key]) ?? FRONT_MATTER_LINE;
   return {
     abs,
     rel,

@@ -7,17 +7,72 @@ import iconv from 'iconv-lite';
 import { Diagnostics } from '../diagnostics.js';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
+const utf8Lenient = new TextDecoder('utf-8');
 
-export function decodeSource(bytes: Uint8Array): { text: string; encoding: 'utf-8' | 'utf-16' | 'gb18030' } {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: normalise(iconv.decode(Buffer.from(bytes.subarray(2)), 'utf-16le')), encoding: 'utf-16' };
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: normalise(iconv.decode(Buffer.from(bytes.subarray(2)), 'utf-16be')), encoding: 'utf-16' };
+export interface DecodedSource {
+  text: string;
+  encoding: 'utf-8' | 'utf-16' | 'gb18030';
+  /** Byte offsets (in the file) of bytes that are not UTF-8 in an otherwise UTF-8 file. */
+  badBytes: number[];
+}
+
+export function decodeSource(bytes: Uint8Array): DecodedSource {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: normalise(iconv.decode(Buffer.from(bytes.subarray(2)), 'utf-16le')), encoding: 'utf-16', badBytes: [] };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: normalise(iconv.decode(Buffer.from(bytes.subarray(2)), 'utf-16be')), encoding: 'utf-16', badBytes: [] };
   try {
-    return { text: normalise(utf8.decode(bytes)), encoding: 'utf-8' };
+    return { text: normalise(utf8.decode(bytes)), encoding: 'utf-8', badBytes: [] };
   } catch {
-    // Not valid UTF-8: on a Chinese Windows PC that means the ANSI code page, GBK, of which
-    // GB18030 is a superset.
-    return { text: normalise(iconv.decode(Buffer.from(bytes), 'gb18030')), encoding: 'gb18030' };
+    // Not valid UTF-8. A GBK file (Notepad's "ANSI" on a Chinese PC) has almost no valid UTF-8
+    // multi-byte sequences; a UTF-8 file with one damaged byte has many. Only the first is read
+    // as GB18030 (a superset of GBK); the second stays UTF-8 and the bad bytes are pointed at.
+    const { valid, bad } = scanUtf8(bytes);
+    if (valid > 0 && bad.length * 10 <= valid) {
+      // The bad bytes are reported at their place and left out, so they cause no second
+      // message about a U+FFFD nobody typed.
+      const skip = new Set(bad);
+      const kept = bytes.filter((_x, i) => !skip.has(i));
+      return { text: normalise(utf8Lenient.decode(kept)), encoding: 'utf-8', badBytes: bad };
+    }
+    return { text: normalise(iconv.decode(Buffer.from(bytes), 'gb18030')), encoding: 'gb18030', badBytes: [] };
   }
+}
+
+/** Counts valid UTF-8 multi-byte sequences and collects the offsets of bytes that start none. */
+function scanUtf8(b: Uint8Array): { valid: number; bad: number[] } {
+  let valid = 0;
+  const bad: number[] = [];
+  let i = 0;
+  while (i < b.length) {
+    const c = b[i]!;
+    const need = c < 0x80 ? 0 : c >= 0xc2 && c <= 0xdf ? 1 : c >= 0xe0 && c <= 0xef ? 2 : c >= 0xf0 && c <= 0xf4 ? 3 : -1;
+    if (need === 0) {
+      i++;
+      continue;
+    }
+    let ok = need > 0;
+    for (let k = 1; ok && k <= need; k++) ok = i + k < b.length && (b[i + k]! & 0xc0) === 0x80;
+    if (ok) {
+      valid++;
+      i += need + 1;
+    } else {
+      bad.push(i);
+      i++;
+    }
+  }
+  return { valid, bad };
+}
+
+/** 1-based line and column of a byte offset. */
+function lineColOf(bytes: Uint8Array, offset: number): { line: number; col: number } {
+  let line = 1;
+  let start = 0;
+  for (let i = 0; i < offset; i++) {
+    if (bytes[i] === 0x0a) {
+      line++;
+      start = i + 1;
+    }
+  }
+  return { line, col: utf8Lenient.decode(bytes.subarray(start, offset)).length + 1 };
 }
 
 function normalise(text: string): string {
@@ -40,7 +95,18 @@ export function readSourceText(absPath: string, relFile: string, diags: Diagnost
     );
     return undefined;
   }
-  const { text, encoding } = decodeSource(bytes);
+  const { text, encoding, badBytes } = decodeSource(bytes);
+  for (const at of badBytes.slice(0, 5)) {
+    const p = lineColOf(bytes, at);
+    diags.error(
+      'encoding-bad-byte',
+      relFile,
+      p.line,
+      p.col,
+      `这里有一个无法识别的字节（0x${bytes[at]!.toString(16).toUpperCase().padStart(2, '0')}），文件其余部分是 UTF-8。可能是复制粘贴时带进了乱码；请删掉这一处并重新输入这个字`,
+    );
+  }
+  const clean = reportControlChars(text, relFile, diags);
   if (encoding !== 'utf-8') {
     diags.warn(
       'encoding-not-utf8',
@@ -50,5 +116,29 @@ export function readSourceText(absPath: string, relFile: string, diags: Diagnost
       `文件是 ${encoding === 'gb18030' ? 'GBK/GB18030' : 'UTF-16'} 编码，已按此读取；建议另存为 UTF-8（记事本：另存为 → 编码选 UTF-8）`,
     );
   }
-  return text;
+  return clean;
+}
+
+/**
+ * NUL and other control characters are invisible in editors and would reach the page as U+FFFD
+ * (a "missing glyph" error about a character the clerk never typed). Point at each, then drop
+ * it so that it causes no second, misleading message.
+ */
+function reportControlChars(text: string, relFile: string, diags: Diagnostics): string {
+  // eslint-disable-next-line no-control-regex
+  const re = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
+  if (!re.test(text)) return text;
+  const lines = text.split('\n');
+  let reported = 0;
+  lines.forEach((l, i) => {
+    // eslint-disable-next-line no-control-regex
+    for (const m of l.matchAll(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g)) {
+      if (reported++ >= 5) return;
+      const cp = m[0].codePointAt(0)!;
+      const name = cp === 0 ? '空字符（NUL，U+0000）' : `控制字符（U+${cp.toString(16).toUpperCase().padStart(4, '0')}）`;
+      diags.error('control-char', relFile, i + 1, m.index! + 1, `这里有一个看不见的${name}，可能是从其他软件复制时带进来的。请删掉这一处（可以删掉前后一两个字再重新输入）`);
+    }
+  });
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '');
 }

@@ -130,13 +130,14 @@ describe('refusals change nothing', () => {
 
   test('a folder already named like the new issue is never overwritten', () => {
     const dir = copySeries(REPO);
-    // A folder without issue.yaml is not an issue, so 010 is free as a number but not as a folder.
+    // A folder without issue.yaml is an issue whose issue.yaml is missing: its number is unknown,
+    // so new refuses rather than risk a second 10, and names the missing file.
     fs.mkdirSync(path.join(dir, 'issues/010'));
     fs.writeFileSync(path.join(dir, 'issues/010/20-高校动态.md'), '---\nsection: 高校动态\n---\n\n## 草稿\n\n还没写完的稿件。\n');
     const before = snapshotTree(dir);
     const r = runCli(['new', '--date', '2024-05-20'], dir);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('错误：文件夹 issues/010 已经存在，为避免覆盖，没有做任何改动');
+    expect(r.stderr).toMatch(/issues\/010\/issue\.yaml  错误：文件夹 issues\/010（有 1 个稿件）里没有 issue\.yaml/);
     expect(snapshotTree(dir)).toEqual(before);
   });
 

@@ -164,7 +164,7 @@ describe('经验交流', () => {
 
 describe('end block', () => {
   test('报 and 送 lines from bulletin.yaml, each ending in 。', () => {
-    expect(issue.endBlock.distribution).toEqual([
+    expect(issue.endBlock.distribution.map(({ label, text }) => ({ label, text }))).toEqual([
       { label: '报', text: '省协同提质行动领导小组组长、副组长。' },
       { label: '送', text: '省协同提质行动领导小组成员单位、联盟高校、各设区市教育局。' },
     ]);

@@ -110,7 +110,7 @@ describe('the mixed fixture', () => {
 
   test('end block: 共印120份 and distribution lists joined with 、', () => {
     expect(issue.endBlock.copies).toBe('共印120份');
-    expect(issue.endBlock.distribution).toEqual([
+    expect(issue.endBlock.distribution.map(({ label, text }) => ({ label, text }))).toEqual([
       { label: '报', text: '省协同提质行动领导小组组长、副组长。' },
       { label: '送', text: '省协同提质行动领导小组成员单位、联盟高校、各设区市教育局、各试点县（市、区）教育局、各试点学校。' },
       { label: '发', text: '各联盟高校协同提质工作办公室。' },

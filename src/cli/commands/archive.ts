@@ -5,7 +5,7 @@ import { defaultJobs } from '../../archive/pool.js';
 import { makeProgress } from '../../archive/progress.js';
 import { UserError } from '../../diagnostics.js';
 import { relPath } from '../../paths.js';
-import { openSeries } from '../../pipeline.js';
+import { openSeries, requireNoBroken } from '../../pipeline.js';
 import { printDiagnostics, type Output } from '../report.js';
 
 interface ArchiveOptions {
@@ -23,6 +23,7 @@ export function registerArchive(program: Command, io: Output): Command {
     .option('-j, --jobs <数量>', '同时生成的期数（默认为 CPU 核数；整个存档不超过 250 MB 内存时才另开线程）')
     .action(async (opts: ArchiveOptions) => {
       const ctx = openSeries(process.cwd());
+      requireNoBroken(ctx, '存档要包括每一期，所以没有存档');
       const outDir = opts.out !== undefined ? path.resolve(opts.out) : path.join(ctx.series.root, 'archive');
       const jobs = opts.jobs !== undefined ? Number(opts.jobs) : defaultJobs();
       if (!Number.isInteger(jobs) || jobs < 1) throw new UserError(`--jobs 应当是正整数，而不是“${opts.jobs}”`);

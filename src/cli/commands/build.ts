@@ -1,7 +1,9 @@
 import path from 'node:path';
 import { Command } from 'commander';
 import { UserError } from '../../diagnostics.js';
-import { writeFileAtomic } from '../../output/write-atomic.js';
+import { missingDirs } from '../../output/ensure-dir.js';
+import { checkOutputNames } from '../../output/output-names.js';
+import { writeOutputSet } from '../../output/write-set.js';
 import { relPath } from '../../paths.js';
 import { openSeries } from '../../pipeline.js';
 import { DEFAULT_FORMATS, FORMATS, formatById, type OutputFormat } from '../../render/formats.js';
@@ -24,14 +26,23 @@ export function registerBuild(program: Command, io: Output): Command {
     .action(async (issueArg: string | undefined, opts: BuildOptions) => {
       const formats = parseFormats(opts.format);
       const ctx = openSeries(process.cwd());
-      const cfg = resolveIssue(ctx.series, ctx.issues, issueArg);
+      const cfg = resolveIssue(ctx.series, ctx.issues, issueArg, ctx.broken);
+      checkOutputNames(ctx.series, cfg, ctx.issues, formats.map((f) => f.ext));
+      const outDir = opts.out !== undefined ? path.resolve(opts.out) : path.join(ctx.series.root, 'dist');
+      // A file where the folder should be (--out report.pdf, /dev/null) is said before the slow part.
+      missingDirs(outDir);
       const { issue, files, warnings } = await renderIssue(ctx, cfg, formats, { log: (m) => io.err(m) });
       printDiagnostics(warnings.list, io);
-      const outDir = opts.out !== undefined ? path.resolve(opts.out) : path.join(ctx.series.root, 'dist');
-      for (const { format: f, bytes } of files) {
-        const target = path.join(outDir, `${issue.meta.fileStem}${f.ext}`);
-        writeFileAtomic(target, bytes);
-        io.out(`已生成 ${relPath(process.cwd(), target)}（${Math.max(1, Math.round(bytes.length / 1024))} KB）`);
+      const named = files.map(({ format: f, bytes }) => ({ name: `${issue.meta.fileStem}${f.ext}`, bytes }));
+      const { kept } = writeOutputSet(outDir, named);
+      for (const [name, keptAs] of kept) {
+        io.err(
+          `警告：${relPath(process.cwd(), path.join(outDir, name))} 在上次生成之后被修改过（可能有人在 Word/WPS 里改了它）。` +
+            `修改过的文件已保留为 ${keptAs}，请把其中的修改改到稿件里，否则下次生成还会不同`,
+        );
+      }
+      for (const { name, bytes } of named) {
+        io.out(`已生成 ${relPath(process.cwd(), path.join(outDir, name))}（${Math.max(1, Math.round(bytes.length / 1024))} KB）`);
       }
     });
 }

@@ -22,7 +22,18 @@ export function registerCheck(program: Command, io: Output): Command {
       const ctx = openSeries(process.cwd());
       const diags = new Diagnostics();
       diags.merge(ctx.diags);
-      const chosen = opts.all ? ctx.issues : ctx.issues.length || issueArg ? [resolveIssue(ctx.series, ctx.issues, issueArg)] : [];
+      // A broken issue asked for (or the latest one) is reported with the rest, not thrown away.
+      let chosen: typeof ctx.issues = [];
+      if (opts.all) chosen = ctx.issues;
+      else if (ctx.issues.length || ctx.broken.length || issueArg) {
+        try {
+          chosen = [resolveIssue(ctx.series, ctx.issues, issueArg, ctx.broken)];
+        } catch (e) {
+          if (!(e instanceof UserError) || e.diagnostics.length === 0) throw e;
+          const shown = new Set(diags.list);
+          for (const d of e.diagnostics) if (!shown.has(d)) diags.add(d);
+        }
+      }
       checkNumbering(ctx, opts.all ? undefined : chosen, diags);
       for (const cfg of chosen) checkIssue(ctx, cfg, diags);
       printDiagnostics(diags.list, io);

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { Command } from 'commander';
 import { SERIES_FILE } from '../../config/series.js';
 import { UserError } from '../../diagnostics.js';
+import { ensureDir } from '../../output/ensure-dir.js';
 import { writeFileExclusive } from '../../output/write-atomic.js';
 import { SCHEMA_DIR, TEMPLATES_DIR } from '../../paths.js';
 import type { Output } from '../report.js';
@@ -22,6 +23,9 @@ export function registerInit(program: Command, io: Output): Command {
     .argument('[文件夹]', '新系列所在的文件夹（不存在会自动创建）', '.')
     .action((dirArg: string) => {
       const dir = path.resolve(dirArg);
+      if (fs.existsSync(dir) && !fs.statSync(dir).isDirectory()) {
+        throw new UserError(`“${dirArg}”是一个文件，不是文件夹，没有做任何改动。请写一个新文件夹的名字，如 bulletin init 工作动态`);
+      }
       if (fs.existsSync(path.join(dir, SERIES_FILE))) {
         throw new UserError(`${path.join(dirArg, SERIES_FILE)} 已经存在，为避免覆盖，没有做任何改动`);
       }
@@ -34,7 +38,7 @@ export function registerInit(program: Command, io: Output): Command {
         const src = from.startsWith('series/') && from.endsWith('.schema.json') ? path.join(SCHEMA_DIR, path.basename(from)) : path.join(TEMPLATES_DIR, from);
         writeFileExclusive(path.join(dir, to), fs.readFileSync(src, 'utf8'));
       }
-      fs.mkdirSync(path.join(dir, 'issues'), { recursive: true });
+      ensureDir(path.join(dir, 'issues'));
       io.out(`已在 ${dir} 新建简报系列：`);
       for (const [, to] of files) io.out(`  ${to}`);
       io.out('  issues/');

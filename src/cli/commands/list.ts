@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import { formatChineseDate } from '../../dates.js';
-import { Diagnostics } from '../../diagnostics.js';
+import { Diagnostics, formatDiagnostic } from '../../diagnostics.js';
 import { loadIssue, openSeries } from '../../pipeline.js';
 import { relPath } from '../../paths.js';
 import { issueLabel } from '../../numbering/label.js';
@@ -14,11 +14,11 @@ export function registerList(program: Command, io: Output): Command {
     .action(() => {
       const ctx = openSeries(process.cwd());
       const sorted = [...ctx.issues].sort(byDateThenNumber);
-      if (sorted.length === 0) {
+      if (sorted.length === 0 && ctx.broken.length === 0) {
         io.out(`${ctx.series.issuesDir}/ 下还没有任何一期。用 bulletin new 新建第一期。`);
         return;
       }
-      io.out(`《${ctx.series.name}》共 ${sorted.length} 期：`);
+      io.out(`《${ctx.series.name}》共 ${sorted.length + ctx.broken.length} 期：`);
       for (const cfg of sorted) {
         const diags = new Diagnostics();
         const { issue } = loadIssue(ctx, cfg, diags);
@@ -30,5 +30,13 @@ export function registerList(program: Command, io: Output): Command {
             `有 ${diags.errors.length} 个错误，运行 bulletin check ${cfg.special ? relPath(process.cwd(), cfg.dir) : ctx.series.numbering === 'yearly' ? `${cfg.date.year}-${cfg.number}` : cfg.number} 查看`;
         io.out(`  ${label.padEnd(8, '　')} ${dates.padEnd(12, '　')}  ${relPath(ctx.series.root, cfg.dir)}  ${counts || '（还没有稿件）'}`);
       }
+      // Broken folders are listed too, with where their problem is: an issue never vanishes.
+      for (const b of ctx.broken) {
+        const first = b.diagnostics[0];
+        const label = b.number !== undefined ? `第${b.number}期` : '期号不明';
+        const where = first ? formatDiagnostic(first) : b.file;
+        io.out(`  ${label.padEnd(8, '　')} ${'日期不明'.padEnd(12, '　')}  ${relPath(ctx.series.root, b.dir)}  有错误：${where}`);
+      }
+      if (ctx.broken.length) process.exitCode = 1;
     });
 }

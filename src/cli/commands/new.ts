@@ -2,13 +2,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Command } from 'commander';
 import { ISSUE_FILE } from '../../config/issue-file.js';
+import { unsafeNameReason } from '../../config/safe-name.js';
 import { parseIsoDate, toIso, today, type CalendarDate } from '../../dates.js';
 import { UserError } from '../../diagnostics.js';
 import { issueFolderName, issueLabel } from '../../numbering/label.js';
 import { countKey, nextNumber, numberingProblems, type NumberedIssue } from '../../numbering/sequence.js';
+import { ensureDir } from '../../output/ensure-dir.js';
 import { writeFileExclusive } from '../../output/write-atomic.js';
 import { relPath, SCHEMA_DIR, TEMPLATES_DIR } from '../../paths.js';
-import { openSeries } from '../../pipeline.js';
+import { openSeries, requireNoBroken } from '../../pipeline.js';
 import { issuesRoot } from '../../sources/find.js';
 import type { Output } from '../report.js';
 
@@ -27,9 +29,13 @@ export function registerNew(program: Command, io: Output): Command {
     .option('-s, --special <名称>', '特别期，如 增刊、专刊（单独编号）')
     .action((opts: NewOptions) => {
       const ctx = openSeries(process.cwd());
+      // A broken issue.yaml hides its number: the next number could repeat it.
+      requireNoBroken(ctx, '看不出它的期号，新建的一期可能与它重号，所以没有新建');
       const { series } = ctx;
       const date = parseDateOption(opts.date);
       const special = opts.special?.trim() || undefined;
+      const unsafe = special !== undefined ? unsafeNameReason(special) : undefined;
+      if (unsafe) throw new UserError(`--special“${special}”${unsafe}：它会用作文件夹名。请写成“增刊”“专刊”这样的名称`);
       const numbered: NumberedIssue[] = ctx.issues;
       const number = opts.number !== undefined ? parseNumberOption(opts.number) : nextNumber(series.numbering, numbered, { date, special });
       const label = issueLabel(series, { number, year: date.year, special });
@@ -50,7 +56,14 @@ export function registerNew(program: Command, io: Output): Command {
         if (p.file === after[after.length - 1]!.file) io.err(`警告：${p.message}`);
       }
 
-      fs.mkdirSync(dir, { recursive: true });
+      ensureDir(path.dirname(dir));
+      try {
+        // Not recursive: of two `new` at once, only one gets the folder; the other stops here.
+        fs.mkdirSync(dir);
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+        throw new UserError(`文件夹 ${relPath(series.root, dir)} 刚刚被建好（可能同时运行了两次 bulletin new），为避免覆盖，没有做任何改动。请用 bulletin list 查看`);
+      }
       writeFileExclusive(path.join(dir, ISSUE_FILE), issueYaml(series.root, dir, { number, date, special }));
       const written = [ISSUE_FILE];
       const stubs: Array<[string, string]> = [['00-编者按.md', read('note.md')]];

@@ -32,18 +32,18 @@ export function planEndBlock(env: RenderEnv, eb: GEndBlock, at: SourcePos): EndB
     return {
       columns: [
         { width: labelW + slack, text: textInlines(ienv, d.label, style) },
-        { width: inner - labelW - slack, text: textInlines(ienv, d.text, style), alignment: 'justify' },
+        { width: inner - labelW - slack, text: textInlines({ ...ienv, at: d.at ?? at }, d.text, style), alignment: 'justify' },
       ],
       columnGap: 0,
     } as Content;
   });
   // Absolutely placed content is as wide as the rest of the page: every row fixes its width.
-  if (eb.copies) rows.push({ columns: [{ width: inner, text: textInlines(ienv, eb.copies, style), alignment: 'right' }] } as Content);
+  if (eb.copies) rows.push({ columns: [{ width: inner, text: textInlines({ ...ienv, at: eb.at?.copies ?? at }, eb.copies, style), alignment: 'right' }] } as Content);
   const dateW = textEm(eb.printDate, face, env.fonts) * size + slack;
   rows.push({
     columns: [
-      { width: inner - dateW, text: textInlines(ienv, eb.printer, style) },
-      { width: dateW, text: textInlines(ienv, eb.printDate, style), alignment: 'right' },
+      { width: inner - dateW, text: textInlines({ ...ienv, at: eb.at?.printer ?? at }, eb.printer, style) },
+      { width: dateW, text: textInlines({ ...ienv, at: eb.at?.printDate ?? at }, eb.printDate, style), alignment: 'right' },
     ],
     columnGap: 0,
   } as Content);

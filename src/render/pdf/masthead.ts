@@ -16,7 +16,7 @@ function gridLine(env: RenderEnv, l: GMastheadLine, at: SourcePos): Content {
   const size = pdfSize(STYLES[l.style].sizePt);
   const style = { sizePt: size, boxPt: size, color: l.cmyk };
   const [top, bottom] = centreIn(l.gridLines, size);
-  return { text: paragraphInlines({ fonts: env.fonts, at }, styledRuns(l.runs), style), alignment: l.align, margin: [0, top, 0, bottom + lines(l.blankAfter)] } as Content;
+  return { text: paragraphInlines({ fonts: env.fonts, at: l.at ?? at }, styledRuns(l.runs), style), alignment: l.align, margin: [0, top, 0, bottom + lines(l.blankAfter)] } as Content;
 }
 
 export function mastheadNodes(env: RenderEnv, m: GMasthead, at: SourcePos): Content[] {
@@ -24,12 +24,12 @@ export function mastheadNodes(env: RenderEnv, m: GMasthead, at: SourcePos): Cont
   const pubSize = pdfSize(STYLES[m.publisher.style].sizePt);
   const [top, bottom] = centreIn(1, pubSize);
   const style = { sizePt: pubSize, boxPt: pubSize };
-  const text = (runs: GRun[]) => paragraphInlines({ fonts: env.fonts, at }, styledRuns(runs), style);
+  const text = (runs: GRun[], where: SourcePos | undefined) => paragraphInlines({ fonts: env.fonts, at: where ?? at }, styledRuns(runs), style);
   const indent = m.publisher.indentChars * CELL;
   nodes.push({
     columns: [
-      { width: '*', text: text(m.publisher.left) },
-      { width: 'auto', text: text(m.publisher.right), alignment: 'right' },
+      { width: '*', text: text(m.publisher.left, m.publisher.leftAt) },
+      { width: 'auto', text: text(m.publisher.right, m.publisher.rightAt), alignment: 'right' },
     ],
     columnGap: CELL,
     margin: [indent, top, indent, bottom],
