@@ -13,7 +13,7 @@ import { totalFor } from '../numbering/sequence.js';
 import { FONTS_DIR, PACKAGE_ROOT, relPath } from '../paths.js';
 import { VERSION } from '../version.js';
 
-function listFiles(dir: string): string[] {
+export function listFiles(dir: string): string[] {
   const out: string[] = [];
   const walk = (d: string): void => {
     for (const e of fs.readdirSync(d, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {

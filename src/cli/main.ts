@@ -8,6 +8,7 @@ import { registerArchive } from './commands/archive.js';
 import { registerBuild } from './commands/build.js';
 import { registerCheck } from './commands/check.js';
 import { registerInit } from './commands/init.js';
+import { registerIssue } from './commands/issue.js';
 import { registerList } from './commands/list.js';
 import { registerNew } from './commands/new.js';
 import { printDiagnostics, stdio, type Output } from './report.js';
@@ -49,10 +50,11 @@ export function createProgram(io: Output = stdio): Command {
   bulletin new          新建下一期
   bulletin check        检查稿件
   bulletin build        生成 PDF 和 Word 文件
+  bulletin issue 9      印发后标记第9期，存档从此不再改动它
 
 每个命令的详细说明：bulletin help <命令>`,
   );
-  for (const register of [registerInit, registerNew, registerList, registerCheck, registerBuild, registerArchive]) {
+  for (const register of [registerInit, registerNew, registerList, registerCheck, registerBuild, registerIssue, registerArchive]) {
     const cmd = register(program, io);
     cmd.helpOption('-h, --help', '显示帮助').configureHelp({ styleTitle: (t: string) => TITLES[t] ?? t } as Partial<Help>);
     cmd.exitOverride().configureOutput({ writeOut: (s) => process.stdout.write(s), writeErr: () => undefined });
