@@ -4,6 +4,8 @@ import path from 'node:path';
 import { Diagnostics, UserError } from '../diagnostics.js';
 import type { DistributionKey, FontRole, SectionKind } from '../model/types.js';
 import { readSourceText } from '../sources/read-text.js';
+import { DEFAULT_UNIT_KINDS, UnitRegistry, type Unit } from '../units/registry.js';
+import { nearest } from './suggest.js';
 import { loadYaml } from './yaml-load.js';
 
 export const SERIES_FILE = 'bulletin.yaml';
@@ -28,6 +30,8 @@ export interface SeriesFile {
   classification?: string;
   endBlockOnEvenPage?: boolean;
   fonts?: Partial<Record<FontRole, string | string[]>>;
+  units?: Array<{ name: string; kind: string; aliases?: string[] }>;
+  unitKinds?: string[];
 }
 
 /** bulletin.yaml with defaults applied. */
@@ -49,6 +53,8 @@ export interface Series {
   classification?: string;
   endBlockOnEvenPage: boolean;
   fonts: Partial<Record<FontRole, string[]>>;
+  /** The register of reporting units; empty when bulletin.yaml has no `units:`. */
+  units: UnitRegistry;
   /** Line of each top-level key, for messages about values that pass the schema but not sense. */
   lineOf(pathParts: Array<string | number>): number | undefined;
 }
@@ -114,8 +120,33 @@ export function loadSeries(root: string, diags: Diagnostics): Series | undefined
     classification: v.classification,
     endBlockOnEvenPage: v.endBlockOnEvenPage ?? false,
     fonts,
+    units: unitRegistry(v, loaded.lineOf, diags),
     lineOf: loaded.lineOf,
   };
+}
+
+/** `units:` checked for names that would make two units one, and kinds nobody declared. */
+function unitRegistry(v: SeriesFile, lineOf: Series['lineOf'], diags: Diagnostics): UnitRegistry {
+  const kinds = v.unitKinds ?? [...DEFAULT_UNIT_KINDS];
+  const owner = new Map<string, string>();
+  const units: Unit[] = [];
+  (v.units ?? []).forEach((u, i) => {
+    const name = u.name.trim();
+    if (!kinds.includes(u.kind)) {
+      const guess = nearest(u.kind, kinds);
+      diags.error('unit-kind-unknown', SERIES_FILE, lineOf(['units', i, 'kind']), 1, `单位“${name}”的类别“${u.kind}”不在 ${kinds.join('、')} 之中。${guess ? `是不是“${guess}”？` : ''}自定类别请写在 unitKinds 中`);
+    }
+    const spellings = [name, ...(u.aliases ?? []).map((a) => a.trim())];
+    spellings.forEach((s, k) => {
+      const other = owner.get(s);
+      if (other !== undefined) {
+        const line = lineOf(k === 0 ? ['units', i, 'name'] : ['units', i, 'aliases', k - 1]);
+        diags.error('unit-name-twice', SERIES_FILE, line, 1, other === name ? `单位“${name}”的名称“${s}”写了两次，请删去一个` : `“${s}”已经是单位“${other}”的名称或别名，不能再指单位“${name}”。请删去其中一处`);
+      } else owner.set(s, name);
+    });
+    units.push({ name, kind: u.kind, aliases: (u.aliases ?? []).map((a) => a.trim()), index: i });
+  });
+  return new UnitRegistry(units, kinds);
 }
 
 /** 经验交流-like columns hold articles; every other column holds news items. */

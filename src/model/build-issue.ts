@@ -82,10 +82,11 @@ export function buildIssue(
       diags.error('section-not-in-issue', src.rel, src.frontLine('section'), 1, `本期 issue.yaml 的 sections 中没有“${section.name}”，这篇稿件不会印出。请把栏目加进 sections，或改稿件的 section`);
       continue;
     }
+    const units = sourceUnits(src, series, diags);
     const entries =
       section.kind === 'news'
-        ? buildNewsItems(src, { ...ctxBase, level1Depth: 3 })
-        : buildArticle(src, { ...ctxBase, level1Depth: 2 });
+        ? buildNewsItems(src, units, { ...ctxBase, level1Depth: 3 })
+        : buildArticle(src, units, { ...ctxBase, level1Depth: 2 });
     entries.forEach((entry, index) =>
       placed.get(section.name)!.push({ entry, order: fm.order ?? Number.MAX_SAFE_INTEGER, file: path.basename(src.abs), index }),
     );
@@ -165,9 +166,28 @@ function sectionOrder(series: Series, cfg: IssueConfig, diags: Diagnostics): Ser
   return out;
 }
 
-function unitText(fm: SourceFile['front']): string | undefined {
-  if (!fm?.unit) return undefined;
-  return Array.isArray(fm.unit) ? fm.unit.join('、') : fm.unit;
+/**
+ * The units of a source's `unit:`, each resolved to its canonical name through the series'
+ * register; a name the register does not know is kept as written and warned about, with the
+ * nearest registered name, so that statistics do not split one unit in two.
+ */
+function sourceUnits(src: SourceFile, series: Series, diags: Diagnostics): string[] {
+  const raw = src.front?.unit;
+  if (!raw) return [];
+  const names = (Array.isArray(raw) ? raw : [raw]).map((n) => n.trim()).filter(Boolean);
+  return names.map((n) => {
+    const unit = series.units.resolve(n);
+    if (unit) return unit.name;
+    if (!series.units.isEmpty) {
+      const guess = series.units.suggest(n);
+      diags.warn('unit-unknown', src.rel, src.frontLine('unit'), 1, `供稿单位“${n}”不在 bulletin.yaml 的单位名录（units）中。${guess ? `是不是“${guess}”？` : ''}请改成名录中的名称，或把它加进名录，统计时才能算对`);
+    }
+    return n;
+  });
+}
+
+function unitLine(units: string[]): string | undefined {
+  return units.length ? units.join('、') : undefined;
 }
 
 /** The unit line closes the item's last paragraph, as （某某大学供稿）. */
@@ -187,9 +207,9 @@ function closeLead(runs: Run[]): Run[] {
   return out;
 }
 
-function buildNewsItems(src: SourceFile, ctx: ConvertContext): NewsItem[] {
+function buildNewsItems(src: SourceFile, units: string[], ctx: ConvertContext): NewsItem[] {
   const children = src.tree.children as Content[];
-  const unit = unitText(src.front);
+  const unit = unitLine(units);
   const splitAt = children.map((c, i) => (c.type === 'heading' && c.depth <= 2 ? i : -1)).filter((i) => i >= 0);
   const items: NewsItem[] = [];
   const make = (leadRuns: Run[], body: Content[], at: ReturnType<typeof posOf>, leadPos: { line: number; column?: number }): void => {
@@ -205,7 +225,7 @@ function buildNewsItems(src: SourceFile, ctx: ConvertContext): NewsItem[] {
       return;
     }
     appendUnit(blocks, unit, at);
-    items.push({ kind: 'news', lead: lead.map((r) => ({ ...r, bold: true })), leadText, body: blocks, unit, at });
+    items.push({ kind: 'news', lead: lead.map((r) => ({ ...r, bold: true })), leadText, body: blocks, unit, units, at });
   };
 
   if (splitAt.length === 0) {
@@ -232,7 +252,7 @@ function buildNewsItems(src: SourceFile, ctx: ConvertContext): NewsItem[] {
   return items;
 }
 
-function buildArticle(src: SourceFile, ctx: ConvertContext): Article[] {
+function buildArticle(src: SourceFile, units: string[], ctx: ConvertContext): Article[] {
   let children = src.tree.children as Content[];
   let title = src.front?.title?.trim();
   let subtitle = src.front?.subtitle?.trim();
@@ -259,7 +279,7 @@ function buildArticle(src: SourceFile, ctx: ConvertContext): Article[] {
     return [];
   }
   const at = { file: ctx.file, line: src.frontLine('title'), column: 1 };
-  const unit = unitText(src.front);
+  const unit = unitLine(units);
   appendUnit(blocks, unit, at);
   return [
     {
@@ -268,6 +288,7 @@ function buildArticle(src: SourceFile, ctx: ConvertContext): Article[] {
       subtitle: subtitle ? (subtitle.startsWith('——') ? subtitle : `——${subtitle}`) : undefined,
       blocks,
       unit,
+      units,
       at,
     },
   ];

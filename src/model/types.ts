@@ -102,7 +102,10 @@ export interface NewsItem {
    * the lead; later blocks follow as their own paragraphs.
    */
   body: Block[];
+  /** The unit line as printed: canonical names joined by 、. */
   unit?: string;
+  /** Canonical names of the reporting units given in front matter (unit:). */
+  units: string[];
   at: SourcePos;
 }
 
@@ -112,7 +115,10 @@ export interface Article {
   title: string;
   subtitle?: string;
   blocks: Block[];
+  /** The unit line as printed: canonical names joined by 、. */
   unit?: string;
+  /** Canonical names of the reporting units given in front matter (unit:). */
+  units: string[];
   at: SourcePos;
 }
 

@@ -73,7 +73,7 @@ describe('end block after layout passes', () => {
 
   test('an item whose body is only a heading renders (the spacer once overflowed a page)', async () => {
     const base = requireModel(`${SAMPLE}/test/fixtures/mixed`);
-    const item = { kind: 'news' as const, lead: [{ text: '协。', bold: true }], leadText: '协。', body: [{ type: 'heading' as const, level: 1 as const, runs: [{ text: '协' }] }], at: { file: 'x.md', line: 1 } };
+    const item = { kind: 'news' as const, lead: [{ text: '协。', bold: true }], leadText: '协。', units: [], body: [{ type: 'heading' as const, level: 1 as const, runs: [{ text: '协' }] }], at: { file: 'x.md', line: 1 } };
     const r = await renderAndRead({ ...base, note: undefined, sections: [{ name: '省级动态', heading: '【省级动态】', kind: 'news', entries: [item] }] });
     expect(r.pdf.pages.length).toBe(1);
     expect(endLines(r).some((l) => l.text.startsWith('报：'))).toBe(true);
