@@ -23,7 +23,7 @@ export function indexHtml(m: Manifest): string {
           const links = i.files
             .map((f) => `<a href="${encodeURI(f.path)}">${esc(FORMAT_NAMES[f.format] ?? f.format)}</a> <span class="meta">${f.pages} 页，${Math.max(1, Math.round(f.size / 1024))} KB</span>`)
             .join('<br>');
-          return `<tr><td class="label">${esc(i.label)}${i.totalLabel ? `<br><span class="meta">${esc(i.totalLabel)}</span>` : ''}</td><td>${esc(date)}</td><td>${esc(contents)}${articles}</td><td>${links}</td></tr>`;
+          return `<tr><td class="label">${esc(i.label)}${i.totalLabel ? `<br><span class="meta">${esc(i.totalLabel)}</span>` : ''}${i.issued ? `<br><span class="issued">已印发</span>` : ''}</td><td>${esc(date)}</td><td>${esc(contents)}${articles}</td><td>${links}</td></tr>`;
         })
         .join('\n');
       return `<h2>${esc(y)}年</h2>\n<table>\n<thead><tr><th>期号</th><th>日期</th><th>内容</th><th>文件</th></tr></thead>\n<tbody>\n${rows}\n</tbody>\n</table>`;
@@ -44,6 +44,7 @@ th, td { border: 1px solid #999; padding: 0.4em 0.6em; vertical-align: top; text
 th { background: #f3f3f3; }
 .label { white-space: nowrap; font-weight: bold; }
 .meta { color: #666; font-size: 0.85em; }
+.issued { color: #c00; font-size: 0.85em; font-weight: normal; }
 .articles { color: #444; font-size: 0.9em; margin-top: 0.3em; }
 </style>
 </head>

@@ -47,6 +47,8 @@ describe('an issued issue is frozen', () => {
     expect(record).toMatchObject({ issued: '2024-05-10', total: 21, settings: { name: '工作动态', label: '第{n}期', fonts: { kai: ['myfonts/kai.otf'] } } });
     expect(Object.keys(record.sources)).toContain('10-province.md');
     expect(frozen).toMatchObject({ number: 1, issued: '2024-05-10' });
+    const html = fs.readFileSync(path.join(archiveDir, 'index.html'), 'utf8');
+    expect(html.match(/<span class="issued">已印发<\/span>/g)).toHaveLength(1);
   });
 
   it('a second `issue` on an issued issue changes nothing and points to --reissue', () => {
