@@ -6,6 +6,7 @@ import { UserError } from '../../diagnostics.js';
 import { writeFileExclusive } from '../../output/write-atomic.js';
 import { seriesPackage } from '../../package/series-package.js';
 import { SCHEMA_DIR, TEMPLATES_DIR } from '../../paths.js';
+import { VERSION } from '../../version.js';
 import type { Output } from '../report.js';
 
 /** What a new series folder receives: [template path under templates/, target path]. */
@@ -28,12 +29,15 @@ export function registerInit(program: Command, io: Output): Command {
         throw new UserError(`${path.join(dirArg, SERIES_FILE)} 已经存在，为避免覆盖，没有做任何改动`);
       }
       const files = [...SERIES_FILES, ...ciTemplates()];
+      const refuseClashes = (paths: string[]): void => {
+        const clashes = paths.filter((to) => fs.existsSync(path.join(dir, to)));
+        if (clashes.length) throw new UserError(`以下文件已经存在，为避免覆盖，没有做任何改动：${clashes.join('、')}`);
+      };
+      // Checked before packing the tool (seconds of work), and again with the package's real name.
+      refuseClashes([...files.map(([, to]) => to), 'package.json', 'package-lock.json', `tools/bulletin-${VERSION}.tgz`]);
       const pkg = seriesPackage(path.basename(dir), opts.tool);
       const written = [...files.map(([, to]) => to), 'package.json', 'package-lock.json', pkg.tarballPath];
-      const clashes = written.filter((to) => fs.existsSync(path.join(dir, to)));
-      if (clashes.length) {
-        throw new UserError(`以下文件已经存在，为避免覆盖，没有做任何改动：${clashes.join('、')}`);
-      }
+      refuseClashes([pkg.tarballPath]);
       for (const [from, to] of files) {
         const src = from.startsWith('series/') && from.endsWith('.schema.json') ? path.join(SCHEMA_DIR, path.basename(from)) : path.join(TEMPLATES_DIR, from);
         writeFileExclusive(path.join(dir, to), fs.readFileSync(src, 'utf8'));
