@@ -5,6 +5,7 @@
  * Everything runs in temporary folders, with the repository out of reach of the installed tool.
  */
 import { spawnSync } from 'node:child_process';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -91,6 +92,19 @@ describe('npm pack → install → init → a series of its own', () => {
     expect(expectConsistent(path.join(series, 'archive')).issues).toHaveLength(1);
     ok('npx bulletin issue 1 --date 2024-09-03', series);
     expect(fs.existsSync(path.join(issue, 'issued.json'))).toBe(true);
+  });
+
+  it('init --tool copies the tarball the clerk names and locks it by its hash', () => {
+    ok(`"${bin}" init 第二个系列 --tool "${tgz}"`, work);
+    const dir = path.join(work, '第二个系列');
+    // Buffer.equals: a deep toEqual over 32 MB walks byte by byte for minutes.
+    expect(fs.readFileSync(path.join(dir, 'tools', 'bulletin-0.1.0.tgz')).equals(fs.readFileSync(tgz))).toBe(true);
+    const lock = JSON.parse(fs.readFileSync(path.join(dir, 'package-lock.json'), 'utf8'));
+    expect(lock.packages['node_modules/bulletin'].integrity).toBe(`sha512-${crypto.createHash('sha512').update(fs.readFileSync(tgz)).digest('base64')}`);
+    // Every runtime dependency of the tool is locked, and no development package is.
+    const tool = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8'));
+    for (const name of Object.keys(tool.dependencies)) expect(lock.packages[`node_modules/${name}`]?.version, name).toBe(tool.dependencies[name]);
+    for (const name of Object.keys(tool.devDependencies)) expect(lock.packages[`node_modules/${name}`], name).toBeUndefined();
   });
 
   it('npm ci works offline once the tool has been installed', () => {
