@@ -7,8 +7,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { IssueConfig } from '../config/issue-file.js';
-import type { Series } from '../config/series.js';
-import { UserError } from '../diagnostics.js';
+import { loadSeries, SERIES_FILE, type Series } from '../config/series.js';
+import { Diagnostics, UserError } from '../diagnostics.js';
+import { readSourceText } from '../sources/read-text.js';
 import { totalFor } from '../numbering/sequence.js';
 import { relPath } from '../paths.js';
 import type { SeriesContext } from '../pipeline.js';
@@ -29,6 +30,9 @@ export interface IssueRecord {
   tool: { version: string; hash: string };
   fontHash: string;
   total?: number;
+  /** bulletin.yaml as it was: what a rebuild loads, so the record follows the loader's evolution. */
+  bulletinYaml: string;
+  /** The same settings resolved (defaults applied), for people reading the record. */
   settings: SeriesSettings;
   /** Every file of the issue folder except this record: path (forward slashes) → SHA-256. */
   sources: Record<string, string>;
@@ -61,9 +65,17 @@ export function makeRecord(ctx: SeriesContext, cfg: IssueConfig, issued: string,
     tool: { version: VERSION, hash: shared.tool },
     fontHash: shared.fonts,
     ...(total !== undefined ? { total } : {}),
+    bulletinYaml: seriesText(ctx.series),
     settings: settingsOf(ctx.series),
     sources: sourceHashes(cfg.dir),
   };
+}
+
+function seriesText(series: Series): string {
+  const diags = new Diagnostics();
+  const text = readSourceText(series.file, SERIES_FILE, diags);
+  if (text === undefined) throw new UserError(`无法读取 ${SERIES_FILE}`, diags.list);
+  return text;
 }
 
 export function recordJson(r: IssueRecord): string {
@@ -78,9 +90,9 @@ function recordProblem(v: unknown): string | undefined {
   if (typeof v.issued !== 'string') return '缺少“issued”（印发日期）';
   if (!isObj(v.tool) || typeof v.tool.version !== 'string' || typeof v.tool.hash !== 'string') return '缺少“tool”';
   if (typeof v.fontHash !== 'string') return '缺少“fontHash”';
+  if (typeof v.bulletinYaml !== 'string') return '缺少“bulletinYaml”（印发时的系列设置）';
   if (v.total !== undefined && !Number.isInteger(v.total)) return '“total”不是整数';
-  const s = v.settings;
-  if (!isObj(s) || typeof s.name !== 'string' || typeof s.label !== 'string' || !Array.isArray(s.sections) || !isObj(s.fonts) || !isObj(s.distribution)) return '“settings”不完整';
+  if (!isObj(v.settings)) return '缺少“settings”';
   if (!isObj(v.sources) || !Object.values(v.sources).every((h) => typeof h === 'string')) return '“sources”格式不对';
   return undefined;
 }
@@ -108,8 +120,14 @@ export function readRecord(seriesRoot: string, cfg: Pick<IssueConfig, 'dir'>): {
 }
 
 /** The series as it was when the issue was issued, at today's folder. */
-export function recordedSeries(record: IssueRecord, current: Series): Series {
-  return { ...record.settings, root: current.root, file: current.file, lineOf: () => undefined };
+export function recordedSeries(record: IssueRecord, current: Series, issueDir?: string): Series {
+  const diags = new Diagnostics();
+  const series = loadSeries(current.root, diags, record.bulletinYaml);
+  if (!series || diags.hasErrors()) {
+    const where = issueDir ? relPath(current.root, path.join(issueDir, RECORD_FILE)) : RECORD_FILE;
+    throw new UserError(`${where} 中记下的 ${SERIES_FILE} 不能被这个版本的 bulletin 读取。请用记录时的 bulletin 版本，或确要改动时运行 bulletin archive --reissue`, diags.list);
+  }
+  return series;
 }
 
 /** Sources changed, added or removed since issue, as paths relative to the series root. */

@@ -20,7 +20,7 @@ const SERIES_FILES: Array<[string, string]> = [
 export function registerInit(program: Command, io: Output): Command {
   return program
     .command('init')
-    .description('新建一个简报系列：bulletin.yaml、issues/ 文件夹、编辑器提示文件、CI 模板，以及装在系列里的 bulletin（tools/ 中的安装包和 package.json）')
+    .description('新建一个简报系列：bulletin.yaml、issues/、CI 模板和系列自带的 bulletin')
     .argument('[文件夹]', '新系列所在的文件夹（不存在会自动创建）', '.')
     .option('--tool <安装包>', 'bulletin 安装包（bulletin-x.y.z.tgz）的路径；不写则用正在运行的这个 bulletin 做一个')
     .action((dirArg: string, opts: { tool?: string }) => {
