@@ -11,6 +11,7 @@ import { registerInit } from './commands/init.js';
 import { registerIssue } from './commands/issue.js';
 import { registerList } from './commands/list.js';
 import { registerNew } from './commands/new.js';
+import { registerStats } from './commands/stats.js';
 import { printDiagnostics, stdio, type Output } from './report.js';
 import { VERSION } from '../version.js';
 
@@ -54,7 +55,7 @@ export function createProgram(io: Output = stdio): Command {
 
 每个命令的详细说明：bulletin help <命令>`,
   );
-  for (const register of [registerInit, registerNew, registerList, registerCheck, registerBuild, registerIssue, registerArchive]) {
+  for (const register of [registerInit, registerNew, registerList, registerCheck, registerBuild, registerIssue, registerArchive, registerStats]) {
     const cmd = register(program, io);
     cmd.helpOption('-h, --help', '显示帮助').configureHelp({ styleTitle: (t: string) => TITLES[t] ?? t } as Partial<Help>);
     cmd.exitOverride().configureOutput({ writeOut: (s) => process.stdout.write(s), writeErr: () => undefined });

@@ -32,7 +32,17 @@ export interface SeriesFile {
   fonts?: Partial<Record<FontRole, string | string[]>>;
   units?: Array<{ name: string; kind: string; aliases?: string[] }>;
   unitKinds?: string[];
+  statsWeights?: Partial<StatsWeights>;
 }
+
+/** How much one printed item of each kind weighs in the total of `bulletin stats`. */
+export interface StatsWeights {
+  news: number;
+  article: number;
+  note: number;
+}
+
+export const DEFAULT_STATS_WEIGHTS: StatsWeights = { news: 1, article: 1, note: 1 };
 
 /** bulletin.yaml with defaults applied. */
 export interface Series {
@@ -55,6 +65,7 @@ export interface Series {
   fonts: Partial<Record<FontRole, string[]>>;
   /** The register of reporting units; empty when bulletin.yaml has no `units:`. */
   units: UnitRegistry;
+  statsWeights: StatsWeights;
   /** Line of each top-level key, for messages about values that pass the schema but not sense. */
   lineOf(pathParts: Array<string | number>): number | undefined;
 }
@@ -122,6 +133,7 @@ export function loadSeries(root: string, diags: Diagnostics, recorded?: string):
     endBlockOnEvenPage: v.endBlockOnEvenPage ?? false,
     fonts,
     units: unitRegistry(v, loaded.lineOf, diags),
+    statsWeights: { ...DEFAULT_STATS_WEIGHTS, ...(v.statsWeights ?? {}) },
     lineOf: loaded.lineOf,
   };
 }

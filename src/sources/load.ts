@@ -15,6 +15,8 @@ export interface FrontMatter {
   title?: string;
   subtitle?: string;
   unit?: string | string[];
+  /** Written by `bulletin import`: the submission this item came from (see src/import/import-log.ts). */
+  source?: { file: string; sha256: string };
 }
 
 export interface SourceFile {
