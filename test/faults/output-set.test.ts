@@ -124,7 +124,7 @@ describe('a DOCX edited after bulletin wrote it', () => {
     // Unchanged: no warning, no copy.
     const again = runCli(['build'], dir);
     expect(again.stderr).not.toMatch(/被修改过/);
-    expect(fs.readdirSync(path.join(dir, 'dist')).filter((f) => !f.startsWith('.')).sort()).toEqual([`${STEM}.docx`, `${STEM}.pdf`]);
+    expect(fs.readdirSync(path.join(dir, 'dist')).filter((f) => !f.startsWith('.')).sort()).toEqual([`${STEM}.docx`, `${STEM}.html`, `${STEM}.pdf`]);
 
     const edited = Buffer.concat([fresh, Buffer.from('edited in Word')]);
     fs.writeFileSync(docx, edited);

@@ -20,6 +20,10 @@ import { assertCliBuilt, cleanupTemp, copySeries, runCli, tempDir } from '../hel
 
 const squeeze = (s: string): string => s.replace(/[\s\u3000]+/g, '');
 
+
+/** The files a reader sees in an output folder: build's own record of what it wrote is hidden. */
+const listed = (dir: string): string[] => fs.readdirSync(dir).filter((f) => !f.startsWith('.')).sort();
+
 describe('web edition as files', () => {
   afterAll(cleanupTemp);
 
@@ -32,7 +36,7 @@ describe('web edition as files', () => {
     expect(r2.code, r2.stderr).toBe(0);
     const a = fs.readFileSync(path.join(dir, 'a', '工作动态第9期.html'));
     expect(a.equals(fs.readFileSync(path.join(dir, 'b', '工作动态第9期.html')))).toBe(true);
-    expect(fs.readdirSync(path.join(dir, 'a'))).toEqual(['工作动态第9期.html']);
+    expect(listed(path.join(dir, 'a'))).toEqual(['工作动态第9期.html']);
     expect(a.toString('utf8')).not.toMatch(/<script|<link|@import|url\(http|src="http/i);
   });
 
@@ -40,10 +44,10 @@ describe('web edition as files', () => {
     const dir = copySeries(SERIES.sample);
     const r = runCli(['build', '9', '--out', 'out'], dir);
     expect(r.code, r.stderr).toBe(0);
-    expect(fs.readdirSync(path.join(dir, 'out')).sort()).toEqual(['工作动态第9期.docx', '工作动态第9期.html', '工作动态第9期.pdf']);
+    expect(listed(path.join(dir, 'out'))).toEqual(['工作动态第9期.docx', '工作动态第9期.html', '工作动态第9期.pdf']);
     const w = runCli(['build', '9', '--format', 'wechat', '--out', 'w'], dir);
     expect(w.code, w.stderr).toBe(0);
-    expect(fs.readdirSync(path.join(dir, 'w'))).toEqual(['工作动态第9期.wechat.html']);
+    expect(listed(path.join(dir, 'w'))).toEqual(['工作动态第9期.wechat.html']);
   });
 });
 
