@@ -1,21 +1,26 @@
 /**
- * `bulletin archive`: every issue built into a stable layout, unchanged issues skipped by
- * their input hash, a manifest and an index written last (atomically), so an interrupted run
- * leaves the previous manifest describing files that are still there.
+ * `bulletin archive`: every issue built into a stable layout, unchanged drafts skipped by their
+ * input hash, issued issues never rebuilt. New files go to folders named by their content, the
+ * manifest (then the index) is written last and atomically, and only then are the files the
+ * old manifest listed removed: an interrupted run leaves the previous archive whole.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Diagnostics } from '../diagnostics.js';
+import type { IssueConfig } from '../config/issue-file.js';
+import { toIso, today } from '../dates.js';
+import { Diagnostics, UserError, type Diagnostic } from '../diagnostics.js';
 import { writeFileAtomic } from '../output/write-atomic.js';
 import { relPath } from '../paths.js';
 import type { SeriesContext } from '../pipeline.js';
 import { VERSION } from '../version.js';
+import { removeUnlisted } from './cleanup.js';
 import { indexHtml } from './index-html.js';
-import { fontHash, issueInputHash, sha256, toolHash } from './inputs.js';
-import { MANIFEST_FILE, manifestJson, readManifest, sortIssues, type Manifest, type ManifestIssue } from './manifest.js';
+import { fontHash, sha256, toolHash } from './inputs.js';
+import { INDEX_FILE, MANIFEST_FILE, manifestJson, readManifest, sortIssues, type Manifest, type ManifestIssue } from './manifest.js';
+import { planArchive } from './plan.js';
 import { runTasks, type TaskResult } from './pool.js';
-import type { BuildTask } from './build-one.js';
+import { editedSources, recordJson, type IssueRecord } from './record.js';
 
 export interface ArchiveProgress {
   start(total: number, skipped: number): void;
@@ -27,109 +32,164 @@ export interface ArchiveResult {
   built: ManifestIssue[];
   skipped: ManifestIssue[];
   failed: TaskResult[];
+  /** Issues kept as archived, and other problems found while planning. */
+  problems: Diagnostic[];
   manifest: Manifest;
 }
 
-function fileIntact(outDir: string, f: { path: string; size: number }): boolean {
+/**
+ * index.html is replaced only when it is the one we wrote last time: a clerk's own page in the
+ * folder given to --out is never lost.
+ */
+function checkIndexIsOurs(outDir: string, previous: Manifest | undefined): void {
+  const file = path.join(outDir, INDEX_FILE);
+  let bytes: Buffer;
   try {
-    return fs.statSync(path.join(outDir, f.path)).size === f.size;
-  } catch {
-    return false;
+    bytes = fs.readFileSync(file);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return;
+    throw e;
+  }
+  const ours = previous && (previous.index !== undefined ? previous.index === sha256(bytes) : bytes.toString('utf8').includes('见 manifest.json'));
+  if (!ours) {
+    throw new UserError(`${file} 不是 bulletin 上次存档时写的（或之后被改过），为避免覆盖，没有做任何改动。请换一个存档文件夹（--out），或把这个文件移走后重试`);
   }
 }
 
-export async function archiveSeries(ctx: SeriesContext, outDir: string, jobs: number, progress: ArchiveProgress): Promise<ArchiveResult> {
+export async function archiveSeries(ctx: SeriesContext, outDir: string, jobs: number, progress: ArchiveProgress, reissue: IssueConfig[] = []): Promise<ArchiveResult> {
   const previous = readManifest(outDir);
-  const prevBySource = new Map((previous?.issues ?? []).map((i) => [i.source, i]));
+  checkIndexIsOurs(outDir, previous);
   const shared = { tool: toolHash(), fonts: fontHash(ctx.series) };
-  const tasks: BuildTask[] = [];
-  const skipped: ManifestIssue[] = [];
-  for (const cfg of ctx.issues) {
-    const inputHash = issueInputHash(ctx.series, cfg, ctx.issues, shared);
-    const source = relPath(ctx.series.root, cfg.dir);
-    const prev = prevBySource.get(source);
-    if (prev && prev.inputHash === inputHash && prev.files.every((f) => fileIntact(outDir, f))) {
-      skipped.push(prev);
-      continue;
-    }
-    tasks.push({ seriesRoot: ctx.series.root, issueDir: cfg.dir, outDir, inputHash });
-  }
-  progress.start(tasks.length, skipped.length);
+  const plan = planArchive(ctx, outDir, previous, shared, reissue, toIso(today()));
+
+  progress.start(plan.tasks.length, plan.skipped.length);
   const labels = new Map(ctx.issues.map((c) => [c.dir, c.file]));
-  const results = await runTasks(tasks, jobs, (r) => progress.done(r, 'entry' in r ? r.entry.label : (labels.get(r.task.issueDir) ?? '')));
+  const results = await runTasks(plan.tasks, jobs, (r) => progress.done(r, 'entry' in r ? r.entry.label : (labels.get(r.task.issueDir) ?? '')));
   progress.stop();
   const built = results.flatMap((r) => ('entry' in r ? [r.entry] : []));
   const failed = results.filter((r) => 'error' in r);
   // A failed issue keeps its previous archived entry, so the archive never loses a good issue.
-  const kept = failed.flatMap((r) => {
-    const source = relPath(ctx.series.root, r.task.issueDir);
-    const prev = prevBySource.get(source);
+  const prevBySource = new Map((previous?.issues ?? []).map((i) => [i.source, i]));
+  const keptOnFailure = failed.flatMap((r) => {
+    const prev = prevBySource.get(relPath(ctx.series.root, r.task.issueDir));
     return prev ? [prev] : [];
+  });
+  const html = indexHtml({
+    series: ctx.series.seriesLine,
+    name: ctx.series.name,
+    publisher: ctx.series.publisher,
+    tool: { name: 'bulletin', version: VERSION },
+    issues: sortIssues([...plan.skipped, ...built, ...plan.kept, ...keptOnFailure]),
   });
   const manifest: Manifest = {
     series: ctx.series.seriesLine,
     name: ctx.series.name,
     publisher: ctx.series.publisher,
     tool: { name: 'bulletin', version: VERSION },
-    issues: sortIssues([...skipped, ...built, ...kept]),
+    index: sha256(new TextEncoder().encode(html)),
+    issues: sortIssues([...plan.skipped, ...built, ...plan.kept, ...keptOnFailure]),
   };
   writeFileAtomic(path.join(outDir, MANIFEST_FILE), manifestJson(manifest));
-  writeFileAtomic(path.join(outDir, 'index.html'), indexHtml(manifest));
-  return { built, skipped, failed, manifest };
+  writeFileAtomic(path.join(outDir, INDEX_FILE), html);
+  // The record of a re-issued issue follows the manifest that already lists its new files; a
+  // run cut short here is caught by the next one (record and archive disagree) and repeated.
+  const reissued = new Set(built.map((b) => b.source));
+  for (const r of plan.records) if (reissued.has(relPath(ctx.series.root, path.dirname(r.file)))) writeFileAtomic(r.file, recordJson(r.record));
+  removeUnlisted(outDir, previous, manifest);
+  return { built, skipped: plan.skipped, failed, problems: plan.problems, manifest };
 }
 
-export interface Drift {
-  path: string;
-  problem: 'tampered' | 'missing' | 'rebuilt-differs' | 'not-rebuilt' | 'not-archived';
-  message: string;
-}
+/** `path` is relative to the archive folder when `inArchive`, else to the series root. */
+export type Finding = { severity: 'error' | 'warning' | 'note'; path: string; inArchive: boolean; message: string };
 
 /**
  * Rebuilds every issue into a temporary folder and compares with the manifest; also checks that
- * the archived files themselves still match it. Builds are byte-identical, so any difference is
- * real drift.
+ * the archived files themselves still match it. Drafts are rebuilt with today's settings, issued
+ * issues from their record, so a difference is explained: an altered archived file (error),
+ * sources edited after issue (warning), or only a newer tool or other fonts (note).
  */
-export async function verifyArchive(ctx: SeriesContext, outDir: string, jobs: number, progress: ArchiveProgress): Promise<{ drift: Drift[]; failed: TaskResult[]; checked: number }> {
+export async function verifyArchive(ctx: SeriesContext, outDir: string, jobs: number, progress: ArchiveProgress): Promise<{ findings: Finding[]; failed: TaskResult[]; checked: number }> {
   const manifest = readManifest(outDir);
-  const drift: Drift[] = [];
+  const findings: Finding[] = [];
   if (!manifest) {
-    drift.push({ path: MANIFEST_FILE, problem: 'missing', message: `${outDir} 中没有 ${MANIFEST_FILE}，请先运行 bulletin archive` });
-    return { drift, failed: [], checked: 0 };
+    findings.push({ severity: 'error', path: MANIFEST_FILE, inArchive: true, message: `${outDir} 中没有 ${MANIFEST_FILE}，请先运行 bulletin archive` });
+    return { findings, failed: [], checked: 0 };
   }
   for (const i of manifest.issues) {
     for (const f of i.files) {
       const p = path.join(outDir, f.path);
-      if (!fs.existsSync(p)) drift.push({ path: f.path, problem: 'missing', message: '存档文件不见了' });
-      else if (sha256(fs.readFileSync(p)) !== f.sha256) drift.push({ path: f.path, problem: 'tampered', message: '存档文件与清单中的 SHA-256 不符（文件被改动过）' });
+      if (!fs.existsSync(p)) findings.push({ severity: 'error', path: f.path, inArchive: true, message: '存档文件不见了' });
+      else if (sha256(fs.readFileSync(p)) !== f.sha256) {
+        findings.push({ severity: 'error', path: f.path, inArchive: true, message: i.issued ? `已印发（${i.issued}）的存档文件被改动过：与清单中的 SHA-256 不符` : '存档文件与清单中的 SHA-256 不符（文件被改动过）' });
+      }
     }
   }
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'bulletin-verify-'));
   try {
-    const tasks = ctx.issues.map((cfg) => ({ seriesRoot: ctx.series.root, issueDir: cfg.dir, outDir: tmp, inputHash: '' }));
-    progress.start(tasks.length, 0);
+    const shared = { tool: toolHash(), fonts: fontHash(ctx.series) };
+    // The plan of a run into an empty folder: every issue built, issued ones from their record.
+    const plan = planArchive(ctx, tmp, undefined, shared, [], toIso(today()));
+    for (const p of plan.problems) findings.push({ severity: p.severity === 'error' ? 'error' : 'warning', path: p.file, inArchive: false, message: p.message });
+    progress.start(plan.tasks.length, 0);
     const labels = new Map(ctx.issues.map((c) => [c.dir, c.file]));
-    const results = await runTasks(tasks, jobs, (r) => progress.done(r, 'entry' in r ? r.entry.label : (labels.get(r.task.issueDir) ?? '')));
+    const results = await runTasks(plan.tasks, jobs, (r) => progress.done(r, 'entry' in r ? r.entry.label : (labels.get(r.task.issueDir) ?? '')));
     progress.stop();
-    const rebuilt = new Map<string, string>();
-    for (const r of results) if ('entry' in r) for (const f of r.entry.files) rebuilt.set(f.path, f.sha256);
-    const archived = new Set<string>();
-    for (const i of manifest.issues) {
-      for (const f of i.files) {
-        archived.add(f.path);
-        const h = rebuilt.get(f.path);
-        if (h === undefined) drift.push({ path: f.path, problem: 'not-rebuilt', message: '按现在的稿件无法重新生成这个文件（该期已删除或有错误）' });
-        else if (h !== f.sha256) drift.push({ path: f.path, problem: 'rebuilt-differs', message: '按现在的稿件重新生成的文件与存档不同（稿件、字体或工具版本有变化）' });
+    const rebuilt = new Map<string, { entry: ManifestIssue; task: (typeof plan.tasks)[number] }>();
+    for (const r of results) if ('entry' in r) rebuilt.set(r.entry.source, { entry: r.entry, task: r.task });
+    let checked = 0;
+    for (const archived of manifest.issues) {
+      const now = rebuilt.get(archived.source);
+      if (!now) {
+        for (const f of archived.files) findings.push({ severity: 'error', path: f.path, inArchive: true, message: '按现在的稿件无法重新生成这个文件（该期已删除或有错误）' });
+        continue;
+      }
+      rebuilt.delete(archived.source);
+      const frozen = now.task.frozen;
+      if (archived.issued && !frozen) continue; // reported by the plan: the record is missing
+      if (frozen && !archived.issued) {
+        findings.push({ severity: 'error', path: archived.source, inArchive: false, message: `${archived.label}已经印发，但存档中还是草稿，请运行 bulletin archive` });
+        continue;
+      }
+      if (frozen && archived.record !== frozen.sha256) {
+        findings.push({ severity: 'error', path: relPath(ctx.series.root, path.join(now.task.issueDir, 'issued.json')), inArchive: false, message: `印发记录与存档时不同。若确要改动已印发的这一期，请运行 bulletin archive --reissue ${archived.number}` });
+        continue;
+      }
+      const edited = frozen ? editedSince(ctx, now.task.issueDir, frozen.record) : [];
+      for (const e of edited) findings.push({ severity: 'warning', path: e.file, inArchive: false, message: `${archived.label}印发（${archived.issued}）之后${e.how}了这个文件；存档中的文件仍是印发时的样子` });
+      const differs = archived.files.filter((f) => now.entry.files.find((g) => g.format === f.format)?.sha256 !== f.sha256);
+      checked += archived.files.length - differs.length;
+      if (!differs.length) continue;
+      if (frozen && edited.length) continue; // explained by the warnings above
+      const b = archived.build;
+      const toolChanged = b !== undefined && b.toolHash !== now.task.build.toolHash;
+      const fontsChanged = b !== undefined && b.fontHash !== now.task.build.fontHash;
+      for (const f of differs) {
+        if (frozen && (toolChanged || fontsChanged)) {
+          const why = [toolChanged ? `工具（存档时 ${b!.tool}，现在 ${now.task.build.tool}）` : '', fontsChanged ? '字体' : ''].filter(Boolean).join('和');
+          findings.push({ severity: 'note', path: f.path, inArchive: true, message: `按印发记录重新生成的文件与存档不同，只因${why}变了；稿件和印发记录都没有变，存档文件保持原样` });
+        } else if (frozen) {
+          findings.push({ severity: 'error', path: f.path, inArchive: true, message: '按印发记录重新生成的文件与存档不同，而稿件、工具和字体都没有变' });
+        } else {
+          findings.push({ severity: 'error', path: f.path, inArchive: true, message: '按现在的稿件重新生成的文件与存档不同（稿件、设置、字体或工具版本有变化），请运行 bulletin archive' });
+        }
       }
     }
-    for (const p of rebuilt.keys()) if (!archived.has(p)) drift.push({ path: p, problem: 'not-archived', message: '这一期还没有存档，请运行 bulletin archive' });
-    return { drift, failed: results.filter((r) => 'error' in r), checked: rebuilt.size };
+    for (const [source, r] of rebuilt) findings.push({ severity: 'error', path: source, inArchive: false, message: `${r.entry.label}还没有存档，请运行 bulletin archive` });
+    return { findings, failed: results.filter((r) => 'error' in r), checked };
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });
   }
 }
 
-export function failureDiagnostics(failed: TaskResult[]): Diagnostics {
+const HOW = { changed: '改动', added: '添加', removed: '删除' } as const;
+
+function editedSince(ctx: SeriesContext, issueDir: string, record: IssueRecord): Array<{ file: string; how: string }> {
+  return editedSources(ctx.series.root, { dir: issueDir }, record).map((e) => ({ file: e.file, how: HOW[e.how] }));
+}
+
+export function failureDiagnostics(failed: TaskResult[], problems: Diagnostic[] = []): Diagnostics {
   const d = new Diagnostics();
+  d.list.push(...problems);
   for (const r of failed) if ('error' in r) d.list.push(...r.error.diagnostics);
   return d;
 }

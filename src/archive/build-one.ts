@@ -1,12 +1,19 @@
-/** Builds one issue into the archive layout: <out>/<year>/<file stem>.<ext>. */
+/**
+ * Builds one issue into the archive layout <out>/<year>/<stem>/<content id>/<stem>.<ext>.
+ * The folder is named by the content of the files it holds, so a rebuild never writes over a
+ * file the current manifest points to: the manifest switches to the new folder in one atomic
+ * rename, and the old folder is removed only after that.
+ */
+import fs from 'node:fs';
 import path from 'node:path';
 import { writeFileAtomic } from '../output/write-atomic.js';
 import { openSeries, type SeriesContext } from '../pipeline.js';
 import { DEFAULT_FORMATS } from '../render/formats.js';
 import { renderIssue } from '../render/render-issue.js';
 import { manifestItems } from './items.js';
-import type { ManifestFile, ManifestIssue } from './manifest.js';
+import type { BuildInfo, ManifestFile, ManifestIssue } from './manifest.js';
 import { sha256 } from './inputs.js';
+import { recordedSeries, type IssueRecord } from './record.js';
 
 export interface BuildTask {
   seriesRoot: string;
@@ -14,6 +21,9 @@ export interface BuildTask {
   issueDir: string;
   outDir: string;
   inputHash: string;
+  build: BuildInfo;
+  /** An issued issue is built from its record's settings, not from today's bulletin.yaml. */
+  frozen?: { record: IssueRecord; sha256: string };
 }
 
 const opened = new Map<string, SeriesContext>();
@@ -27,18 +37,36 @@ function series(root: string): SeriesContext {
   return ctx;
 }
 
+/** Short content id of a set of files: same bytes, same folder. */
+export function contentId(files: Array<{ format: string; sha256: string }>): string {
+  return sha256(new TextEncoder().encode(files.map((f) => `${f.format}:${f.sha256}`).join('\n'))).slice(0, 12);
+}
+
+function sameBytes(file: string, hash: string): boolean {
+  try {
+    return sha256(fs.readFileSync(file)) === hash;
+  } catch {
+    return false;
+  }
+}
+
 export async function buildOne(task: BuildTask): Promise<ManifestIssue> {
-  const ctx = series(task.seriesRoot);
-  const cfg = ctx.issues.find((i) => path.resolve(i.dir) === path.resolve(task.issueDir));
-  if (!cfg) throw new Error(`issue folder vanished: ${task.issueDir}`);
+  const current = series(task.seriesRoot);
+  const found = current.issues.find((i) => path.resolve(i.dir) === path.resolve(task.issueDir));
+  if (!found) throw new Error(`issue folder vanished: ${task.issueDir}`);
+  const ctx = task.frozen ? { ...current, series: recordedSeries(task.frozen.record, current.series) } : current;
+  const cfg = task.frozen && task.frozen.record.total !== undefined ? { ...found, total: task.frozen.record.total } : found;
   const { issue, files } = await renderIssue(ctx, cfg, DEFAULT_FORMATS, { log: () => undefined });
-  const out: ManifestFile[] = [];
   const pdfPages = files.find((f) => f.format.id === 'pdf')?.pages ?? 0;
-  for (const { format, bytes, pages } of files) {
-    const rel = `${issue.meta.year}/${issue.meta.fileStem}${format.ext}`;
-    writeFileAtomic(path.join(task.outDir, rel), bytes);
+  const hashed = files.map((f) => ({ ...f, sha256: sha256(f.bytes) }));
+  const dir = `${issue.meta.year}/${issue.meta.fileStem}/${contentId(hashed.map((f) => ({ format: f.format.id, sha256: f.sha256 })))}`;
+  const out: ManifestFile[] = [];
+  for (const { format, bytes, pages, sha256: hash } of hashed) {
+    const rel = `${dir}/${issue.meta.fileStem}${format.ext}`;
+    const abs = path.join(task.outDir, rel);
+    if (!sameBytes(abs, hash)) writeFileAtomic(abs, bytes);
     const counted = pages !== undefined ? { pages } : { pages: pdfPages, pagesFrom: 'pdf' as const };
-    out.push({ path: rel, format: format.id, size: bytes.length, sha256: sha256(bytes), ...counted });
+    out.push({ path: rel, format: format.id, size: bytes.length, sha256: hash, ...counted });
   }
   const m = issue.masthead;
   return {
@@ -50,6 +78,8 @@ export async function buildOne(task: BuildTask): Promise<ManifestIssue> {
     printDate: issue.meta.isoPrintDate,
     source: issue.meta.dir,
     inputHash: task.inputHash,
+    ...(task.frozen ? { issued: task.frozen.record.issued, record: task.frozen.sha256 } : {}),
+    build: task.build,
     sections: issue.sections.map((s) => ({ name: s.name, items: s.entries.length })),
     ...(issue.note ? { note: issue.note.title } : {}),
     articles: issue.sections.flatMap((s) => s.entries.flatMap((e) => (e.kind === 'article' ? [e.title] : []))),

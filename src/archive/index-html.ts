@@ -60,7 +60,7 @@ export function indexHtml(m: Manifest): string {
           const links = i.files
             .map((f) => `<a href="${encodeURI(f.path)}">${esc(FORMAT_NAMES[f.format] ?? f.format)}</a> <span class="meta">${f.format === 'pdf' || f.format === 'docx' ? `${f.pages} 页，` : ''}${Math.max(1, Math.round(f.size / 1024))} KB</span>`)
             .join('<br>');
-          return `<tr><td class="label">${esc(i.label)}${i.totalLabel ? `<br><span class="meta">${esc(i.totalLabel)}</span>` : ''}</td><td>${esc(cnDate(i.date))}</td><td>${contents(i)}</td><td class="files">${links}</td></tr>`;
+          return `<tr><td class="label">${esc(i.label)}${i.totalLabel ? `<br><span class="meta">${esc(i.totalLabel)}</span>` : ''}${i.issued ? `<br><span class="issued">已印发</span>` : ''}</td><td>${esc(cnDate(i.date))}</td><td>${contents(i)}</td><td class="files">${links}</td></tr>`;
         })
         .join('\n');
       return `<h2>${esc(y)}年</h2>\n<table>\n<thead><tr><th>期号</th><th>日期</th><th>内容</th><th>文件</th></tr></thead>\n<tbody>\n${rows}\n</tbody>\n</table>`;
@@ -115,6 +115,7 @@ th { background: #f3f3f3; }
 .label { white-space: nowrap; font-weight: bold; }
 .meta { color: #666; font-size: 0.85em; }
 .unit { color: #555; }
+.issued { color: #c00; font-size: 0.85em; font-weight: normal; }
 .articles { color: #444; font-size: 0.9em; margin-top: 0.3em; }
 .section { font-weight: bold; margin-top: 0.3em; }
 td ul { margin: 0.2em 0 0.4em; padding-left: 1.2em; }

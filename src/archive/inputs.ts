@@ -13,7 +13,7 @@ import { totalFor } from '../numbering/sequence.js';
 import { FONTS_DIR, PACKAGE_ROOT, relPath } from '../paths.js';
 import { VERSION } from '../version.js';
 
-function listFiles(dir: string): string[] {
+export function listFiles(dir: string): string[] {
   const out: string[] = [];
   const walk = (d: string): void => {
     for (const e of fs.readdirSync(d, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
@@ -38,7 +38,7 @@ export function toolHash(): string {
   const h = crypto.createHash('sha256');
   h.update(`bulletin ${VERSION}`);
   const code = path.join(PACKAGE_ROOT, 'lib');
-  hashFiles(h, PACKAGE_ROOT, [...listFiles(code).filter((f) => f.endsWith('.js')), ...listFiles(path.join(PACKAGE_ROOT, 'templates', 'series'))]);
+  hashFiles(h, PACKAGE_ROOT, [...listFiles(code).filter((f) => /\.m?js$/.test(f)), ...listFiles(path.join(PACKAGE_ROOT, 'templates', 'series'))]);
   return h.digest('hex');
 }
 

@@ -1,7 +1,12 @@
-/** The archive's manifest: what each archived file is, so that it can be verified years later. */
+/**
+ * The archive's manifest: what each archived file is, so that it can be verified years later.
+ * It is read back from disk, so it is treated as untrusted input: its shape is checked and
+ * every path must stay inside the archive folder before anything is read or removed.
+ */
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ManifestItem } from './items.js';
+import { UserError } from '../diagnostics.js';
 
 export interface ManifestFile {
   /** Path relative to the archive folder, forward slashes. */
@@ -19,6 +24,13 @@ export interface ManifestFile {
   pagesFrom?: 'pdf';
 }
 
+/** What made an entry's files: kept so that --verify can tell a tool or font change from drift. */
+export interface BuildInfo {
+  tool: string;
+  toolHash: string;
+  fontHash: string;
+}
+
 export interface ManifestIssue {
   number: number;
   label: string;
@@ -29,6 +41,11 @@ export interface ManifestIssue {
   /** Issue folder relative to the series root. */
   source: string;
   inputHash: string;
+  /** Date of issue (印发); present when the issue is frozen. */
+  issued?: string;
+  /** SHA-256 of the issue's record (issued.json) the frozen files were built from. */
+  record?: string;
+  build?: BuildInfo;
   sections: Array<{ name: string; items: number }>;
   note?: string;
   articles: string[];
@@ -42,17 +59,81 @@ export interface Manifest {
   name: string;
   publisher: string;
   tool: { name: 'bulletin'; version: string };
+  /** SHA-256 of the index.html this run wrote, so that a user's own index.html is never replaced. */
+  index?: string;
   issues: ManifestIssue[];
 }
 
 export const MANIFEST_FILE = 'manifest.json';
+export const INDEX_FILE = 'index.html';
 
-export function readManifest(dir: string): Manifest | undefined {
-  try {
-    return JSON.parse(fs.readFileSync(path.join(dir, MANIFEST_FILE), 'utf8')) as Manifest;
-  } catch {
-    return undefined;
+/**
+ * A manifest path is ours only if it is relative, forward-slashed, without `..`, `.` or empty
+ * parts, and not a drive or UNC path: then joining it to the archive folder cannot leave it.
+ */
+export function safeArchivePath(p: unknown): p is string {
+  if (typeof p !== 'string' || p.length === 0 || p.length > 1024) return false;
+  if (p.includes('\\') || p.includes('\0') || p.startsWith('/') || /^[A-Za-z]:/.test(p)) return false;
+  return p.split('/').every((part) => part !== '' && part !== '.' && part !== '..');
+}
+
+const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isStr = (v: unknown): v is string => typeof v === 'string';
+const isNat = (v: unknown): v is number => Number.isInteger(v) && (v as number) >= 0;
+const optStr = (v: unknown): boolean => v === undefined || isStr(v);
+const isHex = (v: unknown): boolean => isStr(v) && /^[0-9a-f]{64}$/.test(v);
+
+/** The first thing wrong with a manifest, in Chinese, or undefined when its shape is right. */
+export function manifestProblem(v: unknown): string | undefined {
+  if (!isObj(v)) return '内容不是一个 JSON 对象';
+  for (const k of ['series', 'name', 'publisher'] as const) if (!isStr(v[k])) return `缺少“${k}”或它不是文字`;
+  if (!isObj(v.tool) || !isStr(v.tool.version)) return '缺少“tool.version”';
+  if (v.index !== undefined && !isHex(v.index)) return '“index”不是 SHA-256';
+  if (!Array.isArray(v.issues)) return '缺少“issues”列表';
+  for (const [k, i] of v.issues.entries()) {
+    const at = `issues[${k}]`;
+    if (!isObj(i)) return `${at} 不是对象`;
+    if (!isNat(i.number)) return `${at}.number 不是整数`;
+    for (const f of ['label', 'date', 'printDate', 'source', 'inputHash'] as const) if (!isStr(i[f])) return `${at}.${f} 缺少或不是文字`;
+    for (const f of ['totalLabel', 'special', 'issued', 'note', 'record'] as const) if (!optStr(i[f])) return `${at}.${f} 不是文字`;
+    if (i.build !== undefined && !(isObj(i.build) && isStr(i.build.tool) && isStr(i.build.toolHash) && isStr(i.build.fontHash))) return `${at}.build 格式不对`;
+    if (!Array.isArray(i.sections) || !i.sections.every((s) => isObj(s) && isStr(s.name) && isNat(s.items))) return `${at}.sections 格式不对`;
+    if (!Array.isArray(i.articles) || !i.articles.every(isStr)) return `${at}.articles 格式不对`;
+    if (!Array.isArray(i.files)) return `${at}.files 不是列表`;
+    for (const [n, f] of i.files.entries()) {
+      const fat = `${at}.files[${n}]`;
+      if (!isObj(f)) return `${fat} 不是对象`;
+      if (!safeArchivePath(f.path)) return `${fat}.path“${String(f.path)}”不是存档文件夹内的相对路径（不能含 ..、不能是绝对路径）`;
+      if (!isStr(f.format) || !isNat(f.size) || !isNat(f.pages) || !isHex(f.sha256)) return `${fat} 的 format、size、pages 或 sha256 格式不对`;
+    }
   }
+  return undefined;
+}
+
+/**
+ * The manifest in `dir`, or undefined when there is none. One that cannot be read or has the
+ * wrong shape stops the command: guessing would risk deleting or trusting the wrong files.
+ */
+export function readManifest(dir: string): Manifest | undefined {
+  const file = path.join(dir, MANIFEST_FILE);
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw e;
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (e) {
+    throw new UserError(`${file} 不是有效的 JSON（${(e as Error).message}）。存档清单只应由 bulletin archive 写出：请从备份恢复它，或把它移走后重新运行 bulletin archive`);
+  }
+  const problem = manifestProblem(value);
+  if (problem) {
+    throw new UserError(`${file} 格式不对：${problem}。存档清单只应由 bulletin archive 写出：请从备份恢复它，或把它移走后重新运行 bulletin archive`);
+  }
+  return value as Manifest;
 }
 
 export function sortIssues(list: ManifestIssue[]): ManifestIssue[] {

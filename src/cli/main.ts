@@ -10,6 +10,7 @@ import { registerBuild } from './commands/build.js';
 import { registerCheck } from './commands/check.js';
 import { registerImport } from './commands/import.js';
 import { registerInit } from './commands/init.js';
+import { registerIssue } from './commands/issue.js';
 import { registerList } from './commands/list.js';
 import { registerNew } from './commands/new.js';
 import { registerPreview } from './commands/preview.js';
@@ -55,10 +56,11 @@ export function createProgram(io: Output = stdio): Command {
   bulletin check        检查稿件
   bulletin build        生成 PDF 和 Word 文件
   bulletin preview      在浏览器中预览，保存后自动刷新
+  bulletin issue 9      印发后标记第9期，存档从此不再改动它
 
 每个命令的详细说明：bulletin help <命令>`,
   );
-  for (const register of [registerInit, registerNew, registerImport, registerList, registerCheck, registerBuild, registerPreview, registerArchive, registerStats]) {
+  for (const register of [registerInit, registerNew, registerImport, registerList, registerCheck, registerBuild, registerPreview, registerIssue, registerArchive, registerStats]) {
     const cmd = register(program, io);
     cmd.helpOption('-h, --help', '显示帮助').configureHelp({ styleTitle: (t: string) => TITLES[t] ?? t } as Partial<Help>);
     cmd.exitOverride().configureOutput({ writeOut: (s) => process.stdout.write(s), writeErr: () => undefined });

@@ -20,6 +20,8 @@ export interface IssueFile {
   distribution?: Partial<Record<DistributionKey, Recipients>>;
   copies?: number;
   sections?: string[];
+  /** Date of issue (印发), written by `bulletin issue`. */
+  issued?: string;
 }
 
 export interface IssueConfig extends Omit<IssueFile, 'date' | 'printDate'> {

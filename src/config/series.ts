@@ -92,9 +92,10 @@ export function requireSeriesRoot(start: string): string {
   return root;
 }
 
-export function loadSeries(root: string, diags: Diagnostics): Series | undefined {
+/** `recorded`: the text of bulletin.yaml as an issued issue's record kept it, instead of the file. */
+export function loadSeries(root: string, diags: Diagnostics, recorded?: string): Series | undefined {
   const file = path.join(root, SERIES_FILE);
-  const text = readSourceText(file, SERIES_FILE, diags);
+  const text = recorded ?? readSourceText(file, SERIES_FILE, diags);
   if (text === undefined) return undefined;
   const loaded = loadYaml<SeriesFile>({ file: SERIES_FILE, text }, 'bulletin', diags);
   const v = loaded.value;

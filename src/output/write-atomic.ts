@@ -46,7 +46,7 @@ export function writeFileAtomic(target: string, data: Uint8Array | string): void
 }
 
 /** Creates a file only if nothing is there: user files are never overwritten. */
-export function writeFileExclusive(target: string, data: string): void {
+export function writeFileExclusive(target: string, data: string | Uint8Array): void {
   ensureDir(path.dirname(target));
   fs.writeFileSync(target, data, { flag: 'wx' });
 }

@@ -2,26 +2,14 @@
  * `bulletin archive` as CI runs it: every issue built into archive/<year>/, a manifest with
  * hashes and page counts, an offline index, skips by content hash, and --verify catching drift.
  */
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { Manifest } from '../../src/archive/manifest.js';
-import { assertCliBuilt, cleanupTemp, FIXTURES, REPO, runCli, tempDir } from '../helpers/series.js';
-
-const sha = (p: string): string => crypto.createHash('sha256').update(fs.readFileSync(p)).digest('hex');
-
-/** A series with two issues: the mixed fixture's 第1期 and the real 第9期 as 第2期. */
-function makeArchiveSeries(): string {
-  const dir = tempDir('bulletin-archive-');
-  fs.copyFileSync(path.join(FIXTURES, 'mixed', 'bulletin.yaml'), path.join(dir, 'bulletin.yaml'));
-  fs.cpSync(path.join(FIXTURES, 'mixed', 'issues', '001'), path.join(dir, 'issues', '001'), { recursive: true });
-  fs.cpSync(path.join(REPO, 'issues', '009'), path.join(dir, 'issues', '002'), { recursive: true });
-  fs.writeFileSync(path.join(dir, 'issues', '002', 'issue.yaml'), 'number: 2\ndate: 2024-06-12\n');
-  return dir;
-}
+import { assertCliBuilt, cleanupTemp, REPO, runCli } from '../helpers/series.js';
+import { filesUnder, makeArchiveSeries, sha } from '../helpers/archive-series.js';
 
 /** Changes an image's bytes, keeping it a valid PNG: a tEXt chunk before IEND. */
 function withTextChunk(file: string): void {
@@ -64,13 +52,14 @@ describe('bulletin archive', () => {
 
   it('writes every issue, PDF, DOCX and web edition, by year and label', () => {
     const files = first.issues.flatMap((i) => i.files.map((f) => f.path)).sort();
-    expect(files).toEqual([
-      '2024/工作动态第1期.docx',
-      '2024/工作动态第1期.html',
-      '2024/工作动态第1期.pdf',
-      '2024/工作动态第2期.docx',
-      '2024/工作动态第2期.html',
-      '2024/工作动态第2期.pdf',
+    // <year>/<stem>/<content id>/<stem>.<ext>: a rebuild goes to a new folder, never over a listed file.
+    expect(files.map((f) => f.replace(/\/[0-9a-f]{12}\//, '/*/'))).toEqual([
+      '2024/工作动态第1期/*/工作动态第1期.docx',
+      '2024/工作动态第1期/*/工作动态第1期.html',
+      '2024/工作动态第1期/*/工作动态第1期.pdf',
+      '2024/工作动态第2期/*/工作动态第2期.docx',
+      '2024/工作动态第2期/*/工作动态第2期.html',
+      '2024/工作动态第2期/*/工作动态第2期.pdf',
     ]);
     for (const f of files) expect(fs.existsSync(path.join(dir, 'archive', f))).toBe(true);
   });
@@ -125,12 +114,13 @@ describe('bulletin archive', () => {
   });
 
   it('skips every issue when nothing changed, and touches no file', () => {
-    const before = fs.statSync(path.join(dir, 'archive', '2024', '工作动态第1期.pdf')).mtimeMs;
+    const pdf = path.join(dir, 'archive', first.issues[0]!.files.find((f) => f.format === 'pdf')!.path);
+    const before = fs.statSync(pdf).mtimeMs;
     const r = archive(dir);
     expect(r.code, r.stderr).toBe(0);
     expect(builtCount(r)).toBe(0);
     expect(r.stdout).toMatch(/跳过 2 期/);
-    expect(fs.statSync(path.join(dir, 'archive', '2024', '工作动态第1期.pdf')).mtimeMs).toBe(before);
+    expect(fs.statSync(pdf).mtimeMs).toBe(before);
     expect(manifest(dir)).toEqual(first);
   });
 
@@ -150,6 +140,9 @@ describe('bulletin archive', () => {
       const after = manifest(dir);
       const changed = after.issues.filter((i, k) => i.inputHash !== before.issues[k]!.inputHash).map((i) => i.number);
       expect(changed).toEqual(expected);
+      // The replaced files are gone; the folder holds exactly what the manifest lists.
+      const listed = after.issues.flatMap((i) => i.files.map((f) => f.path));
+      expect(filesUnder(path.join(dir, 'archive'))).toEqual([...listed, 'index.html', 'manifest.json'].sort());
     });
   }
 
@@ -174,13 +167,14 @@ describe('bulletin archive', () => {
   });
 
   it('--verify catches a tampered file, names it, and exits 1', () => {
-    const target = path.join(dir, 'archive', '2024', '工作动态第2期.docx');
+    const rel = manifest(dir).issues[1]!.files.find((f) => f.format === 'docx')!.path;
+    const target = path.join(dir, 'archive', rel);
     const good = fs.readFileSync(target);
     fs.appendFileSync(target, 'x');
     try {
       const r = archive(dir, '--verify');
       expect(r.code).toBe(1);
-      expect(r.stderr).toMatch(/2024\/工作动态第2期\.docx  存档文件与清单中的 SHA-256 不符/);
+      expect(r.stderr).toContain(`archive/${rel}  错误：存档文件与清单中的 SHA-256 不符`);
       expect(r.stderr).toMatch(/存档核对未通过/);
     } finally {
       fs.writeFileSync(target, good);
@@ -194,7 +188,7 @@ describe('bulletin archive', () => {
     try {
       const r = archive(dir, '--verify');
       expect(r.code).toBe(1);
-      expect(r.stderr).toMatch(/2024\/工作动态第1期\.pdf  按现在的稿件重新生成的文件与存档不同/);
+      expect(r.stderr).toMatch(/2024\/工作动态第1期\/[0-9a-f]{12}\/工作动态第1期\.pdf  错误：按现在的稿件重新生成的文件与存档不同/);
     } finally {
       fs.writeFileSync(src, good);
     }

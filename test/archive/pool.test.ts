@@ -9,6 +9,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MEMORY_BUDGET_MB, workersWithin } from '../../src/archive/pool.js';
 import type { Manifest } from '../../src/archive/manifest.js';
+import { DEFAULT_FORMATS } from '../../src/render/formats.js';
 import { assertCliBuilt, FIXTURES, REPO, tempDir } from '../helpers/series.js';
 
 const MB = 2 ** 20;
@@ -46,7 +47,7 @@ describe('archive workers and memory', () => {
     const withWorker = run('a', '2', { BULLETIN_MEMORY_MB: '100000' });
     const alone = run('b', '1', {});
     const files = (m: Manifest): string[] => m.issues.flatMap((i) => i.files.map((f) => `${f.path} ${f.sha256}`)).sort();
-    expect(files(withWorker)).toHaveLength(6);
+    expect(files(withWorker)).toHaveLength(3 * DEFAULT_FORMATS.length);
     expect(files(withWorker)).toEqual(files(alone));
   });
 });

@@ -43,7 +43,7 @@ describe('help and version', () => {
     expect(r.stderr).toBe('');
     expect(r.lines[0]).toBe('用法： bulletin [选项] [命令]');
     for (const title of ['选项：', '命令：', '常用流程：']) expect(r.lines).toContain(title);
-    for (const cmd of ['init', 'new', 'import', 'list', 'check', 'build', 'preview', 'archive', 'stats']) expect(r.stdout).toMatch(new RegExp(`^  ${cmd} `, 'm'));
+    for (const cmd of ['init', 'new', 'import', 'list', 'check', 'build', 'preview', 'issue', 'archive', 'stats']) expect(r.stdout).toMatch(new RegExp(`^  ${cmd} `, 'm'));
     // The column width follows the longest command term.
     expect(r.stdout).toMatch(/-h, --help {2,}显示帮助/);
     expect(r.stdout).toMatch(/import \[选项\] <文件> +导入来稿/);
@@ -185,13 +185,15 @@ describe('init', () => {
     expect(r.stderr).toBe('');
     const dir = path.join(parent, 'jianbao');
     expect(r.lines[0]).toBe(`已在 ${dir} 新建简报系列：`);
-    for (const f of ['bulletin.yaml', 'bulletin.schema.json', 'issue.schema.json', '.gitignore']) {
+    for (const f of ['bulletin.yaml', 'bulletin.schema.json', 'issue.schema.json', '.gitignore', 'package.json', 'package-lock.json', 'tools/bulletin-0.1.0.tgz']) {
       expect(fs.statSync(path.join(dir, f)).isFile(), f).toBe(true);
       expect(r.lines).toContain(`  ${f}`);
     }
     expect(fs.statSync(path.join(dir, 'issues')).isDirectory()).toBe(true);
     expect(fs.readdirSync(path.join(dir, 'issues'))).toEqual([]);
-    expect(r.lines).toContain('下一步：');
+    expect(r.lines).toContain('下一步（在这个文件夹里）：');
+    // The series depends on its own copy of the tool, by path, never by name from a registry.
+    expect(JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')).dependencies).toEqual({ bulletin: 'file:tools/bulletin-0.1.0.tgz' });
 
     // The files are the package's own: valid JSON schemas, a YAML the tool accepts.
     for (const f of ['bulletin.schema.json', 'issue.schema.json']) {

@@ -6,20 +6,25 @@ import { makeProgress } from '../../archive/progress.js';
 import { UserError } from '../../diagnostics.js';
 import { relPath } from '../../paths.js';
 import { openSeries, requireNoBroken } from '../../pipeline.js';
+import { resolveIssue } from '../../sources/find.js';
 import { printDiagnostics, type Output } from '../report.js';
 
 interface ArchiveOptions {
   out?: string;
   verify?: boolean;
   jobs?: string;
+  reissue?: string[];
 }
+
+const TAGS = { error: '错误', warning: '警告', note: '说明' } as const;
 
 export function registerArchive(program: Command, io: Output): Command {
   return program
     .command('archive')
-    .description('存档：生成全部各期的 PDF、DOCX 和网页版，写清单 manifest.json 和目录 index.html；--verify 核对存档')
+    .description('存档：生成全部各期的 PDF、DOCX 和网页版，写清单 manifest.json 和目录 index.html；已印发的各期不再重新生成；--verify 核对存档')
     .option('-o, --out <文件夹>', '存档文件夹（默认为系列下的 archive/）')
     .option('--verify', '重新生成全部各期并与清单逐一核对，不改动存档')
+    .option('--reissue <期号>', '重新印发：按现在的设置和稿件重新生成已印发的这一期，替换存档中的文件，并更新印发记录（可写多次）', (v: string, list: string[]) => [...list, v], [] as string[])
     .option('-j, --jobs <数量>', '同时生成的期数（默认为 CPU 核数；整个存档不超过 250 MB 内存时才另开线程）')
     .action(async (opts: ArchiveOptions) => {
       const ctx = openSeries(process.cwd());
@@ -30,19 +35,25 @@ export function registerArchive(program: Command, io: Output): Command {
       const tty = Boolean(process.stderr.isTTY) && !process.env.CI;
       const shown = relPath(process.cwd(), outDir);
       if (opts.verify) {
-        const { drift, failed, checked } = await verifyArchive(ctx, outDir, jobs, makeProgress(io, tty, '核对'));
+        if (opts.reissue?.length) throw new UserError('--verify 只核对、不改动存档，不能和 --reissue 一起用');
+        const { findings, failed, checked } = await verifyArchive(ctx, outDir, jobs, makeProgress(io, tty, '核对'));
         printDiagnostics(failureDiagnostics(failed).list, io);
-        for (const d of drift) io.err(`${shown}/${d.path}  ${d.message}`);
-        if (drift.length || failed.length) {
-          throw new UserError(`存档核对未通过：${drift.length} 个文件不符${failed.length ? `，${failed.length} 期无法生成` : ''}`);
+                for (const f of findings) io.err(`${f.inArchive ? `${shown}/${f.path}` : f.path}  ${TAGS[f.severity]}：${f.message}`);
+        const errors = findings.filter((f) => f.severity === 'error');
+        if (errors.length || failed.length) {
+          throw new UserError(`存档核对未通过：${errors.length} 处不符${failed.length ? `，${failed.length} 期无法生成` : ''}`);
         }
-        io.out(`存档核对通过：${checked} 个文件与清单一致。`);
+        const warnings = findings.filter((f) => f.severity === 'warning').length;
+        io.out(`存档核对通过：${checked} 个文件与清单一致${warnings ? `；${warnings} 条警告，见上` : ''}。`);
         return;
       }
-      const r = await archiveSeries(ctx, outDir, jobs, makeProgress(io, tty, '存档'));
-      printDiagnostics(failureDiagnostics(r.failed).list, io);
-      io.out(`已存档到 ${shown}/：生成 ${r.built.length} 期，跳过 ${r.skipped.length} 期（没有变化）${r.failed.length ? `，${r.failed.length} 期失败` : ''}。`);
+      const reissue = (opts.reissue ?? []).map((arg) => resolveIssue(ctx.series, ctx.issues, arg));
+      const r = await archiveSeries(ctx, outDir, jobs, makeProgress(io, tty, '存档'), reissue);
+      printDiagnostics(failureDiagnostics(r.failed, r.problems).list, io);
+      const frozen = r.skipped.filter((i) => i.issued).length;
+      io.out(`已存档到 ${shown}/：生成 ${r.built.length} 期，跳过 ${r.skipped.length} 期（没有变化${frozen ? `，其中 ${frozen} 期已印发` : ''}）${r.failed.length ? `，${r.failed.length} 期失败` : ''}。`);
       io.out(`清单 ${shown}/manifest.json，目录 ${shown}/index.html`);
-      if (r.failed.length) throw new UserError(`${r.failed.length} 期有错误，没有存档；请用 bulletin check --all 查看`);
+      const kept = r.problems.filter((p) => p.severity === 'error').length;
+      if (r.failed.length || kept) throw new UserError(`${r.failed.length + kept} 期有问题，存档中保留了原来的文件（见上）；请用 bulletin check --all 查看稿件`);
     });
 }
