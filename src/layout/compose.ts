@@ -6,7 +6,7 @@ import type { Article, Block, EditorNote, FontRole, Heading, ImageBlock, Issue, 
 import type { GBlock, GEndBlock, GImage, GList, GMasthead, GMastheadLine, GPage, GPageNumber, GParagraph, GRun, GTable, Galley, OutlineEntry } from './galley.js';
 import { Faces } from '../fonts/faces.js';
 import { FontResolver } from '../fonts/resolve.js';
-import { imageBox, tableColumnWidths } from './geometry.js';
+import { imageBox, tableColumnWidths, tableSize, tableTextWidth } from './geometry.js';
 import { balancedLines, countLines, textEm, type Metrics } from './measure.js';
 import {
   ARTICLE,
@@ -185,8 +185,10 @@ class Composer {
   }
 
   private table(t: Table): GTable {
-    const size = TABLE.sizePt;
     const cols = Math.max(t.header.length, ...t.rows.map((r) => r.length));
+    // Too many columns for the smallest size is refused before composing (check/table-columns.ts);
+    // should one get here, the smallest size still keeps every column on the page.
+    const size = tableSize(cols) ?? TABLE.sizeStepsPt.at(-1)!;
     const pad = TABLE.cellPaddingPt;
     const rule = TABLE.ruleWidthPt;
     const natural = new Array<number>(cols).fill(0);
@@ -197,7 +199,7 @@ class Composer {
     };
     t.header.forEach((c, i) => measure(c.runs, TABLE.headerRole, i));
     t.rows.forEach((r) => r.forEach((c, i) => measure(c.runs, TABLE.bodyRole, i)));
-    const available = TEXT_BLOCK.widthPt - cols * (2 * pad + rule) - rule;
+    const available = tableTextWidth(cols);
     const widths = tableColumnWidths(natural, TABLE.minColumnChars * size, available);
     const cells = (row: Array<{ runs: Run[] }>, role: FontRole): GRun[][] => Array.from({ length: cols }, (_, i) => composeRuns(row[i]?.runs ?? [], role));
     const g: GTable = {

@@ -4,7 +4,7 @@
  * use, so that the PDF and the DOCX cannot size a picture or a column differently.
  */
 import type { ImageBlock } from '../model/types.js';
-import { IMAGE, TEXT_BLOCK } from './spec.js';
+import { IMAGE, TABLE, TEXT_BLOCK } from './spec.js';
 
 /** An image's printed size: its natural size at IMAGE.assumedDpi, shrunk (never enlarged) to fit. */
 export function imageBox(img: Pick<ImageBlock, 'widthPx' | 'heightPx'>): { widthPt: number; heightPt: number } {
@@ -39,4 +39,25 @@ export function tableColumnWidths(natural: number[], minimum: number, available:
     count--;
   }
   return widths;
+}
+
+/** Width left for cell text in a table of `cols` columns, padding and rules taken off. */
+export function tableTextWidth(cols: number): number {
+  return TEXT_BLOCK.widthPt - cols * (2 * TABLE.cellPaddingPt + TABLE.ruleWidthPt) - TABLE.ruleWidthPt;
+}
+
+/**
+ * The size a table of `cols` columns is set in: the largest step at which every column gets
+ * its minimum width, so no column is ever pushed off the text block. Undefined when even the
+ * smallest step cannot hold them all: such a table is refused with a message.
+ */
+export function tableSize(cols: number): number | undefined {
+  return TABLE.sizeStepsPt.find((size) => cols * TABLE.minColumnChars * size <= tableTextWidth(cols) + 1e-6);
+}
+
+/** The most columns a table may have (at the smallest size step). */
+export function maxTableColumns(): number {
+  let n = 1;
+  while (tableSize(n + 1) !== undefined) n++;
+  return n;
 }

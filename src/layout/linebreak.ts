@@ -31,6 +31,41 @@ export interface BrokenLine {
 
 const isSpace = (ch: string): boolean => ch === ' ';
 
+/** After these a long Latin run breaks by preference (URL and path separators). */
+const SOFT_BREAK_AFTER = new Set(Array.from('/-._?&=#:;,'));
+
+function unitWidth(chars: BreakChar[], i: number, j: number, w: (c: BreakChar) => number): number {
+  let sum = 0;
+  for (let k = i; k < j; k++) sum += w(chars[k]) + (k > i ? (chars[k].gapBefore ?? 0) : 0);
+  return sum;
+}
+
+/**
+ * The end of the first piece of an over-long unit chars[i..j): as many characters as fit in
+ * `room` points, cut after the last separator when that keeps at least half the room filled;
+ * at least one character, so the fill always advances.
+ */
+export function longUnitEnd(chars: BreakChar[], i: number, j: number, w: (c: BreakChar) => number, room: number): number {
+  let used = 0;
+  let k = i;
+  while (k < j && (k === i || used + w(chars[k]) <= room + 1e-6)) {
+    used += w(chars[k]);
+    k++;
+  }
+  if (k >= j) return j;
+  let soft = -1;
+  let upTo = 0;
+  let acc = 0;
+  for (let m = i; m < k; m++) {
+    acc += w(chars[m]);
+    if (SOFT_BREAK_AFTER.has(chars[m].ch)) {
+      soft = m + 1;
+      upTo = acc;
+    }
+  }
+  return soft > i && upTo >= room / 2 ? soft : k;
+}
+
 /** Breaks into lines of `firstWidth` then `width` points; a line may overflow by `squeeze` points of punctuation. */
 export function breakLines(chars: BreakChar[], sizePt: number, firstWidth: number, width: number, squeeze: number): BrokenLine[] {
   const w = (c: BreakChar): number => c.face.advance(c.ch.codePointAt(0)!) * sizePt;
@@ -57,6 +92,9 @@ export function breakLines(chars: BreakChar[], sizePt: number, firstWidth: numbe
     // The unit: a character and everything glued to it.
     let j = i + 1;
     while (j < chars.length && chars[j].glued && chars[j].ch !== '\n') j++;
+    // A unit no line can hold (a long URL, a long Latin word) may break anywhere, best after
+    // a URL separator: it never runs past the text block, and no character is dropped.
+    if (j - i > 1 && unitWidth(chars, i, j, w) > Math.min(firstWidth, width) + 1e-6) j = longUnitEnd(chars, i, j, w, (cur.length ? limit() - used : limit()));
     const unit = chars.slice(i, j);
     // The unit's own gaps, and the one before it unless it starts a line.
     const inner = unit.reduce((a, c, k) => a + w(c) + (k > 0 ? (c.gapBefore ?? 0) : 0), 0);

@@ -6,7 +6,7 @@
  */
 import type { FontRole } from '../model/types.js';
 import type { Face } from '../fonts/faces.js';
-import { gluedBefore } from './kinsoku.js';
+import { gluedBefore, numberGlue } from './kinsoku.js';
 
 /**
  * The one measuring interface: the real faces of each role (src/fonts/faces.ts, fontkit
@@ -21,7 +21,11 @@ export interface Metrics {
 /** Unbreakable stretches with their widths in em. */
 function stretches(text: string, face: Face, fonts: Metrics): Array<{ text: string; em: number }> {
   const chars = Array.from(text);
-  const glue = gluedBefore(chars);
+  // Numbers and Latin words stay whole, as pdfmake's own breaker keeps them: a list of
+  // 第13县… must measure the lines it prints.
+  const kinsoku = gluedBefore(chars);
+  const numbers = numberGlue(chars);
+  const glue = chars.map((_, i) => kinsoku[i] || numbers[i]);
   const out: Array<{ text: string; em: number }> = [];
   for (let i = 0; i < chars.length; i++) {
     const cp = chars[i].codePointAt(0)!;

@@ -194,6 +194,12 @@ export const TABLE = {
   cellPaddingPt: 3,
   /** A column is never narrower than this many characters of table text. */
   minColumnChars: 2,
+  /**
+   * Sizes a table steps down through when its columns do not fit the text block at the size
+   * before (四号, 小四, 五号, 小五, 六号): the first size at which every column gets
+   * `minColumnChars` is taken. A table that needs more is refused (see maxTableColumns).
+   */
+  sizeStepsPt: [14, 12, 10.5, 9, 7.5] as readonly number[],
   caption: { role: 'hei' as FontRole, sizePt: ZIHAO.sihao },
 } as const;
 

@@ -7,6 +7,8 @@ import { Diagnostics, UserError } from '../diagnostics.js';
 import { relPath } from '../paths.js';
 import { loadIssue, type SeriesContext } from '../pipeline.js';
 import type { Issue } from '../model/types.js';
+import { compose, issueMetrics } from '../layout/compose.js';
+import { layoutLimits } from '../layout/limits.js';
 import type { OutputFormat, RenderContext, Rendered } from './formats.js';
 
 export interface RenderedIssue {
@@ -28,6 +30,12 @@ export async function renderIssue(
       `${relPath(ctx.series.root, cfg.dir)} 的稿件有错误，没有生成文件。请改正后重试（bulletin check 可列出全部问题）`,
       diags.list,
     );
+  }
+  // What the page cannot hold is refused here, located, before a renderer meets it.
+  const limits = layoutLimits(compose(issue, issueMetrics(issue)));
+  if (limits.length > 0) {
+    for (const d of limits) diags.add(d);
+    throw new UserError(`${relPath(ctx.series.root, cfg.dir)} 的版面排不下，没有生成文件。请按上面的提示修改后重试`, diags.list);
   }
   // Render everything before anything is written: a failure in one format leaves no partial set.
   const files: RenderedIssue['files'] = [];

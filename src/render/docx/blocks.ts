@@ -9,6 +9,7 @@ import { BorderStyle, ImageRun, TabStopType, Table, TableCell, TableLayoutType, 
 import type { GBlock, GImage, GList, GParagraph, GTable, Galley } from '../../layout/galley.js';
 import { BODY, ptToTwips } from '../../layout/spec.js';
 import { docxParagraph } from './paragraph.js';
+import { STYLES } from '../../layout/styles.js';
 import { docxRuns, tabRun } from './runs.js';
 import { TEXT_WIDTH_TW, borderEighths, charsTw, lines } from './units.js';
 
@@ -41,6 +42,7 @@ function tableBlock(ctx: BlockContext, t: GTable): FileChild[] {
   widths[widths.length - 1] += TEXT_WIDTH_TW - widths.reduce((a, b) => a + b, 0);
   const rule = { style: BorderStyle.SINGLE, size: borderEighths(t.ruleWidthPt), color: BODY.color };
   const pad = ptToTwips(t.paddingPt);
+  const small = t.sizePt !== STYLES.tableText.sizePt;
   const row = (cells: GTable['header'], header: boolean): TableRow =>
     new TableRow({
       tableHeader: header || undefined,
@@ -53,7 +55,9 @@ function tableBlock(ctx: BlockContext, t: GTable): FileChild[] {
               docxParagraph({
                 style: header ? 'tableHeader' : 'tableText',
                 align: header ? undefined : t.columns[c].align,
-                children: docxRuns(ctx.galley, cells[c] ?? [], header ? 'tableHeader' : 'tableText'),
+                // A wide table is set smaller than the table styles (the Galley's size step).
+                lineTw: small ? ptToTwips(t.lineHeightPt) : undefined,
+                children: docxRuns(ctx.galley, cells[c] ?? [], header ? 'tableHeader' : 'tableText', t.sizePt),
               }),
             ],
           }),

@@ -13,7 +13,8 @@ import { STYLE, fontsFor } from './styles.js';
 /** Only web and mail targets become hyperlinks; anything else prints as plain text. */
 const LINKABLE = /^(https?:|mailto:)/i;
 
-export function docxRun(g: Galley, r: GRun, style: StyleId): ParagraphChild {
+/** `sizePt` only where the Galley sets text smaller than its style (a wide table). */
+export function docxRun(g: Galley, r: GRun, style: StyleId, sizePt?: number): ParagraphChild {
   const inherited = r.lead ? NEWS_ITEM.leadRole : STYLES[style].role;
   const run = new TextRun({
     text: r.text,
@@ -21,14 +22,15 @@ export function docxRun(g: Galley, r: GRun, style: StyleId): ParagraphChild {
     style: r.lead ? STYLE.itemLead : undefined,
     font: r.role !== inherited ? fontsFor(g, r.role) : undefined,
     bold: r.bold || undefined,
+    size: sizePt !== undefined && sizePt !== STYLES[style].sizePt ? sizePt * 2 : undefined,
     superScript: r.script === 'super' || undefined,
     subScript: r.script === 'sub' || undefined,
   });
   return r.link && LINKABLE.test(r.link) ? new ExternalHyperlink({ link: r.link, children: [run] }) : run;
 }
 
-export function docxRuns(g: Galley, runs: GRun[], style: StyleId): ParagraphChild[] {
-  return runs.filter((r) => r.text !== '').map((r) => docxRun(g, r, style));
+export function docxRuns(g: Galley, runs: GRun[], style: StyleId, sizePt?: number): ParagraphChild[] {
+  return runs.filter((r) => r.text !== '').map((r) => docxRun(g, r, style, sizePt));
 }
 
 /** A tab as a run of its own: a '\t' inside a run's text is a literal character to LibreOffice. */

@@ -92,8 +92,11 @@ function table(t: GTable, ctx: BlockContext): El {
   };
   const head = el('thead', null, {}, [el('tr', null, {}, t.header.map((c, i) => cell('th', 'tableHeader', c, i)))]);
   const body = el('tbody', null, {}, t.rows.map((r) => el('tr', null, {}, r.map((c, i) => cell('td', 'tableText', c, i)))));
+  // A wide table is set smaller than the table styles (the Galley's size step).
+  const ratio = t.sizePt / STYLES.tableText.sizePt;
+  const small: Record<string, string> = ratio < 1 ? { style: `font-size: ${+(ratio * 100).toFixed(2)}%` } : {};
   const caption = t.caption ? [el('caption', 'tableCaption', {}, runNodes(t.caption.runs, STYLES.tableCaption.role))] : [];
-  return el('div', 'tableWrap', { style: spacing(t, ctx) }, [el('table', 'table', {}, [...caption, cols, head, body])]);
+  return el('div', 'tableWrap', { style: spacing(t, ctx) }, [el('table', 'table', small, [...caption, cols, head, body])]);
 }
 
 function image(img: GImage, ctx: BlockContext): El {

@@ -21,7 +21,7 @@ export function tableNodes(env: RenderEnv, t: GTable, caption: Content | undefin
   const rule = t.ruleWidthPt;
   const nodes: Content[] = caption ? [caption] : [];
   nodes.push({
-    table: { headerRows: 1, dontBreakRows: true, widths: t.columns.map((c) => c.widthPt), body },
+    table: { headerRows: 1, keepWithHeaderRows: 1, dontBreakRows: true, widths: t.columns.map((c) => c.widthPt), body },
     layout: {
       hLineWidth: () => rule,
       vLineWidth: () => rule,

@@ -1,0 +1,149 @@
+/**
+ * What used to crash or spill off the page, built through the CLI as a clerk would: a table
+ * of 16 columns, a 300-character URL, a long Latin word (in a paragraph and in a table cell),
+ * an end block longer than a page. The build must finish (exit 0) or refuse with a located
+ * Chinese message (exit 1), never exit 2; no text may pass the text block's right edge, and
+ * no column may be lost from the PDF or the DOCX.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { END_BLOCK_MAX_LINES } from '../../src/layout/limits.js';
+import { maxTableColumns } from '../../src/layout/geometry.js';
+import { partsOf, textOf } from '../helpers/docx-build.js';
+import { GEOM } from '../helpers/pdf-render.js';
+import { readPdf, type PdfRead } from '../helpers/pdf-text.js';
+import { assertCliBuilt, bulletinYaml, cleanupTemp, issueYaml, makeSeries, newsItem, runCli, type CliResult } from '../helpers/series.js';
+
+beforeAll(assertCliBuilt);
+afterAll(cleanupTemp);
+
+const HEADS = ['子鼠', '丑牛', '寅虎', '卯兔', '辰龙', '巳蛇', '午马', '未羊', '申猴', '酉鸡', '戌狗', '亥猪', '春季', '夏季', '秋季', '冬季'];
+const URL = `https://example.org/${'abcdefghij'.repeat(28)}`;
+const WORD = 'Pneumonoultramicroscopicsilicovolcanoconiosis'.repeat(2);
+const CELL_WORD = 'Supercalifragilisticexpialidocious';
+
+function table(heads: string[], cell: (c: number) => string): string {
+  return [
+    `| ${heads.join(' | ')} |`,
+    `|${heads.map(() => '---').join('|')}|`,
+    `| ${heads.map((_, c) => cell(c)).join(' | ')} |`,
+    `| ${heads.map((_, c) => `${c + 1}`).join(' | ')} |`,
+  ].join('\n');
+}
+
+const nospace = (s: string): string => s.replace(/\s/g, '');
+
+describe('wide tables and unbreakable text', () => {
+  let r: CliResult;
+  let pdf: PdfRead;
+  let docXml: string;
+  beforeAll(async () => {
+    const body = [
+      `会议指出，详见${URL}所载。`,
+      `拉丁长词${WORD}出现。`,
+      table(HEADS, (c) => (c === 3 ? CELL_WORD : `数据${c}`)),
+    ].join('\n\n');
+    const dir = makeSeries({
+      'issues/2026-001/issue.yaml': issueYaml(1, '2026-03-01'),
+      'issues/2026-001/01.md': newsItem('省级动态', '宽表与长词', body),
+    });
+    r = runCli(['build'], dir);
+    const dist = path.join(dir, 'dist');
+    pdf = await readPdf(new Uint8Array(fs.readFileSync(path.join(dist, '工作动态第1期.pdf'))));
+    docXml = partsOf(fs.readFileSync(path.join(dist, '工作动态第1期.docx'))).xml('word/document.xml');
+  }, 60_000);
+
+  test('the build succeeds', () => {
+    expect(r.code, r.lines.join('\n')).toBe(0);
+  });
+
+  test('no text passes the text block on either side', () => {
+    const items = pdf.pages.flatMap((p) => p.lines.flatMap((l) => l.items));
+    expect(items.length).toBeGreaterThan(50);
+    const over = items.filter((it) => it.x + it.width > GEOM.right + 0.5 || it.x < GEOM.left - 0.5);
+    expect(over.map((it) => `${it.text}@${it.x.toFixed(1)}+${it.width.toFixed(1)}`)).toEqual([]);
+  });
+
+  test('the URL and the long words are printed whole, only broken across lines', () => {
+    const text = nospace(pdf.pages.map((p) => p.lines.map((l) => l.text).join('')).join(''));
+    expect(text).toContain(URL);
+    expect(text).toContain(WORD);
+    // The long words really were broken: no PDF line holds the whole of them.
+    const lines = pdf.pages.flatMap((p) => p.lines.map((l) => nospace(l.text)));
+    expect(lines.some((l) => l.includes(URL))).toBe(false);
+    expect(lines.some((l) => l.includes(WORD))).toBe(false);
+  });
+
+  test('every one of the 16 column heads is in the PDF, in order on one line, and in the DOCX', () => {
+    const headLine = pdf.pages.flatMap((p) => p.lines).find((l) => nospace(l.text).includes(HEADS[0]));
+    expect(headLine).toBeDefined();
+    expect(nospace(headLine!.text)).toBe(HEADS.join(''));
+    const docText = textOf(docXml);
+    for (const h of HEADS) expect(docText).toContain(h);
+    // The table is a 16-column grid, each head in a cell of its own.
+    const tbl = [...docXml.matchAll(/<w:tbl>[\s\S]*?<\/w:tbl>/g)].map((m) => m[0]).find((t) => t.includes(HEADS[0]))!;
+    expect([...tbl.matchAll(/<w:gridCol /g)]).toHaveLength(HEADS.length);
+    const firstRow = /<w:tr[ >][\s\S]*?<\/w:tr>/.exec(tbl)![0];
+    expect([...firstRow.matchAll(/<w:tc>[\s\S]*?<\/w:tc>/g)].map((m) => textOf(m[0]))).toEqual(HEADS);
+    expect(docText).toContain(CELL_WORD);
+  });
+
+  test('the table cell holding a long word stays inside the table', () => {
+    const items = pdf.pages.flatMap((p) => p.lines.flatMap((l) => l.items));
+    const parts = items.filter((it) => /[a-z]/i.test(it.text) && CELL_WORD.includes(nospace(it.text)));
+    expect(parts.length).toBeGreaterThan(0);
+    for (const it of parts) expect(it.x + it.width).toBeLessThanOrEqual(GEOM.right + 0.5);
+  });
+});
+
+describe('what the page cannot hold is refused, located, exit 1', () => {
+  test('an end block longer than a page names the distribution key in bulletin.yaml', () => {
+    const many = Array.from({ length: 400 }, (_, i) => `第${i + 1}县教育局`).join('、');
+    const yaml = bulletinYaml(`distribution:\n  报: 省协同提质行动领导小组组长\n  送: ${many}`);
+    const line = yaml.split('\n').findIndex((l) => l.startsWith('  送:')) + 1;
+    const dir = makeSeries({
+      'bulletin.yaml': yaml,
+      'issues/2026-001/issue.yaml': issueYaml(1, '2026-03-01'),
+      'issues/2026-001/01.md': newsItem('省级动态', '动态', '正文。'),
+    });
+    const r = runCli(['build'], dir);
+    expect(r.code, r.lines.join('\n')).toBe(1);
+    const msg = r.lines.find((l) => l.includes('版记太长'));
+    expect(msg).toBeDefined();
+    expect(msg).toContain(`bulletin.yaml:${line}`);
+    expect(msg).toContain(`一页最多 ${END_BLOCK_MAX_LINES} 行`);
+    expect(r.stdout + r.stderr).not.toMatch(/内部错误|Error:/);
+    expect(fs.existsSync(path.join(dir, 'dist'))).toBe(false);
+  });
+
+  test('an end block that just fits a page is built, its last line inside the text block', async () => {
+    // 19 lines of 送 + 报 + the printer line: 21 lines.
+    const some = Array.from({ length: 72 }, (_, i) => `第${i + 1}县教育局`).join('、');
+    const dir = makeSeries({
+      'bulletin.yaml': bulletinYaml(`distribution:\n  送: ${some}`),
+      'issues/2026-001/issue.yaml': issueYaml(1, '2026-03-01'),
+      'issues/2026-001/01.md': newsItem('省级动态', '动态', '正文。'),
+    });
+    const r = runCli(['build', '--format', 'pdf'], dir);
+    expect(r.code, r.lines.join('\n')).toBe(0);
+    const pdf = await readPdf(new Uint8Array(fs.readFileSync(path.join(dir, 'dist', '工作动态第1期.pdf'))));
+    const last = pdf.pages.at(-1)!;
+    const printer = last.lines.find((l) => l.text.includes('印发'))!;
+    expect(printer.y).toBeLessThanOrEqual(GEOM.bottom + 0.5);
+    expect(nospace(last.lines.map((l) => l.text).join(''))).toContain('第72县教育局。');
+  });
+
+  test(`a table of more than ${maxTableColumns()} columns names its file and line`, () => {
+    const n = maxTableColumns() + 1;
+    const heads = Array.from({ length: n }, (_, i) => `列${i + 1}`);
+    const dir = makeSeries({
+      'issues/2026-001/issue.yaml': issueYaml(1, '2026-03-01'),
+      'issues/2026-001/01.md': newsItem('省级动态', '动态', `正文。\n\n${table(heads, (c) => `${c}`)}`),
+    });
+    const r = runCli(['build'], dir);
+    expect(r.code, r.lines.join('\n')).toBe(1);
+    const msg = r.lines.find((l) => l.includes(`表格有 ${n} 列`));
+    expect(msg).toMatch(/^issues\/2026-001\/01\.md:\d+/);
+  });
+});
