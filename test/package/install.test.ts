@@ -41,7 +41,7 @@ describe('npm pack → install → init → a series of its own', () => {
     work = tempDir('bulletin-pack-');
     // Pack a copy of the sources: packing compiles, and must not rewrite the lib/ other tests run.
     const src = path.join(work, 'source');
-    for (const name of ['package.json', 'package-lock.json', 'tsconfig.json', 'README.md', 'bin', 'src', 'templates', 'fonts']) {
+    for (const name of ['package.json', 'package-lock.json', 'tsconfig.json', 'README.md', 'bin', 'scripts', 'src', 'templates', 'fonts']) {
       fs.cpSync(path.join(REPO, name), path.join(src, name), { recursive: true });
     }
     fs.symlinkSync(path.join(REPO, 'node_modules'), path.join(src, 'node_modules'), 'dir');
