@@ -57,17 +57,9 @@ export function writeFileExclusive(target: string, data: string | Uint8Array): v
  * systems without links (FAT USB sticks) fall back to check-then-rename.
  */
 export function writeFileAtomicExclusive(target: string, data: Uint8Array | string): void {
-  const dir = path.dirname(target);
-  fs.mkdirSync(dir, { recursive: true });
-  const tmp = path.join(dir, `.${path.basename(target)}.${process.pid}.${++counter}.tmp`);
+  ensureDir(path.dirname(target));
+  const tmp = writeTemp(target, data);
   try {
-    const fd = fs.openSync(tmp, 'w');
-    try {
-      fs.writeFileSync(fd, data);
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
     try {
       fs.linkSync(tmp, target);
     } catch (e) {
