@@ -1,6 +1,6 @@
 /**
  * Submissions received: the records `bulletin import` appends to each issue's imports.yaml
- * (format documented in src/import/import-log.ts on the intake branch):
+ * (format documented in src/import/import-log.ts, which writes it):
  *
  *   imports:
  *     - file: 赣南师大4月动态.docx
@@ -11,17 +11,17 @@
  *       items: [20-赣南师范大学.md]
  *       count: 3
  *
- * Read here on its own, tolerantly and with positions, because a statistic must not stop at
- * a hand-edited log: a record that cannot be read is reported and left out, the rest counts.
+ * Read here on its own rather than through readImportLog, tolerantly and with positions, because
+ * a statistic must not stop at a hand-edited log: a record that cannot be read is reported and
+ * left out, the rest counts.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { isMap, isSeq, parseDocument, LineCounter, type YAMLMap } from 'yaml';
 import type { Diagnostics } from '../diagnostics.js';
 import type { SourcePos } from '../model/types.js';
+import { IMPORT_LOG } from '../import/import-log.js';
 import { relPath } from '../paths.js';
-
-export const IMPORT_LOG = 'imports.yaml';
 
 /** One submission as received. */
 export interface Submission {
