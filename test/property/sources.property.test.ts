@@ -153,5 +153,5 @@ describe('random sources', () => {
     if (process.env.FUZZ_DEBUG) console.log([...stats.rules].sort((a, b) => b[1] - a[1]));
     console.log(`property: ${RUNS} cases, ${stats.rendered} rendered to PDF and DOCX, ${stats.userErrors} stopped with user errors`);
     expect(stats.rendered).toBeGreaterThan(RUNS >= 200 ? RUNS * 0.15 : 0);
-  }, 600_000);
+  }, Math.max(600_000, RUNS * 3_000));
 });
