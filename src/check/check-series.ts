@@ -6,7 +6,8 @@ import path from 'node:path';
 import { FontResolver } from '../fonts/resolve.js';
 import type { FontRole, Issue } from '../model/types.js';
 import { loadIssue, type SeriesContext } from '../pipeline.js';
-import { fontProblems } from '../render/pdf/coverage.js';
+import { sourceLocator } from '../sources/locate.js';
+import { fontProblems } from './glyphs.js';
 import { checkIssueStubValues, checkStubValues } from './stub-hints.js';
 import { checkText, frontMatterLines, proseLines } from './text-rules.js';
 
@@ -32,7 +33,7 @@ export function checkIssue(ctx: SeriesContext, cfg: IssueConfig, diags: Diagnost
     checkStubValues(src, diags);
   }
   checkIssueStubValues(cfg, diags);
-  if (issue) for (const d of fontProblems(issue)) diags.add(d);
+  if (issue) for (const d of fontProblems(issue, sourceLocator(ctx.series.root, sources))) diags.add(d);
   if (issue) fontNamesNotInstalled(ctx, issue, diags);
   return issue;
 }

@@ -16,7 +16,7 @@ export interface Segment {
 }
 
 /** Characters that need no glyph: line breaks and the like are layout, not ink. */
-function needsGlyph(cp: number): boolean {
+export function needsGlyph(cp: number): boolean {
   return cp !== 0x0a && cp !== 0x0d && cp !== 0x09;
 }
 
@@ -52,13 +52,13 @@ export function splitByCoverage(text: string, primary: Face, fonts: Faces, at: S
   return out;
 }
 
-function missingGlyph(ch: string, cp: number, primary: Face, at: SourcePos | undefined): Diagnostic {
+export function missingGlyph(ch: string, cp: number, primary: Face, at: SourcePos | undefined): Diagnostic {
   const message = `字符“${ch}”（${codePointLabel(cp)}）在字体 ${path.basename(primary.file)} 和缺字补充字体 ${SHIPPED_FALLBACK_FONT} 中都没有，印出来会是空框。请改用常用字、删除该字符，或在 bulletin.yaml 的 fonts 中换用含有该字的字体`;
   return { severity: 'error', rule: 'pdf-missing-glyph', file: at?.file ?? 'bulletin.yaml', line: at?.line, column: at?.column, message };
 }
 
 /** One error for every character of the issue that no font has, each with its place. */
 export function missingGlyphsError(list: Diagnostic[]): UserError {
-  const places = list.map((d) => `${d.file}${d.line !== undefined ? `:${d.line}` : ''} ${/“.+?”（U\+[0-9A-F]+）/u.exec(d.message)?.[0] ?? ''}`);
+  const places = list.map((d) => `${d.file}${d.line !== undefined ? `:${d.line}${d.column !== undefined ? `:${d.column}` : ''}` : ''} ${/“.+?”（U\+[0-9A-F]+）/u.exec(d.message)?.[0] ?? ''}`);
   return new UserError(`有 ${list.length} 处字符在所有字体中都没有，没有生成 PDF：${places.join('；')}`, list);
 }

@@ -27,6 +27,11 @@ export interface OutputFormat {
   ext: string;
   /** Built when no --format is given, and kept in the archive. */
   byDefault: boolean;
+  /**
+   * The file carries its own fonts (the PDF): a character none of them has would print as an
+   * empty box, so the build stops and names it (layout/coverage.ts).
+   */
+  embedsFonts?: true;
   /** Turns the issue model into the file; throws UserError for problems in the sources. */
   render(issue: Issue, ctx: RenderContext): Promise<Rendered>;
 }
@@ -36,6 +41,7 @@ export const FORMATS: readonly OutputFormat[] = [
     id: 'pdf',
     ext: '.pdf',
     byDefault: true,
+    embedsFonts: true,
     render: async (issue, ctx) => (await import('./pdf/render-pdf.js')).renderPdf(issue, ctx),
   },
   {

@@ -9,6 +9,9 @@ import { loadIssue, type SeriesContext } from '../pipeline.js';
 import type { Issue } from '../model/types.js';
 import { compose, issueMetrics } from '../layout/compose.js';
 import { layoutLimits } from '../layout/limits.js';
+import { missingGlyphs } from '../layout/coverage.js';
+import { missingGlyphsError } from '../layout/fallback.js';
+import { sourceLocator } from '../sources/locate.js';
 import type { OutputFormat, RenderContext, Rendered } from './formats.js';
 
 export interface RenderedIssue {
@@ -24,7 +27,7 @@ export async function renderIssue(
   renderCtx: RenderContext,
 ): Promise<RenderedIssue> {
   const diags = new Diagnostics();
-  const { issue } = loadIssue(ctx, cfg, diags);
+  const { issue, sources } = loadIssue(ctx, cfg, diags);
   if (!issue || diags.hasErrors()) {
     throw new UserError(
       `${relPath(ctx.series.root, cfg.dir)} 的稿件有错误，没有生成文件。请改正后重试（bulletin check 可列出全部问题）`,
@@ -32,10 +35,18 @@ export async function renderIssue(
     );
   }
   // What the page cannot hold is refused here, located, before a renderer meets it.
-  const limits = layoutLimits(compose(issue, issueMetrics(issue)));
+  const metrics = issueMetrics(issue);
+  const galley = compose(issue, metrics);
+  const limits = layoutLimits(galley);
   if (limits.length > 0) {
     for (const d of limits) diags.add(d);
     throw new UserError(`${relPath(ctx.series.root, cfg.dir)} 的版面排不下，没有生成文件。请按上面的提示修改后重试`, diags.list);
+  }
+  // Every character no font has, each at its place, as `check` lists them: a file that embeds
+  // its fonts would print them as empty boxes.
+  if (formats.some((f) => f.embedsFonts)) {
+    const missing = missingGlyphs(galley, metrics, sourceLocator(ctx.series.root, sources));
+    if (missing.length > 0) throw missingGlyphsError(missing);
   }
   // Render everything before anything is written: a failure in one format leaves no partial set.
   const files: RenderedIssue['files'] = [];

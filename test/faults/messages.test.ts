@@ -59,7 +59,7 @@ describe('YAML values', () => {
     expect(fs.existsSync(path.join(dir, 'dist'))).toBe(false);
   });
 
-  it('a character no font has in a bulletin.yaml or issue.yaml value is reported at its key', () => {
+  it('a character no font has in a bulletin.yaml or issue.yaml value is reported at its place in the value', () => {
     const dir = makeSeries({
       'bulletin.yaml': bulletinYaml('publisher: 省协同🙂办公室'),
       'issues/001/issue.yaml': issueYaml(1, '2024-05-08', 'distribution:\n  本期增发: 某🙂单位'),
@@ -68,7 +68,7 @@ describe('YAML values', () => {
     const r = runCli(['check'], dir);
     expect(r.code).toBe(1);
     const glyph = r.stderr.split('\n').filter((l) => l.includes('U+1F642'));
-    expect(glyph.map((l) => l.split('  ')[0]).sort()).toEqual(['bulletin.yaml:14:1', 'issues/001/issue.yaml:4:1']);
+    expect(glyph.map((l) => l.split('  ')[0]).sort()).toEqual(['bulletin.yaml:14:15', 'issues/001/issue.yaml:4:10']);
   });
 
   it('a configured font name that is not installed is a warning in check and build, at its line', () => {

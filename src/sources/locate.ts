@@ -1,0 +1,66 @@
+/**
+ * The exact line and column of a character the model only knows by its block (or yaml key):
+ * the model keeps one position per paragraph, but a clerk must be sent to the character
+ * itself. It is looked up in the file's text, from the block's start on; columns count as the
+ * other checks count them (UTF-16 units, 1-based).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { SourcePos } from '../model/types.js';
+import type { Locate } from '../layout/coverage.js';
+import { decodeSource } from './read-text.js';
+
+function offsetOf(text: string, line: number, column: number): number {
+  let at = 0;
+  for (let l = 1; l < line; l++) {
+    const nl = text.indexOf('\n', at);
+    if (nl < 0) return text.length;
+    at = nl + 1;
+  }
+  return at + column - 1;
+}
+
+function positionOf(file: string, text: string, offset: number): SourcePos {
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length;
+  return { file, line, column: offset - (before.lastIndexOf('\n') + 1) + 1 };
+}
+
+function nthIndex(text: string, ch: string, from: number, nth: number): number {
+  let at = from - 1;
+  for (let k = 0; k <= nth; k++) {
+    at = text.indexOf(ch, at + 1);
+    if (at < 0) return -1;
+  }
+  return at;
+}
+
+/**
+ * `known` holds texts already read (the issue's Markdown); other files of the series (its
+ * yaml) are read on demand, and never a file outside `root`.
+ */
+export function sourceLocator(root: string, known: ReadonlyArray<{ rel: string; text: string }>): Locate {
+  const texts = new Map<string, string | undefined>(known.map((k) => [k.rel, k.text]));
+  const textOf = (rel: string): string | undefined => {
+    if (!texts.has(rel)) {
+      const abs = path.resolve(root, rel);
+      const inside = !path.relative(root, abs).startsWith('..') && !path.isAbsolute(path.relative(root, abs));
+      let text: string | undefined;
+      try {
+        text = inside ? decodeSource(fs.readFileSync(abs)).text : undefined;
+      } catch {
+        text = undefined;
+      }
+      texts.set(rel, text);
+    }
+    return texts.get(rel);
+  };
+  return (at, ch, nth) => {
+    const text = textOf(at.file);
+    if (text === undefined) return at;
+    let i = nthIndex(text, ch, offsetOf(text, at.line, at.column ?? 1), nth);
+    // Text the block took from elsewhere in its file (a unit or column name in the front matter).
+    if (i < 0 && nth === 0) i = text.indexOf(ch);
+    return i < 0 ? at : positionOf(at.file, text, i);
+  };
+}
