@@ -1,7 +1,7 @@
 /** `bulletin check`: every rule over the chosen issues, problems collected for one report. */
 import type { IssueConfig } from '../config/issue-file.js';
 import { Diagnostics } from '../diagnostics.js';
-import { numberingProblems } from '../numbering/sequence.js';
+import { numberedIssues, numberingDiagnostic, numberingProblems } from '../numbering/sequence.js';
 import path from 'node:path';
 import { FontResolver } from '../fonts/resolve.js';
 import type { FontRole, Issue } from '../model/types.js';
@@ -12,7 +12,7 @@ import { checkIssueStubValues, checkStubValues } from './stub-hints.js';
 import { checkText, frontMatterLines, proseLines } from './text-rules.js';
 
 export function checkNumbering(ctx: SeriesContext, only: IssueConfig[] | undefined, diags: Diagnostics): void {
-  const numbered = ctx.issues.map((i) => ({ number: i.number, date: i.date, special: i.special, file: i.file, line: i.lineOf(['number']) }));
+  const numbered = numberedIssues(ctx.issues);
   const files = only ? new Set(only.map((i) => i.file)) : undefined;
   // An issue.yaml that did not load leaves a hole in the numbers; its own error says why, and
   // a gap warning on the next issue would send the clerk to the wrong file.
@@ -20,8 +20,7 @@ export function checkNumbering(ctx: SeriesContext, only: IssueConfig[] | undefin
   for (const p of numberingProblems(ctx.series.numbering, numbered)) {
     if (files && !files.has(p.file)) continue;
     if (unloaded && p.kind === 'gap') continue;
-    if (p.kind === 'clash') diags.error(`numbering-${p.kind}`, p.file, p.line, 1, p.message);
-    else diags.warn(`numbering-${p.kind}`, p.file, p.line, 1, p.message);
+    diags.add(numberingDiagnostic(p));
   }
 }
 

@@ -4,6 +4,7 @@
  * January; 增刊 / 专刊 keep counts of their own.
  */
 import { compareDates, type CalendarDate } from '../dates.js';
+import type { Diagnostic } from '../diagnostics.js';
 
 export interface NumberedIssue {
   number: number;
@@ -15,6 +16,11 @@ export interface NumberedIssue {
 }
 
 export type Numbering = 'continuous' | 'yearly';
+
+/** Loaded issue.yaml files as numbered issues, each with the line of its `number:` key. */
+export function numberedIssues(issues: ReadonlyArray<Omit<NumberedIssue, 'line'> & { lineOf(path: string[]): number | undefined }>): NumberedIssue[] {
+  return issues.map((i) => ({ number: i.number, date: i.date, special: i.special, file: i.file, line: i.lineOf(['number']) }));
+}
 
 /** Issues that share one count: same special kind, and same year when numbering is yearly. */
 export function countKey(numbering: Numbering, i: { date: CalendarDate; special?: string }): string {
@@ -69,6 +75,11 @@ export function numberingProblems(numbering: Numbering, issues: NumberedIssue[])
     }
   }
   return problems;
+}
+
+/** A problem as the one report shows it, at the `number:` key that causes it: a clash is an error, the rest warnings. */
+export function numberingDiagnostic(p: NumberingProblem): Diagnostic {
+  return { severity: p.kind === 'clash' ? 'error' : 'warning', rule: `numbering-${p.kind}`, file: p.file, line: p.line, column: 1, message: p.message };
 }
 
 /** 总第N期 for an issue: explicit, or counted over the regular issues up to it. */

@@ -169,8 +169,19 @@ describe('numbers', () => {
     const dir = copySeries(REPO);
     const r = runCli(['new', '--number', '12', '--date', '2024-05-20'], dir);
     expect(r.code).toBe(0);
-    expect(r.stderr.trim()).toBe('警告：期号不连续：缺少第10—11期（上一期是 issues/009/issue.yaml 的第9期）');
-    expect(parse(fs.readFileSync(path.join(dir, 'issues/012/issue.yaml'), 'utf8'))).toEqual({ number: 12, date: '2024-05-20' });
+    // Located at the number: line of the issue.yaml it wrote, as check would report it.
+    expect(r.stderr.trim()).toBe('issues/012/issue.yaml:2:1  警告：期号不连续：缺少第10—11期（上一期是 issues/009/issue.yaml 的第9期）');
+    const written = fs.readFileSync(path.join(dir, 'issues/012/issue.yaml'), 'utf8');
+    expect(written.split('\n')[1]).toBe('number: 12');
+    expect(parse(written)).toEqual({ number: 12, date: '2024-05-20' });
+    expect(runCli(['check', '--all'], dir).stderr).toContain(r.stderr.trim());
+  });
+
+  test('a number that puts an existing issue out of step is reported at that issue\'s number: line', () => {
+    const dir = copySeries(REPO);
+    const r = runCli(['new', '--number', '8', '--date', '2024-05-20'], dir);
+    expect(r.code).toBe(0);
+    expect(r.stderr.trim()).toBe('issues/009/issue.yaml:2:1  警告：第9期的日期早于第8期（issues/008/issue.yaml）；期号与日期顺序不一致，请核对 number 和 date');
   });
 
   test('a yearly series: 4th issue of 2024, then 1st of 2025, each in its year folder', () => {

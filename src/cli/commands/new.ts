@@ -6,13 +6,13 @@ import { unsafeNameReason } from '../../config/safe-name.js';
 import { parseIsoDate, toIso, today, type CalendarDate } from '../../dates.js';
 import { UserError } from '../../diagnostics.js';
 import { issueFolderName, issueLabel } from '../../numbering/label.js';
-import { countKey, nextNumber, numberingProblems, type NumberedIssue } from '../../numbering/sequence.js';
+import { countKey, nextNumber, numberedIssues, numberingDiagnostic, numberingProblems, type NumberedIssue } from '../../numbering/sequence.js';
 import { ensureDir } from '../../output/ensure-dir.js';
 import { writeFileExclusive } from '../../output/write-atomic.js';
 import { relPath, SCHEMA_DIR, TEMPLATES_DIR } from '../../paths.js';
 import { openSeries, requireNoBroken } from '../../pipeline.js';
 import { issuesRoot } from '../../sources/find.js';
-import type { Output } from '../report.js';
+import { printDiagnostics, type Output } from '../report.js';
 
 interface NewOptions {
   date?: string;
@@ -36,7 +36,7 @@ export function registerNew(program: Command, io: Output): Command {
       const special = opts.special?.trim() || undefined;
       const unsafe = special !== undefined ? unsafeNameReason(special) : undefined;
       if (unsafe) throw new UserError(`--special“${special}”${unsafe}：它会用作文件夹名。请写成“增刊”“专刊”这样的名称`);
-      const numbered: NumberedIssue[] = ctx.issues;
+      const numbered: NumberedIssue[] = numberedIssues(ctx.issues);
       const number = opts.number !== undefined ? parseNumberOption(opts.number) : nextNumber(series.numbering, numbered, { date, special });
       const label = issueLabel(series, { number, year: date.year, special });
 
@@ -50,11 +50,14 @@ export function registerNew(program: Command, io: Output): Command {
         throw new UserError(`文件夹 ${relPath(series.root, dir)} 已经存在，为避免覆盖，没有做任何改动。请检查它是不是已有的一期`);
       }
 
-      // Report gaps the new number would open, before writing anything.
-      const after = [...numbered, { number, date, special, file: relPath(series.root, path.join(dir, ISSUE_FILE)) }];
-      for (const p of numberingProblems(series.numbering, after)) {
-        if (p.file === after[after.length - 1]!.file) io.err(`警告：${p.message}`);
-      }
+      // Report what the new number puts out of order (a gap it opens, a date out of step), at
+      // the number: line of the issue.yaml about to be written, before writing anything.
+      const yamlText = issueYaml(series.root, dir, { number, date, special });
+      const numberLine = yamlText.split('\n').findIndex((l) => l.startsWith('number:')) + 1;
+      const after = [...numbered, { number, date, special, file: relPath(series.root, path.join(dir, ISSUE_FILE)), line: numberLine }];
+      const known = new Set(numberingProblems(series.numbering, numbered).map((p) => `${p.file}\n${p.message}`));
+      const opened = numberingProblems(series.numbering, after).filter((p) => !known.has(`${p.file}\n${p.message}`));
+      printDiagnostics(opened.map(numberingDiagnostic), io);
 
       ensureDir(path.dirname(dir));
       try {
@@ -64,7 +67,7 @@ export function registerNew(program: Command, io: Output): Command {
         if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
         throw new UserError(`文件夹 ${relPath(series.root, dir)} 刚刚被建好（可能同时运行了两次 bulletin new），为避免覆盖，没有做任何改动。请用 bulletin list 查看`);
       }
-      writeFileExclusive(path.join(dir, ISSUE_FILE), issueYaml(series.root, dir, { number, date, special }));
+      writeFileExclusive(path.join(dir, ISSUE_FILE), yamlText);
       const written = [ISSUE_FILE];
       const stubs: Array<[string, string]> = [['00-编者按.md', read('note.md')]];
       series.sections.forEach((s, i) => {
