@@ -2,7 +2,8 @@
  * Problems attached to the file and position they concern, collected along the pipeline and
  * reported together at the end (as unified-engine does), instead of failing on the first one.
  */
-export type Severity = 'error' | 'warning';
+/** A note explains without asking anything of the user (archive --verify: a file differs only because the tool changed). */
+export type Severity = 'error' | 'warning' | 'note';
 
 export interface Diagnostic {
   severity: Severity;
@@ -48,10 +49,12 @@ export class Diagnostics {
   }
 }
 
+const TAGS: Record<Severity, string> = { error: '错误', warning: '警告', note: '说明' };
+
 /** `file:line:column  错误：message`, sorted by file and position. */
 export function formatDiagnostic(d: Diagnostic): string {
   const where = [d.file, d.line ?? '', d.line !== undefined ? (d.column ?? 1) : ''].filter((x) => x !== '').join(':');
-  const tag = d.severity === 'error' ? '错误' : '警告';
+  const tag = TAGS[d.severity];
   return `${where}  ${tag}：${d.message}`;
 }
 

@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { IssueConfig } from '../config/issue-file.js';
 import { toIso, today } from '../dates.js';
-import { Diagnostics, UserError, type Diagnostic } from '../diagnostics.js';
+import { Diagnostics, sortDiagnostics, UserError, type Diagnostic } from '../diagnostics.js';
 import { writeFileAtomic } from '../output/write-atomic.js';
 import { relPath } from '../paths.js';
 import type { SeriesContext } from '../pipeline.js';
@@ -20,7 +20,7 @@ import { fontHash, sha256, toolHash } from './inputs.js';
 import { INDEX_FILE, MANIFEST_FILE, manifestJson, readManifest, sortIssues, type Manifest, type ManifestIssue } from './manifest.js';
 import { planArchive } from './plan.js';
 import { runTasks, type TaskResult } from './pool.js';
-import { editedSources, recordJson, type IssueRecord } from './record.js';
+import { editedSources, recordJson } from './record.js';
 
 export interface ArchiveProgress {
   start(total: number, skipped: number): void;
@@ -89,6 +89,8 @@ export async function archiveSeries(ctx: SeriesContext, outDir: string, jobs: nu
     index: sha256(new TextEncoder().encode(html)),
     issues: sortIssues([...plan.skipped, ...built, ...plan.kept, ...keptOnFailure]),
   };
+  const reported = sortDiagnostics(failureDiagnostics(failed, plan.problems).list);
+  if (reported.length) manifest.diagnostics = reported;
   writeFileAtomic(path.join(outDir, MANIFEST_FILE), manifestJson(manifest));
   writeFileAtomic(path.join(outDir, INDEX_FILE), html);
   // The record of a re-issued issue follows the manifest that already lists its new files; a
@@ -99,8 +101,12 @@ export async function archiveSeries(ctx: SeriesContext, outDir: string, jobs: nu
   return { built, skipped: plan.skipped, failed, problems: plan.problems, manifest };
 }
 
-/** `path` is relative to the archive folder when `inArchive`, else to the series root. */
-export type Finding = { severity: 'error' | 'warning' | 'note'; path: string; inArchive: boolean; message: string };
+/** A problem --verify found; its `file` is relative to the archive folder when `inArchive`, else to the series root. */
+export type Finding = Diagnostic & { inArchive: boolean };
+
+function finding(severity: Finding['severity'], file: string, inArchive: boolean, message: string): Finding {
+  return { severity, rule: 'archive-verify', file, inArchive, message };
+}
 
 /**
  * Rebuilds every issue into a temporary folder and compares with the manifest; also checks that
@@ -112,15 +118,15 @@ export async function verifyArchive(ctx: SeriesContext, outDir: string, jobs: nu
   const manifest = readManifest(outDir);
   const findings: Finding[] = [];
   if (!manifest) {
-    findings.push({ severity: 'error', path: MANIFEST_FILE, inArchive: true, message: `${outDir} 中没有 ${MANIFEST_FILE}，请先运行 bulletin archive` });
+    findings.push(finding('error', MANIFEST_FILE, true, `${outDir} 中没有 ${MANIFEST_FILE}，请先运行 bulletin archive`));
     return { findings, failed: [], checked: 0 };
   }
   for (const i of manifest.issues) {
     for (const f of i.files) {
       const p = path.join(outDir, f.path);
-      if (!fs.existsSync(p)) findings.push({ severity: 'error', path: f.path, inArchive: true, message: '存档文件不见了' });
+      if (!fs.existsSync(p)) findings.push(finding('error', f.path, true, '存档文件不见了'));
       else if (sha256(fs.readFileSync(p)) !== f.sha256) {
-        findings.push({ severity: 'error', path: f.path, inArchive: true, message: i.issued ? `已印发（${i.issued}）的存档文件被改动过：与清单中的 SHA-256 不符` : '存档文件与清单中的 SHA-256 不符（文件被改动过）' });
+        findings.push(finding('error', f.path, true, i.issued ? `已印发（${i.issued}）的存档文件被改动过：与清单中的 SHA-256 不符` : '存档文件与清单中的 SHA-256 不符（文件被改动过）'));
       }
     }
   }
@@ -129,7 +135,8 @@ export async function verifyArchive(ctx: SeriesContext, outDir: string, jobs: nu
     const shared = { tool: toolHash(), fonts: fontHash(ctx.series) };
     // The plan of a run into an empty folder: every issue built, issued ones from their record.
     const plan = planArchive(ctx, tmp, undefined, shared, [], toIso(today()));
-    for (const p of plan.problems) findings.push({ severity: p.severity === 'error' ? 'error' : 'warning', path: p.file, inArchive: false, message: p.message });
+    // The plan's problems come located (drift: at each source edited since issue).
+    for (const p of plan.problems) findings.push({ ...p, inArchive: false });
     progress.start(plan.tasks.length, 0);
     const labels = new Map(ctx.issues.map((c) => [c.dir, c.file]));
     const results = await runTasks(plan.tasks, jobs, (r) => progress.done(r, 'entry' in r ? r.entry.label : (labels.get(r.task.issueDir) ?? '')));
@@ -140,22 +147,21 @@ export async function verifyArchive(ctx: SeriesContext, outDir: string, jobs: nu
     for (const archived of manifest.issues) {
       const now = rebuilt.get(archived.source);
       if (!now) {
-        for (const f of archived.files) findings.push({ severity: 'error', path: f.path, inArchive: true, message: '按现在的稿件无法重新生成这个文件（该期已删除或有错误）' });
+        for (const f of archived.files) findings.push(finding('error', f.path, true, '按现在的稿件无法重新生成这个文件（该期已删除或有错误）'));
         continue;
       }
       rebuilt.delete(archived.source);
       const frozen = now.task.frozen;
       if (archived.issued && !frozen) continue; // reported by the plan: the record is missing
       if (frozen && !archived.issued) {
-        findings.push({ severity: 'error', path: archived.source, inArchive: false, message: `${archived.label}已经印发，但存档中还是草稿，请运行 bulletin archive` });
+        findings.push(finding('error', archived.source, false, `${archived.label}已经印发，但存档中还是草稿，请运行 bulletin archive`));
         continue;
       }
       if (frozen && archived.record !== frozen.sha256) {
-        findings.push({ severity: 'error', path: relPath(ctx.series.root, path.join(now.task.issueDir, 'issued.json')), inArchive: false, message: `印发记录与存档时不同。若确要改动已印发的这一期，请运行 bulletin archive --reissue ${archived.number}` });
+        findings.push(finding('error', relPath(ctx.series.root, path.join(now.task.issueDir, 'issued.json')), false, `印发记录与存档时不同。若确要改动已印发的这一期，请运行 bulletin archive --reissue ${archived.number}`));
         continue;
       }
-      const edited = frozen ? editedSince(ctx, now.task.issueDir, frozen.record) : [];
-      for (const e of edited) findings.push({ severity: 'warning', path: e.file, inArchive: false, message: `${archived.label}印发（${archived.issued}）之后${e.how}了这个文件；存档中的文件仍是印发时的样子` });
+      const edited = frozen ? editedSources(ctx.series.root, { dir: now.task.issueDir }, frozen.record) : [];
       const differs = archived.files.filter((f) => now.entry.files.find((g) => g.format === f.format)?.sha256 !== f.sha256);
       checked += archived.files.length - differs.length;
       if (!differs.length) continue;
@@ -166,25 +172,19 @@ export async function verifyArchive(ctx: SeriesContext, outDir: string, jobs: nu
       for (const f of differs) {
         if (frozen && (toolChanged || fontsChanged)) {
           const why = [toolChanged ? `工具（存档时 ${b!.tool}，现在 ${now.task.build.tool}）` : '', fontsChanged ? '字体' : ''].filter(Boolean).join('和');
-          findings.push({ severity: 'note', path: f.path, inArchive: true, message: `按印发记录重新生成的文件与存档不同，只因${why}变了；稿件和印发记录都没有变，存档文件保持原样` });
+          findings.push(finding('note', f.path, true, `按印发记录重新生成的文件与存档不同，只因${why}变了；稿件和印发记录都没有变，存档文件保持原样`));
         } else if (frozen) {
-          findings.push({ severity: 'error', path: f.path, inArchive: true, message: '按印发记录重新生成的文件与存档不同，而稿件、工具和字体都没有变' });
+          findings.push(finding('error', f.path, true, '按印发记录重新生成的文件与存档不同，而稿件、工具和字体都没有变'));
         } else {
-          findings.push({ severity: 'error', path: f.path, inArchive: true, message: '按现在的稿件重新生成的文件与存档不同（稿件、设置、字体或工具版本有变化），请运行 bulletin archive' });
+          findings.push(finding('error', f.path, true, '按现在的稿件重新生成的文件与存档不同（稿件、设置、字体或工具版本有变化），请运行 bulletin archive'));
         }
       }
     }
-    for (const [source, r] of rebuilt) findings.push({ severity: 'error', path: source, inArchive: false, message: `${r.entry.label}还没有存档，请运行 bulletin archive` });
+    for (const [source, r] of rebuilt) findings.push(finding('error', source, false, `${r.entry.label}还没有存档，请运行 bulletin archive`));
     return { findings, failed: results.filter((r) => 'error' in r), checked };
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });
   }
-}
-
-const HOW = { changed: '改动', added: '添加', removed: '删除' } as const;
-
-function editedSince(ctx: SeriesContext, issueDir: string, record: IssueRecord): Array<{ file: string; how: string }> {
-  return editedSources(ctx.series.root, { dir: issueDir }, record).map((e) => ({ file: e.file, how: HOW[e.how] }));
 }
 
 export function failureDiagnostics(failed: TaskResult[], problems: Diagnostic[] = []): Diagnostics {

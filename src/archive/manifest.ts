@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ManifestItem } from './items.js';
-import { UserError } from '../diagnostics.js';
+import { UserError, type Diagnostic } from '../diagnostics.js';
 
 export interface ManifestFile {
   /** Path relative to the archive folder, forward slashes. */
@@ -62,6 +62,12 @@ export interface Manifest {
   /** SHA-256 of the index.html this run wrote, so that a user's own index.html is never replaced. */
   index?: string;
   issues: ManifestIssue[];
+  /**
+   * What the run that wrote this manifest reported (sources edited after issue, issues kept or
+   * failed), files relative to the series root: the archive keeps its warnings, not only the
+   * terminal that printed them. Absent when there were none.
+   */
+  diagnostics?: Diagnostic[];
 }
 
 export const MANIFEST_FILE = 'manifest.json';
@@ -90,6 +96,13 @@ export function manifestProblem(v: unknown): string | undefined {
   if (!isObj(v.tool) || !isStr(v.tool.version)) return '缺少“tool.version”';
   if (v.index !== undefined && !isHex(v.index)) return '“index”不是 SHA-256';
   if (!Array.isArray(v.issues)) return '缺少“issues”列表';
+  if (v.diagnostics !== undefined) {
+    if (!Array.isArray(v.diagnostics)) return '“diagnostics”不是列表';
+    for (const [k, d] of v.diagnostics.entries()) {
+      const ok = isObj(d) && ['error', 'warning', 'note'].includes(d.severity as string) && isStr(d.file) && isStr(d.rule) && isStr(d.message);
+      if (!ok || (d.line !== undefined && !isNat(d.line)) || (d.column !== undefined && !isNat(d.column))) return `diagnostics[${k}] 格式不对`;
+    }
+  }
   for (const [k, i] of v.issues.entries()) {
     const at = `issues[${k}]`;
     if (!isObj(i)) return `${at} 不是对象`;

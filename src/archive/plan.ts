@@ -14,7 +14,7 @@ import type { SeriesContext } from '../pipeline.js';
 import type { BuildTask } from './build-one.js';
 import { fontHash, issueInputHash } from './inputs.js';
 import type { BuildInfo, Manifest, ManifestIssue } from './manifest.js';
-import { makeRecord, readRecord, recordedSeries, recordJson, type IssueRecord } from './record.js';
+import { driftDiagnostics, makeRecord, readRecord, recordedSeries, recordJson, type IssueRecord } from './record.js';
 import { sha256 } from './inputs.js';
 import { VERSION } from '../version.js';
 
@@ -78,6 +78,7 @@ export function planArchive(ctx: SeriesContext, outDir: string, previous: Manife
         continue;
       }
       if (state === 'intact') {
+        plan.problems.push(...driftDiagnostics(root, cfg, rec.record, prev.label));
         plan.skipped.push(prev);
         addName(names, prev, cfg);
         continue;
@@ -104,6 +105,7 @@ export function planArchive(ctx: SeriesContext, outDir: string, previous: Manife
     names.set(key, [...(names.get(key) ?? []), cfg.file]);
 
     if (rec) {
+      if (!reissue.includes(cfg)) plan.problems.push(...driftDiagnostics(root, cfg, rec.record, issueLabel(settings, { number: cfg.number, year: cfg.date.year, total, special: cfg.special })));
       const build = { ...current, fontHash: fontHash(settings) };
       plan.tasks.push({ seriesRoot: root, issueDir: cfg.dir, outDir, inputHash: '', build, frozen: rec });
       continue;

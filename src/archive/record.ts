@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { IssueConfig } from '../config/issue-file.js';
 import { loadSeries, SERIES_FILE, type Series } from '../config/series.js';
-import { Diagnostics, UserError } from '../diagnostics.js';
+import { Diagnostics, UserError, type Diagnostic } from '../diagnostics.js';
 import { readSourceText } from '../sources/read-text.js';
 import { totalFor } from '../numbering/sequence.js';
 import { relPath } from '../paths.js';
@@ -141,4 +141,20 @@ export function editedSources(seriesRoot: string, cfg: Pick<IssueConfig, 'dir'>,
   }
   for (const rel of Object.keys(now)) if (!(rel in record.sources)) out.push({ file: at(rel), how: 'added' });
   return out.sort((a, b) => a.file.localeCompare(b.file));
+}
+
+const HOW = { changed: '改动', added: '添加', removed: '删除' } as const;
+
+/**
+ * Drift: each source of an issued issue changed, added or removed since it was issued, as a
+ * warning at that file (the record keeps only hashes, so no line can be named). The archive
+ * keeps the issued files; the warning says the sources no longer match them.
+ */
+export function driftDiagnostics(seriesRoot: string, cfg: Pick<IssueConfig, 'dir' | 'number'>, record: IssueRecord, label: string): Diagnostic[] {
+  return editedSources(seriesRoot, cfg, record).map((e) => ({
+    severity: 'warning',
+    rule: 'archive-drift',
+    file: e.file,
+    message: `${label}印发（${record.issued}）之后${HOW[e.how]}了这个文件；存档中的文件仍是印发时的样子。若要让存档跟上改动，请运行 bulletin archive --reissue ${cfg.number}；否则请把文件改回印发时的样子`,
+  }));
 }

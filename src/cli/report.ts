@@ -17,7 +17,7 @@ export function printDiagnostics(list: Diagnostic[], io: Output): void {
 
 export function summary(list: Diagnostic[]): string {
   const e = list.filter((d) => d.severity === 'error').length;
-  const w = list.length - e;
+  const w = list.filter((d) => d.severity === 'warning').length;
   if (e === 0 && w === 0) return '没有发现问题。';
   return `共 ${e} 个错误，${w} 个警告。${e ? '请先改正错误。' : ''}`;
 }

@@ -99,21 +99,40 @@ describe('an issued issue is frozen', () => {
     }
   });
 
-  it('an item edited after issue: verify warns naming the file, archive leaves the issue alone', () => {
+  it('an item edited after issue: archive and verify warn at the file and the manifest keeps the warning; the issue is left alone', () => {
     const item = path.join(dir, 'issues', '001', '10-province.md');
     const good = fs.readFileSync(item);
     const before = readManifestOf(archiveDir);
+    expect(before.diagnostics).toBeUndefined();
     fs.appendFileSync(item, '\n印发之后补的一句。\n');
+    const added = path.join(dir, 'issues', '001', '20-late.md');
+    fs.writeFileSync(added, '---\nsection: 高校动态\n---\n\n## 印发之后补的一条\n\n正文。\n');
+    const line = (file: string, how: string): string =>
+      `${file}  警告：第1期印发（2024-05-10）之后${how}了这个文件；存档中的文件仍是印发时的样子。若要让存档跟上改动，请运行 bulletin archive --reissue 1；否则请把文件改回印发时的样子`;
+    const expected = [line('issues/001/10-province.md', '改动'), line('issues/001/20-late.md', '添加')];
     try {
       const a = run('archive');
       expect(a.code, a.stderr).toBe(0);
-      expect(readManifestOf(archiveDir).issues[0]).toEqual(before.issues[0]);
+      expect(a.stderr.split('\n').filter((l) => l.includes('警告：'))).toEqual(expected);
+      const m = readManifestOf(archiveDir);
+      expect(m.issues[0]).toEqual(before.issues[0]);
+      expect(m.diagnostics).toEqual([
+        { severity: 'warning', rule: 'archive-drift', file: 'issues/001/10-province.md', message: expected[0]!.split('警告：')[1] },
+        { severity: 'warning', rule: 'archive-drift', file: 'issues/001/20-late.md', message: expected[1]!.split('警告：')[1] },
+      ]);
       const v = run('archive', '--verify');
       expect(v.code, v.stderr).toBe(0);
-      expect(v.stderr).toContain('issues/001/10-province.md  警告：第1期印发（2024-05-10）之后改动了这个文件');
+      expect(v.stderr.split('\n').filter((l) => l.includes('警告：'))).toEqual(expected);
+      expect(v.stdout).toContain('2 条警告，见上');
     } finally {
       fs.writeFileSync(item, good);
+      fs.rmSync(added);
     }
+    // Sources back as issued: the next run has nothing to keep.
+    const again = run('archive');
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stderr).not.toContain('警告：');
+    expect(readManifestOf(archiveDir).diagnostics).toBeUndefined();
   });
 
   it('an altered archived PDF: verify fails naming it, archive does not rebuild it', () => {

@@ -16,8 +16,6 @@ interface ArchiveOptions {
   reissue?: string[];
 }
 
-const TAGS = { error: '错误', warning: '警告', note: '说明' } as const;
-
 export function registerArchive(program: Command, io: Output): Command {
   return program
     .command('archive')
@@ -37,8 +35,8 @@ export function registerArchive(program: Command, io: Output): Command {
       if (opts.verify) {
         if (opts.reissue?.length) throw new UserError('--verify 只核对、不改动存档，不能和 --reissue 一起用');
         const { findings, failed, checked } = await verifyArchive(ctx, outDir, jobs, makeProgress(io, tty, '核对'));
-        printDiagnostics(failureDiagnostics(failed).list, io);
-                for (const f of findings) io.err(`${f.inArchive ? `${shown}/${f.path}` : f.path}  ${TAGS[f.severity]}：${f.message}`);
+        const located = findings.map(({ inArchive, ...d }) => (inArchive ? { ...d, file: `${shown}/${d.file}` } : d));
+        printDiagnostics([...failureDiagnostics(failed).list, ...located], io);
         const errors = findings.filter((f) => f.severity === 'error');
         if (errors.length || failed.length) {
           throw new UserError(`存档核对未通过：${errors.length} 处不符${failed.length ? `，${failed.length} 期无法生成` : ''}`);
