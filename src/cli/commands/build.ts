@@ -35,12 +35,16 @@ export function registerBuild(program: Command, io: Output): Command {
       printDiagnostics(warnings.list, io);
       const named = files.map(({ format: f, bytes }) => ({ name: `${issue.meta.fileStem}${f.ext}`, bytes }));
       const { kept } = writeOutputSet(outDir, named);
-      for (const [name, keptAs] of kept) {
-        io.err(
-          `警告：${relPath(process.cwd(), path.join(outDir, name))} 在上次生成之后被修改过（可能有人在 Word/WPS 里改了它）。` +
-            `修改过的文件已保留为 ${keptAs}，请把其中的修改改到稿件里，否则下次生成还会不同`,
-        );
-      }
+      // Said at the file, through the same reporter as the sources' warnings.
+      printDiagnostics(
+        [...kept].map(([name, keptAs]) => ({
+          severity: 'warning' as const,
+          rule: 'output-edited',
+          file: relPath(process.cwd(), path.join(outDir, name)),
+          message: `在上次生成之后被修改过（可能有人在 Word/WPS 里改了它）。修改过的文件已保留为 ${keptAs}，请把其中的修改改到稿件里，否则下次生成还会不同`,
+        })),
+        io,
+      );
       for (const { name, bytes } of named) {
         io.out(`已生成 ${relPath(process.cwd(), path.join(outDir, name))}（${Math.max(1, Math.round(bytes.length / 1024))} KB）`);
       }
