@@ -6,7 +6,7 @@
  */
 import type { Diagnostic } from '../diagnostics.js';
 import type { FontRole, SourcePos } from '../model/types.js';
-import { missingGlyph, needsGlyph } from './fallback.js';
+import { faceFor, missingGlyph, needsGlyph } from './fallback.js';
 import type { GBlock, GRun, Galley } from './galley.js';
 import type { Metrics } from './measure.js';
 
@@ -79,7 +79,7 @@ export function missingGlyphs(g: Galley, fonts: Metrics, locate: Locate): Diagno
       const cp = ch.codePointAt(0)!;
       const nth = seen.get(ch) ?? 0;
       seen.set(ch, nth + 1);
-      if (!needsGlyph(cp) || primary.covers(cp) || fonts.fallback().covers(cp)) continue;
+      if (!needsGlyph(cp) || faceFor(cp, primary, fonts)) continue;
       const d = missingGlyph(ch, cp, primary, t.at && locate(t.at, ch, nth));
       // The publisher prints in the masthead and the end block: one place, one message.
       const key = `${d.file}:${d.line}:${d.column}:${cp}`;

@@ -24,6 +24,17 @@ export function codePointLabel(cp: number): string {
   return `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
 }
 
+/**
+ * The face a character is set in: the role's own face, else the fallback face; undefined when
+ * neither has it. The PDF's splitting below and `check` (coverage.ts) both ask this, so they
+ * cannot disagree about which characters are missing.
+ */
+export function faceFor(cp: number, primary: Face, fonts: { fallback(): Face }): Face | undefined {
+  if (primary.covers(cp)) return primary;
+  const fb = fonts.fallback();
+  return fb.covers(cp) ? fb : undefined;
+}
+
 export function splitByCoverage(text: string, primary: Face, fonts: Faces, at: SourcePos | undefined): Segment[] {
   const out: Segment[] = [];
   let current: Face | undefined;
@@ -31,15 +42,12 @@ export function splitByCoverage(text: string, primary: Face, fonts: Faces, at: S
   for (const ch of text) {
     const cp = ch.codePointAt(0)!;
     let face: Face;
-    if (!needsGlyph(cp) || primary.covers(cp)) {
-      face = current && !needsGlyph(cp) ? current : primary;
+    if (!needsGlyph(cp)) {
+      face = current ?? primary;
     } else {
-      const fb = fonts.fallback();
-      if (fb.covers(cp)) face = fb;
-      else {
-        fonts.reportMissing(missingGlyph(ch, cp, primary, at));
-        face = primary;
-      }
+      const found = faceFor(cp, primary, fonts);
+      if (!found) fonts.reportMissing(missingGlyph(ch, cp, primary, at));
+      face = found ?? primary;
     }
     if (face !== current && buf) {
       out.push({ text: buf, face: current! });
