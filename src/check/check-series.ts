@@ -1,6 +1,9 @@
 /** `bulletin check`: every rule over the chosen issues, problems collected for one report. */
 import type { IssueConfig } from '../config/issue-file.js';
-import { Diagnostics } from '../diagnostics.js';
+import { Diagnostics, UserError } from '../diagnostics.js';
+import { driftDiagnostics, readRecord, recordPath } from '../archive/record.js';
+import { issueLabel } from '../numbering/label.js';
+import { relPath } from '../paths.js';
 import { numberedIssues, numberingDiagnostic, numberingProblems } from '../numbering/sequence.js';
 import path from 'node:path';
 import { FontResolver } from '../fonts/resolve.js';
@@ -32,6 +35,7 @@ export function checkIssue(ctx: SeriesContext, cfg: IssueConfig, diags: Diagnost
     checkStubValues(src, diags);
   }
   checkIssueStubValues(cfg, diags);
+  checkIssuedSources(ctx, cfg, diags);
   if (issue) for (const d of fontProblems(issue, sourceLocator(ctx.series.root, sources))) diags.add(d);
   if (issue) fontNamesNotInstalled(ctx, issue, diags);
   return issue;
@@ -58,4 +62,19 @@ function fontNamesNotInstalled(ctx: SeriesContext, issue: Issue, diags: Diagnost
       `fonts.${role} 中的${r.notInstalled.map((n) => `“${n}”`).join('、')}在这台电脑上没有安装，将改用${r.origin === 'system' ? `已安装的“${r.candidate}”` : `随附字体 ${path.basename(r.file)}`}。如需原字体，请先安装`,
     );
   }
+}
+
+/** An issued issue whose sources changed since: the same warnings `archive` gives, where the clerk is editing. */
+function checkIssuedSources(ctx: SeriesContext, cfg: IssueConfig, diags: Diagnostics): void {
+  let rec;
+  try {
+    rec = readRecord(ctx.series.root, cfg);
+  } catch (e) {
+    if (!(e instanceof UserError)) throw e;
+    diags.error('issue-record', relPath(ctx.series.root, recordPath(cfg)), undefined, undefined, e.message);
+    return;
+  }
+  if (!rec) return;
+  const label = issueLabel(ctx.series, { number: cfg.number, year: cfg.date.year, total: rec.record.total, special: cfg.special });
+  for (const d of driftDiagnostics(ctx.series.root, cfg, rec.record, label)) diags.add(d);
 }

@@ -124,6 +124,10 @@ describe('an issued issue is frozen', () => {
       expect(v.code, v.stderr).toBe(0);
       expect(v.stderr.split('\n').filter((l) => l.includes('警告：'))).toEqual(expected);
       expect(v.stdout).toContain('2 条警告，见上');
+      // check, where the clerk edits, says the same.
+      const c = run('check', '1');
+      expect(c.code, c.stderr).toBe(0);
+      expect(c.stderr.split('\n').filter((l) => l.includes('印发（'))).toEqual(expected);
     } finally {
       fs.writeFileSync(item, good);
       fs.rmSync(added);
