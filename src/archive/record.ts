@@ -166,6 +166,6 @@ export function driftDiagnostics(seriesRoot: string, cfg: Pick<IssueConfig, 'dir
     severity: 'warning',
     rule: 'archive-drift',
     file: e.file,
-    message: `${label}印发（${record.issued}）之后${HOW[e.how]}了这个文件；存档中的文件仍是印发时的样子。若要让存档跟上改动，请运行 bulletin archive --reissue ${cfg.number}；否则请把文件改回印发时的样子`,
+    message: `${label}印发（${record.issued}）之后${HOW[e.how]}了这个文件，与印发的不再一致（存档中仍是印发时的样子）。确要改发请运行 bulletin archive --reissue ${cfg.number}；否则请把它改回印发时的样子`,
   }));
 }

@@ -108,7 +108,7 @@ describe('an issued issue is frozen', () => {
     const added = path.join(dir, 'issues', '001', '20-late.md');
     fs.writeFileSync(added, '---\nsection: 高校动态\n---\n\n## 印发之后补的一条\n\n正文。\n');
     const line = (file: string, how: string): string =>
-      `${file}  警告：第1期印发（2024-05-10）之后${how}了这个文件；存档中的文件仍是印发时的样子。若要让存档跟上改动，请运行 bulletin archive --reissue 1；否则请把文件改回印发时的样子`;
+      `${file}  警告：第1期印发（2024-05-10）之后${how}了这个文件，与印发的不再一致（存档中仍是印发时的样子）。确要改发请运行 bulletin archive --reissue 1；否则请把它改回印发时的样子`;
     const expected = [line('issues/001/10-province.md', '改动'), line('issues/001/20-late.md', '添加')];
     try {
       const a = run('archive');

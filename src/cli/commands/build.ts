@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { Command } from 'commander';
-import { asIssued, editedSources, readRecord, RECORD_FILE } from '../../archive/record.js';
+import { asIssued, driftDiagnostics, readRecord, RECORD_FILE } from '../../archive/record.js';
+import { issueLabel } from '../../numbering/label.js';
 import { UserError } from '../../diagnostics.js';
 import { missingDirs } from '../../output/ensure-dir.js';
 import { checkOutputNames } from '../../output/output-names.js';
@@ -34,15 +35,13 @@ export function registerBuild(program: Command, io: Output): Command {
       missingDirs(outDir);
       const issued = readRecord(ctx.series.root, cfg);
       const as = issued ? asIssued(ctx, cfg, issued.record) : { ctx, cfg };
-      if (issued) {
-        const edited = editedSources(ctx.series.root, cfg, issued.record);
-        io.err(
-          `提示：${relPath(process.cwd(), cfg.dir)} 已于 ${issued.record.issued} 印发，按印发时记下的系列设置（${RECORD_FILE}）生成。` +
-            (edited.length ? `印发之后改动了 ${edited.map((e) => e.file).join('、')}，生成的文件与印发的不同；若确要改发，请运行 bulletin archive --reissue ${cfg.number}` : ''),
-        );
-      }
+      if (issued) io.err(`提示：${relPath(process.cwd(), cfg.dir)} 已于 ${issued.record.issued} 印发，按印发时记下的系列设置（${RECORD_FILE}）生成。`);
+      // Sources edited since issue: the same warnings, at each file, that check and archive give.
+      const drift = issued
+        ? driftDiagnostics(ctx.series.root, cfg, issued.record, issueLabel(as.ctx.series, { number: cfg.number, year: cfg.date.year, total: issued.record.total, special: cfg.special }))
+        : [];
       const { issue, files, warnings } = await renderIssue(as.ctx, as.cfg, formats, { log: (m) => io.err(m) });
-      printDiagnostics(warnings.list, io);
+      printDiagnostics([...drift, ...warnings.list], io);
       const named = files.map(({ format: f, bytes }) => ({ name: `${issue.meta.fileStem}${f.ext}`, bytes }));
       const { kept } = writeOutputSet(outDir, named);
       // Said at the file, through the same reporter as the sources' warnings.
