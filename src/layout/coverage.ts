@@ -10,36 +10,42 @@ import { faceFor, missingGlyph, needsGlyph } from './fallback.js';
 import type { GBlock, GRun, Galley } from './galley.js';
 import type { Metrics } from './measure.js';
 
-/** A text as printed, its role, and where it was written (the start of its block or yaml key). */
+/**
+ * The text of one block (or yaml value) as printed, in source order, each part in its role,
+ * and where the block was written. A news item's lead is set in its first paragraph but was
+ * written before it (the ## heading): `precedes` marks such text.
+ */
 export interface PrintedText {
-  text: string;
-  role: FontRole;
+  parts: Array<{ text: string; role: FontRole }>;
   at?: SourcePos;
+  precedes?: true;
 }
 
 /** Every printed text of the issue, in reading order, as the PDF translator sets it. */
 export function printedTexts(g: Galley): PrintedText[] {
   const out: PrintedText[] = [];
-  const runs = (rs: GRun[], at: SourcePos | undefined): void => {
-    for (const r of rs) out.push({ text: r.text, role: r.role, ...(at ? { at } : {}) });
+  const add = (rs: Array<Pick<GRun, 'text' | 'role'>>, at: SourcePos | undefined, precedes = false): void => {
+    if (rs.length === 0) return;
+    out.push({ parts: rs.map((r) => ({ text: r.text, role: r.role })), ...(at ? { at } : {}), ...(precedes ? { precedes: true as const } : {}) });
   };
-  for (const l of g.masthead.lines) runs(l.runs, l.at ?? g.at.masthead);
-  runs(g.masthead.publisher.left, g.masthead.publisher.leftAt ?? g.at.masthead);
-  runs(g.masthead.publisher.right, g.masthead.publisher.rightAt ?? g.at.masthead);
+  for (const l of g.masthead.lines) add(l.runs, l.at ?? g.at.masthead);
+  add(g.masthead.publisher.left, g.masthead.publisher.leftAt ?? g.at.masthead);
+  add(g.masthead.publisher.right, g.masthead.publisher.rightAt ?? g.at.masthead);
   const block = (b: GBlock): void => {
     switch (b.kind) {
       case 'paragraph':
-        runs(b.runs, b.at);
+        add(b.runs.filter((r) => r.lead), b.at, true);
+        add(b.runs.filter((r) => !r.lead), b.at);
         return;
       case 'list':
         for (const item of b.items) {
-          runs([item.marker], b.at);
+          add([item.marker], b.at);
           item.blocks.forEach(block);
         }
         return;
       case 'table':
         if (b.caption) block(b.caption);
-        for (const row of [b.header, ...b.rows]) for (const cell of row) runs(cell, b.at);
+        add([b.header, ...b.rows].flat(2), b.at);
         return;
       case 'image':
         if (b.caption) block(b.caption);
@@ -48,42 +54,74 @@ export function printedTexts(g: Galley): PrintedText[] {
   };
   g.body.forEach(block);
   const eb = g.endBlock;
-  const ebText = (text: string, at: SourcePos | undefined): void => {
-    out.push({ text, role: eb.role, at: at ?? g.at.endBlock });
-  };
+  const text = (t: string, at: SourcePos | undefined): void => add([{ text: t, role: eb.role }], at ?? g.at.endBlock);
   for (const d of eb.distribution) {
-    ebText(d.label, undefined);
-    ebText(d.text, d.at);
+    text(d.label, undefined);
+    text(d.text, d.at);
   }
-  if (eb.copies) ebText(eb.copies, eb.at?.copies);
-  ebText(eb.printer, eb.at?.printer);
-  ebText(eb.printDate, eb.at?.printDate);
+  if (eb.copies) text(eb.copies, eb.at?.copies);
+  text(eb.printer, eb.at?.printer);
+  text(eb.printDate, eb.at?.printDate);
   // The page number's digits are whatever the page count makes them: all ten are asked for.
-  out.push({ text: `${g.pageNumber.prefix}0123456789${g.pageNumber.suffix}`, role: g.pageNumber.role });
+  add([{ text: `${g.pageNumber.prefix}0123456789${g.pageNumber.suffix}`, role: g.pageNumber.role }], undefined);
   return out;
 }
 
 /**
- * Where the `nth` (from 0) occurrence of `ch` in a text written at `at` is in its file; the
- * block's own position when the file cannot tell (the character came from an escape).
+ * Where a character of a text written at `at` is in its file: the `nth` (from 0) occurrence
+ * of `ch` from `at` on, before `until` (where the next text of the file starts); or, for text
+ * that `precedes` its block, the `nth` of its `count` occurrences just before `at`, after
+ * `since`. The block's own position when the file cannot tell (a character reference).
  */
-export type Locate = (at: SourcePos, ch: string, nth: number) => SourcePos;
+export interface LocateQuery {
+  at: SourcePos;
+  ch: string;
+  nth: number;
+  until?: SourcePos;
+  precedes?: { since?: SourcePos; count: number };
+}
+
+export type Locate = (q: LocateQuery) => SourcePos;
+
+const before = (a: SourcePos, b: SourcePos): boolean => a.line < b.line || (a.line === b.line && (a.column ?? 1) < (b.column ?? 1));
+
+/** The neighbouring positions of the same file: where a block's text ends, and starts, at the latest. */
+function neighbours(texts: PrintedText[]): (at: SourcePos) => { prev?: SourcePos; next?: SourcePos } {
+  const byFile = new Map<string, SourcePos[]>();
+  for (const t of texts) if (t.at) byFile.set(t.at.file, [...(byFile.get(t.at.file) ?? []), t.at]);
+  for (const list of byFile.values()) list.sort((a, b) => (before(a, b) ? -1 : before(b, a) ? 1 : 0));
+  return (at) => {
+    const list = byFile.get(at.file) ?? [];
+    return { prev: list.filter((p) => before(p, at)).at(-1), next: list.find((p) => before(at, p)) };
+  };
+}
 
 /** One error per character and place that neither the role's face nor the fallback has. */
 export function missingGlyphs(g: Galley, fonts: Metrics, locate: Locate): Diagnostic[] {
   const out = new Map<string, Diagnostic>();
-  for (const t of printedTexts(g)) {
-    const primary = fonts.role(t.role);
+  const texts = printedTexts(g);
+  const around = neighbours(texts);
+  for (const t of texts) {
+    const counts = new Map<string, number>();
+    for (const p of t.parts) for (const ch of p.text) counts.set(ch, (counts.get(ch) ?? 0) + 1);
     const seen = new Map<string, number>();
-    for (const ch of t.text) {
-      const cp = ch.codePointAt(0)!;
-      const nth = seen.get(ch) ?? 0;
-      seen.set(ch, nth + 1);
-      if (!needsGlyph(cp) || faceFor(cp, primary, fonts)) continue;
-      const d = missingGlyph(ch, cp, primary, t.at && locate(t.at, ch, nth));
-      // The publisher prints in the masthead and the end block: one place, one message.
-      const key = `${d.file}:${d.line}:${d.column}:${cp}`;
-      if (!out.has(key)) out.set(key, d);
+    for (const p of t.parts) {
+      const primary = fonts.role(p.role);
+      for (const ch of p.text) {
+        const cp = ch.codePointAt(0)!;
+        const nth = seen.get(ch) ?? 0;
+        seen.set(ch, nth + 1);
+        if (!needsGlyph(cp) || faceFor(cp, primary, fonts)) continue;
+        let where: SourcePos | undefined;
+        if (t.at) {
+          const { prev, next } = around(t.at);
+          where = locate({ at: t.at, ch, nth, until: next, ...(t.precedes ? { precedes: { since: prev, count: counts.get(ch)! } } : {}) });
+        }
+        const d = missingGlyph(ch, cp, primary, where);
+        // The publisher prints in the masthead and the end block: one place, one message.
+        const key = `${d.file}:${d.line}:${d.column}:${cp}`;
+        if (!out.has(key)) out.set(key, d);
+      }
     }
   }
   return [...out.values()];

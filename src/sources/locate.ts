@@ -55,12 +55,24 @@ export function sourceLocator(root: string, known: ReadonlyArray<{ rel: string; 
     }
     return texts.get(rel);
   };
-  return (at, ch, nth) => {
+  return ({ at, ch, nth, until, precedes }) => {
     const text = textOf(at.file);
     if (text === undefined) return at;
-    let i = nthIndex(text, ch, offsetOf(text, at.line, at.column ?? 1), nth);
-    // Text the block took from elsewhere in its file (a unit or column name in the front matter).
-    if (i < 0 && nth === 0) i = text.indexOf(ch);
+    const start = offsetOf(text, at.line, at.column ?? 1);
+    let i = -1;
+    if (precedes) {
+      // The text's occurrences are the last `count` before its block: the nth of them.
+      const since = precedes.since ? offsetOf(text, precedes.since.line, precedes.since.column ?? 1) : 0;
+      i = start;
+      for (let k = 0; k < precedes.count - nth && i >= 0; k++) i = i > 0 ? text.lastIndexOf(ch, i - 1) : -1;
+      if (i < since) i = -1;
+    }
+    if (i < 0) {
+      const end = until ? offsetOf(text, until.line, until.column ?? 1) : text.length;
+      i = nthIndex(text, ch, start, nth);
+      if (i >= end) i = -1;
+    }
+    // Not written as itself where its block is (a character reference): name the block.
     return i < 0 ? at : positionOf(at.file, text, i);
   };
 }

@@ -76,6 +76,46 @@ describe('characters no font has', () => {
     expect(fs.existsSync(path.join(dir, 'dist'))).toBe(false);
   });
 
+  it('one written as a character reference is named at its paragraph, never at a later literal one', () => {
+    const dir = makeSeries({
+      'bulletin.yaml': bulletinYaml(),
+      'issues/001/issue.yaml': issueYaml(1, '2024-05-08'),
+      'issues/001/10.md': newsItem('高校动态', '某大学召开推进会', '第一段。\n\n第二段&#xE003;。\n\n第三段\uE003。'),
+    });
+    const r = runCli(['check'], dir);
+    expect(r.code).toBe(1);
+    expect(glyphLines(r.stderr).map((l) => l.split('  ')[0])).toEqual(['issues/001/10.md:9:1', 'issues/001/10.md:11:4']);
+  });
+
+  it('each occurrence is its own place: a lead from the front matter, runs of two looks, cells of one table', () => {
+    const dir = makeSeries({
+      'bulletin.yaml': bulletinYaml(),
+      'issues/001/issue.yaml': issueYaml(1, '2024-05-08'),
+      'issues/001/20.md': [
+        '---',
+        'section: 高校动态',
+        'title: 某中学\uE004开展活动', // line 3, column 11
+        '---',
+        '',
+        '正文**加粗\uE005**和\uE005普通。', // line 6, columns 7 and 11
+        '',
+        '| 甲\uE006 | 乙\uE006 |', // line 8, columns 4 and 9
+        '| --- | --- |',
+        '| 1 | 2 |',
+        '',
+      ].join('\n'),
+    });
+    const r = runCli(['check'], dir);
+    expect(r.code).toBe(1);
+    expect(glyphLines(r.stderr).map((l) => l.split('  ')[0])).toEqual([
+      'issues/001/20.md:3:11',
+      'issues/001/20.md:6:7',
+      'issues/001/20.md:6:11',
+      'issues/001/20.md:8:4',
+      'issues/001/20.md:8:9',
+    ]);
+  });
+
   it('are found in-process from the model and the fonts, without planning a PDF', () => {
     const dir = series();
     const ctx = openSeries(dir);
