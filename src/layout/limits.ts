@@ -2,12 +2,25 @@
  * What the layout cannot hold, found on the composed Galley before any format is written, so
  * the clerk gets a located Chinese message and exit 1 instead of a crash in a renderer: a
  * table with more columns than the smallest table size fits, an end block (版记) taller than
- * a page (it must stand on one page, its last rule on the text block's bottom edge).
+ * a page (it must stand on one page, its last rule on the text block's bottom edge). What the
+ * layout adapts to silently (a wide table set in smaller type) is a warning. `build` refuses
+ * on these errors and `check` reports them, both through issueLayoutProblems, so the two
+ * cannot disagree.
  */
 import type { Diagnostic } from '../diagnostics.js';
+import type { Issue } from '../model/types.js';
+import { compose, issueMetrics } from './compose.js';
 import type { Galley } from './galley.js';
 import { maxTableColumns } from './geometry.js';
-import { END_BLOCK, GRID } from './spec.js';
+import { END_BLOCK, GRID, TABLE } from './spec.js';
+
+/** Names of the table size steps (TABLE.sizeStepsPt), as clerks know them from Word. */
+const SIZE_NAMES: Record<number, string> = { 14: '四号', 12: '小四', 10.5: '五号', 9: '小五', 7.5: '六号' };
+
+/** The issue composed as every format would get it, held against the page's limits. */
+export function issueLayoutProblems(issue: Issue): Diagnostic[] {
+  return layoutLimits(compose(issue, issueMetrics(issue)));
+}
 
 /** Lines the end block may take: a page, less the blank line kept above its top rule. */
 export const END_BLOCK_MAX_LINES = GRID.lines - END_BLOCK.blankLinesBefore;
@@ -18,7 +31,21 @@ export function layoutLimits(g: Galley): Diagnostic[] {
   const walk = (blocks: Galley['body']): void => {
     for (const b of blocks) {
       if (b.kind === 'list') b.items.forEach((i) => walk(i.blocks));
-      if (b.kind !== 'table' || b.columns.length <= maxCols) continue;
+      if (b.kind !== 'table') continue;
+      if (b.columns.length <= maxCols) {
+        if (b.sizePt < TABLE.sizePt) {
+          const size = SIZE_NAMES[b.sizePt] ?? `${b.sizePt} 磅`;
+          out.push({
+            severity: 'warning',
+            rule: 'table-size-reduced',
+            file: b.at?.file ?? g.at.endBlock.file,
+            line: b.at?.line,
+            column: b.at?.column,
+            message: `表格有 ${b.columns.length} 列，${SIZE_NAMES[TABLE.sizePt]}字排不下，已缩小到${size}字。如要正常字号，请把表格拆成两张，或行列互换`,
+          });
+        }
+        continue;
+      }
       out.push({
         severity: 'error',
         rule: 'table-too-wide',
