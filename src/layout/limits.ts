@@ -27,36 +27,34 @@ export const END_BLOCK_MAX_LINES = GRID.lines - END_BLOCK.blankLinesBefore;
 
 export function layoutLimits(g: Galley): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const maxCols = maxTableColumns();
-  const walk = (blocks: Galley['body']): void => {
+  // A table inside a list item has what the item leaves of the text block, as composed.
+  const walk = (blocks: Galley['body'], widthPt: number, inList: boolean): void => {
     for (const b of blocks) {
-      if (b.kind === 'list') b.items.forEach((i) => walk(i.blocks));
+      if (b.kind === 'list') b.items.forEach((i) => walk(i.blocks, widthPt - (b.indentChars + b.markerChars) * g.page.charPitchPt, true));
       if (b.kind !== 'table') continue;
-      if (b.columns.length <= maxCols) {
-        if (b.sizePt < TABLE.sizePt) {
-          const size = SIZE_NAMES[b.sizePt] ?? `${b.sizePt} 磅`;
-          out.push({
-            severity: 'warning',
-            rule: 'table-size-reduced',
-            file: b.at?.file ?? g.at.endBlock.file,
-            line: b.at?.line,
-            column: b.at?.column,
-            message: `表格有 ${b.columns.length} 列，${SIZE_NAMES[TABLE.sizePt]}字排不下，已缩小到${size}字。如要正常字号，请把表格拆成两张，或行列互换`,
-          });
-        }
-        continue;
+      const maxCols = maxTableColumns(widthPt);
+      const where = { file: b.at?.file ?? g.at.endBlock.file, line: b.at?.line, column: b.at?.column };
+      if (b.columns.length > maxCols) {
+        out.push({
+          severity: 'error',
+          rule: 'table-too-wide',
+          ...where,
+          message: inList
+            ? `表格有 ${b.columns.length} 列，放在列表项里最多排得下 ${maxCols} 列（已缩到六号字）。请把表格移出列表、拆成两张，或行列互换后再构建`
+            : `表格有 ${b.columns.length} 列，版心最多排得下 ${maxCols} 列（已缩到六号字）。请把表格拆成两张，或行列互换后再构建`,
+        });
+      } else if (b.sizePt < TABLE.sizePt) {
+        const size = SIZE_NAMES[b.sizePt] ?? `${b.sizePt} 磅`;
+        out.push({
+          severity: 'warning',
+          rule: 'table-size-reduced',
+          ...where,
+          message: `表格有 ${b.columns.length} 列，${SIZE_NAMES[TABLE.sizePt]}字排不下，已缩小到${size}字。如要正常字号，请把表格拆成两张，或行列互换`,
+        });
       }
-      out.push({
-        severity: 'error',
-        rule: 'table-too-wide',
-        file: b.at?.file ?? g.at.endBlock.file,
-        line: b.at?.line,
-        column: b.at?.column,
-        message: `表格有 ${b.columns.length} 列，版心最多排得下 ${maxCols} 列（已缩到六号字）。请把表格拆成两张，或行列互换后再构建`,
-      });
     }
   };
-  walk(g.body);
+  walk(g.body, g.page.blockWidthPt, false);
   const eb = g.endBlock;
   if (eb.lines > END_BLOCK_MAX_LINES) {
     // Point at the longest list: that is the one to shorten.

@@ -8,6 +8,7 @@ import { afterAll, afterEach, describe, expect, test, vi } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { maxTableColumns } from '../../src/layout/geometry.js';
 import { END_BLOCK_MAX_LINES } from '../../src/layout/limits.js';
+import { GRID, LIST, TEXT_BLOCK } from '../../src/layout/spec.js';
 import { FORMATS } from '../../src/render/formats.js';
 import { bulletinYaml, cleanupTemp, issueYaml, makeSeries, newsItem, SAMPLE, snapshotTree } from '../helpers/series.js';
 
@@ -101,6 +102,26 @@ describe('check reports what build refuses, located, exit 1', () => {
     expect(msg[0]).toMatch(new RegExp(`^issues/2026-001/01\\.md:${lineOf(item, '| 列1 ')}:1  错误：`));
     // Reported together with what the text rules find (the half-width comma), not instead.
     expect(r.lines.some((l) => l.startsWith(`issues/2026-001/01.md:${lineOf(item, '会议指出')}:`))).toBe(true);
+    const b = await cli(['build'], dir);
+    expect(b.code).toBe(1);
+    expect(b.lines).toContain(msg[0]);
+  });
+
+  test('a table in a list item wider than the item holds: refused at its line, as build says it', async () => {
+    // The item is narrower than the text block by its indent and marker.
+    const n = maxTableColumns(TEXT_BLOCK.widthPt - (LIST.indentChars + LIST.markerChars) * GRID.charPitchPt) + 1;
+    expect(n).toBeLessThanOrEqual(maxTableColumns());
+    const t = table(heads(n)).split('\n').map((l) => `   ${l}`).join('\n');
+    const item = newsItem('省级动态', '动态', `正文。\n\n1. 列表项：\n\n${t}`);
+    const dir = makeSeries({
+      'issues/2026-001/issue.yaml': issueYaml(1, '2026-03-01'),
+      'issues/2026-001/01.md': item,
+    });
+    const r = await check(dir);
+    expect(r.code, r.lines.join('\n')).toBe(1);
+    const msg = r.lines.filter((l) => l.includes(`表格有 ${n} 列，放在列表项里`));
+    expect(msg).toHaveLength(1);
+    expect(msg[0]).toMatch(new RegExp(`^issues/2026-001/01\\.md:${lineOf(item, '   | 列1 ')}:4  错误：`));
     const b = await cli(['build'], dir);
     expect(b.code).toBe(1);
     expect(b.lines).toContain(msg[0]);

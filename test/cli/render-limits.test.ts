@@ -89,6 +89,26 @@ describe('a table of 16 columns', () => {
   });
 });
 
+describe('a table inside a list item', () => {
+  // 12 columns fit the text block at 四号 but not the narrower list item: the item's own
+  // width must decide the size, or the last columns run past the text block.
+  const heads = HEADS.slice(0, 12);
+  let b: Awaited<ReturnType<typeof buildItem>>;
+  beforeAll(async () => {
+    const t = table(heads, (c) => `数据数据${c}`).split('\n').map((l) => `   ${l}`).join('\n');
+    b = await buildItem(`正文。\n\n1. 列表项：\n\n${t}\n\n2. 第二项。`);
+  }, 60_000);
+
+  test('no text passes the text block on either side', () => {
+    expect(outside(b.pdf)).toEqual([]);
+  });
+
+  test('every column head is in the PDF, in order on one line', () => {
+    const headLine = b.pdf.pages.flatMap((p) => p.lines).find((l) => nospace(l.text).includes(heads[0]));
+    expect(nospace(headLine!.text)).toBe(heads.join(''));
+  });
+});
+
 describe('a 300-character URL', () => {
   let b: Awaited<ReturnType<typeof buildItem>>;
   beforeAll(async () => {
