@@ -1,15 +1,19 @@
 /**
  * `check` reports what the page cannot hold before anyone builds: an end block (版记) taller
- * than a page and a table wider than the smallest type holds are errors at their source line,
+ * than a page, a table wider than the smallest type holds and a publisher too long for the
+ * line under the masthead are errors at their source line,
  * word for word what `build` refuses with, exit 1; a wide table set in smaller type is a
  * warning. No format is rendered and nothing is written.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, afterEach, describe, expect, test, vi } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { maxTableColumns } from '../../src/layout/geometry.js';
 import { END_BLOCK_MAX_LINES } from '../../src/layout/limits.js';
 import { GRID, LIST, TEXT_BLOCK } from '../../src/layout/spec.js';
 import { FORMATS } from '../../src/render/formats.js';
+import { readPdf } from '../helpers/pdf-text.js';
 import { bulletinYaml, cleanupTemp, issueYaml, makeSeries, newsItem, SAMPLE, snapshotTree } from '../helpers/series.js';
 
 afterAll(cleanupTemp);
@@ -125,6 +129,37 @@ describe('check reports what build refuses, located, exit 1', () => {
     const b = await cli(['build'], dir);
     expect(b.code).toBe(1);
     expect(b.lines).toContain(msg[0]);
+  });
+
+  test('a publisher too long to stand beside the date under the masthead: its key in bulletin.yaml', async () => {
+    // 27 characters and 2026年3月1日 need 34 cells of the 28 a line has; it used to wrap over the red rule.
+    const yaml = bulletinYaml('publisher: 江西省高校与县域基础教育协同提质行动工作领导小组办公室');
+    const dir = makeSeries({
+      'bulletin.yaml': yaml,
+      'issues/2026-001/issue.yaml': issueYaml(1, '2026-03-01'),
+      'issues/2026-001/01.md': newsItem('省级动态', '动态', '正文。'),
+    });
+    const r = await check(dir);
+    expect(r.code, r.lines.join('\n')).toBe(1);
+    const msg = r.lines.filter((l) => l.includes('编印单位'));
+    expect(msg).toHaveLength(1);
+    expect(msg[0]).toMatch(new RegExp(`^bulletin\\.yaml:${lineOf(yaml, 'publisher:')}:1  错误：.*要 34 个字宽，一行只有 28 个字宽`));
+    const b = await cli(['build'], dir);
+    expect(b.code).toBe(1);
+    expect(b.lines).toContain(msg[0]);
+  });
+
+  test('a publisher that just fits is built on the one line beside the date', async () => {
+    const dir = makeSeries({
+      'bulletin.yaml': bulletinYaml('publisher: 江西省高校与县域基础教育协同提质行动办公室'),
+      'issues/2026-001/issue.yaml': issueYaml(1, '2026-03-01'),
+      'issues/2026-001/01.md': newsItem('省级动态', '动态', '正文。'),
+    });
+    expect((await check(dir)).code).toBe(0);
+    expect((await cli(['build', '--format', 'pdf'], dir)).code).toBe(0);
+    const pdf = await readPdf(new Uint8Array(fs.readFileSync(path.join(dir, 'dist', '工作动态第1期.pdf'))));
+    const line = pdf.pages[0].lines.find((l) => l.text.includes('江西省高校与县域基础教育协同提质行动办公室'));
+    expect(line?.text).toContain('2026年3月1日');
   });
 
   test('a table that just fits is no error', async () => {
