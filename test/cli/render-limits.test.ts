@@ -35,7 +35,7 @@ function table(heads: string[], cell: (c: number) => string): string {
 const nospace = (s: string): string => s.replace(/\s/g, '');
 
 /** One item with `body`, built through the CLI; the PDF read back and the DOCX's document.xml. */
-async function buildItem(body: string): Promise<{ r: CliResult; pdf: PdfRead; docXml: string }> {
+async function buildItem(body: string): Promise<{ r: CliResult; pdf: PdfRead; docXml: string; docRels: string }> {
   const dir = makeSeries({
     'issues/2026-001/issue.yaml': issueYaml(1, '2026-03-01'),
     'issues/2026-001/01.md': newsItem('省级动态', '宽表与长词', body),
@@ -44,8 +44,8 @@ async function buildItem(body: string): Promise<{ r: CliResult; pdf: PdfRead; do
   expect(r.code, r.lines.join('\n')).toBe(0);
   const dist = path.join(dir, 'dist');
   const pdf = await readPdf(new Uint8Array(fs.readFileSync(path.join(dist, '工作动态第1期.pdf'))));
-  const docXml = partsOf(fs.readFileSync(path.join(dist, '工作动态第1期.docx'))).xml('word/document.xml');
-  return { r, pdf, docXml };
+  const parts = partsOf(fs.readFileSync(path.join(dist, '工作动态第1期.docx')));
+  return { r, pdf, docXml: parts.xml('word/document.xml'), docRels: parts.xml('word/_rels/document.xml.rels') };
 }
 
 const items = (pdf: PdfRead): PdfRead['pages'][number]['lines'][number]['items'] => pdf.pages.flatMap((p) => p.lines.flatMap((l) => l.items));
@@ -112,7 +112,8 @@ describe('a table inside a list item', () => {
 describe('a 300-character URL', () => {
   let b: Awaited<ReturnType<typeof buildItem>>;
   beforeAll(async () => {
-    b = await buildItem(`会议指出，详见${URL}所载。`);
+    // Once as bare text, once as a link.
+    b = await buildItem(`会议指出，详见${URL}所载。\n\n链接：<${URL}>`);
   }, 60_000);
 
   test('no text passes the text block on either side', () => {
@@ -124,8 +125,9 @@ describe('a 300-character URL', () => {
     expect(pdfLines(b.pdf).some((l) => l.includes(URL))).toBe(false);
   });
 
-  test('the DOCX keeps it whole, as text and as the link target', () => {
+  test('the DOCX keeps it whole, as text and as the target of the link', () => {
     expect(textOf(b.docXml)).toContain(URL);
+    expect(b.docRels).toContain(`Target="${URL}"`);
   });
 });
 
