@@ -34,12 +34,13 @@ export async function renderIssue(
       diags.list,
     );
   }
-  // What the page cannot hold is refused here, located, before a renderer meets it.
+  // What the page cannot hold is refused here, located, before a renderer meets it; what it
+  // adapts to (a wide table in smaller type) is said with the other warnings.
   const metrics = issueMetrics(issue);
   const galley = compose(issue, metrics);
-  const limits = layoutLimits(galley);
-  if (limits.length > 0) {
-    for (const d of limits) diags.add(d);
+  const limits = layoutLimits(galley, metrics);
+  for (const d of limits) diags.add(d);
+  if (limits.some((d) => d.severity === 'error')) {
     throw new UserError(`${relPath(ctx.series.root, cfg.dir)} 的版面排不下，没有生成文件。请按上面的提示修改后重试`, diags.list);
   }
   // Every character no font has, each at its place, as `check` lists them: a file that embeds
