@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * Build benchmark (`npm run bench` runs it after `npm run build`):
- *  1. Cold `bulletin build` (PDF and DOCX) of 第9期 (the repository's own series), the news
+ *  1. Cold `bulletin build` (PDF, DOCX and HTML, the default formats) of 第9期 (the repository's own series), the news
  *     fixture's 5-page 第10期 and a ~40-page issue, each a whole new process: wall time, CPU
  *     time (user + system) and peak RSS, medians of BENCH_RUNS runs taken round-robin so that
  *     the load of the shared machine falls on every case alike. CPU time is the figure to trust
@@ -93,8 +93,10 @@ async function phases(seriesDir, issueArg, outDir) {
   // As bin/bulletin.js does: the compile cache (Node 22+), then the one bundled file.
   (await import('node:module')).default.enableCompileCache?.();
   const app = await import(path.join(REPO, 'lib', 'bench-phases.mjs'));
-  const { openSeries, loadIssue, resolveIssue, FORMATS, writeFileAtomic } = app;
+  const { openSeries, loadIssue, resolveIssue, DEFAULT_FORMATS, compose, issueMetrics, layoutLimits, fontkit, writeFileAtomic } = app;
   lap('load the app bundle (CLI, config, Markdown, DOCX)');
+  // As the PDF renderer does: the app's fontkit loader first (it patches what fontkit loads).
+  fontkit();
   await import('pdfmake');
   lap('load pdfmake, pdfkit, fontkit (not bundled)');
   process.chdir(seriesDir);
@@ -102,6 +104,9 @@ async function phases(seriesDir, issueArg, outDir) {
   const cfg = resolveIssue(ctx.series, ctx.issues, issueArg);
   const { issue } = loadIssue(ctx, cfg);
   lap('model (YAML, Markdown, checks)');
+  // As render/render-issue.ts does before any renderer: what the page cannot hold.
+  if (layoutLimits(compose(issue, issueMetrics(issue))).length > 0) throw new Error('layout limits');
+  lap('composition for the layout check (fonts opened)');
   // pdfmake's own phases, told apart by pdfkit's first addPage (layout done) and end().
   const PDFKit = (await import('pdfkit')).default;
   const { addPage, end } = PDFKit.prototype;
@@ -116,12 +121,13 @@ async function phases(seriesDir, issueArg, outDir) {
     return end.apply(this, a);
   };
   const log = () => undefined;
-  const pdf = await FORMATS.find((f) => f.id === 'pdf').render(issue, { log });
-  lap('PDF: font subsetting, writing the file');
-  const docx = await FORMATS.find((f) => f.id === 'docx').render(issue, { log });
-  lap('DOCX');
-  writeFileAtomic(path.join(outDir, 'x.pdf'), pdf.bytes ?? pdf);
-  writeFileAtomic(path.join(outDir, 'x.docx'), docx.bytes ?? docx);
+  const files = [];
+  for (const format of DEFAULT_FORMATS) {
+    const r = await format.render(issue, { log });
+    files.push([format, r]);
+    lap(format.id === 'pdf' ? 'PDF: font subsetting, writing the file' : format.id.toUpperCase());
+  }
+  for (const [format, r] of files) writeFileAtomic(path.join(outDir, `x${format.ext}`), r.bytes);
   lap('write files');
   process.stdout.write(`\nPHASES ${JSON.stringify(marks)}\n`);
 }
@@ -158,7 +164,7 @@ for (let i = 0; i < RUNS; i++) {
   }
 }
 
-console.log(`Cold \`bulletin build\` (PDF and DOCX), whole process, median of ${RUNS} round-robin runs`);
+console.log(`Cold \`bulletin build\` (PDF, DOCX and HTML), whole process, median of ${RUNS} round-robin runs`);
 console.log(`(node ${process.version}, ${os.cpus().length} cores, load average ${os.loadavg()[0].toFixed(1)} at the end)\n`);
 const rows = [['issue', 'pages', 'wall s', 'CPU s', 'peak RSS MB', 'CPU ms/page', 'PDF KB', 'pdf sha256', 'docx sha256']];
 const perIssue = {};

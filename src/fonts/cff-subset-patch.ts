@@ -93,6 +93,33 @@ const methods = {
   },
 };
 
+/**
+ * fontkit's encode starts with `Object.assign({}, cff.topDict)`, which decodes the lazily
+ * read charset and Encoding only to overwrite both in the copy: the fallback face's charset
+ * has some 13,000 ranges (~50 ms). While encode runs, the two are plain nulls on the top
+ * dict; afterwards their lazy getters (which keep what they decoded) are put back.
+ */
+const OVERWRITTEN_BY_ENCODE = ['charset', 'Encoding'];
+
+function encodeWithoutOverwrittenFields(encode: (this: CffSubset) => unknown): (this: CffSubset) => unknown {
+  return function (this: CffSubset): unknown {
+    const top = this.cff.topDict as unknown as object;
+    const saved: Array<[string, PropertyDescriptor]> = [];
+    for (const key of OVERWRITTEN_BY_ENCODE) {
+      const d = Object.getOwnPropertyDescriptor(top, key);
+      if (d?.get && d.configurable) {
+        saved.push([key, d]);
+        Object.defineProperty(top, key, { value: null, enumerable: d.enumerable, configurable: true, writable: true });
+      }
+    }
+    try {
+      return encode.call(this);
+    } finally {
+      for (const [key, d] of saved) Object.defineProperty(top, key, d);
+    }
+  };
+}
+
 let installed = false;
 
 /**
@@ -106,9 +133,10 @@ export function installCffSubsetScan(anyFont: { createSubset(): unknown }): void
   const stub = { directory: { tables: { 'CFF ': {} } }, 'CFF ': {} };
   const probe = (anyFont.createSubset as (this: unknown) => object).call(stub);
   const proto = Object.getPrototypeOf(probe) as Record<string, unknown>;
-  for (const name of Object.keys(methods) as Array<keyof typeof methods>) {
+  for (const name of [...Object.keys(methods), 'encode']) {
     if (typeof proto[name] !== 'function') return; // another fontkit: leave it as it is
   }
   Object.assign(proto, methods);
+  proto.encode = encodeWithoutOverwrittenFields(proto.encode as (this: CffSubset) => unknown);
   installed = true;
 }

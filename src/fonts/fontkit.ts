@@ -5,6 +5,8 @@
  */
 import { createRequire } from 'node:module';
 import { installCffSubsetScan } from './cff-subset-patch.js';
+import { installNativeInflate } from './native-inflate.js';
+import { installSharedTables } from './shared-tables.js';
 
 export interface FontkitGlyph {
   id: number;
@@ -54,7 +56,11 @@ export function tablesInside(b: Uint8Array): boolean {
 let loaded: Fontkit | undefined;
 
 export function fontkit(): Fontkit {
-  loaded ??= createRequire(import.meta.url)('fontkit') as Fontkit;
+  if (!loaded) {
+    const require = createRequire(import.meta.url);
+    installNativeInflate(require);
+    loaded = require('fontkit') as Fontkit;
+  }
   return loaded;
 }
 
@@ -65,6 +71,9 @@ export function openFace(buffer: Uint8Array, postscriptName?: string): FontkitFo
   if (!tablesInside(buffer)) return undefined;
   const f = fontkit().create(buffer, postscriptName);
   const face = 'fonts' in f ? f.fonts[0] : f;
-  if (face) installCffSubsetScan(face as unknown as { createSubset(): unknown });
+  if (face) {
+    installCffSubsetScan(face as unknown as { createSubset(): unknown });
+    installSharedTables(face);
+  }
   return face;
 }

@@ -9,7 +9,7 @@ import { parse, stringify } from 'yaml';
 import type { Series } from '../config/series.js';
 import type { Unit } from '../units/registry.js';
 import { cleanTree, plain } from './clean-mdast.js';
-import { docxToMdast, type ImportedImage } from './docx-to-mdast.js';
+import type { ImportedImage } from './docx-to-mdast.js';
 import { guessSection, guessUnit } from './guess.js';
 import { convertWithLibreOffice } from './libreoffice.js';
 import { ImportError, type Submission } from './read-submission.js';
@@ -50,6 +50,9 @@ export async function planImport(sub: Submission, series: Series, opts: ImportOp
   if (sub.kind === 'docx' || sub.kind === 'legacy') {
     const bytes = sub.kind === 'legacy' ? convertWithLibreOffice(sub) : sub.bytes;
     if (sub.kind === 'legacy') notes.push('已用 LibreOffice 转换为 .docx 再导入');
+    // Loaded here, not with the CLI: mammoth and its zip and XML libraries are some 100 ms
+    // of every command's start-up, and only `import` of a Word file needs them.
+    const { docxToMdast } = await import('./docx-to-mdast.js');
     const converted = await docxToMdast(bytes, sub.name);
     tree = converted.tree;
     images = converted.images;

@@ -66,5 +66,11 @@ describe('CFF subroutine scan', () => {
     expect(proto.subsetCharstrings).not.toBe(original);
     const after = shipped.map((f) => subsetBytes(open(f)));
     for (let i = 0; i < shipped.length; i++) expect(after[i]!.equals(before[i]!), shipped[i]).toBe(true);
+    // encode skips decoding the charset it overwrites, and leaves the font's own readable.
+    const font = open(shipped[0]!);
+    subsetBytes(font);
+    const charset = font['CFF '].topDict.charset;
+    expect(charset === null).toBe(false);
+    expect(charset.ranges.length).toBeGreaterThan(0);
   });
 });
