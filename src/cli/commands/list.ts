@@ -49,7 +49,7 @@ export function registerList(program: Command, io: Output): Command {
       const r = readRecord(root, cfg);
       if (!r) return '';
       const edited = editedSources(root, cfg, r.record).length;
-      return `（已于 ${r.record.issued} 印发${edited ? `，之后改动了 ${edited} 个文件，运行 bulletin archive --verify 查看` : ''}）`;
+      return `（已于 ${r.record.issued} 印发${edited ? `，之后改动了 ${edited} 个文件，运行 bulletin check ${relPath(process.cwd(), cfg.dir)} 查看` : ''}）`;
     } catch (e) {
       if (!(e instanceof UserError)) throw e;
       damagedRecord = true;
