@@ -1,9 +1,8 @@
 /**
- * Line-breaking rules of GB/T 15834-2011 §5.1 that pdfmake's Unicode line breaker misses.
- * pdfmake breaks between any two hanzi and already keeps most closing punctuation off a
- * line start, but it may break before `——` or `·` and so start a line with them. Instead of
- * trusting it piecemeal, every place where the rules forbid a break is glued here: the
- * glued stretch becomes one pdfmake piece with noWrap, which it moves as a whole.
+ * Where a line may not break: GB/T 15834-2011 §5.1 and the number rule of spec §11, decided
+ * here once for every format. The PDF breaks its own lines by these marks; the DOCX writes
+ * them as glue its clients keep (render/docx/typography.ts); the web edition as unbreakable
+ * spans.
  */
 import { KINSOKU } from './spec.js';
 
@@ -33,21 +32,60 @@ export function gluedBefore(chars: string[]): boolean[] {
 
 const HAN = /\p{Script=Han}/u;
 const ALNUM = /^[0-9A-Za-z]$/;
+const DIGIT = /^[0-9]$/;
+const LATINISH = /^[\x21-\x7e]$/;
 
-/** Where a hanzi meets a half-width digit or letter, clients add a little space (LATIN_IN_CJK). */
-export function autospaceBefore(prev: string | undefined, cur: string): boolean {
-  if (prev === undefined) return false;
+/** A hanzi meets a half-width digit or letter: clients tend to add space here, the spec adds none. */
+export function scriptBoundary(prev: string | undefined, cur: string | undefined): boolean {
+  if (prev === undefined || cur === undefined) return false;
   return (HAN.test(prev) && ALNUM.test(cur)) || (ALNUM.test(prev) && HAN.test(cur));
 }
 
-/** Breaks forbidden inside numbers and Latin words (2024, 1+N, 77.8%). */
+/**
+ * Breaks forbidden inside numbers and Latin words (2024, 1+N, 77.8%), and between a number and
+ * the hanzi right after it: in Chinese a number is followed by its unit or measure word
+ * (5月13日 never as 5月13 / 日, 70余名 never as 7 / 0余名 nor 70 / 余名).
+ */
 export function numberGlue(chars: string[]): boolean[] {
   const glue = chars.map(() => false);
   for (let i = 1; i < chars.length; i++) {
     const prev = chars[i - 1]!;
     const cur = chars[i]!;
-    const latinish = /^[\x21-\x7e]$/;
-    if (latinish.test(prev) && latinish.test(cur)) glue[i] = true;
+    if (LATINISH.test(prev) && LATINISH.test(cur)) glue[i] = true;
+    else if (DIGIT.test(prev) && HAN.test(cur)) glue[i] = true;
   }
   return glue;
+}
+
+/** Every break the rules forbid: kinsoku and numbers together. */
+export function noBreakBefore(chars: string[]): boolean[] {
+  const k = gluedBefore(chars);
+  const n = numberGlue(chars);
+  return chars.map((_, i) => k[i] || n[i]);
+}
+
+const LATIN = /^[\x21-\x7e]$/;
+const CHINESE = /^[^\x00-\x7f]$/u;
+
+/** Latin text (half-width letters, digits, signs) meets Chinese text (hanzi or full-width marks). */
+export function latinMeetsChinese(prev: string | undefined, cur: string | undefined): boolean {
+  if (prev === undefined || cur === undefined) return false;
+  return (LATIN.test(prev) && CHINESE.test(cur)) || (CHINESE.test(prev) && LATIN.test(cur));
+}
+
+/**
+ * Stretches kept whole (no break inside, `glue` from noBreakBefore) that mix Latin and Chinese
+ * text, such as 5月, 2023年 or 70，: per code point, whether it belongs to one. Clients that
+ * break Chinese text their own way are told to keep these (render/docx/typography.ts).
+ */
+export function mixedStretches(chars: string[], glue: boolean[]): boolean[] {
+  const keep = chars.map(() => false);
+  for (let i = 0; i < chars.length; ) {
+    let j = i + 1;
+    while (j < chars.length && glue[j]) j++;
+    const part = chars.slice(i, j);
+    if (j - i > 1 && part.some((c) => LATIN.test(c)) && part.some((c) => CHINESE.test(c))) for (let k = i; k < j; k++) keep[k] = true;
+    i = j;
+  }
+  return keep;
 }

@@ -66,9 +66,12 @@ export function longUnitEnd(chars: BreakChar[], i: number, j: number, w: (c: Bre
   return soft > i && upTo >= room / 2 ? soft : k;
 }
 
-/** Breaks into lines of `firstWidth` then `width` points; a line may overflow by `squeeze` points of punctuation. */
-export function breakLines(chars: BreakChar[], sizePt: number, firstWidth: number, width: number, squeeze: number): BrokenLine[] {
-  const w = (c: BreakChar): number => c.face.advance(c.ch.codePointAt(0)!) * sizePt;
+/**
+ * Breaks into lines of `firstWidth` then `width` points; a line may overflow by `squeeze`
+ * points of punctuation. Each character measures its advance at `sizePt` plus `trackingPt`.
+ */
+export function breakLines(chars: BreakChar[], sizePt: number, firstWidth: number, width: number, squeeze: number, trackingPt = 0): BrokenLine[] {
+  const w = (c: BreakChar): number => c.face.advance(c.ch.codePointAt(0)!) * sizePt + trackingPt;
   const lines: BrokenLine[] = [];
   let cur: BreakChar[] = [];
   let used = 0;

@@ -6,7 +6,7 @@
  */
 import type { FontRole } from '../model/types.js';
 import type { Face } from '../fonts/faces.js';
-import { gluedBefore, numberGlue } from './kinsoku.js';
+import { noBreakBefore } from './kinsoku.js';
 
 /**
  * The one measuring interface: the real faces of each role (src/fonts/faces.ts, fontkit
@@ -23,9 +23,7 @@ function stretches(text: string, face: Face, fonts: Metrics): Array<{ text: stri
   const chars = Array.from(text);
   // Numbers and Latin words stay whole, as pdfmake's own breaker keeps them: a list of
   // 第13县… must measure the lines it prints.
-  const kinsoku = gluedBefore(chars);
-  const numbers = numberGlue(chars);
-  const glue = chars.map((_, i) => kinsoku[i] || numbers[i]);
+  const glue = noBreakBefore(chars);
   const out: Array<{ text: string; em: number }> = [];
   for (let i = 0; i < chars.length; i++) {
     const cp = chars[i].codePointAt(0)!;

@@ -78,6 +78,10 @@ export const BODY = {
    * clients that ignore the document grid (LibreOffice, WPS).
    */
   docxRunSpacingTwips: -5,
+  /** The same tightening in points: lines are decided with it (render/pdf/inlines.ts LineMeasure). */
+  get trackingPt(): number {
+    return this.docxRunSpacingTwips / TWIPS_PER_PT;
+  },
   /** PDF: the glyph size equal to the character cell, so 28 fit a line exactly. */
   get pdfSizePt(): number {
     return GRID.charPitchPt;
@@ -271,15 +275,19 @@ export const KINSOKU = {
 } as const;
 
 /**
- * Half-width digits and Latin letters inside Chinese text. Clients add space where a hanzi
- * meets them: LibreOffice always (its DOCX import ignores w:autoSpaceDE/DN; measured 3.45 pt
- * at 16 pt with the shipped 仿宋, i.e. 0.2156 em), Word by default (autoSpaceDE/DN). The PDF
- * follows the client so that the lines break alike. Numbers and Latin words stay whole.
- * A break between a number and the hanzi after it (26 / 日) stays allowed: LibreOffice takes
- * it whatever the DOCX says (U+2060 and U+FEFF tried), and the PDF breaks as it does.
+ * Half-width digits and Latin letters inside Chinese text (spec §11): they take their own
+ * width and no space is added where they meet a hanzi (no 4 月 26 日). A number stays whole
+ * and stays with the hanzi right after it (its unit or 年/月/日: kinsoku.ts numberGlue).
+ *
+ * What is left at such a meeting is measured, not added: LibreOffice 7.4 sets the last
+ * character of a stretch of one script or one run without the run spacing every character
+ * has (BODY.docxRunSpacingTwips, 0.25 pt at 三号), so it stands that much wider there. Where
+ * Latin meets Chinese, where a kept stretch (kinsoku.ts mixedStretches) begins or ends and
+ * where the run changes, the PDF decides its lines with the same 0.25 pt (0.0156 em,
+ * invisible), so that both break alike.
  */
 export const LATIN_IN_CJK = {
-  autospaceEm: 0.2156,
+  scriptChangeEm: -BODY.docxRunSpacingTwips / TWIPS_PER_PT / ZIHAO.sanhao,
 } as const;
 
 /** Official family names written into the DOCX, one per role. */

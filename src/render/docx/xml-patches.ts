@@ -6,13 +6,14 @@ import { KINSOKU } from '../../layout/spec.js';
 import { OFF_GRID_STYLE_IDS } from './styles.js';
 
 /**
- * East Asian line breaking on (w:kinsoku) and punctuation allowed to hang (w:overflowPunct:
- * LibreOffice otherwise pushes a full line's closing comma to the next line and loses the
- * 28th character), for every paragraph through the document defaults of styles.xml. The
- * automatic space between hanzi and digits or Latin (w:autoSpaceDE/DN) is left on, Word's
- * default: LibreOffice adds it whatever the file says, and the PDF follows (LATIN_IN_CJK).
+ * For every paragraph, through the document defaults of styles.xml: East Asian line breaking
+ * on (w:kinsoku); w:overflowPunct on, which LibreOffice reads the other way round (no hanging:
+ * in a justified line it would hang a closing comma past the edge and never draw it; it pushes
+ * a character down instead), while Word hangs the mark; and no automatic space where hanzi
+ * meet digits or Latin letters (w:autoSpaceDE/DN off, spec §11: Word obeys them, LibreOffice
+ * ignores them and is kept off by the zero-width characters of typography.ts).
  */
-const EAST_ASIAN_PPR = ['<w:kinsoku/>', '<w:overflowPunct/>'].join('');
+const EAST_ASIAN_PPR = ['<w:kinsoku/>', '<w:overflowPunct/>', '<w:autoSpaceDE w:val="0"/>', '<w:autoSpaceDN w:val="0"/>'].join('');
 
 /**
  * Styles whose lines are not grid lines (table text, the page number, the end block's anchor):

@@ -6,6 +6,7 @@
  */
 import type { Content } from 'pdfmake/interfaces.js';
 import type { GBlock, GImage, GList, GParagraph, GRun } from '../../layout/galley.js';
+import { BODY } from '../../layout/spec.js';
 import { STYLES } from '../../layout/styles.js';
 import { firstTextNode, keepWithNext, type RenderEnv } from './flow.js';
 import { BLOCK_WIDTH_PT, CELL, PITCH, centreIn, lines, pdfSize } from './grid.js';
@@ -33,7 +34,7 @@ export function paragraphNode(env: RenderEnv, p: GParagraph, width = BLOCK_WIDTH
   if (p.align !== 'justify') {
     node = { text: paragraphInlines(ienv, runs, style), alignment: p.align, leadingIndent: indent } as Content;
   } else {
-    const ls = justifiedLines(ienv, runs, style, width - indent, width);
+    const ls = justifiedLines(ienv, runs, style, width - indent, width, { sizePt: st.sizePt, trackingPt: BODY.trackingPt });
     node = { stack: ls.map((text, i) => ({ text, margin: [i === 0 ? indent : 0, 0, 0, 0] })) } as Content;
   }
   return decorate(node, p);

@@ -7,7 +7,7 @@
 import type { FontRole, SourcePos } from '../../model/types.js';
 import { splitByCoverage } from '../../layout/fallback.js';
 import type { Face, Faces } from '../../fonts/faces.js';
-import { autospaceBefore, gluedBefore, numberGlue } from '../../layout/kinsoku.js';
+import { gluedBefore, latinMeetsChinese, mixedStretches, noBreakBefore } from '../../layout/kinsoku.js';
 import { breakLines, type BreakChar } from '../../layout/linebreak.js';
 import { LATIN_IN_CJK } from '../../layout/spec.js';
 
@@ -146,6 +146,16 @@ function merge(list: Inline[]): Inline[] {
 const SQUEEZABLE = new Set(Array.from('。，、；：？！）》」』】〕〗〉”’'));
 
 /**
+ * How lines are measured when they are decided: the nominal size with the tightening every
+ * character gets in Word and LibreOffice, so that the DOCX's clients and the PDF break alike;
+ * the PDF then sets each decided line at its own glyph size, justified to the full width.
+ */
+export interface LineMeasure {
+  sizePt: number;
+  trackingPt: number;
+}
+
+/**
  * Justified text broken into lines here (see linebreak.ts): each line is a list of pieces
  * that pdfmake must not break, with the character spacing that makes the line exactly
  * `firstWidth` (first line) or `width` points wide; last lines keep their natural spacing.
@@ -156,6 +166,7 @@ export function justifiedLines(
   style: Omit<TextStyle, 'role'>,
   firstWidth: number,
   width: number,
+  measure: LineMeasure = { sizePt: style.sizePt, trackingPt: 0 },
 ): Inline[][] {
   const chars: BreakChar[] = [];
   runs.forEach((r, look) => {
@@ -165,22 +176,26 @@ export function justifiedLines(
     }
   });
   const text = chars.map((c) => c.ch);
-  const glue = gluedBefore(text);
-  const numbers = numberGlue(text);
-  const gap = LATIN_IN_CJK.autospaceEm * style.sizePt;
+  const glue = noBreakBefore(text);
+  const kept = mixedStretches(text, glue);
+  const gap = LATIN_IN_CJK.scriptChangeEm * measure.sizePt;
   chars.forEach((c, i) => {
-    c.glued = glue[i] || numbers[i];
-    if (autospaceBefore(text[i - 1], c.ch)) c.gapBefore = gap;
+    c.glued = glue[i];
+    // Where the DOCX's clients start a new stretch of text: Latin meets Chinese, a kept
+    // stretch begins or ends, the run changes (LATIN_IN_CJK).
+    if (i > 0 && (latinMeetsChinese(text[i - 1], c.ch) || kept[i] !== kept[i - 1] || c.look !== chars[i - 1].look)) c.gapBefore = gap;
   });
   // No punctuation is squeezed into a full line: LibreOffice and Word push the character
   // before it down instead, and the PDF breaks as they do.
-  const lines = breakLines(chars, style.sizePt, firstWidth, width, 0);
+  const lines = breakLines(chars, measure.sizePt, firstWidth, width, 0, measure.trackingPt);
+  const advance = (c: BreakChar): number => c.face.advance(c.ch.codePointAt(0)!) * style.sizePt;
   return lines.map((line, li) => {
+    const natural = line.chars.reduce((a, c, k) => a + advance(c) + (k > 0 ? (c.gapBefore ?? 0) : 0), 0);
     const pieces: Array<{ text: string; face: Face; look: number; n: number; gap?: number }> = [];
     line.chars.forEach((c, k) => {
       const prev = pieces.at(-1);
-      // The space where a hanzi meets a digit is a piece of its own: a space of the size
-      // that makes it as wide as the clients' autospace.
+      // Where a hanzi meets a digit, the client's missing run spacing (LATIN_IN_CJK) is a
+      // piece of its own: a space of the size that makes it that wide.
       if (k > 0 && c.gapBefore) pieces.push({ text: ' ', face: c.face, look: c.look, n: 1, gap: c.gapBefore });
       else if (prev && !prev.gap && prev.face === c.face && prev.look === c.look) {
         prev.text += c.ch;
@@ -191,8 +206,8 @@ export function justifiedLines(
     });
     const n = pieces.reduce((a, p) => a + p.n, 0);
     const target = (li === 0 ? firstWidth : width) - 0.01;
-    const stretch = !line.last || line.natural > target;
-    const spacing = stretch && n - pieces.length > 0 ? (target - line.natural) / (n - pieces.length) : 0;
+    const stretch = !line.last || natural > target;
+    const spacing = stretch && n - pieces.length > 0 ? (target - natural) / (n - pieces.length) : 0;
     return pieces.map((p) => {
       const run = runs[p.look];
       const size = p.gap ? p.gap / p.face.advance(0x20) : style.sizePt;

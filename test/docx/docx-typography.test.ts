@@ -1,0 +1,136 @@
+/**
+ * Spec §11 in print and in the DOCX as LibreOffice renders it: no space is added where hanzi
+ * meet digits or Latin letters (no 4 月 26 日), and a number never splits inside nor from the
+ * hanzi after it (5月13 / 日, 7 / 0余名). Paragraphs are built so that a date falls on every
+ * position around a line end. The PDF is read back with pdfjs; the DOCX's XML is read as Word
+ * would; LibreOffice's rendering (needs soffice and pdftotext; under CI a missing client fails).
+ */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { mixedStretches, noBreakBefore, numberGlue } from '../../src/layout/kinsoku.js';
+import type { Issue } from '../../src/model/types.js';
+import { docxPieces, WORD_JOINER, ZWSP } from '../../src/render/docx/typography.js';
+import { docxOf, partsOf } from '../helpers/docx-build.js';
+import { docxToPdf, libreOfficeMissing, pdfLines } from '../helpers/libreoffice.js';
+import { squeeze } from '../helpers/parity.js';
+import { bodyLines, renderAndRead } from '../helpers/pdf-render.js';
+import { cleanupTemp, issueYaml, makeSeries, newsItem, requireModel } from '../helpers/series.js';
+
+const FILL = '测';
+const DATES = '5月13日召开会议，2023年11月启动，共有70余名教师参加。';
+/** A date at every cell around the line end of the first and the second line. */
+function paragraphs(): string[] {
+  const out: string[] = [];
+  for (let n = 14; n <= 27; n++) out.push(`${FILL.repeat(n)}${DATES}${FILL.repeat(n + 3)}${DATES}`);
+  return out;
+}
+
+const HAN = /\p{Script=Han}/u;
+const DIGIT = /[0-9]/;
+
+/** Pairs of consecutive lines where a number is split or torn from the hanzi after it. */
+function splitNumbers(lines: string[]): string[] {
+  const bad: string[] = [];
+  for (let i = 1; i < lines.length; i++) {
+    const end = Array.from(lines[i - 1]!).at(-1) ?? '';
+    const start = Array.from(lines[i]!)[0] ?? '';
+    if (DIGIT.test(end) && (DIGIT.test(start) || HAN.test(start))) bad.push(`${lines[i - 1]} / ${lines[i]}`);
+  }
+  return bad;
+}
+
+let issue: Issue;
+
+beforeAll(() => {
+  const dir = makeSeries({
+    'issues/001/issue.yaml': issueYaml(1, '2024-05-20'),
+    'issues/001/10-a.md': newsItem('省级动态', '日期测试', paragraphs().join('\n\n')),
+  });
+  issue = requireModel(dir);
+});
+
+afterAll(() => cleanupTemp());
+
+describe('the rules, decided in src/layout', () => {
+  test('a number is glued inside and to the hanzi after it, not to the one before', () => {
+    const g = (s: string): string =>
+      Array.from(s)
+        .map((c, i) => (i > 0 && numberGlue(Array.from(s))[i] ? '+' : '|') + c)
+        .join('');
+    expect(g('于5月13日')).toBe('|于|5+月|1+3+日');
+    expect(g('70余名')).toBe('|7+0+余|名');
+  });
+
+  test('stretches kept whole that mix Latin and Chinese text', () => {
+    const chars = Array.from('在2023年11月，全省');
+    const keep = mixedStretches(chars, noBreakBefore(chars));
+    expect(chars.filter((_, i) => keep[i]).join('')).toBe('2023年11月，');
+  });
+
+  test('the DOCX pieces: a zero-width space where a break is allowed, a word joiner where not, kept stretches apart', () => {
+    const pieces = docxPieces([{ text: '在2023年11月，全省', role: 'body' }]);
+    expect(pieces.map((p) => [p.text, Boolean(p.keep)])).toEqual([
+      [`在${ZWSP}`, false],
+      [`2023${WORD_JOINER}年${ZWSP}11${WORD_JOINER}月，`, true],
+      ['全省', false],
+    ]);
+  });
+});
+
+describe('PDF', () => {
+  test('no space where hanzi meet digits; numbers whole and with their unit at every line end', async () => {
+    const { pdf } = await renderAndRead(issue);
+    const lines: string[] = [];
+    let meetings = 0;
+    for (const page of pdf.pages) {
+      for (const l of bodyLines(page)) {
+        lines.push(squeeze(l.text));
+        if (!l.text.includes(FILL)) continue;
+        const items = l.items.filter((it) => it.text.trim() !== '');
+        for (let i = 1; i < items.length; i++) {
+          const a = items[i - 1]!;
+          const b = items[i]!;
+          const [x, y] = [Array.from(a.text).at(-1)!, Array.from(b.text)[0]!];
+          if (!((HAN.test(x) && DIGIT.test(y)) || (DIGIT.test(x) && HAN.test(y)))) continue;
+          meetings++;
+          // What is left is the quarter point the DOCX's clients leave (LATIN_IN_CJK), not a space.
+          expect(b.x - (a.x + a.width), `${a.text}|${b.text}`).toBeLessThan(1);
+        }
+      }
+    }
+    expect(meetings).toBeGreaterThan(50);
+    expect(lines.join('')).toContain('5月13日召开会议，2023年11月启动，共有70余名教师参加。');
+    expect(splitNumbers(lines)).toEqual([]);
+  });
+});
+
+describe('DOCX', () => {
+  test('Word: autospace off for every paragraph; kept stretches tagged and joined', async () => {
+    const parts = partsOf(await docxOf(issue));
+    expect(parts.xml('word/styles.xml')).toMatch(/<w:pPrDefault><w:pPr>[^]*<w:autoSpaceDE w:val="0"\/><w:autoSpaceDN w:val="0"\/>/);
+    const doc = parts.xml('word/document.xml');
+    expect(doc).toContain(`<w:rPr><w:lang w:eastAsia="en-US"/></w:rPr><w:t xml:space="preserve">5${WORD_JOINER}月${ZWSP}13${WORD_JOINER}日</w:t>`);
+    expect(doc).toContain(`${FILL}${ZWSP}</w:t>`);
+  });
+});
+
+const missing = libreOfficeMissing();
+
+describe.skipIf(Boolean(missing) && !process.env.CI)(`LibreOffice's rendering of the DOCX${missing ? `（${missing}）` : ''}`, () => {
+  test('no space where hanzi meet digits; numbers whole and with their unit at every line end', { timeout: 120_000 }, async () => {
+    if (missing) throw new Error(missing);
+    const pages = pdfLines(docxToPdf(await docxOf(issue)));
+    const lines: string[] = [];
+    for (const p of pages) {
+      for (const l of p.lines) {
+        // pdfLines puts a space where words stand apart, as LibreOffice's autospace makes them.
+        // Only lines that are full without stretching: on a line it stretches, LibreOffice puts
+        // the extra space where a script changes rather than between every two characters.
+        const cells = Array.from(squeeze(l.text)).reduce((a, c) => a + (/[\x21-\x7e]/.test(c) ? 0.5 : 1), 0);
+        if (cells >= (l.xMin > p.lines[0]!.xMin + 20 ? 25.5 : 27.5)) expect(l.text, l.text).not.toMatch(/\p{Script=Han} [0-9]|[0-9] \p{Script=Han}/u);
+        lines.push(squeeze(l.text));
+      }
+    }
+    expect(lines.join('')).toContain('5月13日召开会议，2023年11月启动，共有70余名教师参加。');
+    expect(splitNumbers(lines)).toEqual([]);
+  });
+});
