@@ -4,6 +4,7 @@
  * network is closed and the local file system is open only to this issue's images.
  */
 import type { TDocumentDefinitions, TFontDictionary } from 'pdfmake/interfaces.js';
+import { installSyntheticBold } from './synthetic-bold.js';
 
 interface VirtualFs {
   existsSync(name: string): boolean;
@@ -20,6 +21,7 @@ export interface FaceBytes {
 
 export async function runPdfmake(doc: TDocumentDefinitions, faces: FaceBytes[], images: Set<string>): Promise<Uint8Array> {
   const pdfmake = (await import('pdfmake')).default;
+  installSyntheticBold();
   const vfs = (pdfmake as unknown as { virtualfs: VirtualFs }).virtualfs;
   const table: TFontDictionary = {};
   for (const f of faces) {
