@@ -131,6 +131,15 @@ export function mastheadLines(hasClassification: boolean): number {
   );
 }
 
+/**
+ * A paragraph broken across pages keeps at least `minLines` lines on each side: no single
+ * line left alone at the top of a page (widow, spec §11) where pulling one more line over is
+ * possible, nor at the foot of one (orphan). This is Word's widow/orphan control and what
+ * LibreOffice makes of a DOCX's w:widowControl (2 widows, 2 orphans), so the PDF and the
+ * DOCX break their pages alike.
+ */
+export const PARAGRAPH_SPLIT = { minLines: 2 } as const;
+
 /** Column heads 【省级动态】: 三号 黑体, flush left, one blank line above (not on a fresh page). */
 export const SECTION_HEAD = {
   role: 'hei' as FontRole,
