@@ -1,9 +1,10 @@
 /** `bulletin check`: every rule over the chosen issues, problems collected for one report. */
 import type { IssueConfig } from '../config/issue-file.js';
-import { Diagnostics } from '../diagnostics.js';
+import { Diagnostics, UserError, type Diagnostic } from '../diagnostics.js';
 import { numberingProblems } from '../numbering/sequence.js';
 import path from 'node:path';
 import { FontResolver } from '../fonts/resolve.js';
+import { issueLayoutProblems } from '../layout/limits.js';
 import type { FontRole, Issue } from '../model/types.js';
 import { loadIssue, type SeriesContext } from '../pipeline.js';
 import { fontProblems } from '../render/pdf/coverage.js';
@@ -34,7 +35,27 @@ export function checkIssue(ctx: SeriesContext, cfg: IssueConfig, diags: Diagnost
   checkIssueStubValues(cfg, diags);
   if (issue) for (const d of fontProblems(issue)) diags.add(d);
   if (issue) fontNamesNotInstalled(ctx, issue, diags);
+  if (issue) pageLimits(issue, diags);
   return issue;
+}
+
+/**
+ * What `build` would refuse because the page cannot hold it (a table too wide, an end block
+ * taller than a page) or adapt (a wide table in smaller type), found by the same code as
+ * `build`, on the composition alone: no PDF is rendered.
+ */
+function pageLimits(issue: Issue, diags: Diagnostics): void {
+  let found: Diagnostic[];
+  try {
+    found = issueLayoutProblems(issue);
+  } catch (e) {
+    // A font that cannot serve stops composition; say it unless the font check already did.
+    if (!(e instanceof UserError)) throw e;
+    found = e.diagnostics.length ? e.diagnostics : [{ severity: 'error', rule: 'font', file: 'bulletin.yaml', message: e.message }];
+    const said = (d: Diagnostic): boolean => diags.list.some((x) => x.file === d.file && x.line === d.line && x.message === d.message);
+    found = found.filter((d) => !said(d));
+  }
+  for (const d of found) diags.add(d);
 }
 
 /** Configured family names that are not installed: the shipped font serves instead, said once per role. */

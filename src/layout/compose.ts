@@ -170,7 +170,7 @@ class Composer {
       case 'list':
         return [this.list(block, role, style, widthPt)];
       case 'table':
-        return [this.table(block)];
+        return [this.table(block, widthPt)];
       case 'image':
         return [this.image(block)];
     }
@@ -210,11 +210,12 @@ class Composer {
     };
   }
 
-  private table(t: Table): GTable {
+  /** A table in a block `widthPt` wide: the text block, or what a list item leaves of it. */
+  private table(t: Table, widthPt: number): GTable {
     const cols = Math.max(t.header.length, ...t.rows.map((r) => r.length));
-    // Too many columns for the smallest size is refused before composing (check/table-columns.ts);
-    // should one get here, the smallest size still keeps every column on the page.
-    const size = tableSize(cols) ?? TABLE.sizeStepsPt.at(-1)!;
+    // Too many columns for the smallest size is refused after composing (layout/limits.ts);
+    // until then the smallest size is taken.
+    const size = tableSize(cols, widthPt) ?? TABLE.sizeStepsPt.at(-1)!;
     const pad = TABLE.cellPaddingPt;
     const rule = TABLE.ruleWidthPt;
     const natural = new Array<number>(cols).fill(0);
@@ -225,7 +226,7 @@ class Composer {
     };
     t.header.forEach((c, i) => measure(c.runs, TABLE.headerRole, i));
     t.rows.forEach((r) => r.forEach((c, i) => measure(c.runs, TABLE.bodyRole, i)));
-    const available = tableTextWidth(cols);
+    const available = tableTextWidth(cols, widthPt);
     const widths = tableColumnWidths(natural, TABLE.minColumnChars * size, available);
     const cells = (row: Array<{ runs: Run[] }>, role: FontRole): GRun[][] => Array.from({ length: cols }, (_, i) => composeRuns(row[i]?.runs ?? [], role));
     const g: GTable = {

@@ -41,9 +41,12 @@ export function tableColumnWidths(natural: number[], minimum: number, available:
   return widths;
 }
 
-/** Width left for cell text in a table of `cols` columns, padding and rules taken off. */
-export function tableTextWidth(cols: number): number {
-  return TEXT_BLOCK.widthPt - cols * (2 * TABLE.cellPaddingPt + TABLE.ruleWidthPt) - TABLE.ruleWidthPt;
+/**
+ * Width left for cell text in a table of `cols` columns, padding and rules taken off, in a
+ * block `widthPt` wide (the text block, or less inside a list item).
+ */
+export function tableTextWidth(cols: number, widthPt: number = TEXT_BLOCK.widthPt): number {
+  return widthPt - cols * (2 * TABLE.cellPaddingPt + TABLE.ruleWidthPt) - TABLE.ruleWidthPt;
 }
 
 /**
@@ -51,13 +54,13 @@ export function tableTextWidth(cols: number): number {
  * its minimum width, so no column is ever pushed off the text block. Undefined when even the
  * smallest step cannot hold them all: such a table is refused with a message.
  */
-export function tableSize(cols: number): number | undefined {
-  return TABLE.sizeStepsPt.find((size) => cols * TABLE.minColumnChars * size <= tableTextWidth(cols) + 1e-6);
+export function tableSize(cols: number, widthPt: number = TEXT_BLOCK.widthPt): number | undefined {
+  return TABLE.sizeStepsPt.find((size) => cols * TABLE.minColumnChars * size <= tableTextWidth(cols, widthPt) + 1e-6);
 }
 
-/** The most columns a table may have (at the smallest size step). */
-export function maxTableColumns(): number {
+/** The most columns a table may have (at the smallest size step) in a block `widthPt` wide. */
+export function maxTableColumns(widthPt: number = TEXT_BLOCK.widthPt): number {
   let n = 1;
-  while (tableSize(n + 1) !== undefined) n++;
+  while (tableSize(n + 1, widthPt) !== undefined) n++;
   return n;
 }

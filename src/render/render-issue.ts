@@ -7,8 +7,7 @@ import { Diagnostics, UserError } from '../diagnostics.js';
 import { relPath } from '../paths.js';
 import { loadIssue, type SeriesContext } from '../pipeline.js';
 import type { Issue } from '../model/types.js';
-import { compose, issueMetrics } from '../layout/compose.js';
-import { layoutLimits } from '../layout/limits.js';
+import { issueLayoutProblems } from '../layout/limits.js';
 import type { OutputFormat, RenderContext, Rendered } from './formats.js';
 
 export interface RenderedIssue {
@@ -31,10 +30,11 @@ export async function renderIssue(
       diags.list,
     );
   }
-  // What the page cannot hold is refused here, located, before a renderer meets it.
-  const limits = layoutLimits(compose(issue, issueMetrics(issue)));
-  if (limits.length > 0) {
-    for (const d of limits) diags.add(d);
+  // What the page cannot hold is refused here, located, before a renderer meets it; what it
+  // adapts to (a wide table in smaller type) is said with the other warnings.
+  const limits = issueLayoutProblems(issue);
+  for (const d of limits) diags.add(d);
+  if (limits.some((d) => d.severity === 'error')) {
     throw new UserError(`${relPath(ctx.series.root, cfg.dir)} 的版面排不下，没有生成文件。请按上面的提示修改后重试`, diags.list);
   }
   // Render everything before anything is written: a failure in one format leaves no partial set.
