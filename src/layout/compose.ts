@@ -24,6 +24,7 @@ import {
   PAGE_NUMBER,
   RED,
   SECTION_HEAD,
+  SYNTHETIC_BOLD,
   TABLE,
   TEXT_BLOCK,
   mastheadLines,
@@ -37,12 +38,37 @@ export function runRole(run: Pick<Run, 'font' | 'bold'>, blockRole: FontRole): F
   return run.bold ? BOLD_ROLE[role] : role;
 }
 
+/** Whether a model run prints emboldened: bold in a role that has no bold face of its own. */
+export function runBold(run: Pick<Run, 'font' | 'bold'>, blockRole: FontRole): boolean {
+  return Boolean(run.bold) && SYNTHETIC_BOLD.roles.includes(runRole(run, blockRole));
+}
+
+/** Marks that close a bold lead (一是……。): printed bold with it when written after the **. */
+const LEAD_CLOSE = /^[。？！：]/u;
+
+/**
+ * A closing mark written just after a bold lead (`**一是……**。`) joins the lead, so the 。
+ * prints bold with it.
+ */
+function closeLeads(runs: readonly Run[]): Run[] {
+  const out = runs.map((r) => ({ ...r }));
+  for (let i = 0; i + 1 < out.length; i++) {
+    const [lead, next] = [out[i]!, out[i + 1]!];
+    const close = lead.bold && !next.bold && !next.font && !next.script ? LEAD_CLOSE.exec(next.text) : null;
+    if (!close || LEAD_CLOSE.test(lead.text.slice(-1))) continue;
+    lead.text += close[0];
+    next.text = next.text.slice(close[0].length);
+  }
+  return out;
+}
+
 /** Model runs in a block role → galley runs. */
 export function composeRuns(runs: readonly Run[], blockRole: FontRole): GRun[] {
   const out: GRun[] = [];
-  for (const r of runs) {
+  for (const r of closeLeads(runs)) {
     if (r.text === '') continue;
     const g: GRun = { text: r.text, role: runRole(r, blockRole) };
+    if (runBold(r, blockRole)) g.bold = true;
     if (r.script) g.script = r.script;
     if (r.link) g.link = r.link;
     out.push(g);
@@ -160,8 +186,8 @@ class Composer {
 
   private heading(h: Heading): GParagraph {
     const spec = HEADINGS[h.level];
-    const role = spec.bold ? BOLD_ROLE[spec.role] : spec.role;
-    return paragraph(HEADING_STYLE[h.level], composeRuns(h.runs, role), { indentChars: spec.indentChars, keepWithNext: true, at: h.at });
+    const runs = composeRuns(spec.bold ? h.runs.map((r) => ({ ...r, bold: true })) : h.runs, spec.role);
+    return paragraph(HEADING_STYLE[h.level], runs, { indentChars: spec.indentChars, keepWithNext: true, at: h.at });
   }
 
   private list(list: ListBlock, role: FontRole, style: StyleId, widthPt: number): GList {

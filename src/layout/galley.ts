@@ -129,6 +129,7 @@ export interface GMasthead {
   lines: GMastheadLine[];
   /** Publisher flush left and date flush right on one grid line. */
   publisher: { style: StyleId; left: GRun[]; right: GRun[]; indentChars: number; leftAt?: SourcePos; rightAt?: SourcePos };
+  /** Thickness `widthPt`; `offsetPt` from the publisher line's glyphs down to the rule's top edge. */
   rule: { widthPt: number; color: string; cmyk: [number, number, number, number]; offsetPt: number };
   /** Blank grid lines between the rule and the body. */
   blankAfterRule: number;

@@ -106,9 +106,14 @@ export const MASTHEAD = {
   /** Blank lines between the label and the publisher/date line. */
   gapLines: 1,
   publisherLine: { role: 'body' as FontRole, sizePt: ZIHAO.sanhao, lines: 1 },
-  /** The red rule under the publisher/date line: full text-block width. */
-  ruleWidthPt: 1.5,
-  /** Distance of the rule below the publisher line's baseline region, in points. */
+  /**
+   * The red rule under the publisher/date line, full text-block width. A 简报 closes its
+   * masthead with a heavy rule (粗线), heavier than a 公文's 1.5 pt (0.53 mm) red separator:
+   * 2.25 pt = 0.79 mm, inside the custom 0.5–1 mm and one of Word's own border widths
+   * (2¼ 磅), so an editor who opens the border dialog sees a width Word names.
+   */
+  ruleWidthPt: 2.25,
+  /** Gap between the publisher line's glyphs and the rule's top edge, in points. */
   ruleOffsetPt: 4,
   /** Blank lines after the rule before the body starts. */
   afterRuleLines: 1,
@@ -129,6 +134,15 @@ export function mastheadLines(hasClassification: boolean): number {
     m.afterRuleLines
   );
 }
+
+/**
+ * A paragraph broken across pages keeps at least `minLines` lines on each side: no single
+ * line left alone at the top of a page (widow, spec §11) where pulling one more line over is
+ * possible, nor at the foot of one (orphan). This is Word's widow/orphan control and what
+ * LibreOffice makes of a DOCX's w:widowControl (2 widows, 2 orphans), so the PDF and the
+ * DOCX break their pages alike.
+ */
+export const PARAGRAPH_SPLIT = { minLines: 2 } as const;
 
 /** Column heads 【省级动态】: 三号 黑体, flush left, one blank line above (not on a fresh page). */
 export const SECTION_HEAD = {
@@ -178,14 +192,30 @@ export const HEADINGS: Record<HeadingLevel, { role: FontRole; bold: boolean; ind
   4: { role: 'body', bold: false, indentChars: 2 },
 };
 
-/** Bold text inside a role prints in this role (there is no bold 仿宋 to embed). */
+/**
+ * Bold text inside a role prints in this role. Bold 仿宋 stays 仿宋 (a run-in lead 一是……。 is
+ * bold 仿宋, custom; 黑体 is for 一、 heads): no bold 仿宋 face is shipped, so it is emboldened
+ * (SYNTHETIC_BOLD); the others have no such custom and print in 黑体.
+ */
 export const BOLD_ROLE: Record<FontRole, FontRole> = {
-  body: 'hei',
+  body: 'body',
   kai: 'hei',
   hei: 'hei',
   title: 'title',
   song: 'hei',
 };
+
+/**
+ * Roles whose bold is the regular face emboldened: the PDF fills and strokes the glyph
+ * outlines with a line of `strokeEm` of the size (advance widths unchanged, so lines break
+ * as in regular text), the DOCX writes w:b (Word and LibreOffice embolden a font without a
+ * bold face), the web edition font-weight: bold. 1/30 em is LibreOffice's own stroke for
+ * such a face (measured in its PDF export: 0.533 pt at 16 pt), so both look alike.
+ */
+export const SYNTHETIC_BOLD = {
+  roles: ['body'] as readonly FontRole[],
+  strokeEm: 1 / 30,
+} as const;
 
 /** Tables: ruled, header row in 黑体, 四号 text so that more columns fit. */
 export const TABLE = {

@@ -241,18 +241,29 @@ function paragraphBlocks(n: MdParagraph, ctx: ConvertContext): Block[] {
 
 /**
  * `**一、围绕重点任务，协同推进。**一是……`: a bold opening that carries a heading number is a
- * run-in heading and takes that level's font (一、 黑体, （一） 楷体).
+ * run-in heading and takes that level's font (一、 黑体, （一） 楷体). The heading is its first
+ * sentence: a lead that the same bold run goes on with (`**一、……。一是……。**`) is split off
+ * and stays a bold run of the paragraph's own font.
  */
 function applyRunInHeading(runs: Run[]): void {
   const first = runs[0];
   if (!first?.bold) return;
   const level = levelFromNumbering(first.text);
+  if (level !== 1 && level !== 2) return;
+  const end = HEADING_SENTENCE_END.exec(first.text);
+  if (end && end.index + end[0].length < first.text.length) {
+    runs.splice(1, 0, { ...first, text: first.text.slice(end.index + end[0].length) });
+    first.text = first.text.slice(0, end.index + end[0].length);
+  }
   if (level === 1) first.font = 'hei';
   if (level === 2) {
     first.font = 'kai';
     delete first.bold;
   }
 }
+
+/** The end of a run-in heading's sentence, closing quotes or brackets included. */
+const HEADING_SENTENCE_END = /[。？！][”’）》]*/;
 
 export function trimRuns(runs: Run[]): Run[] {
   const out = runs.map((r) => ({ ...r }));

@@ -69,7 +69,7 @@ describe('runs', () => {
     }
   });
 
-  test('body text takes 三号 仿宋 from 简报正文; bold text names 黑体 as the PDF prints it, the one thing that differs', () => {
+  test('body text takes 三号 仿宋 from 简报正文; bold text is that 仿宋 with w:b, the one thing that differs', () => {
     const runs = textRunsOf(doc);
     // 4月 is a kept stretch of its own (render/docx/typography.ts); the body text follows it.
     const body = runs.find((r) => textOf(r).startsWith('下旬'));
@@ -79,8 +79,9 @@ describe('runs', () => {
     expect(bodyStyle).toContain('<w:name w:val="简报正文"/>');
     expect(attr(bodyStyle, 'w:eastAsia')).toBe(OFFICIAL_FONT_NAMES.body);
     expect(bodyStyle).toContain(`<w:sz w:val="${BODY.sizePt * 2}"/>`);
-    const bold = runs.find((r) => textOf(r) === '聚焦“五个一”重点任务');
-    expect(attr(bold!, 'w:eastAsia')).toBe(OFFICIAL_FONT_NAMES.hei);
+    const bold = runs.find((r) => textOf(r) === '聚焦“五个一”重点任务')!;
+    expect(bold).toContain('<w:b/>');
+    expect(bold).not.toContain('<w:rFonts');
   });
 
   test('rare name characters stay in the text for the client to fall back on', () => {

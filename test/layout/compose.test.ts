@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { compose, issueMetrics } from '../../src/layout/compose.js';
+import { compose, composeRuns, issueMetrics } from '../../src/layout/compose.js';
 import type { GBlock, GParagraph, GTable, GImage, Galley } from '../../src/layout/galley.js';
 import { textEm } from '../../src/layout/measure.js';
 import { ARTICLE, GRID, TABLE, TEXT_BLOCK } from '../../src/layout/spec.js';
@@ -71,6 +71,27 @@ describe('compose', () => {
     expect(eb.rules[0].afterLines).toBe(0);
     expect(eb.rules.at(-1)!.afterLines).toBe(eb.lines);
     expect(eb.rules.length).toBe(eb.distribution.length + (eb.copies ? 1 : 0) + 2);
+  });
+
+  test('run-in leads: 一、 heads stay 黑体, the 一是 lead after them is bold 仿宋 with its 。, headings and items keep their faces', () => {
+    const part = g9.body.find((b): b is GParagraph => b.kind === 'paragraph' && text(b).startsWith('一、围绕重点任务'))!;
+    expect(part.runs.slice(0, 3)).toEqual([
+      { text: '一、围绕重点任务，协同推进。', role: 'hei' },
+      { text: '一是部门担纲，积极协同落实。', role: 'body', bold: true },
+      expect.objectContaining({ role: 'body' }),
+    ]);
+    expect(part.runs[2]!.bold).toBeUndefined();
+    // A 。 written after the closing ** still closes the lead.
+    expect(composeRuns([{ text: '二是高校牵头', bold: true }, { text: '。协同合作高校' }], 'body')).toEqual([
+      { text: '二是高校牵头。', role: 'body', bold: true },
+      { text: '协同合作高校', role: 'body' },
+    ]);
+    expect(composeRuns([{ text: '聚焦', bold: true }, { text: '，推动' }], 'body')).toEqual([
+      { text: '聚焦', role: 'body', bold: true },
+      { text: '，推动', role: 'body' },
+    ]);
+    // Bold in 楷体 (an editor's note) still prints in 黑体: only 仿宋 is emboldened.
+    expect(composeRuns([{ text: '按', bold: true }], 'kai')).toEqual([{ text: '按', role: 'hei' }]);
   });
 
   test('page-number affixes come from the layout', () => {

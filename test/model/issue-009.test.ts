@@ -107,12 +107,16 @@ describe('经验交流', () => {
     }
   });
 
-  test('every ** pair of the source becomes one bold run (CJK-friendly emphasis)', () => {
+  test('every ** pair of the source becomes one bold run (CJK-friendly emphasis), a run-in heading split from the lead it opens', () => {
     const [a, b] = articles();
-    expect(boldRuns(a!)).toHaveLength(11);
-    expect(boldRuns(b!)).toHaveLength(10);
-    expect(boldRuns(a!)).toHaveLength(sourceBoldCount('10-赣州市.md'));
-    expect(boldRuns(b!)).toHaveLength(sourceBoldCount('20-赣南师范大学.md'));
+    // **一、……。一是……。**: the heading sentence and the lead are two runs.
+    const split = (x: Article) => paragraphs(x).filter((p) => p.runs[0]?.font === 'hei' && p.runs[1]?.bold).length;
+    expect(split(a!)).toBe(3);
+    expect(split(b!)).toBe(3);
+    expect(boldRuns(a!)).toHaveLength(11 + 3);
+    expect(boldRuns(b!)).toHaveLength(10 + 3);
+    expect(boldRuns(a!)).toHaveLength(sourceBoldCount('10-赣州市.md') + split(a!));
+    expect(boldRuns(b!)).toHaveLength(sourceBoldCount('20-赣南师范大学.md') + split(b!));
   });
 
   test('bold runs closed by 。 and followed directly by Chinese text keep their exact text', () => {
@@ -123,7 +127,8 @@ describe('经验交流', () => {
     expect(boldA).toContain('三是试点发力，创新协同机制。');
     expect(boldA).toContain('五是突出红色文化，打造特色课程。');
     expect(boldB).toContain('二是“一校一策”。');
-    expect(boldB).toContain('二、精心谋划，做到精准对接。一是“一县一案”。');
+    expect(boldB).toContain('二、精心谋划，做到精准对接。');
+    expect(boldB).toContain('一是“一县一案”。');
     expect(boldB).toContain('六是关注学生心理健康，开展心理健康教育专题活动。');
     // The text right after a bold run is plain, not swallowed into the bold.
     const p4 = paragraphs(a!)[3]!;
@@ -141,8 +146,15 @@ describe('经验交流', () => {
         expect(p.runs[0]!.font).toBe('hei');
       }
     }
-    expect(paragraphs(articles()[0]!)[1]!.runs[0]!.text).toBe('一、围绕重点任务，协同推进。一是部门担纲，积极协同落实。');
-    expect(paragraphs(articles()[1]!)[3]!.runs[0]!.text).toBe('三、主动作为，抓好工作落实。一是把握省部政策机遇，促进赣南基础教育发展。');
+    // The heading is the first sentence of the bold run; the lead after it (一是……。) is
+    // bold text of the body's own font.
+    const [a1, b3] = [paragraphs(articles()[0]!)[1]!, paragraphs(articles()[1]!)[3]!];
+    expect(a1.runs.slice(0, 2)).toEqual([
+      { text: '一、围绕重点任务，协同推进。', bold: true, font: 'hei' },
+      { text: '一是部门担纲，积极协同落实。', bold: true },
+    ]);
+    expect(b3.runs.slice(0, 2).map((r) => r.text)).toEqual(['三、主动作为，抓好工作落实。', '一是把握省部政策机遇，促进赣南基础教育发展。']);
+    expect(b3.runs[1]!.font).toBeUndefined();
   });
 
   test('bold runs that are not level-1 headings keep the body font', () => {

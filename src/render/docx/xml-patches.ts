@@ -2,7 +2,7 @@
  * WordprocessingML that the docx package cannot write, patched into its output by string:
  * each patch anchors on one element docx always writes, and inserts in the schema's order.
  */
-import { KINSOKU } from '../../layout/spec.js';
+import { KINSOKU, PARAGRAPH_SPLIT } from '../../layout/spec.js';
 import { OFF_GRID_STYLE_IDS } from './styles.js';
 
 /**
@@ -16,6 +16,13 @@ import { OFF_GRID_STYLE_IDS } from './styles.js';
 const EAST_ASIAN_PPR = ['<w:kinsoku/>', '<w:overflowPunct/>', '<w:autoSpaceDE w:val="0"/>', '<w:autoSpaceDN w:val="0"/>'].join('');
 
 /**
+ * Widow/orphan control said outright (PARAGRAPH_SPLIT), as the PDF paginates: LibreOffice
+ * turns it on for a DOCX that is silent, while OOXML (and so Word) reads silence as off.
+ * w:widowControl can only mean 2 lines each side; it comes before w:kinsoku in CT_PPrBase.
+ */
+const WIDOW_CONTROL = `<w:widowControl w:val="${PARAGRAPH_SPLIT.minLines === 2 ? 1 : 0}"/>`;
+
+/**
  * Styles whose lines are not grid lines (table text, the page number, the end block's anchor):
  * LibreOffice would round each of their lines up to a whole grid line; w:snapToGrid off keeps
  * their own heights, as in the PDF. It comes before w:spacing in CT_PPrBase.
@@ -25,7 +32,7 @@ const OFF_GRID = '<w:snapToGrid w:val="0"/>';
 export function patchStyles(xml: string): string {
   const anchor = '<w:pPrDefault><w:pPr>';
   if (!xml.includes(anchor)) throw new Error('styles.xml: w:pPrDefault not found');
-  let out = xml.replace(anchor, anchor + EAST_ASIAN_PPR);
+  let out = xml.replace(anchor, anchor + WIDOW_CONTROL + EAST_ASIAN_PPR);
   for (const id of OFF_GRID_STYLE_IDS) {
     out = out.replace(new RegExp(`(<w:style [^>]*w:styleId="${id}"[^>]*>[\\s\\S]*?<w:pPr>[\\s\\S]*?)(<w:spacing )`), `$1${OFF_GRID}$2`);
   }

@@ -12,6 +12,7 @@ import { firstTextNode, keepWithNext, type RenderEnv } from './flow.js';
 import { BLOCK_WIDTH_PT, CELL, PITCH, centreIn, lines, pdfSize } from './grid.js';
 import { justifiedLines, paragraphInlines, type StyledRun } from './inlines.js';
 import { tableNodes } from './table.js';
+import { markParagraphLines } from './widows.js';
 
 /** Galley runs as pieces for inlines.ts; a run that starts a new line gets a line break. */
 export function styledRuns(runs: GRun[]): StyledRun[] {
@@ -21,9 +22,11 @@ export function styledRuns(runs: GRun[]): StyledRun[] {
 /**
  * One paragraph. Justified text is broken into lines here (a stack of one-line nodes, see
  * src/layout/linebreak.ts); other alignments are left to pdfmake. `width` is the width of
- * the column the paragraph sits in (narrower inside a list).
+ * the column the paragraph sits in (narrower inside a list). Its lines keep widows and
+ * orphans away (widows.ts) unless `splitControl` is off: pdfmake cannot break a column of a
+ * list item before a line of its own.
  */
-export function paragraphNode(env: RenderEnv, p: GParagraph, width = BLOCK_WIDTH_PT): Content {
+export function paragraphNode(env: RenderEnv, p: GParagraph, width = BLOCK_WIDTH_PT, splitControl = true): Content {
   const st = STYLES[p.style];
   const size = pdfSize(st.sizePt);
   const style = { sizePt: size, boxPt: st.lineHeightPt };
@@ -35,6 +38,7 @@ export function paragraphNode(env: RenderEnv, p: GParagraph, width = BLOCK_WIDTH
     node = { text: paragraphInlines(ienv, runs, style), alignment: p.align, leadingIndent: indent } as Content;
   } else {
     const ls = justifiedLines(ienv, runs, style, width - indent, width, { sizePt: st.sizePt, trackingPt: BODY.trackingPt });
+    if (splitControl) markParagraphLines(ls);
     node = { stack: ls.map((text, i) => ({ text, margin: [i === 0 ? indent : 0, 0, 0, 0] })) } as Content;
   }
   return decorate(node, p);
@@ -60,7 +64,7 @@ function listNode(env: RenderEnv, list: GList, width: number): Content {
     stack: list.items.map((item) => ({
       columns: [
         { width: markerWidth, text: paragraphInlines({ fonts: env.fonts, at: list.at }, styledRuns([item.marker]), { sizePt: pdfSize(STYLES.body.sizePt), boxPt: PITCH }) },
-        { width: '*', stack: item.blocks.flatMap((b) => blockNodes(env, b, inner)) },
+        { width: '*', stack: item.blocks.flatMap((b) => blockNodes(env, b, inner, false)) },
       ],
       columnGap: 0,
     })),
@@ -77,10 +81,10 @@ function imageNode(env: RenderEnv, img: GImage): Content {
   return { stack, unbreakable: true } as Content;
 }
 
-function nodesOf(env: RenderEnv, b: GBlock, width: number): Content[] {
+function nodesOf(env: RenderEnv, b: GBlock, width: number, splitControl: boolean): Content[] {
   switch (b.kind) {
     case 'paragraph':
-      return [paragraphNode(env, b, width)];
+      return [paragraphNode(env, b, width, splitControl)];
     case 'list':
       return [decorate(listNode(env, b, width), b)];
     case 'table':
@@ -91,7 +95,7 @@ function nodesOf(env: RenderEnv, b: GBlock, width: number): Content[] {
 }
 
 /** Nodes of one block, moved down by its blank lines. */
-export function blockNodes(env: RenderEnv, b: GBlock, width = BLOCK_WIDTH_PT): Content[] {
-  const nodes = nodesOf(env, b, width);
+export function blockNodes(env: RenderEnv, b: GBlock, width = BLOCK_WIDTH_PT, splitControl = true): Content[] {
+  const nodes = nodesOf(env, b, width, splitControl);
   return b.blankBefore > 0 ? [{ stack: nodes, margin: [0, lines(b.blankBefore), 0, 0] } as Content] : nodes;
 }

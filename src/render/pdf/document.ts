@@ -3,9 +3,11 @@
  * spacer that reserves the end block's height after the body, and the footers that draw page
  * numbers and the end block once the page count is known.
  *
- * Even-page end blocks: pdfmake calls pageBreakBefore for every node after a layout pass;
- * the spacer then asks for a break to the next even page, and a page left blank on the way
- * carries no number.
+ * pdfmake calls pageBreakBefore for every node after a layout pass, and lays the document
+ * out again after each break it is asked for: heads that keep with what follows, the lines
+ * of a paragraph that widows.ts moves so that no line stands alone at a page's top or foot,
+ * and the end-block spacer, which asks for a break to the next even page when the series
+ * wants the end block there (a page left blank on the way carries no number).
  */
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import type { Galley } from '../../layout/galley.js';
@@ -16,6 +18,7 @@ import { KEEP_WITH_NEXT, type RenderEnv } from './flow.js';
 import { MARGIN_TOP_PT, lines } from './grid.js';
 import { mastheadNodes } from './masthead.js';
 import { pageNumberNode } from './page-number.js';
+import { splitBreaksBefore, staysOnPage } from './widows.js';
 
 const SPACER_ID = 'bulletin-end-block';
 
@@ -57,7 +60,10 @@ function isBody(n: NodeInfo): boolean {
 }
 
 function endsPage(page: number, following: unknown[], nextPage: unknown[]): boolean {
-  if ((following as NodeInfo[]).some((n) => isBody(n) && n.pageNumbers.includes(page))) return false;
+  const rest = following as NodeInfo[];
+  // A paragraph's first line that the widow and orphan rules send to the next page is no body
+  // that stays.
+  if (rest.some((n, i) => isBody(n) && n.pageNumbers.includes(page) && staysOnPage(n, rest.slice(i)))) return false;
   // A head with no body after it at all (the last thing an editor wrote) has nothing to keep
   // with; moving it would only move it again, page after page.
   return (nextPage as NodeInfo[]).some(isBody);
@@ -131,12 +137,13 @@ export function buildDocument(galley: Galley, env: RenderEnv): DocumentPlan {
     pageBreakBefore: (node, ctx) => {
       const info = node as unknown as NodeInfo;
       if (info.headlineLevel === KEEP_WITH_NEXT) return endsPage(info.pageNumbers[0], ctx.getFollowingNodesOnPage(), ctx.getNodesOnNextPage());
+      const atTop = Math.abs(info.startPosition.top - MARGIN_TOP_PT) < 0.5;
+      if (splitBreaksBefore(info, ctx.getFollowingNodesOnPage() as NodeInfo[], ctx.getNodesOnNextPage() as NodeInfo[], atTop)) return true;
       if (info.id !== SPACER_ID || !onEven) return false;
       // The end block starts an even page of its own, as the DOCX's even-page section does in
       // Word and LibreOffice (a DOCX cannot know where its body ends): after a body ending on
       // an even page, the odd page between is left blank.
       const page = info.pageNumbers[0];
-      const atTop = Math.abs(info.startPosition.top - MARGIN_TOP_PT) < 0.5;
       if (page % 2 === 0) {
         if (atTop) return false;
         blankPages.add(page + 1);

@@ -9,7 +9,7 @@ import { splitByCoverage } from '../../layout/fallback.js';
 import type { Face, Faces } from '../../fonts/faces.js';
 import { gluedBefore, latinMeetsChinese, mixedStretches, noBreakBefore } from '../../layout/kinsoku.js';
 import { breakLines, type BreakChar } from '../../layout/linebreak.js';
-import { LATIN_IN_CJK } from '../../layout/spec.js';
+import { LATIN_IN_CJK, SYNTHETIC_BOLD } from '../../layout/spec.js';
 
 export interface Inline {
   text: string;
@@ -23,6 +23,11 @@ export interface Inline {
   noNewLine?: boolean;
   sup?: boolean;
   sub?: boolean;
+  /**
+   * Emboldened: stroke width in points. pdfmake carries it through layout to the rendered
+   * line, where synthetic-bold.ts draws the piece filled and stroked.
+   */
+  strokeWidth?: number;
 }
 
 export interface TextStyle {
@@ -66,6 +71,7 @@ function toInline(env: InlineEnv, s: Seg, style: TextStyle): Inline {
   if (style.color !== undefined) inline.color = style.color;
   if (s.run.script === 'super') inline.sup = true;
   if (s.run.script === 'sub') inline.sub = true;
+  if (s.run.bold) inline.strokeWidth = SYNTHETIC_BOLD.strokeEm * style.sizePt;
   if (s.glued) {
     inline.noWrap = true;
     if (!s.glueEnd) inline.noNewLine = true;
@@ -132,7 +138,8 @@ function merge(list: Inline[]): Inline[] {
       prev.lineHeight === x.lineHeight &&
       prev.color === x.color &&
       prev.sup === x.sup &&
-      prev.sub === x.sub
+      prev.sub === x.sub &&
+      prev.strokeWidth === x.strokeWidth
     ) {
       prev.text += x.text;
     } else {

@@ -34,9 +34,10 @@ export function mastheadNodes(env: RenderEnv, m: GMasthead, at: SourcePos): Cont
     columnGap: CELL,
     margin: [indent, top, indent, bottom],
   } as Content);
-  // The red rule sits offsetPt under the publisher line's glyphs, which end `bottom` above
-  // the end of its grid line; the canvas measures as tall as its lowest point.
-  const ruleY = m.rule.offsetPt - bottom;
+  // The red rule's top edge sits offsetPt under the publisher line's glyphs, which end
+  // `bottom` above the end of its grid line; pdfkit strokes a line centred on its path, and
+  // the canvas measures as tall as the path's lowest point.
+  const ruleY = m.rule.offsetPt + m.rule.widthPt / 2 - bottom;
   const after = lines(m.blankAfterRule) - Math.max(0, ruleY);
   nodes.push({
     canvas: [{ type: 'line', x1: 0, y1: ruleY, x2: BLOCK_WIDTH_PT, y2: ruleY, lineWidth: m.rule.widthPt, lineColor: m.rule.cmyk }],

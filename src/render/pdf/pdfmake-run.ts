@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import type { TDocumentDefinitions, TFontDictionary } from 'pdfmake/interfaces.js';
 import { fontkit } from '../../fonts/fontkit.js';
 import { installPlainLayout } from '../../fonts/plain-layout.js';
+import { installSyntheticBold } from './synthetic-bold.js';
 
 interface VirtualFs {
   existsSync(name: string): boolean;
@@ -48,6 +49,7 @@ export async function runPdfmake(doc: TDocumentDefinitions, faces: FaceBytes[], 
   fontkit(); // first: it installs the patches pdfkit's fontkit must have before pdfkit loads
   const pdfmake = (await import('pdfmake')).default;
   hookPdfkit();
+  installSyntheticBold();
   const vfs = (pdfmake as unknown as { virtualfs: VirtualFs }).virtualfs;
   const table: TFontDictionary = {};
   for (const f of faces) {
