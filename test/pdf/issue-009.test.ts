@@ -72,8 +72,10 @@ describe('第9期 PDF', () => {
       }
       const firstAtTop = lines[0].y - GEOM.top < GEOM.pitch;
       if (firstAtTop && lines.length === p.lines.filter((l) => !isPageNumber(l)).length) {
-        expect(lines).toHaveLength(GRID.lines);
-        fullPages++;
+        // 22 lines, or 21 where widow and orphan control carried a line over (spec §11).
+        expect(lines.length).toBeLessThanOrEqual(GRID.lines);
+        expect(lines.length).toBeGreaterThanOrEqual(GRID.lines - 1);
+        if (lines.length === GRID.lines) fullPages++;
       }
     }
     expect(fullPages).toBeGreaterThanOrEqual(3);
