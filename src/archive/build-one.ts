@@ -13,7 +13,7 @@ import { renderIssue } from '../render/render-issue.js';
 import { manifestItems } from './items.js';
 import type { BuildInfo, ManifestFile, ManifestIssue } from './manifest.js';
 import { sha256 } from './inputs.js';
-import { recordedSeries, type IssueRecord } from './record.js';
+import { asIssued, type IssueRecord } from './record.js';
 
 export interface BuildTask {
   seriesRoot: string;
@@ -61,8 +61,7 @@ export async function renderTask(task: BuildTask): Promise<RenderedTask> {
   const current = series(task.seriesRoot);
   const found = current.issues.find((i) => path.resolve(i.dir) === path.resolve(task.issueDir));
   if (!found) throw new Error(`issue folder vanished: ${task.issueDir}`);
-  const ctx = task.frozen ? { ...current, series: recordedSeries(task.frozen.record, current.series) } : current;
-  const cfg = task.frozen && task.frozen.record.total !== undefined ? { ...found, total: task.frozen.record.total } : found;
+  const { ctx, cfg } = task.frozen ? asIssued(current, found, task.frozen.record) : { ctx: current, cfg: found };
   const { issue, files } = await renderIssue(ctx, cfg, DEFAULT_FORMATS, { log: () => undefined });
   const pdfPages = files.find((f) => f.format.id === 'pdf')?.pages ?? 0;
   const hashed = files.map((f) => ({ ...f, sha256: sha256(f.bytes) }));

@@ -130,6 +130,17 @@ export function recordedSeries(record: IssueRecord, current: Series, issueDir?: 
   return series;
 }
 
+/**
+ * The series and issue as they were issued: the recorded bulletin.yaml and 总第N期, so `build`
+ * and the archive make an issued issue the way it was sent out, whatever bulletin.yaml says now.
+ */
+export function asIssued<C extends { series: Series }, I extends Pick<IssueConfig, 'dir' | 'total'>>(ctx: C, cfg: I, record: IssueRecord): { ctx: C; cfg: I } {
+  return {
+    ctx: { ...ctx, series: recordedSeries(record, ctx.series, cfg.dir) },
+    cfg: record.total !== undefined ? { ...cfg, total: record.total } : cfg,
+  };
+}
+
 /** Sources changed, added or removed since issue, as paths relative to the series root. */
 export function editedSources(seriesRoot: string, cfg: Pick<IssueConfig, 'dir'>, record: IssueRecord): Array<{ file: string; how: 'changed' | 'added' | 'removed' }> {
   const now = sourceHashes(cfg.dir);

@@ -116,7 +116,10 @@ export function loadSeries(root: string, diags: Diagnostics, recorded?: string):
   });
   const issuesDir = v.issuesDir ?? 'issues';
   if (!issuesDirInside(root, issuesDir)) {
-    diags.error('series-issues-dir', SERIES_FILE, loaded.lineOf(['issuesDir']), 1, `issuesDir“${issuesDir}”在系列文件夹之外。各期文件夹必须放在 ${SERIES_FILE} 所在的文件夹里，请写相对路径，如 issuesDir: issues`);
+    diags.error('series-issues-dir', SERIES_FILE, loaded.lineOf(['issuesDir']), 1, `issuesDir“${issuesDir}”在系列文件夹之外。各期文件夹必须放在 ${SERIES_FILE} 所在的文件夹里的一个子文件夹中，请写相对路径，如 issuesDir: issues`);
+  } else if (path.resolve(root, issuesDir) === path.resolve(root)) {
+    // The series folder itself would make dist/, templates/ and every other folder an "issue".
+    diags.error('series-issues-dir', SERIES_FILE, loaded.lineOf(['issuesDir']), 1, `issuesDir“${issuesDir}”是系列文件夹本身。各期文件夹要放在一个子文件夹里，请写子文件夹的名字，如 issuesDir: issues（不写则默认为 issues）`);
   }
   const fonts: Partial<Record<FontRole, string[]>> = {};
   for (const [role, list] of Object.entries(v.fonts ?? {})) {
@@ -146,7 +149,7 @@ export function loadSeries(root: string, diags: Diagnostics, recorded?: string):
   };
 }
 
-/** The issues folder must be the series folder or below it, also once symlinks are followed. */
+/** The issues folder must be below the series folder, also once symlinks are followed. */
 function issuesDirInside(root: string, dir: string): boolean {
   if (path.isAbsolute(dir) || /^[a-z]:/i.test(dir)) return false;
   const abs = path.resolve(root, dir);

@@ -133,6 +133,18 @@ describe('nothing outside the series', () => {
     }
   });
 
+  it('issuesDir that is the series folder itself is an error at its line, not every folder read as an issue', () => {
+    // Found by the mutation property: issuesDir "" made bulletin.yaml's own folder the issues folder,
+    // so dist/ and issues/ were listed as broken issues and `build 1` could not find issue 1.
+    for (const bad of ['""', '.', './', 'issues/..']) {
+      const dir = makeSeries({ 'bulletin.yaml': bulletinYaml(`issuesDir: ${bad}`), 'issues/001/issue.yaml': issueYaml(1, '2024-05-08'), 'issues/001/10.md': good });
+      const r = runCli(['build', '1', '--out', 'OUT'], dir);
+      expect(r.code, `${bad}: ${r.stdout}`).toBe(1);
+      expect(r.stderr, bad).toMatch(/bulletin\.yaml:\d+:\d+  错误：.*issuesDir.*子文件夹/);
+      expect(fs.existsSync(path.join(dir, 'OUT')), bad).toBe(false);
+    }
+  });
+
   it('a special name in issue.yaml with a path separator is an error at its line', () => {
     const dir = makeSeries({ 'issues/001/issue.yaml': issueYaml(1, '2024-05-08', 'special: ../增刊'), 'issues/001/10.md': good });
     const r = runCli(['check', 'issues/001'], dir);

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { Command } from 'commander';
+import { asIssued, editedSources, readRecord, RECORD_FILE } from '../../archive/record.js';
 import { UserError } from '../../diagnostics.js';
 import { missingDirs } from '../../output/ensure-dir.js';
 import { checkOutputNames } from '../../output/output-names.js';
@@ -31,7 +32,16 @@ export function registerBuild(program: Command, io: Output): Command {
       const outDir = opts.out !== undefined ? path.resolve(opts.out) : path.join(ctx.series.root, 'dist');
       // A file where the folder should be (--out report.pdf, /dev/null) is said before the slow part.
       missingDirs(outDir);
-      const { issue, files, warnings } = await renderIssue(ctx, cfg, formats, { log: (m) => io.err(m) });
+      const issued = readRecord(ctx.series.root, cfg);
+      const as = issued ? asIssued(ctx, cfg, issued.record) : { ctx, cfg };
+      if (issued) {
+        const edited = editedSources(ctx.series.root, cfg, issued.record);
+        io.err(
+          `提示：${relPath(process.cwd(), cfg.dir)} 已于 ${issued.record.issued} 印发，按印发时记下的系列设置（${RECORD_FILE}）生成。` +
+            (edited.length ? `印发之后改动了 ${edited.map((e) => e.file).join('、')}，生成的文件与印发的不同；若确要改发，请运行 bulletin archive --reissue ${cfg.number}` : ''),
+        );
+      }
+      const { issue, files, warnings } = await renderIssue(as.ctx, as.cfg, formats, { log: (m) => io.err(m) });
       printDiagnostics(warnings.list, io);
       const named = files.map(({ format: f, bytes }) => ({ name: `${issue.meta.fileStem}${f.ext}`, bytes }));
       const { kept } = writeOutputSet(outDir, named);

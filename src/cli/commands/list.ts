@@ -1,6 +1,7 @@
 import { Command } from 'commander';
+import { editedSources, readRecord } from '../../archive/record.js';
 import { formatChineseDate } from '../../dates.js';
-import { Diagnostics, formatDiagnostic } from '../../diagnostics.js';
+import { Diagnostics, formatDiagnostic, UserError } from '../../diagnostics.js';
 import { loadIssue, openSeries } from '../../pipeline.js';
 import { relPath } from '../../paths.js';
 import { issueLabel } from '../../numbering/label.js';
@@ -8,10 +9,12 @@ import { byDateThenNumber } from '../../sources/find.js';
 import type { Output } from '../report.js';
 
 export function registerList(program: Command, io: Output): Command {
+  let damagedRecord = false;
   return program
     .command('list')
     .description('列出各期：期号、日期、各栏目条数')
     .action(() => {
+      damagedRecord = false;
       const ctx = openSeries(process.cwd());
       const sorted = [...ctx.issues].sort(byDateThenNumber);
       if (sorted.length === 0 && ctx.broken.length === 0) {
@@ -28,7 +31,7 @@ export function registerList(program: Command, io: Output): Command {
           ? [issue.note ? '编者按' : '', ...issue.sections.map((s) => `${s.name} ${s.entries.length}`)].filter(Boolean).join('，')
           : // A bare number never finds a 增刊 and is ambiguous across years in a yearly series.
             `有 ${diags.errors.length} 个错误，运行 bulletin check ${cfg.special ? relPath(process.cwd(), cfg.dir) : ctx.series.numbering === 'yearly' ? `${cfg.date.year}-${cfg.number}` : cfg.number} 查看`;
-        io.out(`  ${label.padEnd(8, '　')} ${dates.padEnd(12, '　')}  ${relPath(ctx.series.root, cfg.dir)}  ${counts || '（还没有稿件）'}`);
+        io.out(`  ${label.padEnd(8, '　')} ${dates.padEnd(12, '　')}  ${relPath(ctx.series.root, cfg.dir)}  ${counts || '（还没有稿件）'}${issuedNote(ctx.series.root, cfg)}`);
       }
       // Broken folders are listed too, with where their problem is: an issue never vanishes.
       for (const b of ctx.broken) {
@@ -37,6 +40,20 @@ export function registerList(program: Command, io: Output): Command {
         const where = first ? formatDiagnostic(first) : b.file;
         io.out(`  ${label.padEnd(8, '　')} ${'日期不明'.padEnd(12, '　')}  ${relPath(ctx.series.root, b.dir)}  有错误：${where}`);
       }
-      if (ctx.broken.length) process.exitCode = 1;
+      if (ctx.broken.length || damagedRecord) process.exitCode = 1;
     });
+
+  /** An issued issue is a record: the clerk sees which are closed, and which were edited since. */
+  function issuedNote(root: string, cfg: Parameters<typeof readRecord>[1]): string {
+    try {
+      const r = readRecord(root, cfg);
+      if (!r) return '';
+      const edited = editedSources(root, cfg, r.record).length;
+      return `（已于 ${r.record.issued} 印发${edited ? `，之后改动了 ${edited} 个文件，运行 bulletin archive --verify 查看` : ''}）`;
+    } catch (e) {
+      if (!(e instanceof UserError)) throw e;
+      damagedRecord = true;
+      return `  有错误：${e.message}`;
+    }
+  }
 }
