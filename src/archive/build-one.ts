@@ -56,7 +56,7 @@ export interface RenderedTask {
   bytes: Uint8Array[];
 }
 
-/** Renders and hashes one issue. Runs in a build worker; writes nothing. */
+/** Renders and hashes one issue, on the main thread or in a build worker; writes nothing. */
 export async function renderTask(task: BuildTask): Promise<RenderedTask> {
   const current = series(task.seriesRoot);
   const found = current.issues.find((i) => path.resolve(i.dir) === path.resolve(task.issueDir));
