@@ -1,5 +1,6 @@
 // Shared helpers of the benchmark scripts: timed child runs, medians, tables.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -26,4 +27,64 @@ export function median(xs) {
 export function table(rows) {
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => String(r[i]).length)));
   return rows.map((r) => r.map((c, i) => String(c).padEnd(widths[i])).join('  ')).join('\n');
+}
+
+/** Resident memory of a process and all its descendants now, from /proc (Linux); undefined elsewhere. */
+function treeRssKb(root) {
+  let children;
+  try {
+    children = new Map();
+    for (const d of fs.readdirSync('/proc')) {
+      if (!/^\d+$/.test(d)) continue;
+      try {
+        const stat = fs.readFileSync(`/proc/${d}/stat`, 'utf8');
+        const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+        children.set(ppid, [...(children.get(ppid) ?? []), Number(d)]);
+      } catch {
+        // The process ended while we looked.
+      }
+    }
+  } catch {
+    return undefined;
+  }
+  let kb = 0;
+  for (const stack = [root]; stack.length; ) {
+    const pid = stack.pop();
+    try {
+      kb += Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
+    } catch {
+      // Ended meanwhile.
+    }
+    stack.push(...(children.get(pid) ?? []));
+  }
+  return kb;
+}
+
+/**
+ * As runCli, but the peak memory is that of the whole process tree: the larger of the CLI
+ * process's own peak (getrusage, which counts its worker threads) and the sum over it and any
+ * child processes, sampled every 20 ms from /proc.
+ */
+export function runCliTree(args, cwd, env = {}) {
+  return new Promise((resolve, reject) => {
+    const t0 = process.hrtime.bigint();
+    const child = spawn(process.execPath, [MEASURE, ...args], { cwd, env: { ...process.env, CI: '1', ...env } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (c) => (stdout += c));
+    child.stderr.setEncoding('utf8').on('data', (c) => (stderr += c));
+    let sampledKb = 0;
+    const timer = setInterval(() => {
+      sampledKb = Math.max(sampledKb, treeRssKb(child.pid) ?? 0);
+    }, 20);
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearInterval(timer);
+      const wallMs = Number(process.hrtime.bigint() - t0) / 1e6;
+      if (code !== 0) return reject(new Error(`bulletin ${args.join(' ')} failed (${code}):\n${stderr}`));
+      const own = Number(/BENCH_MAXRSS_KB (\d+)/.exec(stderr)?.[1] ?? NaN);
+      const cpu = /BENCH_CPU_US (\d+)/.exec(stderr);
+      resolve({ wallMs, cpuMs: cpu ? Number(cpu[1]) / 1000 : NaN, maxRssMB: Math.max(own, sampledKb) / 1024, stdout, stderr });
+    });
+  });
 }

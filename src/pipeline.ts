@@ -8,7 +8,7 @@ import { Diagnostics, UserError } from './diagnostics.js';
 import { buildIssue } from './model/build-issue.js';
 import type { Issue } from './model/types.js';
 import { loadAllIssues, type BrokenIssue } from './sources/find.js';
-import { loadIssueSources, type SourceFile } from './sources/load.js';
+import { loadIssueSources, type SourceFile, type SourceLoader } from './sources/load.js';
 
 export interface SeriesContext {
   series: Series;
@@ -43,8 +43,8 @@ export interface LoadedIssue {
   issue?: Issue;
 }
 
-export function loadIssue(ctx: SeriesContext, cfg: IssueConfig, diags: Diagnostics = ctx.diags): LoadedIssue {
-  const sources = loadIssueSources(cfg.dir, ctx.series.root, diags);
+export function loadIssue(ctx: SeriesContext, cfg: IssueConfig, diags: Diagnostics = ctx.diags, load?: SourceLoader): LoadedIssue {
+  const sources = loadIssueSources(cfg.dir, ctx.series.root, diags, load);
   const issue = buildIssue(ctx.series, cfg, sources, ctx.issues, diags);
   return { cfg, sources, issue };
 }

@@ -50,7 +50,14 @@ function sameBytes(file: string, hash: string): boolean {
   }
 }
 
-export async function buildOne(task: BuildTask): Promise<ManifestIssue> {
+/** One issue rendered, not yet written: its manifest entry and each file's bytes, in the entry's order. */
+export interface RenderedTask {
+  entry: ManifestIssue;
+  bytes: Uint8Array[];
+}
+
+/** Renders and hashes one issue, on the main thread or in a build worker; writes nothing. */
+export async function renderTask(task: BuildTask): Promise<RenderedTask> {
   const current = series(task.seriesRoot);
   const found = current.issues.find((i) => path.resolve(i.dir) === path.resolve(task.issueDir));
   if (!found) throw new Error(`issue folder vanished: ${task.issueDir}`);
@@ -59,16 +66,12 @@ export async function buildOne(task: BuildTask): Promise<ManifestIssue> {
   const pdfPages = files.find((f) => f.format.id === 'pdf')?.pages ?? 0;
   const hashed = files.map((f) => ({ ...f, sha256: sha256(f.bytes) }));
   const dir = `${issue.meta.year}/${issue.meta.fileStem}/${contentId(hashed.map((f) => ({ format: f.format.id, sha256: f.sha256 })))}`;
-  const out: ManifestFile[] = [];
-  for (const { format, bytes, pages, sha256: hash } of hashed) {
-    const rel = `${dir}/${issue.meta.fileStem}${format.ext}`;
-    const abs = path.join(task.outDir, rel);
-    if (!sameBytes(abs, hash)) writeFileAtomic(abs, bytes);
+  const out: ManifestFile[] = hashed.map(({ format, bytes, pages, sha256: hash }) => {
     const counted = pages !== undefined ? { pages } : { pages: pdfPages, pagesFrom: 'pdf' as const };
-    out.push({ path: rel, format: format.id, size: bytes.length, sha256: hash, ...counted });
-  }
+    return { path: `${dir}/${issue.meta.fileStem}${format.ext}`, format: format.id, size: bytes.length, sha256: hash, ...counted };
+  });
   const m = issue.masthead;
-  return {
+  const entry: ManifestIssue = {
     number: issue.meta.number,
     label: m.label,
     ...(m.totalLabel ? { totalLabel: m.totalLabel } : {}),
@@ -85,4 +88,17 @@ export async function buildOne(task: BuildTask): Promise<ManifestIssue> {
     items: manifestItems(issue),
     files: out,
   };
+  return { entry, bytes: hashed.map((f) => f.bytes) };
+}
+
+/**
+ * Writes a rendered issue's files into the archive folder. Runs on the main thread only, so
+ * that Ctrl-C (handled there, between two writes) never stops a write half-way.
+ */
+export function placeFiles(outDir: string, { entry, bytes }: RenderedTask): ManifestIssue {
+  entry.files.forEach((f, i) => {
+    const abs = path.join(outDir, f.path);
+    if (!sameBytes(abs, f.sha256)) writeFileAtomic(abs, bytes[i]!);
+  });
+  return entry;
 }

@@ -14,6 +14,7 @@ import { sourceLocator } from '../sources/locate.js';
 import { fontProblems } from './glyphs.js';
 import { checkIssueStubValues, checkStubValues } from './stub-hints.js';
 import { checkText, frontMatterLines, proseLines } from './text-rules.js';
+import { loadSourceFile, type SourceFile, type SourceLoader } from '../sources/load.js';
 
 export function checkNumbering(ctx: SeriesContext, only: IssueConfig[] | undefined, diags: Diagnostics): void {
   const numbered = numberedIssues(ctx.issues);
@@ -28,13 +29,25 @@ export function checkNumbering(ctx: SeriesContext, only: IssueConfig[] | undefin
   }
 }
 
-/** Returns the model when the sources built one, so a caller (preview) need not load twice. */
-export function checkIssue(ctx: SeriesContext, cfg: IssueConfig, diags: Diagnostics): Issue | undefined {
-  const { sources, issue } = loadIssue(ctx, cfg, diags);
-  for (const src of sources) {
+/**
+ * One source file loaded and put through the rules that look at that file alone. What it
+ * reports depends only on the file, so the preview may keep it while the file is unchanged.
+ */
+export function loadCheckedSource(abs: string, seriesRoot: string, diags: Diagnostics): SourceFile | undefined {
+  const src = loadSourceFile(abs, seriesRoot, diags);
+  if (src) {
     checkText(src.rel, [...frontMatterLines(src), ...proseLines(src)], diags);
     checkStubValues(src, diags);
   }
+  return src;
+}
+
+/**
+ * Returns the model when the sources built one, so a caller (preview) need not load twice.
+ * `load` loads and checks one source file (loadCheckedSource, or a cache of it).
+ */
+export function checkIssue(ctx: SeriesContext, cfg: IssueConfig, diags: Diagnostics, load: SourceLoader = loadCheckedSource): Issue | undefined {
+  const { issue } = loadIssue(ctx, cfg, diags, load);
   checkIssueStubValues(cfg, diags);
   checkIssuedSources(ctx, cfg, diags);
   if (issue) for (const d of fontProblems(issue, sourceLocator(ctx.series.root, sources))) diags.add(d);

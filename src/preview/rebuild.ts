@@ -1,6 +1,7 @@
 /**
  * One preview session's builds: each call re-reads bulletin.yaml, the issue's issue.yaml and
- * sources, runs the same checks as `bulletin check`, and renders the web edition. A failed
+ * sources (parsing again only the files that changed), runs the same checks as `bulletin
+ * check`, and renders the web edition; the PDF is made only when its link is asked for. A failed
  * attempt keeps the last good page and records the problems; nothing is written to disk.
  */
 import fs from 'node:fs';
@@ -12,6 +13,7 @@ import type { Issue } from '../model/types.js';
 import { relPath } from '../paths.js';
 import { openSeries } from '../pipeline.js';
 import type { PageState } from './page.js';
+import { SourceCache } from './source-cache.js';
 
 export interface PreviewRenderers {
   html(issue: Issue): Promise<string>;
@@ -24,6 +26,7 @@ export class PreviewBuilds {
   private problems: Diagnostic[] = [];
   private failure?: string;
   private pdfCache?: { generation: number; bytes: Promise<Uint8Array> };
+  private readonly sources = new SourceCache();
 
   constructor(
     readonly root: string,
@@ -62,7 +65,8 @@ export class PreviewBuilds {
       if (!cfg) {
         failure = `${relPath(this.root, this.issueDir)} 这一期现在读不出来（见上面 issue.yaml 的错误，或文件夹已被移走）`;
       } else {
-        const issue = checkIssue(ctx, cfg, diags);
+        const issue = checkIssue(ctx, cfg, diags, this.sources.load);
+        this.sources.sweep();
         if (issue && !diags.hasErrors()) {
           const html = await this.render.html(issue);
           this.good = { issue, html, generation: this.generation + 1 };

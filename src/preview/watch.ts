@@ -13,7 +13,11 @@ export interface Watcher {
   close(): void;
 }
 
-const DEBOUNCE_MS = 25;
+/**
+ * An editor's save is a burst of events within a millisecond or two (write a new file, rename
+ * it over the old); a slower second step only costs one more rebuild, never a wrong page.
+ */
+export const DEBOUNCE_MS = 10;
 
 export function watchSources(root: string, issueDir: string, onChange: () => void): Watcher {
   const watchers: fs.FSWatcher[] = [];

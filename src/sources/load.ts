@@ -74,9 +74,12 @@ export function loadSourceFile(abs: string, seriesRoot: string, diags: Diagnosti
   };
 }
 
-export function loadIssueSources(issueDir: string, seriesRoot: string, diags: Diagnostics): SourceFile[] {
+/** How one source file is loaded; a long-running caller (the preview) passes one that caches. */
+export type SourceLoader = (abs: string, seriesRoot: string, diags: Diagnostics) => SourceFile | undefined;
+
+export function loadIssueSources(issueDir: string, seriesRoot: string, diags: Diagnostics, load: SourceLoader = loadSourceFile): SourceFile[] {
   return findSourceFiles(issueDir)
-    .map((f) => loadSourceFile(f, seriesRoot, diags))
+    .map((f) => load(f, seriesRoot, diags))
     .filter((s): s is SourceFile => s !== undefined);
 }
 

@@ -9,7 +9,11 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PreviewBuilds } from '../../src/preview/rebuild.js';
 import { formatRenderers } from '../../src/preview/renderers.js';
+import { readPdf } from '../helpers/pdf-text.js';
+import { pdfText } from '../helpers/pdf-render.js';
+import { formatDiagnostic, sortDiagnostics } from '../../src/diagnostics.js';
 import { startPreview, type PreviewServer } from '../../src/preview/server.js';
 import { browserMissing, launchBrowser } from '../helpers/browser.js';
 import { BIN, assertCliBuilt, cleanupTemp, issueYaml, makeSeries, newsItem, tempDir } from '../helpers/series.js';
@@ -44,6 +48,7 @@ async function servedWithin(url: string, text: string, limitMs: number): Promise
 }
 
 const missing = browserMissing();
+
 
 describe('preview server', () => {
   let dir: string;
@@ -153,8 +158,63 @@ describe('preview server', () => {
     }
   });
 
+  it('the PDF link serves the PDF of the sources as they are after an edit', async () => {
+    const pdfOf = async (): Promise<string> => {
+      const href = /href="(\/[^"]+\.pdf)"/.exec(await page(preview.url))?.[1];
+      expect(href).toBeDefined();
+      const r = await fetch(new URL(href!, preview.url));
+      expect(r.status).toBe(200);
+      return pdfText(await readPdf(new Uint8Array(await r.arrayBuffer())));
+    };
+    fs.writeFileSync(item, newsItem('省级动态', '省教育厅召开推进会。', '会议部署了第一版戊的各项任务。'));
+    await servedWithin(preview.url, '第一版戊', 1000);
+    expect(await pdfOf()).toContain('第一版戊');
+    fs.writeFileSync(item, newsItem('省级动态', '省教育厅召开推进会。', '会议部署了第二版己的各项任务。'));
+    await servedWithin(preview.url, '第二版己', 1000);
+    const text = await pdfOf();
+    expect(text).toContain('第二版己');
+    expect(text).not.toContain('第一版戊');
+  });
+
   it('refuses requests addressed to another host name (DNS rebinding)', async () => {
     expect((await rawGet(preview.url, '/', 'evil.example:80')).status).toBe(403);
+  });
+});
+
+describe('preview rebuilds parse only the files that changed', () => {
+  afterAll(cleanupTemp);
+
+  it('gives the same page, warnings of untouched files included, as a fresh build of the same sources', async () => {
+    const dir = makeSeries({
+      'issues/001/issue.yaml': issueYaml(1, '2024-05-06'),
+      // A half-width comma in Chinese text: check warns about this file, which is never edited.
+      'issues/001/10-省级.md': newsItem('省级动态', '省教育厅召开推进会。', '会议部署了各项任务,要求抓好落实。'),
+      'issues/001/20-高校.md': newsItem('高校动态', '南昌大学开展调研。', '调研组走访了初始学校。'),
+    });
+    const issueDir = path.join(dir, 'issues', '001');
+    const edited = path.join(issueDir, '20-高校.md');
+    const kept = new PreviewBuilds(dir, issueDir, formatRenderers());
+    await kept.rebuild();
+    const steps = [
+      newsItem('高校动态', '南昌大学开展调研。', '调研组走访了修改后学校。'),
+      '---\nsection: 不存在的栏目\n---\n\n## 标题。\n\n正文。\n',
+      newsItem('高校动态', '南昌大学开展调研。', '调研组走访了修好后学校（未闭合。'),
+    ];
+    for (const text of steps) {
+      fs.writeFileSync(edited, text);
+      await kept.rebuild();
+      const fresh = new PreviewBuilds(dir, issueDir, formatRenderers());
+      await fresh.rebuild();
+      // The messages are those of a fresh build; so is the page whenever the sources build.
+      const messages = (b: PreviewBuilds): string[] => sortDiagnostics(b.page().problems).map(formatDiagnostic);
+      expect(messages(kept)).toEqual(messages(fresh));
+      if (fresh.page().html) expect(kept.page().html).toEqual(fresh.page().html);
+      expect(kept.page().problems.some((d) => d.file === 'issues/001/10-省级.md' && d.rule === 'punct-halfwidth')).toBe(true);
+    }
+    // A removed file is forgotten: its warning goes with it.
+    fs.rmSync(path.join(issueDir, '10-省级.md'));
+    await kept.rebuild();
+    expect(kept.page().problems.some((d) => d.file === 'issues/001/10-省级.md')).toBe(false);
   });
 });
 
