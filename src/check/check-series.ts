@@ -47,7 +47,7 @@ export function loadCheckedSource(abs: string, seriesRoot: string, diags: Diagno
  * `load` loads and checks one source file (loadCheckedSource, or a cache of it).
  */
 export function checkIssue(ctx: SeriesContext, cfg: IssueConfig, diags: Diagnostics, load: SourceLoader = loadCheckedSource): Issue | undefined {
-  const { issue } = loadIssue(ctx, cfg, diags, load);
+  const { sources, issue } = loadIssue(ctx, cfg, diags, load);
   checkIssueStubValues(cfg, diags);
   checkIssuedSources(ctx, cfg, diags);
   if (issue) for (const d of fontProblems(issue, sourceLocator(ctx.series.root, sources))) diags.add(d);
