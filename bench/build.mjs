@@ -93,7 +93,7 @@ async function phases(seriesDir, issueArg, outDir) {
   // As bin/bulletin.js does: the compile cache (Node 22+), then the one bundled file.
   (await import('node:module')).default.enableCompileCache?.();
   const app = await import(path.join(REPO, 'lib', 'bench-phases.mjs'));
-  const { openSeries, loadIssue, resolveIssue, DEFAULT_FORMATS, compose, issueMetrics, layoutLimits, fontkit, writeFileAtomic } = app;
+  const { openSeries, loadIssue, resolveIssue, DEFAULT_FORMATS, compose, issueMetrics, layoutLimits, missingGlyphs, sourceLocator, fontkit, writeFileAtomic } = app;
   lap('load the app bundle (CLI, config, Markdown, DOCX)');
   // As the PDF renderer does: the app's fontkit loader first (it patches what fontkit loads).
   fontkit();
@@ -102,11 +102,15 @@ async function phases(seriesDir, issueArg, outDir) {
   process.chdir(seriesDir);
   const ctx = openSeries(seriesDir);
   const cfg = resolveIssue(ctx.series, ctx.issues, issueArg);
-  const { issue } = loadIssue(ctx, cfg);
+  const { issue, sources } = loadIssue(ctx, cfg);
   lap('model (YAML, Markdown, checks)');
-  // As render/render-issue.ts does before any renderer: what the page cannot hold.
-  if (layoutLimits(compose(issue, issueMetrics(issue))).length > 0) throw new Error('layout limits');
-  lap('composition for the layout check (fonts opened)');
+  // As render/render-issue.ts does before any renderer: what the page cannot hold, and the
+  // characters no font has.
+  const metrics = issueMetrics(issue);
+  const galley = compose(issue, metrics);
+  if (layoutLimits(galley, metrics).some((d) => d.severity === 'error')) throw new Error('layout limits');
+  if (missingGlyphs(galley, metrics, sourceLocator(ctx.series.root, sources)).length > 0) throw new Error('missing glyphs');
+  lap('composition, layout limits and glyph check (fonts opened)');
   // pdfmake's own phases, told apart by pdfkit's first addPage (layout done) and end().
   const PDFKit = (await import('pdfkit')).default;
   const { addPage, end } = PDFKit.prototype;

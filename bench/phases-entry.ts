@@ -8,3 +8,5 @@ export { compose, issueMetrics } from '../src/layout/compose.js';
 export { layoutLimits } from '../src/layout/limits.js';
 export { fontkit } from '../src/fonts/fontkit.js';
 export { writeFileAtomic } from '../src/output/write-atomic.js';
+export { missingGlyphs } from '../src/layout/coverage.js';
+export { sourceLocator } from '../src/sources/locate.js';
