@@ -7,7 +7,7 @@
  * printed values (title, subtitle, unit), never its keys or structure.
  */
 import type { SourceFile } from '../sources/load.js';
-import { frontMatterLines, proseLines, type TextLine } from './text-rules.js';
+import { betweenChinese, frontMatterLines, HAN, proseLines, ZH, type TextLine } from './text-rules.js';
 
 export interface Fix {
   line: number;
@@ -16,8 +16,6 @@ export interface Fix {
   new: string;
 }
 
-const ZH = /[\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF\u3000-\u303F\uFF00-\uFFEF\u201C\u201D\u2014\u2026]/;
-const HAN = /[\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF]/;
 const FULL: Record<string, string> = { ',': '，', ';': '；', ':': '：', '?': '？', '!': '！' };
 const NOT_URL = '\\s\\u3000-\\u303F\\u3400-\\u9FFF\\uF900-\\uFAFF\\uFF00-\\uFFEF“”‘’';
 const URL = new RegExp(`\\b(?:https?|ftp):\\/\\/[^${NOT_URL}]+|\\bwww\\.[A-Za-z0-9.-]+[^${NOT_URL}]*|[\\w.+-]+@[\\w-]+\\.[\\w.]+`, 'g');
@@ -68,7 +66,7 @@ function punctuation(t: string, l: TextLine, fixes: Fix[]): void {
     if (!full) continue;
     const prev = chars[i - 1] ?? '';
     const next = chars[i + 1] ?? '';
-    if (ZH.test(prev) && (ZH.test(next) || next === '' || next === '*')) fixes.push({ line: l.line, column: l.column + i, old: ch, new: full });
+    if (betweenChinese(prev, next)) fixes.push({ line: l.line, column: l.column + i, old: ch, new: full });
   }
 }
 

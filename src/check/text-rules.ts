@@ -8,8 +8,13 @@ import { Diagnostics } from '../diagnostics.js';
 import type { SourceFile } from '../sources/load.js';
 
 /** Han characters and the full-width punctuation that surrounds them in Chinese text. */
-const ZH = /[\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF\u3000-\u303F\uFF00-\uFFEF\u201C\u201D\u2014\u2026]/;
-const HAN = /[\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF]/;
+export const ZH = /[\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF\u3000-\u303F\uFF00-\uFFEF\u201C\u201D\u2014\u2026]/;
+export const HAN = /[\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF]/;
+
+/** A half-width , ; : ? ! stands in Chinese text: Chinese before it, Chinese, emphasis or the line's end after. */
+export function betweenChinese(prev: string, next: string): boolean {
+  return ZH.test(prev) && (ZH.test(next) || next === '' || next === '*');
+}
 
 const FULL_WIDTH: Record<string, string> = {
   ',': '，',
@@ -126,7 +131,7 @@ function halfWidthPunctuation(file: string, l: TextLine, diags: Diagnostics): vo
     let hit: boolean;
     if (ch === '(') hit = HAN.test(prev) || HAN.test(next);
     else if (ch === ')') hit = HAN.test(prev) || (ZH.test(next) && !/[)\]]/.test(next));
-    else hit = ZH.test(prev) && (ZH.test(next) || next === '' || next === '*');
+    else hit = betweenChinese(prev, next);
     if (hit) {
       diags.warn('punct-halfwidth', file, l.line, l.column + i, `中文里用了半角“${ch}”，应改为全角“${full}”`);
     }
