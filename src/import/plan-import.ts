@@ -4,7 +4,7 @@
  * Markdown with its front matter. Refusals throw ImportError before anything is written.
  */
 import path from 'node:path';
-import type { RootContent } from 'mdast';
+import type { Root, RootContent } from 'mdast';
 import { parse, stringify } from 'yaml';
 import type { Series } from '../config/series.js';
 import type { Unit } from '../units/registry.js';
@@ -13,7 +13,8 @@ import type { ImportedImage } from './docx-to-mdast.js';
 import { guessSection, guessUnit } from './guess.js';
 import { convertWithLibreOffice } from './libreoffice.js';
 import { ImportError, type Submission } from './read-submission.js';
-import { segment } from './segment.js';
+import { segment, type Dropped } from './segment.js';
+import { cutInlineCredits, edgeReason, findEdges, type EdgeLine } from './signoff.js';
 import { textToMdast } from './text-to-mdast.js';
 import { decodeSource } from '../sources/read-text.js';
 import { toMarkdown } from './to-markdown.js';
@@ -40,11 +41,13 @@ export interface ImportPlan {
   images: ImportedImage[];
   /** What was guessed and other things worth saying, for the terminal. */
   notes: string[];
+  /** Text of the submission that is not in the item file, each with its reason, in source order. */
+  dropped: Array<{ text: string; reason: string }>;
 }
 
 export async function planImport(sub: Submission, series: Series, opts: ImportOptions): Promise<ImportPlan> {
   const notes: string[] = [];
-  let tree;
+  let tree: Root;
   let images: ImportedImage[] = [];
   let givenFront: Record<string, unknown> = {};
   if (sub.kind === 'docx' || sub.kind === 'legacy') {
@@ -82,20 +85,31 @@ export async function planImport(sub: Submission, series: Series, opts: ImportOp
   const stem = path.basename(sub.name, path.extname(sub.name));
   const wantArticle = opts.section !== undefined && series.sections.find((s) => s.name === opts.section?.trim())?.kind === 'articles';
   const given = typeof givenFront.section === 'string' ? givenFront.section : opts.section;
+  const source = tree.children;
+  const opening = source.slice(0, 5).map(plain).join('\n');
+  // A Markdown submission is already in the bulletin's form: taken as written.
+  const lookup = (t: string): string | undefined => series.units.resolve(t)?.name;
+  const edges = sub.kind === 'markdown' ? { head: [], tail: [], body: source } : findEdges(source, lookup);
+  const edgeLines: EdgeLine[] = [...edges.head, ...(sub.kind === 'markdown' ? [] : cutInlineCredits(edges.body)), ...edges.tail];
+  tree = { type: 'root', children: edges.body };
   const seg = sub.kind === 'markdown' ? undefined : segment(tree, wantArticle ? 'article' : 'auto');
-  const opening = tree.children.slice(0, 5).map(plain).join('\n');
+  // The sign-off names the unit as the unit signs; the letterhead and credits say it too.
+  const signed = [...edges.tail, ...edgeLines.filter((e) => e.where === 'inline'), ...edges.head].filter((e) => e.unit);
   const unitGuess = guessUnit(series, opts.unit ?? (typeof givenFront.unit === 'string' ? givenFront.unit : undefined), [
     { where: '文件名', text: stem },
+    ...signed.map((e) => ({ where: e.where === 'head' ? '信头' : '落款', text: e.unit! })),
     ...(seg && seg.kind === 'article' && seg.byline ? [{ where: '署名', text: seg.byline }] : []),
     ...(seg && seg.kind === 'article' && seg.title ? [{ where: '标题', text: seg.title }] : []),
     ...(seg?.header.length ? [{ where: '标题', text: seg.header.join('\n') }] : []),
     { where: '开头几段', text: opening },
   ]);
-  const unit: Unit | string | undefined = unitGuess?.value;
+  // A unit that signed but is not in the register is still the unit (check asks to register it).
+  const unit: Unit | string | undefined = unitGuess?.value ?? signed[0]?.unit;
   const unitName = typeof unit === 'object' ? unit.name : unit;
+  if (!unitGuess && unitName) notes.push(`供稿单位：${unitName}（取自落款或署名；不在 bulletin.yaml 的名录中，请核对）`);
   if (unitGuess?.reason) notes.push(`供稿单位：${unitName}（推断：${unitGuess.reason}；不对请用 --unit 指定）`);
   if (!unit) notes.push('供稿单位：没有认出（文件名、标题和开头都没有名录中的单位）。请在稿件前言区补上 unit:，或用 --unit 重新导入');
-  if (typeof unit === 'string' && !series.units.isEmpty) notes.push(`供稿单位“${unit}”不在 bulletin.yaml 的名录中`);
+  if (typeof unit === 'string' && !series.units.isEmpty && unitGuess) notes.push(`供稿单位“${unit}”不在 bulletin.yaml 的名录中`);
 
   const section = guessSection(series, given, unit, seg?.kind === 'article');
   if ('error' in section) throw new ImportError(`${sub.name}：${section.error}`);
@@ -104,11 +118,14 @@ export async function planImport(sub: Submission, series: Series, opts: ImportOp
 
   const front: Record<string, unknown> = { ...givenFront, section: section.value };
   if (unitName) front.unit = unitName;
+  const date = [...edges.tail, ...edges.head].find((e) => e.date)?.date;
+  if (date && front.date === undefined) front.date = date;
   const guessed = [unitGuess?.reason && `单位按${unitGuess.reason}推断`, section.reason && `栏目按${section.reason}推断`].filter(Boolean);
   const comment = `# 由 bulletin import 从“${sub.name}”导入${guessed.length ? `；${guessed.join('，')}，请核对` : ''}`;
 
   let body: string;
   let count = 1;
+  let dropped: Dropped[] = seg?.dropped ?? [];
   if (!seg) {
     body = toMarkdown(tree.children);
     count = Math.max(1, tree.children.filter((b) => b.type === 'heading' && b.depth === 2).length);
@@ -121,6 +138,7 @@ export async function planImport(sub: Submission, series: Series, opts: ImportOp
   } else if (sectionKind === 'articles' || seg.kind === 'article') {
     const art = seg.kind === 'article' ? seg : segment(tree, 'article');
     if (art.kind !== 'article') throw new Error('unreachable');
+    dropped = art.dropped;
     if (art.title) front.title = art.title;
     else notes.push('没有找到文章标题，请在前言区补上 title:');
     if (art.subtitle) front.subtitle = art.subtitle;
@@ -135,8 +153,17 @@ export async function planImport(sub: Submission, series: Series, opts: ImportOp
   const text = `---\n${comment}\n${stringify(ordered, { lineWidth: 0 })}---\n\n${body}\n`;
   const prefix = String((series.sections.findIndex((s) => s.name === section.value) + 1) * 10).padStart(2, '0');
   const base = (unitName ?? stem).replace(/[\\/:*?"<>|\s]+/g, '');
+  const used = (e: EdgeLine): { unit: boolean; date: boolean } => ({
+    unit: Boolean(e.unit && unitName && (lookup(e.unit) ?? e.unit) === unitName),
+    date: Boolean(e.date && e.date === front.date),
+  });
+  const report = [
+    ...edgeLines.map((e) => ({ block: e.block, text: e.text, reason: edgeReason(e, used(e)) })),
+    ...dropped.map((d) => ({ block: d.block, text: d.part ?? plain(d.block).trim(), reason: d.reason })),
+  ].sort((a, b) => source.indexOf(a.block) - source.indexOf(b.block));
   return {
     submission: sub,
+    dropped: report.map(({ text, reason }) => ({ text, reason })),
     unit: unitName,
     kind: typeof unit === 'object' ? unit.kind : undefined,
     section: section.value,

@@ -82,13 +82,15 @@ describe.skipIf(Boolean(missing))(`bulletin import${missing ? `（缺少 ${missi
     const front = frontOf(text);
     expect(front).toEqual({ section: '高校动态', unit: '赣南师范大学', source: { file: UNIV, sha256: sha(path.join(subm, UNIV)) } });
     expect(text).toContain('# 由 bulletin import 从“赣南师大-4月工作动态.docx”导入；单位按文件名中有“赣南师大”推断');
-    // The document's own title line is not an item; the bold leads are, without their 。.
+    // The document's own title line is not an item, and the report says so; the bold leads
+    // are, with their 。 as typed.
     expect([...text.matchAll(/^## (.+)$/gm)].map((m) => m[1])).toEqual([
-      '赣南师范大学召开协同提质工作推进会',
-      '学校专家团队深入试点学校开展教研活动',
-      '学校举办第三届赣南基础教育英语学科教学高质量发展学术论坛',
+      '赣南师范大学召开协同提质工作推进会。',
+      '学校专家团队深入试点学校开展教研活动。',
+      '学校举办第三届赣南基础教育英语学科教学高质量发展学术论坛。',
     ]);
     expect(text).not.toContain('赣南师大协同提质工作动态');
+    expect(r.stdout).toContain('没有印出的内容（原文照录，请核对）：\n    “赣南师大协同提质工作动态”：文档的标题行，没有印出');
     // Indents gone; the Word line break joined with no space between Chinese characters.
     expect(text).toContain('\n4月18日，学校召开协同提质行动推进会');
     expect(text).toContain('龙南市等地的试点学校，开展听课评课');
@@ -148,6 +150,7 @@ describe.skipIf(Boolean(missing))(`bulletin import${missing ? `（缺少 ${missi
     const r = runCli(['import', path.join(subm, '南昌市来稿.txt')], series);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain('文件是 GBK 编码，已转换为 UTF-8');
+    expect(r.stdout).toContain('“南昌市协同提质工作简报”：文档的标题行，没有印出');
     const text = read('30-南昌市教育局.md');
     expect(frontOf(text)).toMatchObject({ section: '市县动态', unit: '南昌市教育局' });
     expect(text.slice(text.indexOf('\n---\n') + 5)).toBe('\n## 南昌市召开试点学校工作推进会\n\n5月10日，南昌市教育局召开试点学校工作推进会，部署下一阶段工作。各试点学校负责同志参加会议。\n');

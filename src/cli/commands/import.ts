@@ -55,6 +55,10 @@ export function registerImport(program: Command, io: Output): Command {
           const what = plan.section === ctx.series.sections.find((s) => s.kind === 'articles' && s.name === plan.section)?.name ? '1 篇文章' : `${plan.count} 条动态`;
           io.out(`已导入 ${shown} → ${record.items.map((f) => `${issueRel}/${f}`).join('、')}（${plan.section}，${what}${plan.images.length ? `，${plan.images.length} 张图片` : ''}）`);
           for (const n of plan.notes) io.out(`  ${n}`);
+          if (plan.dropped.length) {
+            io.out('  没有印出的内容（原文照录，请核对）：');
+            for (const d of plan.dropped) io.out(`    “${d.text}”：${d.reason}`);
+          }
         } catch (e) {
           if (!(e instanceof ImportError)) throw e;
           failed++;
