@@ -30,6 +30,7 @@ import {
   mastheadLines,
   mm,
 } from './spec.js';
+import { boldLeads } from './run-in-leads.js';
 import { HEADING_STYLE, STYLES, type StyleId } from './styles.js';
 
 /** The role a model run prints in: its own font, else the block's; bold maps through BOLD_ROLE. */
@@ -177,7 +178,10 @@ class Composer {
   }
 
   private paragraph(p: Paragraph, role: FontRole, style: StyleId, lead: GRun[] = []): GParagraph {
-    return paragraph(style, [...lead, ...composeRuns(p.runs, p.font ?? role)], {
+    const blockRole = p.font ?? role;
+    // 一是……。 leads of body text print bold however they were typed (spec §11, run-in-leads.ts).
+    const runs = blockRole === 'body' ? boldLeads(p.runs) : p.runs;
+    return paragraph(style, [...lead, ...composeRuns(runs, blockRole)], {
       align: p.align ?? 'justify',
       indentChars: p.indent === false ? 0 : BODY.indentChars,
       at: p.at,

@@ -12,6 +12,8 @@ import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { pdfText } from '../helpers/pdf-render.js';
 import { readPdf } from '../helpers/pdf-text.js';
+import { drawnText } from '../helpers/pdf-ops.js';
+import { partsOf, paragraphsOf, textOf } from '../helpers/docx-build.js';
 import { assertCliBuilt, BIN, cleanupTemp, copySeries, REPO, runCli, tempDir } from '../helpers/series.js';
 
 const MAKE = path.join(REPO, 'test', 'import', 'make-submissions.py');
@@ -66,7 +68,8 @@ const ARTICLE = '九江学院经验材料.docx';
 
 let subm: string;
 let series: string;
-const runs = new Map<string, { stdout: string; stderr: string; code: number; item: string }>();
+let out: string;
+const runs = new Map<string, { stdout: string; stderr: string; code: number | null; item: string }>();
 const issue = (f = ''): string => path.join(series, 'issues/010', f);
 const frontOf = (text: string): Record<string, unknown> => parse(/^---\n([\s\S]*?)\n---\n/.exec(text)![1]!);
 
@@ -131,8 +134,8 @@ describe.skipIf(!python)('Word submissions come in whole', () => {
 
   test('the built PDF: no sign-off, date, contact or title line in the body; the unit only as （…供稿）', async () => {
     for (const f of ['00-编者按.md', '10-省级动态.md', '20-高校动态.md', '30-市县动态.md', '40-经验交流.md']) fs.rmSync(issue(f));
-    const out = tempDir('bulletin-whole-pdf-');
-    const b = spawnSync(process.execPath, [BIN, 'build', '10', '--format', 'pdf', '--out', out], { cwd: series, encoding: 'utf8', timeout: 120_000 });
+    out = tempDir('bulletin-whole-out-');
+    const b = spawnSync(process.execPath, [BIN, 'build', '10', '--out', out], { cwd: series, encoding: 'utf8', timeout: 120_000 });
     expect(b.status, b.stderr).toBe(0);
     const t = pdfText(await readPdf(new Uint8Array(fs.readFileSync(path.join(out, '工作动态第10期.pdf')))));
     expect(t).toContain('受到试点学校欢迎。（九江市教育局供稿）');
@@ -145,4 +148,41 @@ describe.skipIf(!python)('Word submissions come in whole', () => {
     // 九江市教育局 appears in its items' unit lines and where the text says it, nowhere else.
     expect(t.split('（九江市教育局供稿）').join('').split('九江市教育局').length - 1).toBe(1);
   }, 120_000);
+
+  // 一是 typed bold to the 。, 二是 with only 一是 bold, 三是 not bold at all (make-submissions.py).
+  const LEADS = ['一是成立工作专班。', '二是制定实施方案。', '三是建立联络机制。'];
+
+  test('the article’s leads all print in bold 仿宋 in the PDF, each to its first 。, the text after it regular', async () => {
+    const drawn = await drawnText(new Uint8Array(fs.readFileSync(path.join(out, '工作动态第10期.pdf'))));
+    // One character stream with each character's font and render mode, across line breaks
+    // (the spaces pdfmake draws between pieces of a line are left out).
+    const chars = drawn.flatMap((d) => [...d.text].filter((ch) => ch !== ' ').map((ch) => ({ ch, font: d.font, mode: d.renderMode })));
+    const stream = chars.map((c) => c.ch).join('');
+    for (const lead of LEADS) {
+      const at = stream.indexOf(lead);
+      expect(at, lead).toBeGreaterThan(0);
+      for (const c of chars.slice(at, at + lead.length)) expect(c, `${lead} ${c.ch}`).toMatchObject({ font: 'FandolFang-Regular', mode: 2 });
+      expect(chars[at + lead.length], lead).toMatchObject({ font: 'FandolFang-Regular', mode: 0 });
+    }
+  });
+
+  test('the DOCX sets the same leads bold (w:b) and the text after them regular', () => {
+    const xml = partsOf(new Uint8Array(fs.readFileSync(path.join(out, '工作动态第10期.docx')))).xml('word/document.xml');
+    for (const lead of LEADS) {
+      const para = paragraphsOf(xml).find((p) => textOf(p).startsWith(lead))!;
+      expect(para, lead).toBeDefined();
+      const runs = [...para.matchAll(/<w:r>([\s\S]*?)<\/w:r>/g)].map((m) => ({ bold: /<w:b\/>|<w:b w:val="(true|1|on)"\/>/.test(m[1]!), text: textOf(m[1]!) })).filter((r) => r.text);
+      const boldText = runs.filter((r) => r.bold).map((r) => r.text).join('');
+      expect(boldText, lead).toBe(lead);
+      expect(runs[0]!.bold).toBe(true);
+    }
+  });
+
+  test('check notes the article whose leads were typed differently, and what prints', () => {
+    const r = runCli(['check', '10'], series);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(
+      /issues\/010\/40-九江学院\.md:\d+:1  说明：文章“深化校地合作，助推县域教育提质”的“一是……。”导语写法不一致：“一是成立工作专班。”加了粗，“二是制定实施方案。”没有（或只加粗了一部分）。印出来都是加粗仿宋/,
+    );
+  });
 });
