@@ -11,7 +11,7 @@ import rehypeParse from 'rehype-parse';
 import rehypeRemark from 'rehype-remark';
 import { unified } from 'unified';
 import { ImportError } from './read-submission.js';
-import { flattenTables } from './tables.js';
+import { spanTables } from './tables.js';
 
 export interface ImportedImage {
   /** Relative to the issue folder: images/<hash>.<ext>. */
@@ -68,7 +68,7 @@ export async function docxToMdast(bytes: Buffer, name: string): Promise<Converte
   }
   const parser = unified().use(rehypeParse, { fragment: true });
   const hast = parser.parse(html) as HastRoot;
-  flattenTables(hast);
+  spanTables(hast);
   const tree = (await unified().use(rehypeRemark).run(hast as never)) as unknown as Root;
   return { tree, images: [...images.values()], skippedImages };
 }

@@ -5,7 +5,7 @@
  * a picture's line is as tall as its grid lines, drawing ids are counted.
  */
 import { readFileSync } from 'node:fs';
-import { BorderStyle, ImageRun, TabStopType, Table, TableCell, TableLayoutType, TableRow, WidthType, AlignmentType, type FileChild } from 'docx';
+import { BorderStyle, ImageRun, TabStopType, Table, TableCell, TableLayoutType, TableRow, VerticalMergeType, WidthType, AlignmentType, type FileChild } from 'docx';
 import type { GBlock, GImage, GList, GParagraph, GTable, Galley } from '../../layout/galley.js';
 import { BODY, ptToTwips } from '../../layout/spec.js';
 import { docxParagraph } from './paragraph.js';
@@ -43,31 +43,45 @@ function tableBlock(ctx: BlockContext, t: GTable): FileChild[] {
   const rule = { style: BorderStyle.SINGLE, size: borderEighths(t.ruleWidthPt), color: BODY.color };
   const pad = ptToTwips(t.paddingPt);
   const small = t.sizePt !== STYLES.tableText.sizePt;
-  const row = (cells: GTable['header'], header: boolean): TableRow =>
-    new TableRow({
-      tableHeader: header || undefined,
-      cantSplit: true,
-      children: widths.map(
-        (w, c) =>
-          new TableCell({
-            width: { size: w, type: WidthType.DXA },
-            children: [
-              docxParagraph({
-                style: header ? 'tableHeader' : 'tableText',
-                align: header ? undefined : t.columns[c].align,
-                // A wide table is set smaller than the table styles (the Galley's size step).
-                lineTw: small ? ptToTwips(t.lineHeightPt) : undefined,
-                children: docxRuns(ctx.galley, cells[c] ?? [], header ? 'tableHeader' : 'tableText', t.sizePt),
-              }),
-            ],
-          }),
-      ),
+  const spanAt = new Map(t.spans.map((s) => [`${s.row},${s.col}`, s]));
+  // Grid cells under a merged cell's first row: Word writes them as w:vMerge continuations.
+  const below = new Map<string, number>();
+  for (const s of t.spans) for (let r = s.row + 1; r < s.row + s.rows; r++) below.set(`${r},${s.col}`, s.cols);
+  const inside = new Set<string>();
+  for (const s of t.spans) for (let r = s.row; r < s.row + s.rows; r++) for (let c = s.col + 1; c < s.col + s.cols; c++) inside.add(`${r},${c}`);
+  const row = (cells: GTable['header'], r: number): TableRow => {
+    const header = r < t.headerRows;
+    const style = header ? 'tableHeader' : 'tableText';
+    const text = (c: number, runs: GTable['header'][number]): ReturnType<typeof docxParagraph> =>
+      docxParagraph({
+        style,
+        align: header ? undefined : t.columns[c].align,
+        // A wide table is set smaller than the table styles (the Galley's size step).
+        lineTw: small ? ptToTwips(t.lineHeightPt) : undefined,
+        children: docxRuns(ctx.galley, runs, style, t.sizePt),
+      });
+    const children: TableCell[] = [];
+    widths.forEach((w, c) => {
+      const key = `${r},${c}`;
+      if (inside.has(key)) return;
+      const span = spanAt.get(key);
+      const cols = span?.cols ?? below.get(key) ?? 1;
+      const width = { size: widths.slice(c, c + cols).reduce((a, b) => a + b, 0), type: WidthType.DXA };
+      const columnSpan = cols > 1 ? cols : undefined;
+      if (below.has(key)) {
+        children.push(new TableCell({ width, columnSpan, verticalMerge: VerticalMergeType.CONTINUE, children: [text(c, [])] }));
+        return;
+      }
+      const verticalMerge = span && span.rows > 1 ? VerticalMergeType.RESTART : undefined;
+      children.push(new TableCell({ width, columnSpan, verticalMerge, children: [text(c, cells[c] ?? [])] }));
     });
+    return new TableRow({ tableHeader: header || undefined, cantSplit: true, children });
+  };
   // A table itself has no space before: an empty paragraph of that height carries it.
   if (before > 0) out.push(docxParagraph({ style: 'tableText', lineTw: lines(before), children: [] }));
   out.push(
     new Table({
-      rows: [row(t.header, true), ...t.rows.map((r) => row(r, false))],
+      rows: [t.header, ...t.rows].map((cells, r) => row(cells, r)),
       width: { size: TEXT_WIDTH_TW, type: WidthType.DXA },
       columnWidths: widths,
       layout: TableLayoutType.FIXED,
