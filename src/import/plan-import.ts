@@ -11,6 +11,7 @@ import type { Unit } from '../units/registry.js';
 import { cleanTree, plain } from './clean-mdast.js';
 import type { ImportedImage } from './docx-to-mdast.js';
 import { guessSection, guessUnit } from './guess.js';
+import { headerFooterText, type HeaderFooterText } from './header-footer.js';
 import { convertWithLibreOffice } from './libreoffice.js';
 import { ImportError, type Submission } from './read-submission.js';
 import { segment, type Dropped } from './segment.js';
@@ -50,8 +51,10 @@ export async function planImport(sub: Submission, series: Series, opts: ImportOp
   let tree: Root;
   let images: ImportedImage[] = [];
   let givenFront: Record<string, unknown> = {};
+  let margins: HeaderFooterText[] = [];
   if (sub.kind === 'docx' || sub.kind === 'legacy') {
     const bytes = sub.kind === 'legacy' ? convertWithLibreOffice(sub) : sub.bytes;
+    margins = headerFooterText(bytes);
     if (sub.kind === 'legacy') notes.push('已用 LibreOffice 转换为 .docx 再导入');
     // Loaded here, not with the CLI: mammoth and its zip and XML libraries are some 100 ms
     // of every command's start-up, and only `import` of a Word file needs them.
@@ -161,9 +164,10 @@ export async function planImport(sub: Submission, series: Series, opts: ImportOp
     ...edgeLines.map((e) => ({ block: e.block, text: e.text, reason: edgeReason(e, used(e)) })),
     ...dropped.map((d) => ({ block: d.block, text: d.part ?? plain(d.block).trim(), reason: d.reason })),
   ].sort((a, b) => source.indexOf(a.block) - source.indexOf(b.block));
+  const marginal = margins.map((m) => ({ text: m.text, reason: `${m.where}中的文字，没有导入（简报不印来稿的页眉、页脚）` }));
   return {
     submission: sub,
-    dropped: report.map(({ text, reason }) => ({ text, reason })),
+    dropped: [...marginal, ...report.map(({ text, reason }) => ({ text, reason }))],
     unit: unitName,
     kind: typeof unit === 'object' ? unit.kind : undefined,
     section: section.value,

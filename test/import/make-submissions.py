@@ -83,9 +83,9 @@ for t in ['第一阶段：调研', '第二阶段：送教']:
 para(d, ('三、加强保障，落实责任。各地要加强组织领导，确保取得实效。', False))
 d.save(os.path.join(out, '南昌师院送教材料.docx'))
 
-# A city's report as it arrives: its own title line, two bold-lead items, an 附件 note, and the
-# sign-off (unit and date on two lines, right-aligned) with a contact line under it. The file
-# name says nothing of the unit: the sign-off does.
+# A city's report as it arrives: the office's name in the page header, its own title line, two
+# bold-lead items, an 附件 note, and the sign-off (unit and date on two lines, right-aligned)
+# with a contact line under it. The file name says nothing of the unit: the sign-off does.
 d = Document()
 para(d, ('九江市协同提质行动工作动态', True), center=True)
 para(d, ('九江市召开协同提质工作推进会。', True), ('5月20日，九江市教育局召开协同提质工作推进会，各试点县（市、区）教育局分管负责同志参加会议。', False))
@@ -96,6 +96,7 @@ for line in ['九江市教育局', '2024年5月28日']:
     p = para(d, (line, False), indent=False)
     p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
 para(d, ('联系人：李明　　电话：0792-8581234', False), indent=False)
+d.sections[0].header.paragraphs[0].text = '九江市教育局办公室'
 d.save(os.path.join(out, '5月工作动态.docx'))
 
 # A university's monthly report whose title line is plain text, the unit's own issue number

@@ -25,14 +25,15 @@ function pythonWithDocx(): string | undefined {
 const python = pythonWithDocx();
 if (!python && process.env.CI) throw new Error('python3-docx is required for the import tests (scripts/install-test-deps.sh installs it)');
 
-/** Every paragraph of a .docx as Word holds it, table cells included, read with python-docx. */
+/** Every paragraph of a .docx as Word holds it, table cells, page header and footer included, read with python-docx. */
 function sourceParagraphs(file: string): string[] {
   const script = [
     'import sys, json',
     'from docx import Document',
     'from docx.oxml.ns import qn',
     'd = Document(sys.argv[1])',
-    "print(json.dumps([''.join(t.text or '' for t in p.iter(qn('w:t'))) for p in d.element.body.iter(qn('w:p'))], ensure_ascii=False))",
+    'parts = [d.element.body] + [x._element for s in d.sections for x in (s.header, s.footer) if not x.is_linked_to_previous]',
+    "print(json.dumps([''.join(t.text or '' for t in p.iter(qn('w:t'))) for part in parts for p in part.iter(qn('w:p'))], ensure_ascii=False))",
   ].join('\n');
   const r = spawnSync(python!, ['-c', script, file], { encoding: 'utf8' });
   if (r.status !== 0) throw new Error(r.stderr);
@@ -89,7 +90,7 @@ describe.skipIf(!python)('Word submissions come in whole', () => {
   }, 180_000);
   afterAll(cleanupTemp);
 
-  test('a sign-off (unit and date on two lines), a contact line and an 附件 note: unit and date go into the front matter, none of them into the text, each named in the report', () => {
+  test('a sign-off (unit and date on two lines), a contact line, an 附件 note and a page header: unit and date go into the front matter, none of them into the text, each named in the report', () => {
     const r = runs.get(CITY)!;
     expect(r.code, r.stderr).toBe(0);
     expect(frontOf(r.item)).toMatchObject({ section: '市县动态', unit: '九江市教育局', date: '2024-05-28' });
@@ -98,6 +99,7 @@ describe.skipIf(!python)('Word submissions come in whole', () => {
     for (const gone of ['九江市协同提质行动工作动态', '附件', '送教活动安排表', '2024年5月28日', '联系人', '0792-8581234']) expect(body).not.toContain(gone);
     expect(body.trim().endsWith('受到试点学校欢迎。')).toBe(true);
     expect(reported(r.stdout)).toEqual([
+      { text: '九江市教育局办公室', reason: '页眉中的文字，没有导入（简报不印来稿的页眉、页脚）' },
       { text: '九江市协同提质行动工作动态', reason: '文档的标题行，没有印出（每条动态有自己的标题）' },
       { text: '附件：1.九江市协同提质试点学校名单', reason: '附件说明，没有印出（附件本身不随稿件导入，需要时请另行处理）' },
       { text: '2.送教活动安排表', reason: '附件说明，没有印出（附件本身不随稿件导入，需要时请另行处理）' },
