@@ -60,6 +60,8 @@ function spanTable(table: Element): void {
       }
       const text = textOf(cell).trim();
       if (text === '^' || text === '>') cell.children = [{ type: 'text', value: ESCAPE + text }];
+      // A table cell holds one paragraph: Word's paragraphs of a cell stay apart by a full-width space.
+      cell.children = cell.children.flatMap((c, i) => (i > 0 && c.type === 'element' && c.tagName === 'p' ? [{ type: 'text' as const, value: '\u3000' }, c] : [c]));
       delete cell.properties.colSpan;
       delete cell.properties.rowSpan;
       grid[r]![col] = cell;

@@ -111,7 +111,7 @@ d.save(os.path.join(out, '5月协同提质动态.docx'))
 
 # An experience article with run-in leads typed three ways (bold to the 。, bold 一是 only,
 # plain), a table with merged cells (a two-level header, a unit down three rows, 合计 across
-# two columns), a byline under the subtitle and a sign-off.
+# two columns) and a cell of two paragraphs, a byline under the subtitle and a sign-off.
 d = Document()
 para(d, ('深化校地合作，助推县域教育提质', True), center=True)
 para(d, ('——九江学院协同提质行动经验材料', False), center=True)
@@ -131,6 +131,9 @@ for i, row in enumerate(data):
         t.cell(i, j).text = v
 for (a, b, text) in [((0, 1), (0, 2), '派出人数'), ((0, 0), (1, 0), '单位'), ((0, 3), (1, 3), '备注'), ((2, 0), (4, 0), '九江学院'), ((5, 0), (5, 1), '合计')]:
     t.cell(*a).merge(t.cell(*b)).text = text
+# A cell of two paragraphs.
+t.cell(5, 3).text = '另有'
+t.cell(5, 3).add_paragraph('2名志愿者')
 para(d, ('九江学院', False), indent=False).alignment = WD_ALIGN_PARAGRAPH.RIGHT
 para(d, ('2024年5月27日', False), indent=False).alignment = WD_ALIGN_PARAGRAPH.RIGHT
 d.save(os.path.join(out, '九江学院经验材料.docx'))
