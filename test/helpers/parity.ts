@@ -4,8 +4,8 @@
  * their text; and the page counts.
  */
 import type { Issue } from '../../src/model/types.js';
-import { renderDocx } from '../../src/render/docx/render-docx.js';
-import { renderPdf } from '../../src/render/pdf/render-pdf.js';
+import { renderDocx } from './render-format.js';
+import { renderPdf } from './render-format.js';
 import { docxToPdf, pdfLines, type PdfLine, type PdfPage } from './libreoffice.js';
 
 const quiet = { log: (): void => undefined };

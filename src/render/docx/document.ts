@@ -10,9 +10,10 @@ import { endBlock, evenPageEndBlock } from './end-block.js';
 import { footerDistanceTw, pageNumberFooters } from './footers.js';
 import { mastheadParagraphs } from './masthead.js';
 import { bulletinStyles } from './styles.js';
-import { LINE_TW, PAGE_TW } from './units.js';
+import { lineTw, pageTw } from './units.js';
 
 function sectionOf(g: Galley, children: FileChild[], type?: (typeof SectionType)[keyof typeof SectionType]): ISectionOptions {
+  const PAGE_TW = pageTw(g);
   return {
     properties: {
       type,
@@ -22,7 +23,7 @@ function sectionOf(g: Galley, children: FileChild[], type?: (typeof SectionType)
       },
       // Word lays lines on this grid; LibreOffice and WPS get the same 22 lines from the
       // exact line heights and the 28 characters from the run spacing.
-      grid: { type: DocumentGridType.LINES, linePitch: LINE_TW },
+      grid: { type: DocumentGridType.LINES, linePitch: lineTw(g) },
     },
     footers: pageNumberFooters(g),
     children,

@@ -5,13 +5,12 @@
  */
 import type { Content } from 'pdfmake/interfaces.js';
 import type { GRun, GTable } from '../../layout/galley.js';
-import { STYLES } from '../../layout/styles.js';
 import type { RenderEnv } from './flow.js';
 import { paragraphInlines } from './inlines.js';
 import { styledRuns } from './blocks.js';
 
 export function tableNodes(env: RenderEnv, t: GTable, caption: Content | undefined): Content[] {
-  const ienv = { fonts: env.fonts, at: t.at };
+  const ienv = { fonts: env.fonts, text: env.galley.text, at: t.at };
   const style = { sizePt: t.sizePt, boxPt: t.lineHeightPt };
   const cell = (runs: GRun[], align: string): Record<string, unknown> => ({ text: runs.length ? paragraphInlines(ienv, styledRuns(runs), style) : '', alignment: align });
   const covered = new Set<string>();
@@ -20,7 +19,7 @@ export function tableNodes(env: RenderEnv, t: GTable, caption: Content | undefin
   const body: Content[][] = [t.header, ...t.rows].map((row, r) =>
     row.map((runs, c) => {
       if (covered.has(`${r},${c}`)) return {} as Content;
-      const node = cell(runs, r < t.headerRows ? STYLES.tableHeader.align : t.columns[c]!.align);
+      const node = cell(runs, r < t.headerRows ? env.galley.styles.tableHeader.align : t.columns[c]!.align);
       const span = origin.get(`${r},${c}`);
       if (span && span.cols > 1) node.colSpan = span.cols;
       if (span && span.rows > 1) node.rowSpan = span.rows;

@@ -8,15 +8,18 @@
 import { strFromU8, strToU8 } from 'fflate';
 import type { Paragraph as DocxParagraph, Table as DocxTable, TableRow as DocxTableRow } from 'docx';
 import { formatChineseDate, parseIsoDate, type CalendarDate } from '../../dates.js';
-import { ARTICLE, BODY, OFFICIAL_FONT_NAMES, PAGE, TABLE, ZIHAO, mmToTwips, ptToTwips } from '../../layout/spec.js';
+import { ARTICLE, BODY, GRID, OFFICIAL_FONT_NAMES, PAGE, TABLE, TEXT_BLOCK, ZIHAO, mmToTwips, ptToTwips } from '../../layout/spec.js';
 import type { FontRole } from '../../model/types.js';
-import { LINE_TW, TEXT_WIDTH_TW } from '../../render/docx/units.js';
 import { patchCoreDates } from '../../render/docx/xml-patches.js';
 import { activeRows, numberText, rateText, type Stats, type UnitRow } from '../count.js';
 import { describe } from '../describe.js';
 import { stampDate } from '../stamp.js';
 import { displayWidth } from '../text-width.js';
 import { stableZip } from './stable-zip.js';
+
+/** One grid line and the text block's width in twips, as in the bulletin's own DOCX. */
+const LINE_TW = ptToTwips(GRID.linePitchPt);
+const TEXT_WIDTH_TW = mmToTwips(TEXT_BLOCK.widthMm);
 
 const CN_NUMBERS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 
