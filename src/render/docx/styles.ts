@@ -98,8 +98,8 @@ export function bulletinStyles(g: Galley): IStylesOptions {
           size: halfPoints(BODY.sizePt),
           color: BODY.color,
           characterSpacing: BODY.docxRunSpacingTwips,
-          // Latin text (digits too) in English: LibreOffice breaks a number apart (4月2 / 6日)
-          // when the Latin language is Chinese, and keeps it whole in English.
+          // Once, for every run: East Asian text is Chinese (zh-CN), Latin text English, as
+          // Chinese Word writes its own defaults; Word proofs each script in its language.
           language: { value: 'en-US', eastAsia: 'zh-CN' },
         },
         paragraph: { spacing: { before: 0, after: 0, line: LINE_TW, lineRule: LineRuleType.EXACT } },
