@@ -7,6 +7,7 @@
  */
 import { Packer, type Document } from 'docx';
 import { unzipSync, zipSync, type Zippable } from 'fflate';
+import { OFF_GRID_STYLE_IDS } from './styles.js';
 import { patchCoreDates, patchSettings, patchStyles, stableLinkIds } from './xml-patches.js';
 
 const CONTENT_TYPES = '[Content_Types].xml';
@@ -38,7 +39,8 @@ async function packageFiles(doc: Document): Promise<PackageFiles> {
   return new Map(Object.entries(unzipSync(new Uint8Array(await Packer.toBuffer(doc)))));
 }
 
-export async function reproducibleDocx(doc: Document, isoDate: string): Promise<Uint8Array> {
+/** `offGridStyleIds`: the document's styles whose lines are not grid lines (xml-patches.ts). */
+export async function reproducibleDocx(doc: Document, isoDate: string, offGridStyleIds: readonly string[] = OFF_GRID_STYLE_IDS): Promise<Uint8Array> {
   const files = await packageFiles(doc);
   const encoder = new TextEncoder();
   const decoder = new TextDecoder();
@@ -51,7 +53,7 @@ export async function reproducibleDocx(doc: Document, isoDate: string): Promise<
   const links = stableLinkIds(text('word/_rels/document.xml.rels'), text('word/document.xml'));
   files.set('word/_rels/document.xml.rels', links.rels);
   files.set('word/document.xml', links.document);
-  files.set('word/styles.xml', patchStyles(text('word/styles.xml')));
+  files.set('word/styles.xml', patchStyles(text('word/styles.xml'), offGridStyleIds));
   files.set('word/settings.xml', patchSettings(text('word/settings.xml')));
   files.set('docProps/core.xml', patchCoreDates(text('docProps/core.xml'), isoDate));
 

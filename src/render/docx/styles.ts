@@ -10,6 +10,7 @@ import { BODY, END_BLOCK, NEWS_ITEM, ptToTwips } from '../../layout/spec.js';
 import { STYLES, type BlockStyle, type StyleId } from '../../layout/styles.js';
 import type { FontRole } from '../../model/types.js';
 import { LINE_TW, charsHundredths, charsTw, halfPoints } from './units.js';
+import { documentDefaults } from './word-defaults.js';
 
 /** Word style ids. Headings are Word's built-in ones, so the navigation pane and TOC know them. */
 export const STYLE_ID: Record<StyleId, string> = {
@@ -91,20 +92,7 @@ export function bulletinStyles(g: Galley): IStylesOptions {
     { id: STYLE.itemLead, name: '动态标题', basedOn: 'DefaultParagraphFont', quickFormat: true, run: { font: fontsFor(g, NEWS_ITEM.leadRole) } },
   ];
   return {
-    default: {
-      document: {
-        run: {
-          font: fontsFor(g, 'body'),
-          size: halfPoints(BODY.sizePt),
-          color: BODY.color,
-          characterSpacing: BODY.docxRunSpacingTwips,
-          // Once, for every run: East Asian text is Chinese (zh-CN), Latin text English, as
-          // Chinese Word writes its own defaults; Word proofs each script in its language.
-          language: { value: 'en-US', eastAsia: 'zh-CN' },
-        },
-        paragraph: { spacing: { before: 0, after: 0, line: LINE_TW, lineRule: LineRuleType.EXACT } },
-      },
-    },
+    default: documentDefaults({ font: fontsFor(g, 'body'), sizePt: BODY.sizePt, color: BODY.color, runSpacingTwips: BODY.docxRunSpacingTwips }),
     paragraphStyles,
     characterStyles,
   };

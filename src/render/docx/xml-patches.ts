@@ -3,17 +3,19 @@
  * each patch anchors on one element docx always writes, and inserts in the schema's order.
  */
 import { KINSOKU, PARAGRAPH_SPLIT } from '../../layout/spec.js';
-import { OFF_GRID_STYLE_IDS } from './styles.js';
 
 /**
- * For every paragraph, through the document defaults of styles.xml: East Asian line breaking
- * on (w:kinsoku); w:overflowPunct on, which LibreOffice reads the other way round (no hanging:
- * in a justified line it would hang a closing comma past the edge and never draw it; it pushes
- * a character down instead), while Word hangs the mark; and no automatic space where hanzi
- * meet digits or Latin letters (w:autoSpaceDE/DN off, spec §11: Word obeys them; LibreOffice's
- * DOCX import ignores them, a measured difference, test/docx/parity.test.ts).
+ * Word's 中文版式 switches, for every paragraph, once, in the document defaults of styles.xml
+ * (the docx package writes only two of them): East Asian line breaking by the kinsoku lists of
+ * settings.xml (w:kinsoku, 按中文习惯控制首尾字符); a closing mark may hang past the last cell
+ * (w:overflowPunct, 允许标点溢出边界, spec §9); no compression of a mark at the start of a line
+ * (w:topLinePunct off, 允许行首标点压缩), which would take a glyph off the grid; and no
+ * automatic space where hanzi meet digits or Latin letters (w:autoSpaceDE/DN off, spec §11).
+ * Word obeys all five. LibreOffice's DOCX import reads overflowPunct inverted (on = no
+ * hanging) and ignores topLinePunct and autoSpaceDE/DN: measured differences
+ * (test/docx/parity.test.ts), not a reason to write anything else.
  */
-const EAST_ASIAN_PPR = ['<w:kinsoku/>', '<w:overflowPunct/>', '<w:autoSpaceDE w:val="0"/>', '<w:autoSpaceDN w:val="0"/>'].join('');
+const EAST_ASIAN_PPR = ['<w:kinsoku/>', '<w:overflowPunct/>', '<w:topLinePunct w:val="0"/>', '<w:autoSpaceDE w:val="0"/>', '<w:autoSpaceDN w:val="0"/>'].join('');
 
 /**
  * Widow/orphan control said outright (PARAGRAPH_SPLIT), as the PDF paginates: LibreOffice
@@ -25,15 +27,16 @@ const WIDOW_CONTROL = `<w:widowControl w:val="${PARAGRAPH_SPLIT.minLines === 2 ?
 /**
  * Styles whose lines are not grid lines (table text, the page number, the end block's anchor):
  * LibreOffice would round each of their lines up to a whole grid line; w:snapToGrid off keeps
- * their own heights, as in the PDF. It comes before w:spacing in CT_PPrBase.
+ * their own heights, as in the PDF (Word adds no grid pitch in table cells either, ECMA-376
+ * §17.6.5). It comes before w:spacing in CT_PPrBase.
  */
 const OFF_GRID = '<w:snapToGrid w:val="0"/>';
 
-export function patchStyles(xml: string): string {
+export function patchStyles(xml: string, offGridStyleIds: readonly string[]): string {
   const anchor = '<w:pPrDefault><w:pPr>';
   if (!xml.includes(anchor)) throw new Error('styles.xml: w:pPrDefault not found');
   let out = xml.replace(anchor, anchor + WIDOW_CONTROL + EAST_ASIAN_PPR);
-  for (const id of OFF_GRID_STYLE_IDS) {
+  for (const id of offGridStyleIds) {
     out = out.replace(new RegExp(`(<w:style [^>]*w:styleId="${id}"[^>]*>[\\s\\S]*?<w:pPr>[\\s\\S]*?)(<w:spacing )`), `$1${OFF_GRID}$2`);
   }
   return out;
