@@ -34,7 +34,7 @@ async function convert(dir: string): Promise<Converted> {
 
 /** Our own PDF of the same issue, read back line by line. */
 async function ourPdf(issue: Issue): Promise<PdfPage[]> {
-  const { renderPdf } = await import('../../src/render/pdf/render-pdf.js');
+  const { renderPdf } = await import('../helpers/render-format.js');
   return pdfLines((await renderPdf(issue, quiet)).bytes);
 }
 

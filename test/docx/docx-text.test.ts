@@ -12,7 +12,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { renderPdf } from '../../src/render/pdf/render-pdf.js';
+import { renderPdf } from '../helpers/render-format.js';
 import { ROOT, docxOf, issueOf, partsOf, quiet } from '../helpers/docx-build.js';
 import { readPdf } from '../helpers/pdf-text.js';
 

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { strFromU8, unzipSync } from 'fflate';
 import type { Issue } from '../../src/model/types.js';
 import { loadIssue, openSeries } from '../../src/pipeline.js';
-import { renderDocx } from '../../src/render/docx/render-docx.js';
+import { renderDocx } from './render-format.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 /** The real 第9期 (repo root) and the fixture with every kind of content. */

@@ -15,8 +15,7 @@
  *   the PDF's own allowance at script changes.
  */
 import type { Issue } from '../../src/model/types.js';
-import { renderDocx } from '../../src/render/docx/render-docx.js';
-import { renderPdf } from '../../src/render/pdf/render-pdf.js';
+import { renderDocx, renderPdf } from './render-format.js';
 import { docxToPdf, docxToPdfVariants, libreOfficeVersion, pdfLines, type PdfLine, type PdfPage } from './libreoffice.js';
 
 const quiet = { log: (): void => undefined };

@@ -10,10 +10,11 @@ import { endBlock, evenPageEndBlock } from './end-block.js';
 import { footerDistanceTw, pageNumberFooters } from './footers.js';
 import { mastheadParagraphs } from './masthead.js';
 import { bulletinStyles } from './styles.js';
-import { PAGE_TW } from './units.js';
-import { DOCUMENT_GRID } from './word-defaults.js';
+import { lineTw, pageTw } from './units.js';
+import { documentGrid } from './word-defaults.js';
 
 function sectionOf(g: Galley, children: FileChild[], type?: (typeof SectionType)[keyof typeof SectionType]): ISectionOptions {
+  const PAGE_TW = pageTw(g);
   return {
     properties: {
       type,
@@ -23,7 +24,7 @@ function sectionOf(g: Galley, children: FileChild[], type?: (typeof SectionType)
       },
       // Word lays lines on this grid; LibreOffice and WPS get the same 22 lines from the
       // exact line heights and the 28 characters from the run spacing.
-      grid: DOCUMENT_GRID,
+      grid: documentGrid(lineTw(g)),
     },
     footers: pageNumberFooters(g),
     children,

@@ -6,9 +6,7 @@
  * printed: nothing is added to steer a client's line breaking (spec §11).
  */
 import { ExternalHyperlink, Tab, TextRun, type ParagraphChild } from 'docx';
-import type { GRun, Galley } from '../../layout/galley.js';
-import { NEWS_ITEM } from '../../layout/spec.js';
-import { STYLES, type StyleId } from '../../layout/styles.js';
+import type { GRun, Galley, StyleId } from '../../layout/galley.js';
 import { STYLE, fontsFor } from './styles.js';
 
 /** Only web and mail targets become hyperlinks; anything else prints as plain text. */
@@ -16,14 +14,14 @@ const LINKABLE = /^(https?:|mailto:)/i;
 
 /** `sizePt` only where the Galley sets text smaller than its style (a wide table). */
 export function docxRun(g: Galley, r: GRun, style: StyleId, sizePt?: number): ParagraphChild {
-  const inherited = r.lead ? NEWS_ITEM.leadRole : STYLES[style].role;
+  const inherited = r.lead ? g.text.leadRole : g.styles[style].role;
   const run = new TextRun({
     text: r.text,
     break: r.breakBefore ? 1 : undefined,
     style: r.lead ? STYLE.itemLead : undefined,
     font: r.role !== inherited ? fontsFor(g, r.role) : undefined,
     bold: r.bold || undefined,
-    size: sizePt !== undefined && sizePt !== STYLES[style].sizePt ? sizePt * 2 : undefined,
+    size: sizePt !== undefined && sizePt !== g.styles[style].sizePt ? sizePt * 2 : undefined,
     superScript: r.script === 'super' || undefined,
     subScript: r.script === 'sub' || undefined,
   });

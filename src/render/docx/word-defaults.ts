@@ -8,14 +8,14 @@
  * docs/docx-word-settings.md.
  */
 import { DocumentGridType, LineRuleType, type IStylesOptions } from 'docx';
-import { LINE_TW, halfPoints } from './units.js';
+import { halfPoints } from './units.js';
 
 /**
- * A line grid only (w:docGrid type lines, one line of the grid = LINE_TW). A character grid
+ * A line grid only (w:docGrid type lines, one line of the grid = `lineTw`). A character grid
  * (linesAndChars with a negative charSpace) gives 18–19 characters a line in LibreOffice; the
  * run spacing of the defaults gives 28 there and, by ECMA-376, in Word.
  */
-export const DOCUMENT_GRID = { type: DocumentGridType.LINES, linePitch: LINE_TW } as const;
+export const documentGrid = (lineTw: number): { type: typeof DocumentGridType.LINES; linePitch: number } => ({ type: DocumentGridType.LINES, linePitch: lineTw });
 
 export interface DefaultsOptions {
   font: { ascii: string; hAnsi: string; eastAsia: string; cs: string };
@@ -23,6 +23,8 @@ export interface DefaultsOptions {
   color: string;
   /** Added after every character (w:spacing of the run properties), in twips. */
   runSpacingTwips: number;
+  /** One grid line in twips: every paragraph's exact line height unless its style says otherwise. */
+  lineTw: number;
 }
 
 export function documentDefaults(o: DefaultsOptions): NonNullable<IStylesOptions['default']> {
@@ -35,7 +37,7 @@ export function documentDefaults(o: DefaultsOptions): NonNullable<IStylesOptions
         characterSpacing: o.runSpacingTwips,
         language: { value: 'en-US', eastAsia: 'zh-CN' },
       },
-      paragraph: { spacing: { before: 0, after: 0, line: LINE_TW, lineRule: LineRuleType.EXACT } },
+      paragraph: { spacing: { before: 0, after: 0, line: o.lineTw, lineRule: LineRuleType.EXACT } },
     },
   };
 }

@@ -2,7 +2,10 @@
  * WordprocessingML that the docx package cannot write, patched into its output by string:
  * each patch anchors on one element docx always writes, and inserts in the schema's order.
  */
-import { KINSOKU, PARAGRAPH_SPLIT } from '../../layout/spec.js';
+import type { GText } from '../../layout/galley.js';
+
+/** What the patches need of the Galley's text facts (the 通报, which has no Galley, gives the same). */
+export type PatchText = Pick<GText, 'kinsoku' | 'minSplitLines'>;
 
 /**
  * Word's 中文版式 switches, for every paragraph, once, in the document defaults of styles.xml
@@ -18,11 +21,12 @@ import { KINSOKU, PARAGRAPH_SPLIT } from '../../layout/spec.js';
 const EAST_ASIAN_PPR = ['<w:kinsoku/>', '<w:overflowPunct/>', '<w:topLinePunct w:val="0"/>', '<w:autoSpaceDE w:val="0"/>', '<w:autoSpaceDN w:val="0"/>'].join('');
 
 /**
- * Widow/orphan control said outright (PARAGRAPH_SPLIT), as the PDF paginates: LibreOffice
- * turns it on for a DOCX that is silent, while OOXML (and so Word) reads silence as off.
- * w:widowControl can only mean 2 lines each side; it comes before w:kinsoku in CT_PPrBase.
+ * Widow/orphan control said outright (the Galley's minSplitLines), as the PDF paginates:
+ * LibreOffice turns it on for a DOCX that is silent, while OOXML (and so Word) reads silence
+ * as off. w:widowControl can only mean 2 lines each side; it comes before w:kinsoku in
+ * CT_PPrBase.
  */
-const WIDOW_CONTROL = `<w:widowControl w:val="${PARAGRAPH_SPLIT.minLines === 2 ? 1 : 0}"/>`;
+const widowControl = (text: PatchText): string => `<w:widowControl w:val="${text.minSplitLines === 2 ? 1 : 0}"/>`;
 
 /**
  * Styles whose lines are not grid lines (table text, the page number, the end block's anchor):
@@ -32,10 +36,10 @@ const WIDOW_CONTROL = `<w:widowControl w:val="${PARAGRAPH_SPLIT.minLines === 2 ?
  */
 const OFF_GRID = '<w:snapToGrid w:val="0"/>';
 
-export function patchStyles(xml: string, offGridStyleIds: readonly string[]): string {
+export function patchStyles(xml: string, text: PatchText, offGridStyleIds: readonly string[]): string {
   const anchor = '<w:pPrDefault><w:pPr>';
   if (!xml.includes(anchor)) throw new Error('styles.xml: w:pPrDefault not found');
-  let out = xml.replace(anchor, anchor + WIDOW_CONTROL + EAST_ASIAN_PPR);
+  let out = xml.replace(anchor, anchor + widowControl(text) + EAST_ASIAN_PPR);
   for (const id of offGridStyleIds) {
     out = out.replace(new RegExp(`(<w:style [^>]*w:styleId="${id}"[^>]*>[\\s\\S]*?<w:pPr>[\\s\\S]*?)(<w:spacing )`), `$1${OFF_GRID}$2`);
   }
@@ -45,18 +49,18 @@ export function patchStyles(xml: string, offGridStyleIds: readonly string[]): st
 const escapeXml = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /**
- * Settings: the line-start and line-end characters of GB/T 15834 (KINSOKU) as Word's custom
+ * Settings: the line-start and line-end characters of GB/T 15834 (the Galley's kinsoku) as Word's custom
  * kinsoku lists for Chinese, and no compression of punctuation, which would shrink full-width
  * punctuation to half a cell and break the grid. These come after w:evenAndOddHeaders and
  * before w:compat in CT_Settings.
  */
-export function patchSettings(xml: string): string {
+export function patchSettings(xml: string, text: PatchText): string {
   const anchor = '<w:compat>';
   if (!xml.includes(anchor)) throw new Error('settings.xml: w:compat not found');
   const add =
     '<w:characterSpacingControl w:val="doNotCompress"/>' +
-    `<w:noLineBreaksAfter w:lang="zh-CN" w:val="${escapeXml(KINSOKU.noLineEnd)}"/>` +
-    `<w:noLineBreaksBefore w:lang="zh-CN" w:val="${escapeXml(KINSOKU.noLineStart)}"/>`;
+    `<w:noLineBreaksAfter w:lang="zh-CN" w:val="${escapeXml(text.kinsoku.noLineEnd)}"/>` +
+    `<w:noLineBreaksBefore w:lang="zh-CN" w:val="${escapeXml(text.kinsoku.noLineStart)}"/>`;
   return xml.replace(anchor, add + anchor);
 }
 

@@ -9,15 +9,19 @@
  */
 import type { Paragraph as DocxParagraph, Table as DocxTable, TableRow as DocxTableRow } from 'docx';
 import { formatChineseDate, parseIsoDate, type CalendarDate } from '../../dates.js';
-import { ARTICLE, BODY, OFFICIAL_FONT_NAMES, PAGE, TABLE, ZIHAO, mmToTwips, ptToTwips } from '../../layout/spec.js';
+import { ARTICLE, BODY, GRID, KINSOKU, OFFICIAL_FONT_NAMES, PAGE, PARAGRAPH_SPLIT, TABLE, TEXT_BLOCK, ZIHAO, mmToTwips, ptToTwips } from '../../layout/spec.js';
 import type { FontRole } from '../../model/types.js';
 import { reproducibleDocx } from '../../render/docx/reproducible-zip.js';
-import { TEXT_WIDTH_TW, charsHundredths, charsTw } from '../../render/docx/units.js';
-import { DOCUMENT_GRID, documentDefaults } from '../../render/docx/word-defaults.js';
+import { charsHundredths } from '../../render/docx/units.js';
+import { documentDefaults, documentGrid } from '../../render/docx/word-defaults.js';
 import { activeRows, numberText, rateText, type Stats, type UnitRow } from '../count.js';
 import { describe } from '../describe.js';
 import { stampDate } from '../stamp.js';
 import { displayWidth } from '../text-width.js';
+
+/** One grid line and the text block's width in twips, as in the bulletin's own DOCX. */
+const LINE_TW = ptToTwips(GRID.linePitchPt);
+const TEXT_WIDTH_TW = mmToTwips(TEXT_BLOCK.widthMm);
 
 const CN_NUMBERS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 
@@ -61,7 +65,7 @@ export async function renderStatsDocx(stats: Stats): Promise<Uint8Array> {
       alignment: opts.align ?? AlignmentType.JUSTIFIED,
       keepNext: opts.keepNext,
       // Exact grid lines come from the document defaults; the indent is two characters of the grid.
-      indent: opts.indent ? { firstLine: charsTw(2, sizePt), firstLineChars: charsHundredths(2) } : undefined,
+      indent: opts.indent ? { firstLine: 2 * (ptToTwips(sizePt) + BODY.docxRunSpacingTwips), firstLineChars: charsHundredths(2) } : undefined,
       children: text ? [run(text, role, sizePt)] : [],
     });
 
@@ -127,7 +131,7 @@ export async function renderStatsDocx(stats: Stats): Promise<Uint8Array> {
     lastModifiedBy: stats.publisher,
     title: docxTitle(stats),
     styles: {
-      default: documentDefaults({ font: fonts('body'), sizePt: BODY.sizePt, color: BODY.color, runSpacingTwips: BODY.docxRunSpacingTwips }),
+      default: documentDefaults({ font: fonts('body'), sizePt: BODY.sizePt, color: BODY.color, runSpacingTwips: BODY.docxRunSpacingTwips, lineTw: LINE_TW }),
       paragraphStyles: [
         {
           id: TABLE_STYLE.id,
@@ -144,7 +148,7 @@ export async function renderStatsDocx(stats: Stats): Promise<Uint8Array> {
             size: { width: mmToTwips(PAGE.widthMm), height: mmToTwips(PAGE.heightMm) },
             margin: { top: mmToTwips(PAGE.marginTopMm), bottom: mmToTwips(PAGE.marginBottomMm), left: mmToTwips(PAGE.marginLeftMm), right: mmToTwips(PAGE.marginRightMm) },
           },
-          grid: DOCUMENT_GRID,
+          grid: documentGrid(LINE_TW),
         },
         children: [
           para(docxTitle(stats), ARTICLE.title.role, ARTICLE.title.sizePt, { align: AlignmentType.CENTER }),
@@ -161,5 +165,5 @@ export async function renderStatsDocx(stats: Stats): Promise<Uint8Array> {
       },
     ],
   });
-  return reproducibleDocx(doc, stamp, [TABLE_STYLE.id]);
+  return reproducibleDocx(doc, stamp, { kinsoku: KINSOKU, minSplitLines: PARAGRAPH_SPLIT.minLines }, [TABLE_STYLE.id]);
 }
