@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { browserMissing, launchBrowser } from '../helpers/browser.js';
 import { paragraphsOf, partsOf, textOf } from '../helpers/docx-build.js';
 import { docxToPdf, libreOfficeMissing, pdfLines } from '../helpers/libreoffice.js';
+import { validateOoxml } from '../helpers/ooxml-validate.js';
 import { readPdf, type PdfItem } from '../helpers/pdf-text.js';
 import { assertCliBuilt, BIN, cleanupTemp, copySeries, REPO, runCli, tempDir } from '../helpers/series.js';
 
@@ -126,6 +127,8 @@ describe.skipIf(Boolean(missing))('merged cells from Word to every edition', () 
     // The head's two rows repeat on a new page.
     expect(rows.length).toBe(6);
     expect([...table.matchAll(/<w:tblHeader\/>/g)]).toHaveLength(2);
+    // Nothing Word would offer to repair (the Open XML SDK's schema validation).
+    expect(validateOoxml(path.join(out, '工作动态第10期.docx')).map((e) => `${e.path.xpath}: ${e.description}`)).toEqual([]);
     const lines = pdfLines(docxToPdf(docx)).flatMap((p) => p.lines);
     const words = (t: string): number => lines.filter((l) => l.text.split(' ').includes(t)).length;
     for (const t of ['九江学院', '合计', '派出人数']) expect(words(t), t).toBe(1);
