@@ -1,5 +1,7 @@
 /** Printing problems the same way for every command: file:line:column  错误：message. */
+import path from 'node:path';
 import { formatDiagnostic, sortDiagnostics, type Diagnostic } from '../diagnostics.js';
+import { relPath } from '../paths.js';
 
 export interface Output {
   out(line: string): void;
@@ -13,6 +15,19 @@ export const stdio: Output = {
 
 export function printDiagnostics(list: Diagnostic[], io: Output): void {
   for (const d of sortDiagnostics(list)) io.err(formatDiagnostic(d));
+}
+
+/** Outputs edited since bulletin wrote them, kept under another name by writeOutputSet: said at each file. */
+export function printKept(dir: string, kept: Array<[string, string]>, io: Output, what = '可能有人在 Word/WPS 里改了它', todo = '，请把其中的修改改到稿件里，否则下次生成还会不同'): void {
+  printDiagnostics(
+    kept.map(([name, keptAs]) => ({
+      severity: 'warning' as const,
+      rule: 'output-edited',
+      file: relPath(process.cwd(), path.join(dir, name)),
+      message: `在上次生成之后被修改过（${what}）。修改过的文件已保留为 ${keptAs}${todo}`,
+    })),
+    io,
+  );
 }
 
 export function summary(list: Diagnostic[]): string {
