@@ -1,6 +1,7 @@
 /** Printing problems the same way for every command: file:line:column  错误：message. */
 import path from 'node:path';
 import { formatDiagnostic, sortDiagnostics, type Diagnostic } from '../diagnostics.js';
+import { terminalText } from '../output/escape.js';
 import { relPath } from '../paths.js';
 
 export interface Output {
@@ -8,9 +9,14 @@ export interface Output {
   err(line: string): void;
 }
 
+/**
+ * The terminal: every line a command prints passes terminalText, so a name or text from a file
+ * (a submission's name, a label from an archived manifest) cannot move the cursor, rewrite
+ * earlier lines, retitle the window or reorder what the clerk reads.
+ */
 export const stdio: Output = {
-  out: (l) => process.stdout.write(`${l}\n`),
-  err: (l) => process.stderr.write(`${l}\n`),
+  out: (l) => process.stdout.write(`${terminalText(l)}\n`),
+  err: (l) => process.stderr.write(`${terminalText(l)}\n`),
 };
 
 export function printDiagnostics(list: Diagnostic[], io: Output): void {

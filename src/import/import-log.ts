@@ -24,7 +24,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { parse, stringify } from 'yaml';
+import { parse } from 'yaml';
+import { yamlText } from '../output/escape.js';
 import { writeFileAtomic } from '../output/write-atomic.js';
 
 export const IMPORT_LOG = 'imports.yaml';
@@ -60,7 +61,7 @@ export function readImportLog(issueDir: string): ImportRecord[] {
 export function appendImportLog(issueDir: string, records: ImportRecord[]): void {
   if (!records.length) return;
   const all = [...readImportLog(issueDir), ...records].map(ordered);
-  writeFileAtomic(path.join(issueDir, IMPORT_LOG), HEADER + stringify({ imports: all }, { lineWidth: 0 }));
+  writeFileAtomic(path.join(issueDir, IMPORT_LOG), HEADER + yamlText({ imports: all }));
 }
 
 /** Keys in a fixed order and no undefined values, so the log diffs cleanly. */

@@ -5,9 +5,10 @@
  */
 import path from 'node:path';
 import type { RootContent } from 'mdast';
-import { parse, stringify } from 'yaml';
+import { parse } from 'yaml';
 import type { Series } from '../config/series.js';
 import type { Unit } from '../units/registry.js';
+import { oneLine, withoutControls, yamlText } from '../output/escape.js';
 import { cleanTree, plain } from './clean-mdast.js';
 import type { ImportedImage } from './docx-to-mdast.js';
 import { guessSection, guessUnit } from './guess.js';
@@ -105,7 +106,8 @@ export async function planImport(sub: Submission, series: Series, opts: ImportOp
   const front: Record<string, unknown> = { ...givenFront, section: section.value };
   if (unitName) front.unit = unitName;
   const guessed = [unitGuess?.reason && `单位按${unitGuess.reason}推断`, section.reason && `栏目按${section.reason}推断`].filter(Boolean);
-  const comment = `# 由 bulletin import 从“${sub.name}”导入${guessed.length ? `；${guessed.join('，')}，请核对` : ''}`;
+  // A comment line ends at a line break: the sender's name must not, or its next line is a key.
+  const comment = `# 由 bulletin import 从“${oneLine(sub.name)}”导入${guessed.length ? `；${guessed.join('，')}，请核对` : ''}`;
 
   let body: string;
   let count = 1;
@@ -132,9 +134,9 @@ export async function planImport(sub: Submission, series: Series, opts: ImportOp
     count = seg.items.length;
   }
   const ordered = orderFront(front, { file: sub.name, sha256: sub.sha256 });
-  const text = `---\n${comment}\n${stringify(ordered, { lineWidth: 0 })}---\n\n${body}\n`;
+  const text = `---\n${comment}\n${yamlText(ordered)}---\n\n${body}\n`;
   const prefix = String((series.sections.findIndex((s) => s.name === section.value) + 1) * 10).padStart(2, '0');
-  const base = (unitName ?? stem).replace(/[\\/:*?"<>|\s]+/g, '');
+  const base = withoutControls(unitName ?? stem).replace(/[\\/:*?"<>|\s]+/g, '');
   return {
     submission: sub,
     unit: unitName,

@@ -34,6 +34,11 @@ export function oneLine(s: string): string {
   return s.replace(CONTROL, visible);
 }
 
+/** A name with its control characters removed, for a file name made from it. */
+export function withoutControls(s: string): string {
+  return s.replace(CONTROL, '');
+}
+
 /**
  * What goes to the terminal: newlines and tabs stay, every other control (ESC starts the
  * sequences that move the cursor, retitle the window or rewrite earlier lines) is shown escaped.

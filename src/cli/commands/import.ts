@@ -5,6 +5,7 @@ import { Diagnostics, UserError } from '../../diagnostics.js';
 import { ImportError, readSubmission } from '../../import/read-submission.js';
 import { planImport } from '../../import/plan-import.js';
 import { earlierImport, writeImport } from '../../import/write-import.js';
+import { oneLine } from '../../output/escape.js';
 import { relPath } from '../../paths.js';
 import { loadIssue, openSeries } from '../../pipeline.js';
 import { resolveIssue } from '../../sources/find.js';
@@ -37,7 +38,8 @@ export function registerImport(program: Command, io: Output): Command {
       const newFiles: string[] = [];
       const seen = new Map<string, string>();
       for (const input of inputs) {
-        const shown = path.basename(input);
+        // The sender chose the name: a newline or an escape sequence in it stays visible, on its line.
+        const shown = oneLine(path.basename(input));
         try {
           const sub = readSubmission(input);
           const earlier = earlierImport(cfg.dir, sub.sha256);
@@ -54,11 +56,11 @@ export function registerImport(program: Command, io: Output): Command {
           newFiles.push(...record.items.map((f) => path.join(cfg.dir, f)));
           const what = plan.section === ctx.series.sections.find((s) => s.kind === 'articles' && s.name === plan.section)?.name ? '1 篇文章' : `${plan.count} 条动态`;
           io.out(`已导入 ${shown} → ${record.items.map((f) => `${issueRel}/${f}`).join('、')}（${plan.section}，${what}${plan.images.length ? `，${plan.images.length} 张图片` : ''}）`);
-          for (const n of plan.notes) io.out(`  ${n}`);
+          for (const n of plan.notes) io.out(`  ${oneLine(n)}`);
         } catch (e) {
           if (!(e instanceof ImportError)) throw e;
           failed++;
-          io.err(`错误：${e.message}`);
+          io.err(`错误：${oneLine(e.message)}`);
         }
       }
       const diags = new Diagnostics();
