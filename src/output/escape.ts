@@ -4,7 +4,7 @@
  * goes into something with structure: a CSV cell, a YAML comment or value, a terminal line.
  * What is escaped stays visible, so the clerk still sees what the file said.
  */
-import { Document, isScalar, visit } from 'yaml';
+import { Document, isScalar, visit, type Node, type ToStringOptions } from 'yaml';
 
 // C0 and C1 controls, DEL, line and paragraph separators, and the bidirectional controls that
 // reorder what a terminal shows (a name can make "exe.docx" look like "docx.exe").
@@ -66,10 +66,18 @@ export function csvCell(text: string): string {
  */
 export function yamlText(value: unknown): string {
   const doc = new Document(value);
-  visit(doc, {
-    Scalar(_key, node) {
-      if (isScalar(node) && typeof node.value === 'string' && hasControl(node.value)) node.type = 'QUOTE_DOUBLE';
+  quoteControlled(doc);
+  return doc.toString(YAML_OUTPUT);
+}
+
+/** How yamlText writes: no folding, and double-quoted strings on one line. */
+export const YAML_OUTPUT: ToStringOptions = { lineWidth: 0, doubleQuotedMinMultiLineLength: Number.POSITIVE_INFINITY };
+
+/** Marks every string under `node` that holds a control character or line break to be written double-quoted. */
+export function quoteControlled(node: Document | Node): void {
+  visit(node, {
+    Scalar(_key, s) {
+      if (isScalar(s) && typeof s.value === 'string' && hasControl(s.value)) s.type = 'QUOTE_DOUBLE';
     },
   });
-  return doc.toString({ lineWidth: 0, doubleQuotedMinMultiLineLength: Number.POSITIVE_INFINITY });
 }
