@@ -2,6 +2,9 @@
  * .docx → HTML (mammoth: Word's styles and runs to semantic tags) → hast → mdast (rehype-remark),
  * staying inside the unified ecosystem the rest of the tool uses. Pictures are kept in memory,
  * named by their content hash, and only written once the whole import has succeeded.
+ * mammoth opens no file outside the package (its externalFileAccess stays off): a picture
+ * that is only linked (r:link, or an external target) cannot be read, and is counted for the
+ * clerk instead of silently missing.
  */
 import crypto from 'node:crypto';
 import type { Root as HastRoot } from 'hast';
@@ -24,6 +27,8 @@ export interface Converted {
   images: ImportedImage[];
   /** Pictures that could not be kept (format the layout cannot print), for a warning. */
   skippedImages: string[];
+  /** Pictures not in the file: linked to a file or URL outside it, or pointing at nothing. */
+  linkedImages: number;
 }
 
 // Word stores built-in style names in English whatever the UI language; WPS sometimes writes
@@ -40,6 +45,7 @@ const IMAGE_EXT: Record<string, string> = { 'image/png': 'png', 'image/jpeg': 'j
 export async function docxToMdast(bytes: Buffer, name: string): Promise<Converted> {
   const images = new Map<string, ImportedImage>();
   const skippedImages: string[] = [];
+  let linkedImages = 0;
   let html: string;
   try {
     const result = await mammoth.convertToHtml(
@@ -54,7 +60,13 @@ export async function docxToMdast(bytes: Buffer, name: string): Promise<Converte
             skippedImages.push(image.contentType);
             return { src: '' };
           }
-          const data = Buffer.from(await image.readAsBase64String(), 'base64');
+          let data: Buffer;
+          try {
+            data = Buffer.from(await image.readAsBase64String(), 'base64');
+          } catch {
+            linkedImages++;
+            return { src: '' };
+          }
           const hash = crypto.createHash('sha256').update(data).digest('hex').slice(0, 16);
           const rel = `images/${hash}.${ext}`;
           images.set(rel, { rel, bytes: data });
@@ -70,5 +82,6 @@ export async function docxToMdast(bytes: Buffer, name: string): Promise<Converte
   const hast = parser.parse(html) as HastRoot;
   flattenTables(hast);
   const tree = (await unified().use(rehypeRemark).run(hast as never)) as unknown as Root;
-  return { tree, images: [...images.values()], skippedImages };
+  return { tree, images: [...images.values()], skippedImages, linkedImages };
 }
+

@@ -13,6 +13,8 @@ import { cleanTree, plain } from './clean-mdast.js';
 import type { ImportedImage } from './docx-to-mdast.js';
 import { guessSection, guessUnit } from './guess.js';
 import { convertWithLibreOffice } from './libreoffice.js';
+import { externalParts } from './untrusted/docx-links.js';
+import { leftOutNote } from './untrusted/index.js';
 import { ImportError, type Submission } from './read-submission.js';
 import { segment } from './segment.js';
 import { textToMdast } from './text-to-mdast.js';
@@ -49,14 +51,24 @@ export async function planImport(sub: Submission, series: Series, opts: ImportOp
   let images: ImportedImage[] = [];
   let givenFront: Record<string, unknown> = {};
   if (sub.kind === 'docx' || sub.kind === 'legacy') {
-    const bytes = sub.kind === 'legacy' ? convertWithLibreOffice(sub) : sub.bytes;
-    if (sub.kind === 'legacy') notes.push('已用 LibreOffice 转换为 .docx 再导入');
+    const converted0 = sub.kind === 'legacy' ? convertWithLibreOffice(sub) : undefined;
+    const bytes = converted0?.docx ?? sub.bytes;
+    if (converted0) notes.push('已用 LibreOffice 转换为 .docx 再导入');
+    if (converted0?.leftOut) notes.push(leftOutNote(converted0.leftOut));
     // Loaded here, not with the CLI: mammoth and its zip and XML libraries are some 100 ms
     // of every command's start-up, and only `import` of a Word file needs them.
     const { docxToMdast } = await import('./docx-to-mdast.js');
     const converted = await docxToMdast(bytes, sub.name);
     tree = converted.tree;
     images = converted.images;
+    if (converted.linkedImages) {
+      notes.push(
+        `有 ${converted.linkedImages} 张图片是链接到文件之外的（或在文件里找不到），没有导入：导入时不读取来稿以外的文件，也不联网。` +
+          '请供稿单位把图片插入（而不是链接）到文档中后重发，或把图片另存为 PNG/JPEG 放进本期的 images/ 并在稿件中引用',
+      );
+    }
+    const external = externalParts(bytes);
+    if (external) notes.push(`有 ${external} 个链接到文件之外的对象、子文档或模板，没有导入`);
     if (converted.skippedImages.length) {
       notes.push(`有 ${converted.skippedImages.length} 张图片的格式（${[...new Set(converted.skippedImages)].join('、')}）不能排版，没有导入；请把它们另存为 PNG 或 JPEG，放进本期的 images/ 并在稿件中引用`);
     }
