@@ -76,7 +76,7 @@ export async function docxToMdast(bytes: Buffer, name: string): Promise<Converte
     );
     html = result.value;
   } catch (e) {
-    throw new ImportError(`${name} 无法作为 Word 文件读取（${(e as Error).message.split('\n')[0]}）。文件可能已损坏：请用 Word 或 WPS 打开它，另存为 .docx 后再导入`);
+    throw new ImportError(`${name} 无法作为 Word 文件读取：${whyUnreadable(e)}。请用 Word 或 WPS 打开它，另存为 .docx 后再导入`);
   }
   const parser = unified().use(rehypeParse, { fragment: true });
   const hast = parser.parse(html) as HastRoot;
@@ -85,3 +85,14 @@ export async function docxToMdast(bytes: Buffer, name: string): Promise<Converte
   return { tree, images: [...images.values()], skippedImages, linkedImages };
 }
 
+/**
+ * mammoth's and its zip and XML readers' failures, said in words: their messages are English
+ * and name their own internals ("Cannot read properties of undefined"), of no use to a clerk.
+ */
+function whyUnreadable(e: unknown): string {
+  const m = String((e as Error)?.message ?? e);
+  if (/zip|central directory|End of data|signature/i.test(m)) return '压缩包不完整或已损坏（.docx 是一个压缩包，可能只下载或复制了一部分）';
+  if (/main document part|body element/i.test(m)) return '里面没有 Word 正文（word/document.xml），可能不是 Word 文件，或已损坏';
+  if (/xml|parse|unclosed|element/i.test(m)) return '里面的 XML 格式有误，文件已损坏';
+  return '文件的内容不合 Word 的格式，可能已损坏';
+}
