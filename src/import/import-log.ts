@@ -26,7 +26,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { isMap, isSeq, parse, parseDocument } from 'yaml';
 import { ImportError } from './read-submission.js';
-import { quoteControlled, YAML_OUTPUT, yamlText } from '../output/escape.js';
+import { YAML_DOCUMENT, YAML_OUTPUT, yamlText } from '../output/escape.js';
 import { writeFileAtomic } from '../output/write-atomic.js';
 
 /**
@@ -78,7 +78,7 @@ export function appendImportLog(issueDir: string, records: ImportRecord[]): void
     return;
   }
   const text = fs.readFileSync(file, 'utf8');
-  const doc = parseDocument(text);
+  const doc = parseDocument(text, YAML_DOCUMENT);
   const shown = `${path.basename(issueDir)}/${IMPORT_LOG}`;
   if (doc.errors.length) {
     const e = doc.errors[0]!;
@@ -120,9 +120,7 @@ function appendedText(text: string, doc: ReturnType<typeof parseDocument>, recor
 /** The log re-written through the YAML document: comments and hand-written records stay, spacing may not. */
 function rewritten(doc: ReturnType<typeof parseDocument>, records: ImportRecord[]): string {
   for (const r of records) {
-    const node = doc.createNode(ordered(r));
-    quoteControlled(node);
-    doc.addIn(['imports'], node);
+    doc.addIn(['imports'], doc.createNode(ordered(r)));
   }
   return doc.toString(YAML_OUTPUT);
 }

@@ -4,7 +4,7 @@
  * goes into something with structure: a CSV cell, a YAML comment or value, a terminal line.
  * What is escaped stays visible, so the clerk still sees what the file said.
  */
-import { Document, isScalar, visit, type Node, type ToStringOptions } from 'yaml';
+import { Document, type ScalarTag, type SchemaOptions, type ToStringOptions } from 'yaml';
 
 // C0 and C1 controls, DEL, line and paragraph separators, and the bidirectional controls that
 // reorder what a terminal shows (a name can make "exe.docx" look like "docx.exe").
@@ -17,12 +17,6 @@ const CONTROL_IN_TEXT = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u2
 function visible(c: string): string {
   const code = c.codePointAt(0)!;
   return code < 0x100 ? `\\x${code.toString(16).toUpperCase().padStart(2, '0')}` : `\\u${code.toString(16).toUpperCase().padStart(4, '0')}`;
-}
-
-/** Whether a string holds a character that oneLine would escape. */
-export function hasControl(s: string): boolean {
-  CONTROL.lastIndex = 0;
-  return CONTROL.test(s);
 }
 
 /**
@@ -59,25 +53,41 @@ export function csvCell(text: string): string {
   return /[",\r\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell;
 }
 
-/**
- * YAML for a front matter or a log: as the yaml package writes it, except that any string
- * holding a control character or a line break is written double-quoted, with escapes, on one
- * line — never as a block that a `---` line or a stray key could break out of.
- */
-export function yamlText(value: unknown): string {
-  const doc = new Document(value);
-  quoteControlled(doc);
-  return doc.toString(YAML_OUTPUT);
+/** A string as a YAML double-quoted scalar, every control and direction character as an escape. */
+function yamlDoubleQuoted(v: string): string {
+  const named: Record<string, string> = { '\n': '\\n', '\t': '\\t', '\r': '\\r', '"': '\\"', '\\': '\\\\' };
+  return `"${v.replace(/[\\"\n\t\r]/g, (c) => named[c]!).replace(YAML_ESCAPED, visible)}"`;
 }
 
-/** How yamlText writes: no folding, and double-quoted strings on one line. */
-export const YAML_OUTPUT: ToStringOptions = { lineWidth: 0, doubleQuotedMinMultiLineLength: Number.POSITIVE_INFINITY };
+// What a YAML file written here never holds raw: the controls above and a stray BOM.
+// eslint-disable-next-line no-control-regex
+const YAML_ESCAPED = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]/g;
 
-/** Marks every string under `node` that holds a control character or line break to be written double-quoted. */
-export function quoteControlled(node: Document | Node): void {
-  visit(node, {
-    Scalar(_key, s) {
-      if (isScalar(s) && typeof s.value === 'string' && hasControl(s.value)) s.type = 'QUOTE_DOUBLE';
-    },
-  });
+/**
+ * The yaml package's own double quotes leave DEL, C1 and direction characters raw (and fold
+ * line breaks over several lines); strings that hold any of them are written by this tag
+ * instead, escaped, on one line. Strings without them are written as the package writes them.
+ */
+const CONTROLLED_STRING = {
+  identify: (v: unknown): boolean => typeof v === 'string' && new RegExp(YAML_ESCAPED.source).test(v),
+  default: true,
+  tag: 'tag:yaml.org,2002:str',
+  resolve: (s: string): string => s,
+  stringify: (item: { value: unknown }): string => yamlDoubleQuoted(String(item.value)),
+};
+
+/** Options for a yaml Document (new or parsed) whose new strings must be written by CONTROLLED_STRING. */
+export const YAML_DOCUMENT: SchemaOptions = { customTags: (tags) => [CONTROLLED_STRING as ScalarTag, ...tags] };
+
+/** How the YAML files written here are laid out: no folding. */
+export const YAML_OUTPUT: ToStringOptions = { lineWidth: 0 };
+
+/**
+ * YAML for a front matter or a log: as the yaml package writes it, except that any string
+ * holding a control character, a line break or a direction override is written double-quoted
+ * with escapes, on one line — never as a block that a `---` line or a stray key could break
+ * out of, and never with a raw control that check would then report in the tool's own output.
+ */
+export function yamlText(value: unknown): string {
+  return new Document(value, YAML_DOCUMENT).toString(YAML_OUTPUT);
 }

@@ -45,6 +45,8 @@ describe('a file name never writes into the front matter', () => {
     '赣南师大\n---\n## 插进来的动态\n.txt',
     '---赣南师大---.txt',
     '赣南师大\r\norder: -999\r\n.txt',
+    // DEL, C1 and a direction override: the yaml package leaves them raw even in double quotes.
+    '赣南师大\u007f\u0085\u009b\u202e.txt',
   ];
   for (const name of names) {
     it(`${JSON.stringify(name)}: source.file is the name, no other key, and the item reads back whole`, () => {
