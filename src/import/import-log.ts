@@ -28,6 +28,7 @@ import { isMap, isSeq, parse, parseDocument } from 'yaml';
 import { ImportError } from './read-submission.js';
 import { YAML_DOCUMENT, YAML_OUTPUT, yamlText } from '../output/escape.js';
 import { writeFileAtomic } from '../output/write-atomic.js';
+import { relPath } from '../paths.js';
 
 /**
  * The lock held while an import checks the log and writes its items and its record, so that
@@ -79,7 +80,7 @@ export function appendImportLog(issueDir: string, records: ImportRecord[]): void
   }
   const text = fs.readFileSync(file, 'utf8');
   const doc = parseDocument(text, YAML_DOCUMENT);
-  const shown = `${path.basename(issueDir)}/${IMPORT_LOG}`;
+  const shown = relPath(process.cwd(), file);
   if (doc.errors.length) {
     const e = doc.errors[0]!;
     const at = e.linePos?.[0] ? `:${e.linePos[0].line}:${e.linePos[0].col}` : '';

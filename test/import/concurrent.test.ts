@@ -171,6 +171,7 @@ describe('an issued issue takes no new items', () => {
     const r = runCli(['import', submission(tempDir('bulletin-sub-'), '赣南师大')], dir);
     expect(r.code, r.stdout + r.stderr).toBe(1);
     expect(r.stderr).toMatch(/第1期（issues\/001）已于 2024-05-10 印发.*bulletin new.*--issue/);
+    expect(r.stderr).toContain('issues/001/issue.yaml:3:1  错误：第1期已于 2024-05-10 印发，不再接受导入');
     expect(snapshotTree(dir)).toEqual(before);
   });
 });

@@ -41,9 +41,12 @@ export function registerImport(program: Command, io: Output): Command {
       const issued = readRecord(ctx.series.root, cfg)?.record.issued ?? cfg.issued;
       if (issued !== undefined) {
         const label = issueLabel(ctx.series, { number: cfg.number, year: cfg.date.year, special: cfg.special });
+        const line = cfg.lineOf(['issued']);
+        const at = line !== undefined ? { file: relPath(process.cwd(), path.join(ctx.series.root, cfg.file)), line, column: 1 } : { file: `${issueRel}/issued.json` };
         throw new UserError(
           `${label}（${issueRel}）已于 ${issued} 印发，不能再往里导入来稿，没有导入。来稿要编入新的一期：先运行 bulletin new 新建下一期再导入，或用 --issue 指定一期还没有印发的。` +
             `确实要改已印发的这一期：把稿件导入到一期草稿里，再把生成的稿件文件移到 ${issueRel}，然后运行 bulletin archive --reissue ${cfg.number}`,
+          [{ severity: 'error', rule: 'import-issued', ...at, message: `${label}已于 ${issued} 印发，不再接受导入` }],
         );
       }
       const inputs = expand(files);
