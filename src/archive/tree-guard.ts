@@ -11,6 +11,9 @@ import path from 'node:path';
 import { UserError, type Diagnostic } from '../diagnostics.js';
 import { relPath } from '../paths.js';
 
+/** What archive keeps at the top of its folder: the manifest, the index, the year folders. */
+const OURS_AT_TOP = /^(manifest\.json|index\.html|\d{1,6}|\.(manifest\.json|index\.html)\..*\.tmp)$/;
+
 function whatItIs(abs: string, st: fs.Stats): string {
   if (st.isSymbolicLink()) {
     let target = '';
@@ -34,24 +37,29 @@ function problem(abs: string, st: fs.Stats): Diagnostic {
   };
 }
 
-/** Throws, naming each one, when anything under outDir is neither a plain folder nor a plain file. */
+/**
+ * Throws, naming each one, when anything archive reads, writes or removes — manifest.json,
+ * index.html and everything under the year folders — is neither a plain folder nor a plain
+ * file. The clerk's other things in a folder given to --out are not archive's business.
+ */
 export function checkArchiveTree(outDir: string): void {
   const found: Diagnostic[] = [];
-  const walk = (dir: string): void => {
+  const walk = (dir: string, top: boolean): void => {
     let entries: fs.Dirent[];
     try {
       entries = fs.readdirSync(dir, { withFileTypes: true });
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === 'ENOENT' && dir === outDir) return;
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT' && top) return;
       throw e;
     }
     for (const e of entries) {
+      if (top && !OURS_AT_TOP.test(e.name)) continue;
       const abs = path.join(dir, e.name);
-      if (e.isDirectory()) walk(abs);
+      if (e.isDirectory()) walk(abs, false);
       else if (!e.isFile()) found.push(problem(abs, fs.lstatSync(abs)));
     }
   };
-  walk(outDir);
+  walk(outDir, true);
   if (found.length) throw new UserError(`存档文件夹里有 ${found.length} 个链接或特殊文件，没有做任何改动（见上）`, found);
 }
 

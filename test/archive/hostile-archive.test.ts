@@ -182,3 +182,12 @@ describe('cleanup removes only what archive wrote, and never through a link', ()
     expect(fs.existsSync(path.join(archiveDir, ...a.path.split('/')))).toBe(false);
   });
 });
+
+describe('a clerk\'s own links beside the archive', () => {
+  it('a link in --out that archive neither reads nor writes does not stop it', () => {
+    fs.symlinkSync(outside, path.join(archiveDir, '我的资料'));
+    const r = runCli(['archive'], dir);
+    expect(r.code, r.stderr).toBe(0);
+    expect(runCli(['archive', '--verify'], dir).code).toBe(0);
+  });
+});
