@@ -5,13 +5,12 @@
  * Records written by hand (even without sha256) survive an import; a lock left by a dead
  * process does not block; an issued issue takes no new items. Plain-text submissions only.
  */
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assertCliBuilt, BIN, bulletinYaml, cleanupTemp, issueYaml, makeSeries, runCli, snapshotTree, tempDir } from '../helpers/series.js';
+import { assertCliBuilt, bulletinYaml, cleanupTemp, issueYaml, makeSeries, runCli, snapshotTree, startCli, tempDir } from '../helpers/series.js';
 
 beforeAll(assertCliBuilt);
 afterAll(cleanupTemp);
@@ -46,25 +45,7 @@ function submission(dir: string, sender: string, n = 0): string {
   return f;
 }
 
-interface Run {
-  code: number | null;
-  out: string;
-}
 
-/** Runs the CLI without waiting, so that several start together. */
-function start(args: string[], cwd: string): Promise<Run> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, NO_COLOR: '1' } });
-    let out = '';
-    child.stdout.on('data', (d) => (out += d));
-    child.stderr.on('data', (d) => (out += d));
-    const guard = setTimeout(() => child.kill('SIGKILL'), 60_000);
-    child.on('close', (code) => {
-      clearTimeout(guard);
-      resolve({ code, out });
-    });
-  });
-}
 
 const records = (dir: string): Array<Record<string, unknown>> => (parse(fs.readFileSync(path.join(dir, 'issues/001/imports.yaml'), 'utf8')) as { imports: Array<Record<string, unknown>> }).imports;
 const items = (dir: string): string[] => fs.readdirSync(path.join(dir, 'issues/001')).filter((f) => f.endsWith('.md'));
@@ -74,7 +55,7 @@ describe('imports at the same time', () => {
     for (let round = 0; round < 3; round++) {
       const dir = series();
       const file = submission(tempDir('bulletin-sub-'), '赣南师大');
-      const runs = await Promise.all([0, 1, 2, 3].map(() => start(['import', file], dir)));
+      const runs = await Promise.all([0, 1, 2, 3].map(() => startCli(['import', file], dir)));
       const ok = runs.filter((r) => r.code === 0);
       expect(ok, runs.map((r) => r.out).join('\n----\n')).toHaveLength(1);
       for (const r of runs.filter((x) => x.code !== 0)) {
@@ -90,7 +71,7 @@ describe('imports at the same time', () => {
     for (let round = 0; round < 2; round++) {
       const dir = series();
       const sub = tempDir('bulletin-sub-');
-      const runs = await Promise.all(SENDERS.map((s, i) => start(['import', submission(sub, s, i)], dir)));
+      const runs = await Promise.all(SENDERS.map((s, i) => startCli(['import', submission(sub, s, i)], dir)));
       for (const r of runs) expect(r.code, r.out).toBe(0);
       const list = records(dir);
       expect(list.map((r) => r.file).sort()).toEqual(SENDERS.map((s, i) => `${s}来稿${i || ''}.txt`).sort());
@@ -151,7 +132,7 @@ imports:
     const dir = series();
     const lock = path.join(dir, 'issues/001/.imports.lock');
     fs.writeFileSync(lock, JSON.stringify({ pid: process.pid, host: os.hostname(), time: new Date().toISOString() }));
-    const run = start(['import', submission(tempDir('bulletin-sub-'), '赣南师大')], dir);
+    const run = startCli(['import', submission(tempDir('bulletin-sub-'), '赣南师大')], dir);
     await new Promise((r) => setTimeout(r, 1500));
     expect(fs.existsSync(path.join(dir, 'issues/001/imports.yaml'))).toBe(false);
     fs.rmSync(lock);

@@ -8,7 +8,6 @@
  * The pure properties run many cases cheaply; the ones that spawn the CLI or LibreOffice-free
  * imports run a few in the suite. FUZZ_RUNS scales them all (`npm run fuzz`).
  */
-import { spawn } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -25,7 +24,7 @@ import type { Submission } from '../../src/import/read-submission.js';
 import { csvCell, oneLine, terminalText, yamlText } from '../../src/output/escape.js';
 import { openSeries } from '../../src/pipeline.js';
 import { readFrontMatter } from '../../src/sources/markdown.js';
-import { assertCliBuilt, BIN, bulletinYaml, issueYaml, runCli } from '../helpers/series.js';
+import { assertCliBuilt, bulletinYaml, issueYaml, runCli, startCli } from '../helpers/series.js';
 import { makeArchiveSeries, sha } from '../helpers/archive-series.js';
 
 const FUZZ = process.env.FUZZ_RUNS ? Number(process.env.FUZZ_RUNS) : undefined;
@@ -149,21 +148,6 @@ describe('hostile submission names', () => {
   }, Math.max(120_000, CLI_RUNS * 10_000));
 });
 
-/** Runs the CLI without waiting, so that several start together. */
-function start(args: string[], cwd: string): Promise<{ code: number | null; out: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, NO_COLOR: '1' } });
-    let out = '';
-    child.stdout.on('data', (d) => (out += d));
-    child.stderr.on('data', (d) => (out += d));
-    const guard = setTimeout(() => child.kill('SIGKILL'), 60_000);
-    child.on('close', (code) => {
-      clearTimeout(guard);
-      resolve({ code, out });
-    });
-  });
-}
-
 describe('imports at the same time', () => {
   const SENDERS = ['赣南师大', '九江学院', '南昌市', '赣州市'];
   it(`2 to 6 imports at once, some of the same file: one record and one item per distinct file (${RACE_RUNS} cases)`, async () => {
@@ -180,7 +164,7 @@ describe('imports at the same time', () => {
           fs.writeFileSync(f, `${s}召开协同提质推进会\n\n5月6日，${s}召开协同提质行动推进会。\n`);
           return f;
         });
-        const runs = await Promise.all(picks.map((k) => start(['import', files[k]!], dir)));
+        const runs = await Promise.all(picks.map((k) => startCli(['import', files[k]!], dir)));
         for (const r of runs) {
           expect([0, 1], r.out).toContain(r.code);
           if (r.code === 1) expect(r.out).toContain('已经导入过本期');
