@@ -93,7 +93,7 @@ async function phases(seriesDir, issueArg, outDir) {
   // As bin/bulletin.js does: the compile cache (Node 22+), then the one bundled file.
   (await import('node:module')).default.enableCompileCache?.();
   const app = await import(path.join(REPO, 'lib', 'bench-phases.mjs'));
-  const { openSeries, loadIssue, resolveIssue, DEFAULT_FORMATS, compose, issueMetrics, layoutLimits, missingGlyphs, sourceLocator, fontkit, writeFileAtomic } = app;
+  const { openSeries, loadIssue, resolveIssue, DEFAULT_FORMATS, composeIssue, layoutLimits, missingGlyphs, sourceLocator, fontkit, writeFileAtomic } = app;
   lap('load the app bundle (CLI, config, Markdown, DOCX)');
   // As the PDF renderer does: the app's fontkit loader first (it patches what fontkit loads).
   fontkit();
@@ -104,10 +104,9 @@ async function phases(seriesDir, issueArg, outDir) {
   const cfg = resolveIssue(ctx.series, ctx.issues, issueArg);
   const { issue, sources } = loadIssue(ctx, cfg);
   lap('model (YAML, Markdown, checks)');
-  // As render/render-issue.ts does before any renderer: what the page cannot hold, and the
-  // characters no font has.
-  const metrics = issueMetrics(issue);
-  const galley = compose(issue, metrics);
+  // As render-issue.ts does before any renderer: the one composition, what the page cannot
+  // hold, and the characters no font has.
+  const { galley, faces: metrics } = composeIssue(issue);
   if (layoutLimits(galley, metrics).some((d) => d.severity === 'error')) throw new Error('layout limits');
   if (missingGlyphs(galley, metrics, sourceLocator(ctx.series.root, sources)).length > 0) throw new Error('missing glyphs');
   lap('composition, layout limits and glyph check (fonts opened)');
@@ -127,7 +126,7 @@ async function phases(seriesDir, issueArg, outDir) {
   const log = () => undefined;
   const files = [];
   for (const format of DEFAULT_FORMATS) {
-    const r = await format.render(issue, { log });
+    const r = await format.render(galley, { log, faces: metrics });
     files.push([format, r]);
     lap(format.id === 'pdf' ? 'PDF: font subsetting, writing the file' : format.id.toUpperCase());
   }

@@ -4,7 +4,7 @@ export { main } from '../src/cli/main.js';
 export { openSeries, loadIssue } from '../src/pipeline.js';
 export { resolveIssue } from '../src/sources/find.js';
 export { FORMATS, DEFAULT_FORMATS } from '../src/render/formats.js';
-export { compose, issueMetrics } from '../src/layout/compose.js';
+export { composeIssue } from '../src/render-issue.js';
 export { layoutLimits } from '../src/layout/limits.js';
 export { fontkit } from '../src/fonts/fontkit.js';
 export { writeFileAtomic } from '../src/output/write-atomic.js';

@@ -11,7 +11,7 @@ import { writeFileAtomic } from '../output/write-atomic.js';
 import { relPath } from '../paths.js';
 import { openSeries, type SeriesContext } from '../pipeline.js';
 import { DEFAULT_FORMATS } from '../render/formats.js';
-import { renderIssue } from '../render/render-issue.js';
+import { renderIssue } from '../render-issue.js';
 import { manifestItems } from './items.js';
 import type { BuildInfo, ManifestFile, ManifestIssue } from './manifest.js';
 import { sha256 } from './inputs.js';

@@ -3,7 +3,7 @@
  * (see galley.ts). Measuring goes through `Metrics`, the real faces of each role.
  */
 import type { Article, Block, EditorNote, FontRole, Heading, ImageBlock, Issue, ListBlock, NewsItem, Paragraph, Run, Section, SourcePos, Table } from '../model/types.js';
-import type { GBlock, GEndBlock, GImage, GList, GMasthead, GMastheadLine, GPage, GPageNumber, GParagraph, GRun, GTable, Galley, OutlineEntry } from './galley.js';
+import type { GBlock, GEndBlock, GImage, GList, GMasthead, GMastheadLine, GMeta, GPage, GPageNumber, GParagraph, GRun, GTable, GText, Galley, OutlineEntry } from './galley.js';
 import { Faces } from '../fonts/faces.js';
 import { FontResolver } from '../fonts/resolve.js';
 import { imageBox, tableColumnWidths, tableSize, tableTextWidth } from './geometry.js';
@@ -17,11 +17,14 @@ import {
   GRID,
   HEADINGS,
   IMAGE,
+  KINSOKU,
+  LATIN_IN_CJK,
   LIST,
   MASTHEAD,
   NEWS_ITEM,
   PAGE,
   PAGE_NUMBER,
+  PARAGRAPH_SPLIT,
   RED,
   SECTION_HEAD,
   SYNTHETIC_BOLD,
@@ -112,6 +115,7 @@ class Composer {
 
   page(): GPage {
     return {
+      mm: { width: PAGE.widthMm, height: PAGE.heightMm, top: PAGE.marginTopMm, bottom: PAGE.marginBottomMm, left: PAGE.marginLeftMm, right: PAGE.marginRightMm },
       widthPt: mm(PAGE.widthMm),
       heightPt: mm(PAGE.heightMm),
       marginTopPt: mm(PAGE.marginTopMm),
@@ -372,6 +376,7 @@ class Composer {
       lines: count,
       blankBefore: END_BLOCK.blankLinesBefore,
       onEvenPage: eb.onEvenPage,
+      anchorPt: END_BLOCK.anchorPt,
     };
     if (eb.copies) g.copies = eb.copies;
     if (eb.at) g.at = eb.at;
@@ -390,13 +395,43 @@ class Composer {
     };
   }
 
+  meta(): GMeta {
+    const m = this.issue.masthead;
+    return {
+      ...this.issue.meta,
+      seriesLine: m.seriesLine,
+      name: m.name,
+      label: m.label,
+      date: m.date,
+      publisher: m.publisher,
+      headlines: this.issue.sections.flatMap((s) => s.entries.map((e) => (e.kind === 'news' ? e.leadText : e.title))),
+    };
+  }
+
+  text(): GText {
+    return {
+      bodySizePt: BODY.sizePt,
+      bodyPdfSizePt: BODY.pdfSizePt,
+      color: BODY.color,
+      docxRunSpacingTwips: BODY.docxRunSpacingTwips,
+      trackingPt: BODY.trackingPt,
+      scriptChangeEm: LATIN_IN_CJK.scriptChangeEm,
+      syntheticBoldStrokeEm: SYNTHETIC_BOLD.strokeEm,
+      kinsoku: { noLineStart: KINSOKU.noLineStart, noLineEnd: KINSOKU.noLineEnd },
+      minSplitLines: PARAGRAPH_SPLIT.minLines,
+      leadRole: NEWS_ITEM.leadRole,
+    };
+  }
+
   galley(): Galley {
     const flow = new Flow();
     if (this.issue.note) this.note(this.issue.note, flow);
     for (const s of this.issue.sections) this.section(s, flow);
     return {
-      meta: this.issue.meta,
+      meta: this.meta(),
       page: this.page(),
+      styles: STYLES,
+      text: this.text(),
       masthead: this.masthead(),
       body: flow.blocks,
       endBlock: this.endBlock(),
@@ -411,7 +446,7 @@ class Composer {
  * The issue's fonts as a measuring interface, for a format that has no faces of its own
  * (DOCX, HTML). `log` hears which file serves which role.
  */
-export function issueMetrics(issue: Issue, log: (message: string) => void = () => undefined): Metrics {
+export function issueMetrics(issue: Issue, log: (message: string) => void = () => undefined): Faces {
   return new Faces(new FontResolver(issue), log);
 }
 

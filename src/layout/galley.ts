@@ -11,9 +11,11 @@
  * blank lines in characters and grid lines of the block's own style.
  */
 import type { FontChoice, FontRole, IssueMeta, SourcePos } from '../model/types.js';
-import type { StyleId } from './styles.js';
+import type { BlockStyle, StyleId } from './styles.js';
 
-export type { StyleId } from './styles.js';
+// The model's vocabulary a renderer needs, passed on here: src/render never imports src/model.
+export type { FontChoice, FontRole, SourcePos } from '../model/types.js';
+export type { BlockStyle, StyleId } from './styles.js';
 
 /** Horizontal alignment of a block or a table column. */
 export type Align = 'justify' | 'left' | 'center' | 'right';
@@ -167,6 +169,8 @@ export interface GEndBlock {
   /** Blank grid lines kept clear between the body and the top rule. */
   blankBefore: number;
   onEvenPage: boolean;
+  /** DOCX: size and line height of the empty paragraph the floating block hangs on. */
+  anchorPt: number;
   /** Where the printer, print date and copies were written. */
   at?: Partial<Record<'printer' | 'printDate' | 'copies', SourcePos>>;
 }
@@ -184,6 +188,8 @@ export interface GPageNumber {
 
 /** The page and its 28 × 22 grid. */
 export interface GPage {
+  /** Paper and margins as the spec gives them, in millimetres (the web edition's print CSS). */
+  mm: { width: number; height: number; top: number; bottom: number; left: number; right: number };
   widthPt: number;
   heightPt: number;
   marginTopPt: number;
@@ -198,9 +204,52 @@ export interface GPage {
   chars: number;
 }
 
+/** The issue's facts for document properties and a shared link's preview. */
+export interface GMeta extends IssueMeta {
+  seriesLine: string;
+  name: string;
+  /** The issue label as printed (第9期), without 总第N期. */
+  label: string;
+  /** The masthead's date as printed. */
+  date: string;
+  publisher: string;
+  /** Leads of the news items and titles of the articles, in reading order. */
+  headlines: string[];
+}
+
+/**
+ * Text facts every format applies the same way, decided by the layout: the body size the
+ * other sizes are relative to, the text colour, the kinsoku lists, widow and orphan lines.
+ */
+export interface GText {
+  /** Nominal body size (三号) in points. */
+  bodySizePt: number;
+  /** 三号 in the PDF: one character cell, so 28 glyphs fill a line. */
+  bodyPdfSizePt: number;
+  /** Hex RGB of text and black rules. */
+  color: string;
+  /** DOCX: every run tightened by this many twips, so 28 characters fit clients without a grid. */
+  docxRunSpacingTwips: number;
+  /** The same tightening in points, with which PDF lines are decided. */
+  trackingPt: number;
+  /** Where Latin meets Chinese text, what a client's missing run spacing leaves, in em. */
+  scriptChangeEm: number;
+  /** Stroke of an emboldened face, in em of its size. */
+  syntheticBoldStrokeEm: number;
+  /** GB/T 15834 §5.1: marks that never begin a line and marks that never end one. */
+  kinsoku: { noLineStart: string; noLineEnd: string };
+  /** Lines a paragraph keeps on each side of a page break (widows and orphans). */
+  minSplitLines: number;
+  /** The role of a news item's lead (★ + title). */
+  leadRole: FontRole;
+}
+
 export interface Galley {
-  meta: IssueMeta;
+  meta: GMeta;
   page: GPage;
+  /** The named block styles (src/layout/styles.ts) that blocks refer to by `style`. */
+  styles: Record<StyleId, BlockStyle>;
+  text: GText;
   masthead: GMasthead;
   /** Everything between the masthead and the end block, in reading order. */
   body: GBlock[];

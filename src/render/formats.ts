@@ -4,11 +4,14 @@
  * loaded lazily so that `check` and `list` never pay for pdfmake or docx.
  */
 import type { Diagnostic } from '../diagnostics.js';
-import type { Issue } from '../model/types.js';
+import type { Faces } from '../fonts/faces.js';
+import type { Galley } from '../layout/galley.js';
 
 export interface RenderContext {
   /** Progress and facts worth telling the user (which font served which role), in Chinese. */
   log(message: string): void;
+  /** The faces the galley was composed with: the PDF embeds what its text uses. */
+  faces: Faces;
 }
 
 /** What a renderer knows when it is done: the file, its own page count, and what it noticed. */
@@ -32,8 +35,8 @@ export interface OutputFormat {
    * empty box, so the build stops and names it (layout/coverage.ts).
    */
   embedsFonts?: true;
-  /** Turns the issue model into the file; throws UserError for problems in the sources. */
-  render(issue: Issue, ctx: RenderContext): Promise<Rendered>;
+  /** Translates the issue's one Galley into the file; throws UserError for problems in the sources. */
+  render(galley: Galley, ctx: RenderContext): Promise<Rendered>;
 }
 
 export const FORMATS: readonly OutputFormat[] = [
@@ -42,27 +45,27 @@ export const FORMATS: readonly OutputFormat[] = [
     ext: '.pdf',
     byDefault: true,
     embedsFonts: true,
-    render: async (issue, ctx) => (await import('./pdf/render-pdf.js')).renderPdf(issue, ctx),
+    render: async (galley, ctx) => (await import('./pdf/render-pdf.js')).renderPdf(galley, ctx),
   },
   {
     id: 'docx',
     ext: '.docx',
     byDefault: true,
-    render: async (issue, ctx) => (await import('./docx/render-docx.js')).renderDocx(issue, ctx),
+    render: async (galley, ctx) => (await import('./docx/render-docx.js')).renderDocx(galley, ctx),
   },
   {
     // The web edition: one self-contained page, no script, readable on a phone.
     id: 'html',
     ext: '.html',
     byDefault: true,
-    render: async (issue, ctx) => (await import('./html/render-html.js')).renderHtml(issue, ctx, 'web'),
+    render: async (galley, ctx) => (await import('./html/render-html.js')).renderHtml(galley, ctx, 'web'),
   },
   {
     // For the WeChat official-account editor, which drops <style> and class: every style inline.
     id: 'wechat',
     ext: '.wechat.html',
     byDefault: false,
-    render: async (issue, ctx) => (await import('./html/render-html.js')).renderHtml(issue, ctx, 'wechat'),
+    render: async (galley, ctx) => (await import('./html/render-html.js')).renderHtml(galley, ctx, 'wechat'),
   },
 ];
 

@@ -7,8 +7,8 @@
  */
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { Issue } from '../../src/model/types.js';
-import { renderDocx } from '../../src/render/docx/render-docx.js';
-import { renderPdf } from '../../src/render/pdf/render-pdf.js';
+import { renderDocx } from '../helpers/render-format.js';
+import { renderPdf } from '../helpers/render-format.js';
 import { partsOf, quiet } from '../helpers/docx-build.js';
 import { docxToPdf, libreOfficeMissing, pdfLines, type PdfPage } from '../helpers/libreoffice.js';
 import { linesPerPage, pagedIssue } from '../helpers/paged-issue.js';

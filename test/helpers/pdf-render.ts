@@ -6,7 +6,7 @@ import zlib from 'node:zlib';
 import { expect } from 'vitest';
 import { GRID, mm, PAGE, PAGE_NUMBER, END_BLOCK, BODY, TEXT_BLOCK, KINSOKU } from '../../src/layout/spec.js';
 import type { Block, Issue } from '../../src/model/types.js';
-import { renderPdf } from '../../src/render/pdf/render-pdf.js';
+import { renderPdf } from './render-format.js';
 import { readPdf, type PdfLine, type PdfPage, type PdfRead } from './pdf-text.js';
 
 export const GEOM = {

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MASTHEAD } from '../../src/layout/spec.js';
-import { renderHtmlString } from '../../src/render/html/render-html.js';
+import { renderHtmlString } from '../helpers/render-format.js';
 import { browserMissing, launchBrowser, type LaunchedBrowser } from '../helpers/browser.js';
 import { SERIES, issueOf } from '../helpers/docx-build.js';
 import { cleanupTemp, tempDir } from '../helpers/series.js';

@@ -12,7 +12,7 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Issue } from '../../src/model/types.js';
-import { renderHtmlString } from '../../src/render/html/render-html.js';
+import { renderHtmlString } from '../helpers/render-format.js';
 import { browserMissing, launchBrowser, SCREENSHOTS, type LaunchedBrowser } from '../helpers/browser.js';
 import { SERIES, issueOf } from '../helpers/docx-build.js';
 import { modelText } from '../helpers/pdf-render.js';

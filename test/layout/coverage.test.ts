@@ -11,6 +11,7 @@ import { compose } from '../../src/layout/compose.js';
 import { missingGlyphs } from '../../src/layout/coverage.js';
 import { loadIssue, openSeries } from '../../src/pipeline.js';
 import { buildDocument } from '../../src/render/pdf/document.js';
+import { gridOf } from '../../src/render/pdf/grid.js';
 import { resolveIssue } from '../../src/sources/find.js';
 import { sourceLocator } from '../../src/sources/locate.js';
 import { bulletinYaml, cleanupTemp, issueYaml, makeSeries, newsItem } from '../helpers/series.js';
@@ -33,7 +34,8 @@ it('finds the characters and files the PDF plan finds, everywhere text is printe
   if (!issue) throw new Error('fixture did not build');
 
   const plan = new Faces(new FontResolver(issue), () => undefined);
-  buildDocument(compose(issue, plan), { fonts: plan, images: new Set<string>(), nextId: (p) => p });
+  const galley = compose(issue, plan);
+  buildDocument(galley, { fonts: plan, galley, grid: gridOf(galley), images: new Set<string>(), nextId: (p) => p });
   const key = (d: { file: string; message: string }): string => `${d.file} ${/U\+[0-9A-F]+/.exec(d.message)![0]}`;
   const byPlan = [...new Set([...plan.missing.values()].map(key))].sort();
 

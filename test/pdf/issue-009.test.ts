@@ -6,7 +6,7 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import { mastheadLines, MASTHEAD, GRID } from '../../src/layout/spec.js';
 import type { Issue } from '../../src/model/types.js';
-import { renderPdf } from '../../src/render/pdf/render-pdf.js';
+import { renderPdf } from '../helpers/render-format.js';
 import { GEOM, bodyLines, expectKinsoku, isFullWidth, isPageNumber, modelText, NO_LINE_START, NO_LINE_END, pdfText, renderAndRead, type Rendered } from '../helpers/pdf-render.js';
 import { requireModel, SAMPLE } from '../helpers/series.js';
 

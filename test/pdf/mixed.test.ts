@@ -5,7 +5,7 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import { UserError } from '../../src/diagnostics.js';
 import type { Issue } from '../../src/model/types.js';
-import { renderPdf } from '../../src/render/pdf/render-pdf.js';
+import { renderPdf } from '../helpers/render-format.js';
 import { GEOM, bodyLines, isPageNumber, modelText, pdfText, renderAndRead, type Rendered } from '../helpers/pdf-render.js';
 import { FIXTURES, requireModel } from '../helpers/series.js';
 import path from 'node:path';

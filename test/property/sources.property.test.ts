@@ -13,7 +13,7 @@ import { checkIssue, checkNumbering } from '../../src/check/check-series.js';
 import { Diagnostics, UserError } from '../../src/diagnostics.js';
 import { openSeries } from '../../src/pipeline.js';
 import { FORMATS } from '../../src/render/formats.js';
-import { renderIssue } from '../../src/render/render-issue.js';
+import { renderIssue } from '../../src/render-issue.js';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 40);
 // The suite runs a fixed seed so CI is repeatable; `npm run fuzz` explores new seeds.

@@ -9,7 +9,7 @@ import { writeOutputSet } from '../../output/write-set.js';
 import { relPath } from '../../paths.js';
 import { openSeries } from '../../pipeline.js';
 import { DEFAULT_FORMATS, FORMATS, formatById, type OutputFormat } from '../../render/formats.js';
-import { renderIssue } from '../../render/render-issue.js';
+import { renderIssue } from '../../render-issue.js';
 import { resolveIssue } from '../../sources/find.js';
 import { printDiagnostics, printKept, type Output } from '../report.js';
 

@@ -7,11 +7,9 @@
 import { readFileSync } from 'node:fs';
 import { BorderStyle, ImageRun, TabStopType, Table, TableCell, TableLayoutType, TableRow, WidthType, AlignmentType, type FileChild } from 'docx';
 import type { GBlock, GImage, GList, GParagraph, GTable, Galley } from '../../layout/galley.js';
-import { BODY, ptToTwips } from '../../layout/spec.js';
 import { docxParagraph } from './paragraph.js';
-import { STYLES } from '../../layout/styles.js';
 import { docxRuns, tabRun } from './runs.js';
-import { TEXT_WIDTH_TW, borderEighths, charsTw, lines } from './units.js';
+import { borderEighths, charsTw, lines, ptToTwips, textWidthTw } from './units.js';
 
 export interface BlockContext {
   galley: Galley;
@@ -20,7 +18,7 @@ export interface BlockContext {
 }
 
 export function paragraphBlock(ctx: BlockContext, p: GParagraph, extraLines = 0): FileChild {
-  return docxParagraph({
+  return docxParagraph(ctx.galley, {
     style: p.style,
     align: p.align,
     firstChars: p.indentChars,
@@ -39,10 +37,12 @@ function tableBlock(ctx: BlockContext, t: GTable): FileChild[] {
   }
   const chrome = 2 * t.paddingPt + t.ruleWidthPt;
   const widths = t.columns.map((c) => ptToTwips(c.widthPt + chrome));
-  widths[widths.length - 1] += TEXT_WIDTH_TW - widths.reduce((a, b) => a + b, 0);
-  const rule = { style: BorderStyle.SINGLE, size: borderEighths(t.ruleWidthPt), color: BODY.color };
+  const g = ctx.galley;
+  const textWidth = textWidthTw(g);
+  widths[widths.length - 1] += textWidth - widths.reduce((a, b) => a + b, 0);
+  const rule = { style: BorderStyle.SINGLE, size: borderEighths(t.ruleWidthPt), color: g.text.color };
   const pad = ptToTwips(t.paddingPt);
-  const small = t.sizePt !== STYLES.tableText.sizePt;
+  const small = t.sizePt !== g.styles.tableText.sizePt;
   const row = (cells: GTable['header'], header: boolean): TableRow =>
     new TableRow({
       tableHeader: header || undefined,
@@ -52,7 +52,7 @@ function tableBlock(ctx: BlockContext, t: GTable): FileChild[] {
           new TableCell({
             width: { size: w, type: WidthType.DXA },
             children: [
-              docxParagraph({
+              docxParagraph(g, {
                 style: header ? 'tableHeader' : 'tableText',
                 align: header ? undefined : t.columns[c].align,
                 // A wide table is set smaller than the table styles (the Galley's size step).
@@ -64,11 +64,11 @@ function tableBlock(ctx: BlockContext, t: GTable): FileChild[] {
       ),
     });
   // A table itself has no space before: an empty paragraph of that height carries it.
-  if (before > 0) out.push(docxParagraph({ style: 'tableText', lineTw: lines(before), children: [] }));
+  if (before > 0) out.push(docxParagraph(g, { style: 'tableText', lineTw: lines(g, before), children: [] }));
   out.push(
     new Table({
       rows: [row(t.header, true), ...t.rows.map((r) => row(r, false))],
-      width: { size: TEXT_WIDTH_TW, type: WidthType.DXA },
+      width: { size: textWidth, type: WidthType.DXA },
       columnWidths: widths,
       layout: TableLayoutType.FIXED,
       alignment: AlignmentType.CENTER,
@@ -83,17 +83,17 @@ function tableBlock(ctx: BlockContext, t: GTable): FileChild[] {
 function listBlock(ctx: BlockContext, l: GList, depth: number): FileChild[] {
   const out: FileChild[] = [];
   const leftChars = l.indentChars * (depth + 1);
-  const size = BODY.sizePt;
+  const size = ctx.galley.text.bodySizePt;
   l.items.forEach((item, i) => {
     const [first, ...rest] = item.blocks;
     const head = first?.kind === 'paragraph' ? first : undefined;
     out.push(
-      docxParagraph({
+      docxParagraph(ctx.galley, {
         style: 'listItem',
         beforeLines: i === 0 ? l.blankBefore : 0,
         leftChars,
         hangingChars: l.markerChars,
-        tabStops: [{ type: TabStopType.LEFT, position: charsTw(leftChars + l.markerChars, size) }],
+        tabStops: [{ type: TabStopType.LEFT, position: charsTw(ctx.galley, leftChars + l.markerChars, size) }],
         children: [...docxRuns(ctx.galley, [item.marker], 'listItem'), tabRun(), ...(head ? docxRuns(ctx.galley, head.runs, 'listItem') : [])],
       }),
     );
@@ -105,10 +105,10 @@ function listBlock(ctx: BlockContext, l: GList, depth: number): FileChild[] {
 function imageBlock(ctx: BlockContext, img: GImage): FileChild[] {
   const id = ctx.nextDrawingId();
   const out: FileChild[] = [
-    docxParagraph({
+    docxParagraph(ctx.galley, {
       style: 'image',
       beforeLines: img.blankBefore,
-      lineTw: lines(img.gridLines),
+      lineTw: lines(ctx.galley, img.gridLines),
       keepNext: img.keepWithNext,
       children: [
         new ImageRun({

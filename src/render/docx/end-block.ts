@@ -23,20 +23,20 @@ import {
   type FileChild,
   type IBorderOptions,
 } from 'docx';
-import type { GEndBlock, Galley } from '../../layout/galley.js';
-import { BODY, END_BLOCK } from '../../layout/spec.js';
+import type { Galley } from '../../layout/galley.js';
 import { docxParagraph, type ParagraphOptions } from './paragraph.js';
 import { tabRun } from './runs.js';
 import { STYLE } from './styles.js';
-import { PAGE_TW, TEXT_WIDTH_TW, borderEighths, charsTw, lines } from './units.js';
+import { borderEighths, charsTw, lines, pageTw, textWidthTw } from './units.js';
 
-const rule = (widthPt: number): IBorderOptions => ({ style: BorderStyle.SINGLE, size: borderEighths(widthPt), color: BODY.color });
+const rule = (g: Galley, widthPt: number): IBorderOptions => ({ style: BorderStyle.SINGLE, size: borderEighths(widthPt), color: g.text.color });
 const NONE: IBorderOptions = { style: BorderStyle.NONE, size: 0, color: 'auto' };
 
 type LineOptions = Omit<ParagraphOptions, 'style'>;
 
 /** The line groups of the block, top to bottom: 报/送/发…, 共印N份, the print line. */
-function endBlockLines(e: GEndBlock): LineOptions[] {
+function endBlockLines(g: Galley): LineOptions[] {
+  const e = g.endBlock;
   const groups: LineOptions[] = [];
   for (const d of e.distribution) {
     // Wrapped lines align after the colon: a hanging indent as wide as the label.
@@ -48,7 +48,7 @@ function endBlockLines(e: GEndBlock): LineOptions[] {
     align: 'left',
     leftChars: e.indentChars,
     rightChars: e.indentChars,
-    tabStops: [{ type: TabStopType.RIGHT, position: TEXT_WIDTH_TW - charsTw(e.indentChars, e.sizePt) }],
+    tabStops: [{ type: TabStopType.RIGHT, position: textWidthTw(g) - charsTw(g, e.indentChars, e.sizePt) }],
     children: [new TextRun(e.printer), tabRun(), new TextRun(e.printDate)],
   });
   return groups;
@@ -60,20 +60,21 @@ function endBlockLines(e: GEndBlock): LineOptions[] {
  * so an empty anchor-sized paragraph opens it.
  */
 export function evenPageEndBlock(g: Galley): FileChild[] {
-  return [endAnchorParagraph(), ...endBlock(g)];
+  return [endAnchorParagraph(g), ...endBlock(g)];
 }
 
 export function endBlock(g: Galley): FileChild[] {
   const e = g.endBlock;
   // The Galley draws a rule after every group; the table has an outer rule top and bottom and
   // one inner width between rows (the Galley's inner rules are all alike).
-  const outer = rule(e.rules[0].widthPt);
-  const inner = rule(e.rules.length > 2 ? e.rules[1].widthPt : e.rules[0].widthPt);
-  const rows = endBlockLines(e).map(
+  const outer = rule(g, e.rules[0].widthPt);
+  const inner = rule(g, e.rules.length > 2 ? e.rules[1].widthPt : e.rules[0].widthPt);
+  const TEXT_WIDTH_TW = textWidthTw(g);
+  const rows = endBlockLines(g).map(
     (line) =>
       new TableRow({
         cantSplit: true,
-        children: [new TableCell({ width: { size: TEXT_WIDTH_TW, type: WidthType.DXA }, children: [docxParagraph({ ...line, style: 'endBlock' })] })],
+        children: [new TableCell({ width: { size: TEXT_WIDTH_TW, type: WidthType.DXA }, children: [docxParagraph(g, { ...line, style: 'endBlock' })] })],
       }),
   );
   const table = new Table({
@@ -88,14 +89,14 @@ export function endBlock(g: Galley): FileChild[] {
       // table as a fly (and so honours the vertical anchoring) only when text could fit beside
       // it, which it judges against the page width when the table is placed from the page.
       horizontalAnchor: TableAnchorType.PAGE,
-      absoluteHorizontalPosition: PAGE_TW.left,
+      absoluteHorizontalPosition: pageTw(g).left,
       verticalAnchor: TableAnchorType.MARGIN,
       relativeVerticalPosition: RelativeVerticalPosition.BOTTOM,
       // Body text stays this far above the first rule, as in the PDF.
-      topFromText: lines(e.blankBefore),
+      topFromText: lines(g, e.blankBefore),
     },
   });
-  return [table, endAnchorParagraph()];
+  return [table, endAnchorParagraph(g)];
 }
 
 /**
@@ -103,6 +104,6 @@ export function endBlock(g: Galley): FileChild[] {
  * is placed on the page of the paragraph after it. It is as small as a line can be, so that
  * it only moves to a new page when the last page is full, and the block then follows it.
  */
-function endAnchorParagraph(): Paragraph {
-  return docxParagraph({ style: { id: STYLE.endAnchor, sizePt: END_BLOCK.anchorPt }, children: [] });
+function endAnchorParagraph(g: Galley): Paragraph {
+  return docxParagraph(g, { style: { id: STYLE.endAnchor, sizePt: g.endBlock.anchorPt }, children: [] });
 }

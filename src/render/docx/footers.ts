@@ -5,20 +5,19 @@
  */
 import { Footer, PageNumber, TextRun } from 'docx';
 import type { Galley } from '../../layout/galley.js';
-import { ptToTwips } from '../../layout/spec.js';
 import { docxParagraph } from './paragraph.js';
-import { PAGE_TW } from './units.js';
+import { pageTw, ptToTwips } from './units.js';
 
 /** Distance from the page's bottom edge to the footer's bottom (w:footer). */
 export function footerDistanceTw(g: Galley): number {
-  return PAGE_TW.bottom - ptToTwips(g.pageNumber.belowTextBlockPt) - ptToTwips(g.pageNumber.sizePt);
+  return pageTw(g).bottom - ptToTwips(g.pageNumber.belowTextBlockPt) - ptToTwips(g.pageNumber.sizePt);
 }
 
 function pageNumberFooter(g: Galley, side: 'odd' | 'even'): Footer {
   const pn = g.pageNumber;
   return new Footer({
     children: [
-      docxParagraph({
+      docxParagraph(g, {
         style: 'pageNumber',
         align: side === 'odd' ? 'right' : 'left',
         leftChars: side === 'even' ? pn.indentChars : 0,

@@ -4,11 +4,9 @@
  */
 import { BorderStyle, TabStopType, type Paragraph } from 'docx';
 import type { Galley } from '../../layout/galley.js';
-import { ptToTwips } from '../../layout/spec.js';
-import { STYLES } from '../../layout/styles.js';
 import { docxParagraph } from './paragraph.js';
 import { docxRuns, tabRun } from './runs.js';
-import { TEXT_WIDTH_TW, borderEighths, charsTw, lines } from './units.js';
+import { borderEighths, charsTw, lines, ptToTwips, textWidthTw } from './units.js';
 
 /** The masthead's paragraphs; the caller puts blankAfterRule before what follows. */
 export function mastheadParagraphs(g: Galley): Paragraph[] {
@@ -16,12 +14,12 @@ export function mastheadParagraphs(g: Galley): Paragraph[] {
   const out: Paragraph[] = [];
   let gap = 0;
   for (const l of m.lines) {
-    const own = STYLES[l.style].lineHeightPt;
+    const own = g.styles[l.style].lineHeightPt;
     out.push(
-      docxParagraph({
+      docxParagraph(g, {
         style: l.style,
         beforeLines: gap,
-        lineTw: Math.abs(lines(l.gridLines) - ptToTwips(own)) > 1 ? lines(l.gridLines) : undefined,
+        lineTw: Math.abs(lines(g, l.gridLines) - ptToTwips(own)) > 1 ? lines(g, l.gridLines) : undefined,
         children: docxRuns(g, l.runs, l.style),
       }),
     );
@@ -32,16 +30,16 @@ export function mastheadParagraphs(g: Galley): Paragraph[] {
   // LibreOffice both draw full width; border and distance add to the paragraph's height in
   // both, so the line itself is shortened by as much and the paragraph keeps its grid line.
   const p = m.publisher;
-  const size = STYLES[p.style].sizePt;
+  const size = g.styles[p.style].sizePt;
   const ruleTw = ptToTwips(m.rule.widthPt + m.rule.offsetPt);
   out.push(
-    docxParagraph({
+    docxParagraph(g, {
       style: p.style,
       beforeLines: gap,
-      lineTw: lines(1) - ruleTw,
+      lineTw: lines(g, 1) - ruleTw,
       leftChars: p.indentChars,
       rightChars: p.indentChars,
-      tabStops: [{ type: TabStopType.RIGHT, position: TEXT_WIDTH_TW - charsTw(p.indentChars, size) }],
+      tabStops: [{ type: TabStopType.RIGHT, position: textWidthTw(g) - charsTw(g, p.indentChars, size) }],
       border: { bottom: { style: BorderStyle.SINGLE, size: borderEighths(m.rule.widthPt), color: m.rule.color, space: m.rule.offsetPt } },
       children: [...docxRuns(g, p.left, p.style), tabRun(), ...docxRuns(g, p.right, p.style)],
     }),

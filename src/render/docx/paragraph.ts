@@ -4,8 +4,7 @@
  * where the DOCX needs a fact of its own (a picture's line height, tab stops, borders).
  */
 import { LineRuleType, Paragraph, type IBordersOptions, type IParagraphOptions, type ParagraphChild, type TabStopDefinition } from 'docx';
-import type { Align } from '../../layout/galley.js';
-import { STYLES, type StyleId } from '../../layout/styles.js';
+import type { Align, Galley, StyleId } from '../../layout/galley.js';
 import { ALIGN, STYLE_ID } from './styles.js';
 import { charsHundredths, charsTw, lines } from './units.js';
 
@@ -30,8 +29,8 @@ export interface ParagraphOptions {
   frame?: IParagraphOptions['frame'];
 }
 
-export function docxParagraph(o: ParagraphOptions): Paragraph {
-  const st = typeof o.style === 'string' ? STYLES[o.style] : undefined;
+export function docxParagraph(g: Galley, o: ParagraphOptions): Paragraph {
+  const st = typeof o.style === 'string' ? g.styles[o.style] : undefined;
   const id = typeof o.style === 'string' ? STYLE_ID[o.style] : o.style.id;
   const size = st?.sizePt ?? (o.style as { sizePt: number }).sizePt;
   const differs = <T>(v: T | undefined, base: T | undefined): T | undefined => (v !== undefined && v !== base ? v : undefined);
@@ -40,12 +39,12 @@ export function docxParagraph(o: ParagraphOptions): Paragraph {
   const sides = o.leftChars || o.rightChars || o.hangingChars;
   let indent: IParagraphOptions['indent'];
   if (o.hangingChars) {
-    indent = { left: charsTw((o.leftChars ?? 0) + o.hangingChars, size), right: charsTw(o.rightChars ?? 0, size), hanging: charsTw(o.hangingChars, size) };
+    indent = { left: charsTw(g, (o.leftChars ?? 0) + o.hangingChars, size), right: charsTw(g, o.rightChars ?? 0, size), hanging: charsTw(g, o.hangingChars, size) };
   } else if (sides || first !== undefined) {
     const f = first ?? st?.firstChars ?? 0;
-    indent = { left: charsTw(o.leftChars ?? 0, size), right: charsTw(o.rightChars ?? 0, size), firstLine: charsTw(f, size), firstLineChars: charsHundredths(f) };
+    indent = { left: charsTw(g, o.leftChars ?? 0, size), right: charsTw(g, o.rightChars ?? 0, size), firstLine: charsTw(g, f, size), firstLineChars: charsHundredths(f) };
   }
-  const before = o.beforeLines ? lines(o.beforeLines) : undefined;
+  const before = o.beforeLines ? lines(g, o.beforeLines) : undefined;
   const spacing =
     before !== undefined || o.lineTw !== undefined
       ? { before, line: o.lineTw, lineRule: o.lineTw !== undefined ? (o.atLeast ? LineRuleType.AT_LEAST : LineRuleType.EXACT) : undefined }

@@ -7,7 +7,8 @@
  */
 import { Packer, type Document } from 'docx';
 import { unzipSync, zipSync, type Zippable } from 'fflate';
-import { patchCoreDates, patchSettings, patchStyles, stableLinkIds } from './xml-patches.js';
+import { OFF_GRID_STYLE_IDS } from './styles.js';
+import { patchCoreDates, patchSettings, patchStyles, stableLinkIds, type PatchText } from './xml-patches.js';
 
 const CONTENT_TYPES = '[Content_Types].xml';
 
@@ -38,22 +39,23 @@ async function packageFiles(doc: Document): Promise<PackageFiles> {
   return new Map(Object.entries(unzipSync(new Uint8Array(await Packer.toBuffer(doc)))));
 }
 
-export async function reproducibleDocx(doc: Document, isoDate: string): Promise<Uint8Array> {
+/** `offGridStyleIds`: the document's styles whose lines are not grid lines (xml-patches.ts). */
+export async function reproducibleDocx(doc: Document, isoDate: string, text: PatchText, offGridStyleIds: readonly string[] = OFF_GRID_STYLE_IDS): Promise<Uint8Array> {
   const files = await packageFiles(doc);
   const encoder = new TextEncoder();
   const decoder = new TextDecoder();
-  const text = (name: string): string => {
+  const part = (name: string): string => {
     const f = files.get(name);
     if (f === undefined) throw new Error(`DOCX 包中缺少 ${name}`);
     return typeof f === 'string' ? f : decoder.decode(f);
   };
 
-  const links = stableLinkIds(text('word/_rels/document.xml.rels'), text('word/document.xml'));
+  const links = stableLinkIds(part('word/_rels/document.xml.rels'), part('word/document.xml'));
   files.set('word/_rels/document.xml.rels', links.rels);
   files.set('word/document.xml', links.document);
-  files.set('word/styles.xml', patchStyles(text('word/styles.xml')));
-  files.set('word/settings.xml', patchSettings(text('word/settings.xml')));
-  files.set('docProps/core.xml', patchCoreDates(text('docProps/core.xml'), isoDate));
+  files.set('word/styles.xml', patchStyles(part('word/styles.xml'), text, offGridStyleIds));
+  files.set('word/settings.xml', patchSettings(part('word/settings.xml'), text));
+  files.set('docProps/core.xml', patchCoreDates(part('docProps/core.xml'), isoDate));
 
   // [Content_Types].xml first, as Office writes it; then every entry in name order.
   const names = [...files.keys()].filter((n) => n !== CONTENT_TYPES).sort();

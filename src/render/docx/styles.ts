@@ -5,11 +5,9 @@
  * what differs from it (runs.ts, paragraph.ts).
  */
 import { AlignmentType, LineRuleType, type ICharacterStyleOptions, type IParagraphStyleOptions, type IStylesOptions } from 'docx';
-import type { Galley } from '../../layout/galley.js';
-import { BODY, END_BLOCK, NEWS_ITEM, ptToTwips } from '../../layout/spec.js';
-import { STYLES, type BlockStyle, type StyleId } from '../../layout/styles.js';
-import type { FontRole } from '../../model/types.js';
-import { LINE_TW, charsHundredths, charsTw, halfPoints } from './units.js';
+import type { BlockStyle, FontRole, Galley, StyleId } from '../../layout/galley.js';
+import { charsHundredths, charsTw, halfPoints, lineTw, ptToTwips } from './units.js';
+import { documentDefaults } from './word-defaults.js';
 
 /** Word style ids. Headings are Word's built-in ones, so the navigation pane and TOC know them. */
 export const STYLE_ID: Record<StyleId, string> = {
@@ -68,43 +66,31 @@ function paragraphStyle(g: Galley, id: string, st: BlockStyle, lineTw = ptToTwip
       alignment: ALIGN[st.align],
       spacing: { before: 0, after: 0, line: lineTw, lineRule: LineRuleType.EXACT },
       // LibreOffice ignores firstLineChars alone: the twips go along.
-      indent: { left: 0, right: 0, firstLine: charsTw(st.firstChars, st.sizePt), firstLineChars: charsHundredths(st.firstChars) },
+      indent: { left: 0, right: 0, firstLine: charsTw(g, st.firstChars, st.sizePt), firstLineChars: charsHundredths(st.firstChars) },
       outlineLevel: st.outlineLevel,
       keepNext: st.keepWithNext,
     },
     run: {
       font: fontsFor(g, st.role),
       size: halfPoints(st.sizePt),
-      color: st.color ?? BODY.color,
-      characterSpacing: BODY.docxRunSpacingTwips,
+      color: st.color ?? g.text.color,
+      characterSpacing: g.text.docxRunSpacingTwips,
     },
   };
 }
 
 export function bulletinStyles(g: Galley): IStylesOptions {
-  const paragraphStyles = (Object.keys(STYLES) as StyleId[]).map((k) => paragraphStyle(g, STYLE_ID[k], STYLES[k], k === 'body' ? LINE_TW : undefined));
+  const STYLES = g.styles;
+  const paragraphStyles = (Object.keys(STYLES) as StyleId[]).map((k) => paragraphStyle(g, STYLE_ID[k], STYLES[k], k === 'body' ? lineTw(g) : undefined));
   // The empty paragraph the floating end block hangs on (end-block.ts): as small as can be.
   paragraphStyles.push(
-    paragraphStyle(g, STYLE.endAnchor, { ...STYLES.endBlock, name: '版记锚点', sizePt: END_BLOCK.anchorPt, lineHeightPt: END_BLOCK.anchorPt }),
+    paragraphStyle(g, STYLE.endAnchor, { ...STYLES.endBlock, name: '版记锚点', sizePt: g.endBlock.anchorPt, lineHeightPt: g.endBlock.anchorPt }),
   );
   const characterStyles: ICharacterStyleOptions[] = [
-    { id: STYLE.itemLead, name: '动态标题', basedOn: 'DefaultParagraphFont', quickFormat: true, run: { font: fontsFor(g, NEWS_ITEM.leadRole) } },
+    { id: STYLE.itemLead, name: '动态标题', basedOn: 'DefaultParagraphFont', quickFormat: true, run: { font: fontsFor(g, g.text.leadRole) } },
   ];
   return {
-    default: {
-      document: {
-        run: {
-          font: fontsFor(g, 'body'),
-          size: halfPoints(BODY.sizePt),
-          color: BODY.color,
-          characterSpacing: BODY.docxRunSpacingTwips,
-          // Latin text (digits too) in English: LibreOffice breaks a number apart (4月2 / 6日)
-          // when the Latin language is Chinese, and keeps it whole in English.
-          language: { value: 'en-US', eastAsia: 'zh-CN' },
-        },
-        paragraph: { spacing: { before: 0, after: 0, line: LINE_TW, lineRule: LineRuleType.EXACT } },
-      },
-    },
+    default: documentDefaults({ font: fontsFor(g, 'body'), sizePt: g.text.bodySizePt, color: g.text.color, runSpacingTwips: g.text.docxRunSpacingTwips, lineTw: lineTw(g) }),
     paragraphStyles,
     characterStyles,
   };

@@ -6,8 +6,7 @@
  * in the document outline while the page reads like the printed bulletin.
  */
 import fs from 'node:fs';
-import type { GBlock, GImage, GList, GParagraph, GTable } from '../../layout/galley.js';
-import { STYLES, type StyleId } from '../../layout/styles.js';
+import type { BlockStyle, GBlock, GImage, GList, GParagraph, GTable, StyleId } from '../../layout/galley.js';
 import { el, type Child, type El } from './dom.js';
 import { entryAnchor } from './anchors.js';
 import { runNodes } from './inlines.js';
@@ -32,6 +31,7 @@ export interface BlockContext {
   entries: number;
   /** Width of the paper's text block, to give images the same share of the column. */
   blockWidthPt: number;
+  styles: Record<StyleId, BlockStyle>;
 }
 
 function spacing(b: GBlock, ctx: BlockContext, extra: string[] = []): string | undefined {
@@ -47,7 +47,7 @@ function idOf(b: GBlock, ctx: BlockContext): string | undefined {
 }
 
 function paragraph(p: GParagraph, ctx: BlockContext, prefix: Child[] = []): El {
-  const st = STYLES[p.style];
+  const st = ctx.styles[p.style];
   const overrides: string[] = [];
   if (p.indentChars !== st.firstChars) overrides.push(`text-indent: ${p.indentChars}em`);
   if (p.align !== st.align) overrides.push(`text-align: ${p.align}`);
@@ -87,15 +87,15 @@ function table(t: GTable, ctx: BlockContext): El {
   const border = `border-width: ${rulePx(t.ruleWidthPt)}; padding: ${+pad.toFixed(3)}em`;
   const cols = el('colgroup', null, {}, t.columns.map((c) => el('col', null, { style: `width: ${+((c.widthPt / total) * 100).toFixed(2)}%` })));
   const cell = (tag: 'th' | 'td', style: StyleId, runs: GTable['header'][number], i: number): El => {
-    const align = tag === 'th' ? STYLES.tableHeader.align : t.columns[i]!.align;
-    return el(tag, [style, 'cell'], { style: `${border}; text-align: ${align}; text-indent: 0`, ...(tag === 'th' ? { scope: 'col' } : {}) }, runNodes(runs, STYLES[style].role));
+    const align = tag === 'th' ? ctx.styles.tableHeader.align : t.columns[i]!.align;
+    return el(tag, [style, 'cell'], { style: `${border}; text-align: ${align}; text-indent: 0`, ...(tag === 'th' ? { scope: 'col' } : {}) }, runNodes(runs, ctx.styles[style].role));
   };
   const head = el('thead', null, {}, [el('tr', null, {}, t.header.map((c, i) => cell('th', 'tableHeader', c, i)))]);
   const body = el('tbody', null, {}, t.rows.map((r) => el('tr', null, {}, r.map((c, i) => cell('td', 'tableText', c, i)))));
   // A wide table is set smaller than the table styles (the Galley's size step).
-  const ratio = t.sizePt / STYLES.tableText.sizePt;
+  const ratio = t.sizePt / ctx.styles.tableText.sizePt;
   const small: Record<string, string> = ratio < 1 ? { style: `font-size: ${+(ratio * 100).toFixed(2)}%` } : {};
-  const caption = t.caption ? [el('caption', 'tableCaption', {}, runNodes(t.caption.runs, STYLES.tableCaption.role))] : [];
+  const caption = t.caption ? [el('caption', 'tableCaption', {}, runNodes(t.caption.runs, ctx.styles.tableCaption.role))] : [];
   return el('div', 'tableWrap', { style: spacing(t, ctx) }, [el('table', 'table', small, [...caption, cols, head, body])]);
 }
 
@@ -106,7 +106,7 @@ function image(img: GImage, ctx: BlockContext): El {
   const width = `${+((img.widthPt / ctx.blockWidthPt) * 100).toFixed(2)}%`;
   const children: Child[] = [el('img', 'img', { src: `data:image/${img.format};base64,${data}`, alt, style: `width: ${width}` })];
   // The caption already says what the picture shows; the image's alt repeats it for screen readers only.
-  if (img.caption) children.push(el('figcaption', 'imageCaption', {}, runNodes(img.caption.runs, STYLES.imageCaption.role)));
+  if (img.caption) children.push(el('figcaption', 'imageCaption', {}, runNodes(img.caption.runs, ctx.styles.imageCaption.role)));
   return el('figure', 'figure', { style: spacing(img, ctx) }, children);
 }
 

@@ -4,40 +4,40 @@
  * style table plus the page-level rules (screen sizes, print). The WeChat variant gets no
  * <style> at all: its body carries every declaration inline.
  */
-import type { Issue } from '../../model/types.js';
+import type { Galley, GMeta } from '../../layout/galley.js';
 import { escAttr, escText, serialise, type El, type StyleTable } from './dom.js';
-import { FONT_STACKS, PRINT, SCREEN } from './facts.js';
+import { fontStacks, printFacts, SCREEN } from './facts.js';
 
 export type HtmlVariant = 'web' | 'wechat';
 
 /** Headlines of the first items, for the description a shared link shows. */
-function description(issue: Issue): string {
-  const heads = issue.sections.flatMap((s) => s.entries.map((e) => (e.kind === 'news' ? e.leadText : e.title)));
-  const text = heads.join('；');
+function description(m: GMeta): string {
+  const text = m.headlines.join('；');
   return text.length > 120 ? `${text.slice(0, 119)}…` : text;
 }
 
-function metaTags(issue: Issue): string {
-  const m = issue.masthead;
+function metaTags(m: GMeta): string {
   const title = `${m.name} ${m.label}`;
   const tags: Array<[string, string, string]> = [
-    ['name', 'description', description(issue)],
+    ['name', 'description', description(m)],
     ['name', 'author', m.publisher],
-    ['name', 'date', issue.meta.isoDate],
+    ['name', 'date', m.isoDate],
     ['name', 'generator', 'bulletin'],
     ['property', 'og:type', 'article'],
     ['property', 'og:title', `${title}（${m.date}）`],
-    ['property', 'og:description', description(issue)],
+    ['property', 'og:description', description(m)],
     ['property', 'og:site_name', `${m.seriesLine} ${m.name}`],
     ['property', 'og:locale', 'zh_CN'],
-    ['property', 'article:published_time', issue.meta.isoDate],
+    ['property', 'article:published_time', m.isoDate],
     ['property', 'article:author', m.publisher],
   ];
   return tags.map(([k, n, v]) => `<meta ${k}="${n}" content="${escAttr(v)}">`).join('\n');
 }
 
 /** Page-level CSS of the web edition: sizes for phones and desktops, and print. */
-function pageCss(table: StyleTable): string {
+function pageCss(g: Galley, table: StyleTable): string {
+  const FONT_STACKS = fontStacks(g);
+  const PRINT = printFacts(g);
   const rules = Object.entries(table).map(([k, v]) => `.${k} { ${v.trim()} }`);
   // The root carries the body size: every size below is in rem of it.
   return `html { font-size: ${SCREEN.phoneBodyPx}px; -webkit-text-size-adjust: 100%; text-size-adjust: 100%; }
@@ -54,14 +54,14 @@ ${rules.join('\n')}
 }`;
 }
 
-export function htmlDocument(issue: Issue, body: El, variant: HtmlVariant, table: StyleTable): string {
-  const m = issue.masthead;
+export function htmlDocument(g: Galley, body: El, variant: HtmlVariant, table: StyleTable): string {
+  const m = g.meta;
   const head = [
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     `<title>${escText(`${m.seriesLine} ${m.name} ${m.label}（${m.date}）`)}</title>`,
-    metaTags(issue),
-    variant === 'web' ? `<style>\n${pageCss(table)}\n</style>` : '',
+    metaTags(m),
+    variant === 'web' ? `<style>\n${pageCss(g, table)}\n</style>` : '',
   ].filter(Boolean);
   // The WeChat variant carries even the body font on its outer element, inline.
   const bodyAttrs = variant === 'web' ? '' : ' style="margin:0"';

@@ -4,8 +4,7 @@
  * (balanced title lines) becomes <br>. Links keep only web and mail targets, so a source can
  * never put a script URL on the page.
  */
-import type { FontRole } from '../../model/types.js';
-import type { GRun } from '../../layout/galley.js';
+import type { FontRole, GRun } from '../../layout/galley.js';
 import { el, type Child } from './dom.js';
 import { roleStyle } from './styles.js';
 

@@ -1,17 +1,16 @@
 /** The galley's masthead → header: its lines (the name is the page's one h1), publisher and date, the red rule. */
-import type { GMasthead } from '../../layout/galley.js';
-import { STYLES } from '../../layout/styles.js';
+import type { BlockStyle, GMasthead, StyleId } from '../../layout/galley.js';
 import { el, type El } from './dom.js';
 import { runNodes } from './inlines.js';
 import { titleStyles, type Len } from './styles.js';
 
-export function mastheadNode(m: GMasthead, len: Len, pitch: number): El {
+export function mastheadNode(m: GMasthead, styles: Record<StyleId, BlockStyle>, len: Len, pitch: number): El {
   const blank = (n: number): string | undefined => (n > 0 ? `margin-bottom: ${len(n * pitch)}` : undefined);
   const lines = m.lines.map((l) =>
-    el(l.style === 'name' ? 'h1' : 'p', [l.style, ...titleStyles(l.style)], { style: blank(l.blankAfter) }, runNodes(l.runs, STYLES[l.style].role)),
+    el(l.style === 'name' ? 'h1' : 'p', [l.style, ...titleStyles(l.style)], { style: blank(l.blankAfter) }, runNodes(l.runs, styles[l.style].role)),
   );
   const p = m.publisher;
-  const role = STYLES[p.style].role;
+  const role = styles[p.style].role;
   const pub = el('p', [p.style, 'pubLine'], { style: p.indentChars ? `padding: 0 ${p.indentChars}em` : undefined }, [
     el('span', null, {}, runNodes(p.left, role)),
     el('span', 'pubRight', {}, runNodes(p.right, role)),

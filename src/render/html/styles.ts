@@ -1,15 +1,12 @@
 /**
  * The one style table of the web edition, written out as classes plus a stylesheet (web) or
- * as inline declarations (WeChat). Block looks come from src/layout/styles.ts (role, size,
+ * as inline declarations (WeChat). Block looks come from the Galley's styles (role, size,
  * alignment, indent, line height, colour); only the screen's own facts (font stacks, rem/px,
  * column width, flex for two-ended lines) are decided here.
  */
-import type { FontRole } from '../../model/types.js';
-import type { Galley } from '../../layout/galley.js';
-import { BODY } from '../../layout/spec.js';
-import { STYLES, type StyleId } from '../../layout/styles.js';
+import type { FontRole, Galley, StyleId } from '../../layout/galley.js';
 import type { StyleTable } from './dom.js';
-import { FONT_STACKS, SCREEN, rulePx } from './facts.js';
+import { fontStacks, SCREEN, rulePx } from './facts.js';
 import type { HtmlVariant } from './document.js';
 
 /** Lengths relative to the body size: rem in the web edition (the root carries the body size), px in WeChat. */
@@ -38,11 +35,11 @@ const TEXT_RULES = [
   'font-kerning: none',
 ];
 
-function blockCss(id: StyleId, len: Len): string {
-  const s = STYLES[id];
+function blockCss(g: Galley, id: StyleId, len: Len): string {
+  const s = g.styles[id];
   const decl = [
-    `font-family: ${FONT_STACKS[s.role]}`,
-    `font-size: ${len(s.sizePt / BODY.sizePt)}`,
+    `font-family: ${fontStacks(g)[s.role]}`,
+    `font-size: ${len(s.sizePt / g.text.bodySizePt)}`,
     `line-height: ${+(s.lineHeightPt / s.sizePt).toFixed(4)}`,
     `text-align: ${s.align}`,
     `text-indent: ${s.firstChars}em`,
@@ -56,13 +53,14 @@ function blockCss(id: StyleId, len: Len): string {
 export function styleTable(g: Galley, variant: HtmlVariant): StyleTable {
   const len = lengthFor(variant);
   const t: StyleTable = {};
-  for (const id of Object.keys(STYLES) as StyleId[]) t[id] = blockCss(id, len);
+  const FONT_STACKS = fontStacks(g);
+  for (const id of Object.keys(g.styles) as StyleId[]) t[id] = blockCss(g, id, len);
   for (const r of ROLES) t[roleStyle(r)] = `font-family: ${FONT_STACKS[r]}`;
-  const pitch = g.page.linePitchPt / BODY.sizePt;
+  const pitch = g.page.linePitchPt / g.text.bodySizePt;
   const blank = (n: number): string => len(n * pitch);
   Object.assign(t, {
     page: [
-      `max-width: ${SCREEN.columnEm}em`,
+      `max-width: ${g.page.chars + SCREEN.columnAirEm}em`,
       'margin: 0 auto',
       `padding: ${blank(1)} ${SCREEN.sidePaddingPx}px ${blank(2)}`,
       `font-family: ${FONT_STACKS.body}`,
@@ -77,7 +75,7 @@ export function styleTable(g: Galley, variant: HtmlVariant): StyleTable {
     lead: 'display: inline; font-size: inherit; font-weight: normal; line-height: inherit; margin: 0',
     pubLine: 'display: flex; flex-wrap: wrap; justify-content: space-between; column-gap: 1em',
     pubRight: 'margin-left: auto',
-    rule: `border: 0; border-top: ${rulePx(g.masthead.rule.widthPt)} solid #${g.masthead.rule.color}; margin: ${len(g.masthead.rule.offsetPt / BODY.sizePt)} 0 0; height: 0`,
+    rule: `border: 0; border-top: ${rulePx(g.masthead.rule.widthPt)} solid #${g.masthead.rule.color}; margin: ${len(g.masthead.rule.offsetPt / g.text.bodySizePt)} 0 0; height: 0`,
     list: 'list-style: none; margin: 0; padding: 0',
     listItem: 'margin: 0; padding: 0',
     marker: 'display: inline-block; text-indent: 0',

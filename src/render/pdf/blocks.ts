@@ -6,10 +6,7 @@
  */
 import type { Content } from 'pdfmake/interfaces.js';
 import type { GBlock, GImage, GList, GParagraph, GRun } from '../../layout/galley.js';
-import { BODY } from '../../layout/spec.js';
-import { STYLES } from '../../layout/styles.js';
 import { firstTextNode, keepWithNext, type RenderEnv } from './flow.js';
-import { BLOCK_WIDTH_PT, CELL, PITCH, centreIn, lines, pdfSize } from './grid.js';
 import { justifiedLines, paragraphInlines, type StyledRun } from './inlines.js';
 import { tableNodes } from './table.js';
 import { markParagraphLines } from './widows.js';
@@ -26,19 +23,20 @@ export function styledRuns(runs: GRun[]): StyledRun[] {
  * orphans away (widows.ts) unless `splitControl` is off: pdfmake cannot break a column of a
  * list item before a line of its own.
  */
-export function paragraphNode(env: RenderEnv, p: GParagraph, width = BLOCK_WIDTH_PT, splitControl = true): Content {
-  const st = STYLES[p.style];
-  const size = pdfSize(st.sizePt);
+export function paragraphNode(env: RenderEnv, p: GParagraph, width = env.grid.blockWidthPt, splitControl = true): Content {
+  const styles = env.galley.styles;
+  const st = styles[p.style];
+  const size = env.grid.pdfSize(st.sizePt);
   const style = { sizePt: size, boxPt: st.lineHeightPt };
-  const ienv = { fonts: env.fonts, at: p.at };
+  const ienv = { fonts: env.fonts, text: env.galley.text, at: p.at };
   const runs = styledRuns(p.runs);
-  const indent = p.indentChars * (st.sizePt === STYLES.body.sizePt ? CELL : st.sizePt);
+  const indent = p.indentChars * (st.sizePt === styles.body.sizePt ? env.grid.cell : st.sizePt);
   let node: Content;
   if (p.align !== 'justify') {
     node = { text: paragraphInlines(ienv, runs, style), alignment: p.align, leadingIndent: indent } as Content;
   } else {
-    const ls = justifiedLines(ienv, runs, style, width - indent, width, { sizePt: st.sizePt, trackingPt: BODY.trackingPt });
-    if (splitControl) markParagraphLines(ls);
+    const ls = justifiedLines(ienv, runs, style, width - indent, width, { sizePt: st.sizePt, trackingPt: env.galley.text.trackingPt });
+    if (splitControl) markParagraphLines(ls, env.galley.text.minSplitLines);
     node = { stack: ls.map((text, i) => ({ text, margin: [i === 0 ? indent : 0, 0, 0, 0] })) } as Content;
   }
   return decorate(node, p);
@@ -58,24 +56,25 @@ function decorate(node: Content, b: GBlock): Content {
 }
 
 function listNode(env: RenderEnv, list: GList, width: number): Content {
-  const markerWidth = list.markerChars * CELL;
-  const inner = width - list.indentChars * CELL - markerWidth;
+  const { cell, pitch } = env.grid;
+  const markerWidth = list.markerChars * cell;
+  const inner = width - list.indentChars * cell - markerWidth;
   return {
     stack: list.items.map((item) => ({
       columns: [
-        { width: markerWidth, text: paragraphInlines({ fonts: env.fonts, at: list.at }, styledRuns([item.marker]), { sizePt: pdfSize(STYLES.body.sizePt), boxPt: PITCH }) },
+        { width: markerWidth, text: paragraphInlines({ fonts: env.fonts, text: env.galley.text, at: list.at }, styledRuns([item.marker]), { sizePt: env.grid.pdfSize(env.galley.styles.body.sizePt), boxPt: pitch }) },
         { width: '*', stack: item.blocks.flatMap((b) => blockNodes(env, b, inner, false)) },
       ],
       columnGap: 0,
     })),
-    margin: [list.indentChars * CELL, 0, 0, 0],
+    margin: [list.indentChars * cell, 0, 0, 0],
   } as Content;
 }
 
 /** A picture centred in whole grid lines, its caption on the grid line after it. */
 function imageNode(env: RenderEnv, img: GImage): Content {
   env.images.add(img.path);
-  const [top, bottom] = centreIn(img.gridLines, img.heightPt);
+  const [top, bottom] = env.grid.centreIn(img.gridLines, img.heightPt);
   const stack: Content[] = [{ image: img.path, width: img.widthPt, height: img.heightPt, alignment: 'center', margin: [0, top, 0, bottom] } as Content];
   if (img.caption) stack.push(paragraphNode(env, img.caption));
   return { stack, unbreakable: true } as Content;
@@ -95,7 +94,7 @@ function nodesOf(env: RenderEnv, b: GBlock, width: number, splitControl: boolean
 }
 
 /** Nodes of one block, moved down by its blank lines. */
-export function blockNodes(env: RenderEnv, b: GBlock, width = BLOCK_WIDTH_PT, splitControl = true): Content[] {
+export function blockNodes(env: RenderEnv, b: GBlock, width = env.grid.blockWidthPt, splitControl = true): Content[] {
   const nodes = nodesOf(env, b, width, splitControl);
-  return b.blankBefore > 0 ? [{ stack: nodes, margin: [0, lines(b.blankBefore), 0, 0] } as Content] : nodes;
+  return b.blankBefore > 0 ? [{ stack: nodes, margin: [0, env.grid.lines(b.blankBefore), 0, 0] } as Content] : nodes;
 }

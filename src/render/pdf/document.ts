@@ -11,11 +11,9 @@
  */
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import type { Galley } from '../../layout/galley.js';
-import { BODY } from '../../layout/spec.js';
 import { blockNodes } from './blocks.js';
 import { planEndBlock } from './end-block.js';
 import { KEEP_WITH_NEXT, type RenderEnv } from './flow.js';
-import { MARGIN_TOP_PT, lines } from './grid.js';
 import { mastheadNodes } from './masthead.js';
 import { pageNumberNode } from './page-number.js';
 import { splitBreaksBefore, staysOnPage } from './widows.js';
@@ -87,7 +85,7 @@ export function buildDocument(galley: Galley, env: RenderEnv): DocumentPlan {
   for (const b of galley.body) content.push(...blockNodes(env, b));
 
   const end = planEndBlock(env, galley.endBlock, galley.at.endBlock);
-  const spacerHeight = end.heightPt + lines(galley.endBlock.blankBefore);
+  const spacerHeight = end.heightPt + env.grid.lines(galley.endBlock.blankBefore);
   // A zero-length line draws nothing but measures as tall as the end block, and moves to a
   // new page as a whole when it does not fit. Not a polyline: pdfmake offsets a polyline's
   // points in place, and they are shared between its layout passes, so the spacer grew by
@@ -125,7 +123,7 @@ export function buildDocument(galley: Galley, env: RenderEnv): DocumentPlan {
       creationDate: date,
       modDate: date,
     } as TDocumentDefinitions['info'],
-    defaultStyle: { font: env.fonts.role('body') && env.fonts.use(env.fonts.role('body')), fontSize: BODY.pdfSizePt },
+    defaultStyle: { font: env.fonts.role('body') && env.fonts.use(env.fonts.role('body')), fontSize: galley.text.bodyPdfSizePt },
     content,
     footer: (page: number, count: number) => {
       pageCount = count;
@@ -137,7 +135,7 @@ export function buildDocument(galley: Galley, env: RenderEnv): DocumentPlan {
     pageBreakBefore: (node, ctx) => {
       const info = node as unknown as NodeInfo;
       if (info.headlineLevel === KEEP_WITH_NEXT) return endsPage(info.pageNumbers[0], ctx.getFollowingNodesOnPage(), ctx.getNodesOnNextPage());
-      const atTop = Math.abs(info.startPosition.top - MARGIN_TOP_PT) < 0.5;
+      const atTop = Math.abs(info.startPosition.top - env.grid.marginTopPt) < 0.5;
       if (splitBreaksBefore(info, ctx.getFollowingNodesOnPage() as NodeInfo[], ctx.getNodesOnNextPage() as NodeInfo[], atTop)) return true;
       if (info.id !== SPACER_ID || !onEven) return false;
       // The end block starts an even page of its own, as the DOCX's even-page section does in

@@ -5,11 +5,9 @@
  * page, whose origin is the text block's bottom edge.
  */
 import type { Content } from 'pdfmake/interfaces.js';
-import type { GEndBlock } from '../../layout/galley.js';
+import type { GEndBlock, SourcePos } from '../../layout/galley.js';
 import { textEm } from '../../layout/measure.js';
-import type { SourcePos } from '../../model/types.js';
 import type { RenderEnv } from './flow.js';
-import { BLOCK_WIDTH_PT, MARGIN_LEFT_PT } from './grid.js';
 import { textInlines, type TextStyle } from './inlines.js';
 
 export interface EndBlockPlan {
@@ -21,7 +19,8 @@ export function planEndBlock(env: RenderEnv, eb: GEndBlock, at: SourcePos): EndB
   const size = eb.sizePt;
   const pitch = eb.linePitchPt;
   const style: TextStyle = { role: eb.role, sizePt: size, boxPt: pitch };
-  const ienv = { fonts: env.fonts, at };
+  const ienv = { fonts: env.fonts, text: env.galley.text, at };
+  const { blockWidthPt: BLOCK_WIDTH_PT, marginLeftPt: MARGIN_LEFT_PT } = env.grid;
   const face = env.fonts.role(eb.role);
   const indent = eb.indentChars * size;
   const inner = BLOCK_WIDTH_PT - 2 * indent;

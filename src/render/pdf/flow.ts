@@ -4,9 +4,14 @@
  */
 import type { Content } from 'pdfmake/interfaces.js';
 import type { Faces } from '../../fonts/faces.js';
+import type { Galley } from '../../layout/galley.js';
+import type { Grid } from './grid.js';
 
 export interface RenderEnv {
   fonts: Faces;
+  /** The galley being drawn: its styles and text facts. */
+  galley: Galley;
+  grid: Grid;
   /** Image files the document may read; pdfmake's local access policy allows only these. */
   images: Set<string>;
   /** A fresh id for outline entries. */

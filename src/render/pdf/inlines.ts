@@ -4,12 +4,11 @@
  * is exactly the requested height whatever the face's ascender and descender are: a line
  * mixing 仿宋, 黑体 and the fallback face must not grow taller than one grid pitch.
  */
-import type { FontRole, SourcePos } from '../../model/types.js';
+import type { FontRole, GText, SourcePos } from '../../layout/galley.js';
 import { splitByCoverage } from '../../layout/fallback.js';
 import type { Face, Faces } from '../../fonts/faces.js';
 import { gluedBefore, latinMeetsChinese, mixedStretches, noBreakBefore } from '../../layout/kinsoku.js';
 import { breakLines, type BreakChar } from '../../layout/linebreak.js';
-import { LATIN_IN_CJK, SYNTHETIC_BOLD } from '../../layout/spec.js';
 
 export interface Inline {
   text: string;
@@ -40,6 +39,7 @@ export interface TextStyle {
 
 export interface InlineEnv {
   fonts: Faces;
+  text: GText;
   at: SourcePos | undefined;
 }
 
@@ -71,7 +71,7 @@ function toInline(env: InlineEnv, s: Seg, style: TextStyle): Inline {
   if (style.color !== undefined) inline.color = style.color;
   if (s.run.script === 'super') inline.sup = true;
   if (s.run.script === 'sub') inline.sub = true;
-  if (s.run.bold) inline.strokeWidth = SYNTHETIC_BOLD.strokeEm * style.sizePt;
+  if (s.run.bold) inline.strokeWidth = env.text.syntheticBoldStrokeEm * style.sizePt;
   if (s.glued) {
     inline.noWrap = true;
     if (!s.glueEnd) inline.noNewLine = true;
@@ -185,7 +185,7 @@ export function justifiedLines(
   const text = chars.map((c) => c.ch);
   const glue = noBreakBefore(text);
   const kept = mixedStretches(text, glue);
-  const gap = LATIN_IN_CJK.scriptChangeEm * measure.sizePt;
+  const gap = env.text.scriptChangeEm * measure.sizePt;
   chars.forEach((c, i) => {
     c.glued = glue[i];
     // Where the DOCX's clients start a new stretch of text: Latin meets Chinese, a kept

@@ -4,17 +4,16 @@
  */
 import type { Content } from 'pdfmake/interfaces.js';
 import type { GRun, GTable } from '../../layout/galley.js';
-import { STYLES } from '../../layout/styles.js';
 import type { RenderEnv } from './flow.js';
 import { paragraphInlines } from './inlines.js';
 import { styledRuns } from './blocks.js';
 
 export function tableNodes(env: RenderEnv, t: GTable, caption: Content | undefined): Content[] {
-  const ienv = { fonts: env.fonts, at: t.at };
+  const ienv = { fonts: env.fonts, text: env.galley.text, at: t.at };
   const style = { sizePt: t.sizePt, boxPt: t.lineHeightPt };
   const cell = (runs: GRun[], align: string): Content => ({ text: runs.length ? paragraphInlines(ienv, styledRuns(runs), style) : '', alignment: align }) as Content;
   const body: Content[][] = [
-    t.header.map((c) => cell(c, STYLES.tableHeader.align)),
+    t.header.map((c) => cell(c, env.galley.styles.tableHeader.align)),
     ...t.rows.map((r) => r.map((c, i) => cell(c, t.columns[i].align))),
   ];
   const pad = t.paddingPt;

@@ -1,5 +1,5 @@
 /**
- * Widows and orphans (PARAGRAPH_SPLIT in src/layout/spec.ts) on pdfmake's pages. A justified
+ * Widows and orphans (the Galley's text.minSplitLines) on pdfmake's pages. A justified
  * paragraph is a stack of one-line nodes (blocks.ts), which pdfmake breaks between any two;
  * after each layout pass it asks pageBreakBefore (document.ts) about every node, and a node
  * answered "yes" starts the next page on the following pass. So a line node learns here,
@@ -8,11 +8,9 @@
  * to leave enough on both sides), the line `minLines` from its end when fewer than
  * `minLines` would open the next page — one line pulled over, as Word and LibreOffice do.
  */
-import { PARAGRAPH_SPLIT } from '../../layout/spec.js';
-
 interface LineMark {
-  /** The paragraph's lines; the same object for every line of it. */
-  paragraph: { lines: number };
+  /** The paragraph's lines and the lines kept on each side of a break; the same object for every line of it. */
+  paragraph: { lines: number; min: number };
   index: number;
 }
 
@@ -20,8 +18,8 @@ interface LineMark {
 const marks = new WeakMap<object, LineMark>();
 
 /** Marks the line nodes of one paragraph (their `text` arrays, in order). */
-export function markParagraphLines(texts: object[]): void {
-  const paragraph = { lines: texts.length };
+export function markParagraphLines(texts: object[], minLines: number): void {
+  const paragraph = { lines: texts.length, min: minLines };
   texts.forEach((t, index) => marks.set(t, { paragraph, index }));
 }
 
@@ -46,8 +44,7 @@ function sameParagraph(mark: LineMark, nodes: SplitNodeInfo[]): LineMark[] {
  * page would get fewer than minLines and pulling lines over would leave fewer than minLines
  * behind, yes.
  */
-export function firstLineLeaves(lines: number, onPage: number): boolean {
-  const min = PARAGRAPH_SPLIT.minLines;
+export function firstLineLeaves(lines: number, onPage: number, min: number): boolean {
   if (onPage >= lines) return false;
   return onPage < min || (lines - onPage < min && lines - min < min);
 }
@@ -64,11 +61,11 @@ export function splitBreaksBefore(node: SplitNodeInfo, following: SplitNodeInfo[
   // Lines of the paragraph up to the end of this page.
   const upToPageEnd = mark.index + 1 + sameParagraph(mark, following.filter((n) => n.pageNumbers[0] === page)).length;
   const lines = mark.paragraph.lines;
-  if (mark.index === 0) return firstLineLeaves(lines, upToPageEnd);
+  if (mark.index === 0) return firstLineLeaves(lines, upToPageEnd, mark.paragraph.min);
   // The line minLines from the end is pulled over when fewer than minLines would open the
   // next page. Lines before it on this page stay: a paragraph that started here with too
   // few of them already moved as a whole at its first line.
-  const min = PARAGRAPH_SPLIT.minLines;
+  const min = mark.paragraph.min;
   return mark.index === lines - min && upToPageEnd < lines && lines - upToPageEnd < min && sameParagraph(mark, nextPage).length > 0;
 }
 
@@ -81,5 +78,5 @@ export function staysOnPage(node: SplitNodeInfo, onPage: SplitNodeInfo[]): boole
   const mark = markOf(node);
   if (!mark || mark.index !== 0) return true;
   const page = node.pageNumbers[0];
-  return !firstLineLeaves(mark.paragraph.lines, sameParagraph(mark, onPage.filter((n) => n.pageNumbers[0] === page)).length);
+  return !firstLineLeaves(mark.paragraph.lines, sameParagraph(mark, onPage.filter((n) => n.pageNumbers[0] === page)).length, mark.paragraph.min);
 }

@@ -1,0 +1,81 @@
+/**
+ * One issue → the bytes of each requested format. Shared by `build` and `archive` so that the
+ * archive holds exactly what a clerk's build produces. The issue is composed here, once, and
+ * every format translates that one Galley: no renderer sees the model.
+ */
+import type { IssueConfig } from './config/issue-file.js';
+import { Diagnostics, UserError } from './diagnostics.js';
+import type { Faces } from './fonts/faces.js';
+import { relPath } from './paths.js';
+import { loadIssue, type SeriesContext } from './pipeline.js';
+import type { Issue } from './model/types.js';
+import { compose, issueMetrics } from './layout/compose.js';
+import type { Galley } from './layout/galley.js';
+import { layoutLimits } from './layout/limits.js';
+import { missingGlyphs } from './layout/coverage.js';
+import { missingGlyphsError } from './layout/fallback.js';
+import { sourceLocator } from './sources/locate.js';
+import type { OutputFormat, RenderContext, Rendered } from './render/formats.js';
+
+export interface Composed {
+  galley: Galley;
+  /** The faces the galley was measured with; the PDF embeds them. */
+  faces: Faces;
+}
+
+/** The one composition of an issue; `log` hears which font file serves each role. */
+export function composeIssue(issue: Issue, log: (message: string) => void = () => undefined): Composed {
+  const faces = issueMetrics(issue, log);
+  return { galley: compose(issue, faces), faces };
+}
+
+/** One format of an issue, for callers that render on their own (the preview, tests). */
+export async function renderFormat(issue: Issue, format: OutputFormat, log: (message: string) => void = () => undefined): Promise<Rendered> {
+  const { galley, faces } = composeIssue(issue, format.embedsFonts ? log : undefined);
+  return format.render(galley, { log, faces });
+}
+
+export interface RenderedIssue {
+  issue: Issue;
+  files: Array<{ format: OutputFormat } & Rendered>;
+  warnings: Diagnostics;
+}
+
+export async function renderIssue(
+  ctx: SeriesContext,
+  cfg: IssueConfig,
+  formats: readonly OutputFormat[],
+  renderCtx: Pick<RenderContext, 'log'>,
+): Promise<RenderedIssue> {
+  const diags = new Diagnostics();
+  const { issue, sources } = loadIssue(ctx, cfg, diags);
+  if (!issue || diags.hasErrors()) {
+    throw new UserError(
+      `${relPath(ctx.series.root, cfg.dir)} 的稿件有错误，没有生成文件。请改正后重试（bulletin check 可列出全部问题）`,
+      diags.list,
+    );
+  }
+  // What the page cannot hold is refused here, located, before a renderer meets it; what it
+  // adapts to (a wide table in smaller type) is said with the other warnings.
+  // Which file serves a role is news where a format embeds the fonts.
+  const { galley, faces: metrics } = composeIssue(issue, formats.some((f) => f.embedsFonts) ? renderCtx.log : undefined);
+  const limits = layoutLimits(galley, metrics);
+  for (const d of limits) diags.add(d);
+  if (limits.some((d) => d.severity === 'error')) {
+    throw new UserError(`${relPath(ctx.series.root, cfg.dir)} 的版面排不下，没有生成文件。请按上面的提示修改后重试`, diags.list);
+  }
+  // Every character no font has, each at its place, as `check` lists them: a file that embeds
+  // its fonts would print them as empty boxes.
+  if (formats.some((f) => f.embedsFonts)) {
+    const missing = missingGlyphs(galley, metrics, sourceLocator(ctx.series.root, sources));
+    if (missing.length > 0) throw missingGlyphsError(missing);
+  }
+  // Render everything before anything is written: a failure in one format leaves no partial set.
+  const files: RenderedIssue['files'] = [];
+  for (const format of formats) {
+    const r = await format.render(galley, { ...renderCtx, faces: metrics });
+    files.push({ format, ...r });
+    for (const d of r.diagnostics) diags.add(d);
+  }
+  return { issue, files, warnings: diags };
+}
