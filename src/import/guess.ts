@@ -39,5 +39,11 @@ export function guessSection(series: Series, given: string | undefined, unit: Un
   if (byKind && names.includes(byKind)) return { value: byKind, reason: `供稿单位是${kind}` };
   const news = series.sections.filter((s) => s.kind === 'news');
   if (news.length === 1) return { value: news[0]!.name, reason: '系列只有这一个动态栏目' };
-  return { error: `无法判断栏目${kind ? `（单位类别“${kind}”没有对应的栏目）` : '（不知道供稿单位）'}。请用 --section 指定，如 --section ${news[0]?.name ?? names[0]}` };
+  // A unit given (or found) by a name the registry lacks has no kind to go by: say which.
+  const why = kind
+    ? `单位类别“${kind}”没有对应的栏目`
+    : typeof unit === 'string'
+      ? `供稿单位“${unit}”不在 bulletin.yaml 的名录中，不知道它属于哪一类`
+      : '不知道供稿单位';
+  return { error: `无法判断栏目（${why}）。请用 --section 指定，如 --section ${news[0]?.name ?? names[0]}` };
 }
