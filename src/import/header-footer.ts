@@ -8,6 +8,7 @@ import { strFromU8, unzipSync } from 'fflate';
 
 const PART = /^word\/(header|footer)\d*\.xml$/;
 const PAGE_NUMBER = /^[\s\-—–第页共/\d]*$/;
+const MAX_PART = 4 * 1024 * 1024;
 
 export interface HeaderFooterText {
   where: '页眉' | '页脚';
@@ -17,7 +18,8 @@ export interface HeaderFooterText {
 export function headerFooterText(docx: Uint8Array): HeaderFooterText[] {
   let parts: Record<string, Uint8Array>;
   try {
-    parts = unzipSync(docx, { filter: (f) => PART.test(f.name) });
+    // A header is a few KB; one that claims more is not inflated (a zip bomb stays packed).
+    parts = unzipSync(docx, { filter: (f) => PART.test(f.name) && f.originalSize <= MAX_PART });
   } catch {
     return [];
   }
