@@ -225,7 +225,17 @@ export const TABLE = {
   /** Line height factor of table text relative to its size. */
   lineHeight: 1.35,
   ruleWidthPt: 0.5,
-  cellPaddingPt: 3,
+  /** Cell padding left and right, in characters of the table's size: text never touches a rule. */
+  cellPaddingXChars: 0.5,
+  /** Cell padding above and below the text, in points. */
+  cellPaddingYPt: 3,
+  /** Blank grid lines kept free after a table: the next paragraph never sits on its bottom rule. */
+  blankLinesAfter: 1,
+  /**
+   * A body cell that is a number: digits with , . and an optional sign, percent or unit of up
+   * to three hanzi (120人, 3.5万元, 85%). A column of them (empty cells aside) aligns right.
+   */
+  numberCell: /^[+\-−]?[0-9][0-9,，.]*(?:[%‰]|\p{Script=Han}{1,3})?$/u,
   /** A column is never narrower than this many characters of table text. */
   minColumnChars: 2,
   /**

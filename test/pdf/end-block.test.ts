@@ -65,7 +65,7 @@ describe('end block after layout passes', () => {
   test('the mixed fixture (two keep-with-next breaks) keeps its end block on the last page of text', async () => {
     const r = await renderAndRead(requireModel(`${SAMPLE}/test/fixtures/mixed`));
     const last = r.pdf.pages.at(-1)!;
-    expect(last.lines.some((l) => l.text.includes('西昌民族幼儿师范高等专科学校'))).toBe(true);
+    expect(last.lines.some((l) => l.text.includes('西昌民族'))).toBe(true);
     expect(endLines(r).some((l) => l.text.startsWith('报：'))).toBe(true);
   });
 

@@ -55,19 +55,19 @@ function decorate(node: Content, b: GBlock): Content {
   return node;
 }
 
-function listNode(env: RenderEnv, list: GList, width: number): Content {
+function listNode(env: RenderEnv, list: GList, width: number, leftChars: number): Content {
   const { cell, pitch } = env.grid;
-  const markerWidth = list.markerChars * cell;
-  const inner = width - list.indentChars * cell - markerWidth;
+  const markerWidth = (list.textAtChars - list.markerAtChars) * cell;
+  const inner = width - (list.textAtChars - leftChars) * cell;
   return {
     stack: list.items.map((item) => ({
       columns: [
         { width: markerWidth, text: paragraphInlines({ fonts: env.fonts, text: env.galley.text, at: list.at }, styledRuns([item.marker]), { sizePt: env.grid.pdfSize(env.galley.styles.body.sizePt), boxPt: pitch }) },
-        { width: '*', stack: item.blocks.flatMap((b) => blockNodes(env, b, inner, false)) },
+        { width: '*', stack: item.blocks.flatMap((b) => blockNodes(env, b, inner, false, list.textAtChars)) },
       ],
       columnGap: 0,
     })),
-    margin: [list.indentChars * cell, 0, 0, 0],
+    margin: [(list.markerAtChars - leftChars) * cell, 0, 0, 0],
   } as Content;
 }
 
@@ -80,12 +80,12 @@ function imageNode(env: RenderEnv, img: GImage): Content {
   return { stack, unbreakable: true } as Content;
 }
 
-function nodesOf(env: RenderEnv, b: GBlock, width: number, splitControl: boolean): Content[] {
+function nodesOf(env: RenderEnv, b: GBlock, width: number, splitControl: boolean, leftChars: number): Content[] {
   switch (b.kind) {
     case 'paragraph':
       return [paragraphNode(env, b, width, splitControl)];
     case 'list':
-      return [decorate(listNode(env, b, width), b)];
+      return [decorate(listNode(env, b, width, leftChars), b)];
     case 'table':
       return tableNodes(env, b, b.caption && paragraphNode(env, b.caption));
     case 'image':
@@ -94,7 +94,7 @@ function nodesOf(env: RenderEnv, b: GBlock, width: number, splitControl: boolean
 }
 
 /** Nodes of one block, moved down by its blank lines. */
-export function blockNodes(env: RenderEnv, b: GBlock, width = env.grid.blockWidthPt, splitControl = true): Content[] {
-  const nodes = nodesOf(env, b, width, splitControl);
+export function blockNodes(env: RenderEnv, b: GBlock, width = env.grid.blockWidthPt, splitControl = true, leftChars = 0): Content[] {
+  const nodes = nodesOf(env, b, width, splitControl, leftChars);
   return b.blankBefore > 0 ? [{ stack: nodes, margin: [0, env.grid.lines(b.blankBefore), 0, 0] } as Content] : nodes;
 }

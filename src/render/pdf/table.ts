@@ -16,7 +16,6 @@ export function tableNodes(env: RenderEnv, t: GTable, caption: Content | undefin
     t.header.map((c) => cell(c, env.galley.styles.tableHeader.align)),
     ...t.rows.map((r) => r.map((c, i) => cell(c, t.columns[i].align))),
   ];
-  const pad = t.paddingPt;
   const rule = t.ruleWidthPt;
   const nodes: Content[] = caption ? [caption] : [];
   nodes.push({
@@ -24,10 +23,10 @@ export function tableNodes(env: RenderEnv, t: GTable, caption: Content | undefin
     layout: {
       hLineWidth: () => rule,
       vLineWidth: () => rule,
-      paddingLeft: () => pad,
-      paddingRight: () => pad,
-      paddingTop: () => pad,
-      paddingBottom: () => pad,
+      paddingLeft: () => t.paddingXPt,
+      paddingRight: () => t.paddingXPt,
+      paddingTop: () => t.paddingYPt,
+      paddingBottom: () => t.paddingYPt,
     },
   } as Content);
   return nodes;
