@@ -7,7 +7,9 @@ import type { GBlock, GEndBlock, GImage, GList, GMasthead, GMastheadLine, GMeta,
 import { Faces } from '../fonts/faces.js';
 import { FontResolver } from '../fonts/resolve.js';
 import { cellPaddingX, imageBox, tableColumnWidths, tableSize, tableTextWidth } from './geometry.js';
-import { balancedLines, countLines, textEm, type Metrics } from './measure.js';
+import { balancedLines } from './balance.js';
+import { distributionLines } from './end-block-lines.js';
+import { textEm, type Metrics } from './measure.js';
 import {
   ARTICLE,
   BODY,
@@ -18,7 +20,6 @@ import {
   HEADINGS,
   IMAGE,
   KINSOKU,
-  LATIN_IN_CJK,
   LIST,
   MASTHEAD,
   NEWS_ITEM,
@@ -362,7 +363,7 @@ class Composer {
   /** A title too long for one line breaks into balanced lines, measured with the title face. */
   titleLines(title: string): string[] {
     const t = ARTICLE.title;
-    return balancedLines(title, this.metrics.role(t.role), this.metrics, t.sizePt, TEXT_BLOCK.widthPt);
+    return balancedLines([{ text: title, role: t.role }], t.sizePt, TEXT_BLOCK.widthPt, this.metrics);
   }
 
   private article(a: Article, parentId: string, flow: Flow): void {
@@ -388,7 +389,6 @@ class Composer {
   endBlock(): GEndBlock {
     const eb = this.issue.endBlock;
     const size = END_BLOCK.sizePt;
-    const face = this.metrics.role(END_BLOCK.role);
     const inner = TEXT_BLOCK.widthPt - 2 * END_BLOCK.indentChars * size;
     const order = END_BLOCK.order as readonly string[];
     const dist = [...eb.distribution].sort((a, b) => order.indexOf(a.label) - order.indexOf(b.label));
@@ -398,9 +398,8 @@ class Composer {
     let count = 0;
     const distribution = dist.map((d) => {
       const label = `${d.label}：`;
-      const labelW = textEm(label, face, this.metrics) * size;
       if (count > 0) rules.push({ afterLines: count, widthPt: thin });
-      const lines = countLines(d.text, face, this.metrics, size, inner - labelW);
+      const lines = distributionLines(label, d.text, END_BLOCK.role, size, inner, this.metrics, d.at).lines.length;
       count += lines;
       return d.at ? { label, text: d.text, lines, at: d.at } : { label, text: d.text, lines };
     });
@@ -462,8 +461,6 @@ class Composer {
       bodyPdfSizePt: BODY.pdfSizePt,
       color: BODY.color,
       docxRunSpacingTwips: BODY.docxRunSpacingTwips,
-      trackingPt: BODY.trackingPt,
-      scriptChangeEm: LATIN_IN_CJK.scriptChangeEm,
       syntheticBoldStrokeEm: SYNTHETIC_BOLD.strokeEm,
       kinsoku: { noLineStart: KINSOKU.noLineStart, noLineEnd: KINSOKU.noLineEnd },
       minSplitLines: PARAGRAPH_SPLIT.minLines,

@@ -246,10 +246,6 @@ export interface GText {
   color: string;
   /** DOCX: every run tightened by this many twips, so 28 characters fit clients without a grid. */
   docxRunSpacingTwips: number;
-  /** The same tightening in points, with which PDF lines are decided. */
-  trackingPt: number;
-  /** Where Latin meets Chinese text, what a client's missing run spacing leaves, in em. */
-  scriptChangeEm: number;
   /** Stroke of an emboldened face, in em of its size. */
   syntheticBoldStrokeEm: number;
   /** GB/T 15834 §5.1: marks that never begin a line and marks that never end one. */

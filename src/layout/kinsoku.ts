@@ -1,8 +1,7 @@
 /**
  * Where a line may not break: GB/T 15834-2011 §5.1 and the number rule of spec §11, decided
- * here once for every format. The PDF breaks its own lines by these marks; the DOCX writes
- * them as glue its clients keep (render/docx/typography.ts); the web edition as unbreakable
- * spans.
+ * here once for every format. The line setter (lines.ts) breaks every text on paper by these
+ * marks; the DOCX and the web edition say what their formats can (Word's settings, CSS).
  */
 import { KINSOKU } from './spec.js';
 
