@@ -8,6 +8,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { GList, GParagraph, GTable, Galley } from '../../src/layout/galley.js';
 import { composeIssue } from '../../src/render-issue.js';
 import { docxOf, paragraphsOf, partsOf } from '../helpers/docx-build.js';
+import { readPdf, type PdfLine } from '../helpers/pdf-text.js';
+import { renderPdf } from '../helpers/render-format.js';
 import { cleanupTemp, issueYaml, makeSeries, newsItem, requireModel } from '../helpers/series.js';
 
 afterAll(cleanupTemp);
@@ -31,6 +33,7 @@ const BODY = [
 let issueDir: string;
 let galley: Galley;
 let docXml: string;
+let pdfLines: PdfLine[];
 
 beforeAll(async () => {
   issueDir = makeSeries({
@@ -40,6 +43,7 @@ beforeAll(async () => {
   const issue = requireModel(issueDir);
   galley = composeIssue(issue).galley;
   docXml = partsOf(await docxOf(issue)).xml('word/document.xml');
+  pdfLines = (await readPdf((await renderPdf(issue, { log: () => undefined }).then((r) => r.bytes)))).pages.flatMap((p) => p.lines);
 });
 
 const table = (): GTable => galley.body.find((b): b is GTable => b.kind === 'table')!;
@@ -92,5 +96,23 @@ describe('lists', () => {
     };
     expect(indentOf('第一项')).toEqual({ left: charTw(4), hanging: charTw(2) });
     expect(indentOf('第一项之一')).toEqual({ left: charTw(6), hanging: charTw(2) });
+  });
+
+  test('the PDF and the DOCX put a nested list’s markers and text at the same characters', () => {
+    // The spec's text block: 28 mm from the page's left edge, 156 mm for 28 characters.
+    const mm = 72 / 25.4;
+    const pdfChars = (x: number): number => Math.round(((x - 28 * mm) / ((156 * mm) / 28)) * 100) / 100;
+    const charTw = 16 * 20 + galley.text.docxRunSpacingTwips;
+    const docxChars = (tw: number): number => Math.round((tw / charTw) * 100) / 100;
+    for (const t of ['第一项', '第一项之一']) {
+      const line = pdfLines.find((l) => l.text.replace(/\s/g, '').endsWith(t))!;
+      // pdfjs reads the empty cell after the marker as a space of its own.
+      const [marker, text] = line.items.filter((i) => i.text.trim() !== '');
+      const p = paragraphsOf(docXml).find((x) => x.includes(`>${t}<`))!;
+      const ind = /<w:ind ([^>]*)\/>/.exec(p)![1]!;
+      const left = Number(/w:left="(\d+)"/.exec(ind)![1]);
+      const hanging = Number(/w:hanging="(\d+)"/.exec(ind)![1]);
+      expect([pdfChars(marker!.x), pdfChars(text!.x)], t).toEqual([docxChars(left - hanging), docxChars(left)]);
+    }
   });
 });
