@@ -8,22 +8,25 @@ import { KINSOKU } from './spec.js';
 const NO_START = new Set(Array.from(KINSOKU.noLineStart));
 const NO_END = new Set(Array.from(KINSOKU.noLineEnd));
 
+const UNBREAKABLE = KINSOKU.unbreakable.map((u) => Array.from(u));
+
 /** Marks, per code point index, whether a break before it is forbidden. */
 export function gluedBefore(chars: string[]): boolean[] {
   const glue = chars.map(() => false);
   for (let i = 1; i < chars.length; i++) {
-    const prev = chars[i - 1];
-    const cur = chars[i];
+    const prev = chars[i - 1]!;
+    const cur = chars[i]!;
     if (prev === '\n' || cur === '\n') continue;
     if (NO_START.has(cur) || NO_END.has(prev)) glue[i] = true;
   }
   // A dash or ellipsis is one unit of two cells, and is glued to what precedes it too.
-  for (const unit of KINSOKU.unbreakable) {
-    const u = Array.from(unit);
+  for (const u of UNBREAKABLE) {
     for (let i = 0; i + u.length <= chars.length; i++) {
-      if (u.every((c, k) => chars[i + k] === c)) {
-        for (let k = 0; k < u.length; k++) if (i + k > 0 && chars[i + k - 1] !== '\n') glue[i + k] = true;
-      }
+      if (chars[i] !== u[0]) continue;
+      let k = 1;
+      while (k < u.length && chars[i + k] === u[k]) k++;
+      if (k < u.length) continue;
+      for (k = 0; k < u.length; k++) if (i + k > 0 && chars[i + k - 1] !== '\n') glue[i + k] = true;
     }
   }
   return glue;
@@ -31,8 +34,6 @@ export function gluedBefore(chars: string[]): boolean[] {
 
 const HAN = /\p{Script=Han}/u;
 const ALNUM = /^[0-9A-Za-z]$/;
-const DIGIT = /^[0-9]$/;
-const LATINISH = /^[\x21-\x7e]$/;
 
 /** A hanzi meets a half-width digit or letter: clients tend to add space here, the spec adds none. */
 export function scriptBoundary(prev: string | undefined, cur: string | undefined): boolean {
@@ -48,10 +49,12 @@ export function scriptBoundary(prev: string | undefined, cur: string | undefined
 export function numberGlue(chars: string[]): boolean[] {
   const glue = chars.map(() => false);
   for (let i = 1; i < chars.length; i++) {
-    const prev = chars[i - 1]!;
+    const prev = chars[i - 1]!.charCodeAt(0);
     const cur = chars[i]!;
-    if (LATINISH.test(prev) && LATINISH.test(cur)) glue[i] = true;
-    else if (DIGIT.test(prev) && HAN.test(cur)) glue[i] = true;
+    const c = cur.charCodeAt(0);
+    // Printable ASCII on both sides, or a digit and then a hanzi.
+    if (prev >= 0x21 && prev <= 0x7e && c >= 0x21 && c <= 0x7e) glue[i] = true;
+    else if (prev >= 0x30 && prev <= 0x39 && c > 0x7f && HAN.test(cur)) glue[i] = true;
   }
   return glue;
 }

@@ -235,15 +235,17 @@ export function setLines(runs: readonly GRun[], frame: LineFrame, fonts: SetterF
       continue;
     }
     const limit = room();
+    let full = span(chars, i, j);
     // A unit no line can hold (a long URL, a long Latin word) breaks anywhere, best after a
     // URL separator: it never runs past the block, and no character is dropped.
-    if (j - i > 1 && span(chars, i, j) > Math.min(frame.firstWidthPt, frame.widthPt) + EPS) {
+    if (j - i > 1 && full > Math.min(frame.firstWidthPt, frame.widthPt) + EPS) {
       j = longUnitEnd(chars, i, j, cur.length > 0 ? limit - used : limit);
+      full = span(chars, i, j);
     }
     const lead = cur.length > 0 ? chars[i]!.pull : 0;
-    const w = span(chars, i, j) - lead;
+    const w = full - lead;
     if (used + w <= limit + EPS) {
-      cur.push(...chars.slice(i, j));
+      for (let k = i; k < j; k++) cur.push(chars[k]!);
       used += w;
       i = j;
       continue;
@@ -266,8 +268,8 @@ export function setLines(runs: readonly GRun[], frame: LineFrame, fonts: SetterF
       continue;
     }
     // A unit wider than an empty line (only a long unit's first character can be): it stands alone.
-    cur.push(...chars.slice(i, j));
-    used += span(chars, i, j);
+    for (let k = i; k < j; k++) cur.push(chars[k]!);
+    used += full;
     i = j;
   }
   if (cur.length > 0 || out.length === 0) flush(true);

@@ -18,6 +18,8 @@ export interface PText {
   /** Left edge of the first character's advance. */
   x: number;
   baseline: number;
+  /** Advance of the whole text, spacing included: the next text of its line starts here at the earliest. */
+  widthPt: number;
   /** Added after every character, in points (a stretched line off the grid). */
   spacingPt: number;
   /** Emboldened: the glyphs are stroked with a line this wide as well as filled. */

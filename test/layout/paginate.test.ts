@@ -32,7 +32,7 @@ function pager(): Paginator {
 function rows(name: string, n: number, lines = 1): FlowRow[] {
   return Array.from({ length: n }, (_, i) => ({
     lines,
-    draw: (top: number): PItem[] => [{ kind: 'text', text: `${name}${i}`, face: undefined as never, sizePt: 1, x: 0, baseline: top, spacingPt: 0 }],
+    draw: (top: number): PItem[] => [{ kind: 'text', text: `${name}${i}`, face: undefined as never, sizePt: 1, x: 0, baseline: top, widthPt: 1, spacingPt: 0 }],
   }));
 }
 

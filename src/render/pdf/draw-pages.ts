@@ -9,19 +9,37 @@ import type { PagedDocument, PColor, PItem, PPage, PRule, PText } from '../../la
 
 const color = (c: PColor | undefined): string | number[] | undefined => (c === undefined ? undefined : 'rgb' in c ? `#${c.rgb}` : c.cmyk);
 
-function textNode(t: PText, fonts: Faces): Content {
+function inlineOf(t: PText, fonts: Faces): Record<string, unknown> {
   const inline: Record<string, unknown> = { text: t.text, font: fonts.use(t.face), fontSize: t.sizePt, noWrap: true };
   if (t.spacingPt) inline.characterSpacing = t.spacingPt;
   if (t.strokePt) inline.strokeWidth = t.strokePt;
   const c = color(t.color);
   if (c !== undefined) inline.color = c;
-  // pdfmake sets a line's glyphs the face's ascent below the line's top.
-  const node: Record<string, unknown> = { text: [inline], absolutePosition: { x: t.x, y: t.baseline - t.face.ascentEm * t.sizePt } };
-  if (t.outline) {
-    node.id = t.outline.id;
+  return inline;
+}
+
+/**
+ * Texts that pdfmake may set as the pieces of one line: on one baseline at one size, each
+ * starting where the one before ends, with no added spacing (pdfmake measures a piece's
+ * spacing one character short). Fewer nodes, the same positions.
+ */
+function continues(prev: PText, t: PText): boolean {
+  return t.baseline === prev.baseline && t.sizePt === prev.sizePt && !t.spacingPt && !prev.spacingPt && !t.outline && Math.abs(prev.x + prev.widthPt - t.x) < 1e-6;
+}
+
+/** Texts of one line as one absolutely placed, unbreakable pdfmake text node. */
+function textNode(line: PText[], fonts: Faces): Content {
+  const first = line[0]!;
+  // pdfmake sets a line's glyphs the tallest ascent of its pieces below the line's top.
+  const ascent = Math.max(...line.map((t) => t.face.ascentEm * t.sizePt));
+  // Each piece keeps the next on its line, whatever room pdfmake thinks is left.
+  const inlines = line.map((t, i) => (i < line.length - 1 ? { ...inlineOf(t, fonts), noNewLine: true } : inlineOf(t, fonts)));
+  const node: Record<string, unknown> = { text: inlines, absolutePosition: { x: first.x, y: first.baseline - ascent } };
+  if (first.outline) {
+    node.id = first.outline.id;
     node.outline = true;
-    node.outlineText = t.outline.text;
-    if (t.outline.parentId) node.outlineParentId = t.outline.parentId;
+    node.outlineText = first.outline.text;
+    if (first.outline.parentId) node.outlineParentId = first.outline.parentId;
   }
   return node as unknown as Content;
 }
@@ -38,14 +56,25 @@ function rulesNode(rules: PRule[]): Content {
 function pageNodes(page: PPage, fonts: Faces, images: Set<string>): Content[] {
   const nodes: Content[] = [];
   const rules: PRule[] = [];
+  let line: PText[] = [];
+  const flush = (): void => {
+    if (line.length) nodes.push(textNode(line, fonts));
+    line = [];
+  };
   for (const item of page.items as PItem[]) {
-    if (item.kind === 'text') nodes.push(textNode(item, fonts));
-    else if (item.kind === 'rule') rules.push(item);
+    if (item.kind === 'text') {
+      if (line.length && !continues(line.at(-1)!, item)) flush();
+      line.push(item);
+      continue;
+    }
+    flush();
+    if (item.kind === 'rule') rules.push(item);
     else {
       images.add(item.path);
       nodes.push({ image: item.path, width: item.widthPt, height: item.heightPt, absolutePosition: { x: item.x, y: item.y } } as Content);
     }
   }
+  flush();
   if (rules.length) nodes.push(rulesNode(rules));
   return nodes;
 }
