@@ -323,7 +323,10 @@ export const KINSOKU = {
   blankLeftHalf: '（《「『【〔〖〈“‘',
 } as const;
 
-/** Superscript and subscript: their size and baseline shift, in em of the reduced size (pdfmake's own figures). */
+/**
+ * Superscript and subscript: their size, and their baseline shift in em of the reduced size
+ * (the figures pdfmake uses, so the print looks as it did).
+ */
 export const SCRIPT = {
   scale: 0.58,
   superRise: 0.75,
