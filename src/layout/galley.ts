@@ -3,8 +3,9 @@
  * fact of one format lives here already made — which font role and style each run and block
  * has, blank lines between blocks (collapsed), ★ and run-in leads, list markers, masthead and
  * end-block lines, balanced title lines, table column widths and image sizes (measured with
- * the real fonts), keep-with-next and outline entries. It is not paginated: the PDF paginates
- * on the grid, the DOCX leaves pagination to Word, the web edition has no pages.
+ * the real fonts), list geometry, keep-with-next and outline entries. It is not paginated:
+ * layout/paginate.ts sets its lines and pages for the PDF, the DOCX leaves pagination to
+ * Word, the web edition has no pages.
  *
  * A translator (src/render/<format>/) walks a Galley and writes its format; it never looks at
  * the model (src/model/types.ts) and never decides layout. Sizes are in points, indents and
