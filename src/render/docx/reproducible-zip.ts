@@ -7,8 +7,8 @@
 import type { Document } from 'docx';
 import { zipSync, type Zippable } from 'fflate';
 import { packageFiles } from '../../compat/docx/package-files.js';
-import type { GText } from '../../layout/galley.js';
-import { patchCoreDates, patchSettings, patchStyles, stableLinkIds } from './xml-patches.js';
+import { OFF_GRID_STYLE_IDS } from './styles.js';
+import { patchCoreDates, patchSettings, patchStyles, stableLinkIds, type PatchText } from './xml-patches.js';
 
 const CONTENT_TYPES = '[Content_Types].xml';
 
@@ -21,7 +21,8 @@ function entryTime(isoDate: string): Date {
   return new Date(y, m - 1, d, 12, 0, 0);
 }
 
-export async function reproducibleDocx(doc: Document, isoDate: string, text: GText): Promise<Uint8Array> {
+/** `offGridStyleIds`: the document's styles whose lines are not grid lines (xml-patches.ts). */
+export async function reproducibleDocx(doc: Document, isoDate: string, text: PatchText, offGridStyleIds: readonly string[] = OFF_GRID_STYLE_IDS): Promise<Uint8Array> {
   const files = packageFiles(doc);
   const encoder = new TextEncoder();
   const decoder = new TextDecoder();
@@ -34,7 +35,7 @@ export async function reproducibleDocx(doc: Document, isoDate: string, text: GTe
   const links = stableLinkIds(part('word/_rels/document.xml.rels'), part('word/document.xml'));
   files.set('word/_rels/document.xml.rels', links.rels);
   files.set('word/document.xml', links.document);
-  files.set('word/styles.xml', patchStyles(part('word/styles.xml'), text));
+  files.set('word/styles.xml', patchStyles(part('word/styles.xml'), text, offGridStyleIds));
   files.set('word/settings.xml', patchSettings(part('word/settings.xml'), text));
   files.set('docProps/core.xml', patchCoreDates(part('docProps/core.xml'), isoDate));
 
