@@ -1,14 +1,14 @@
 /**
- * zlib standing in for tiny-inflate (src/fonts/native-inflate.ts): the same bytes as
- * tiny-inflate for every case of its contract, and installed where fontkit's Unicode tables
- * load it.
+ * zlib standing in for tiny-inflate (src/compat/tiny-inflate/native-inflate.ts): the same
+ * bytes as tiny-inflate for every case of its contract, and installed where fontkit's Unicode
+ * tables load it.
  */
 import fs from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import zlib from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { fontkit } from '../../src/fonts/fontkit.js';
-import { inflateInto } from '../../src/fonts/native-inflate.js';
+import { inflateInto } from '../../src/compat/tiny-inflate/native-inflate.js';
 
 const require = createRequire(import.meta.url);
 const tinyInflatePath = createRequire(require.resolve('fontkit')).resolve('tiny-inflate');

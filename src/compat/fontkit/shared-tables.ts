@@ -7,6 +7,9 @@
  * fontkit's own variations of a font do: decoded tables are read-only to fontkit, pdfkit and
  * the subsetter (which copies what it changes).
  */
+import { UserError } from '../../diagnostics.js';
+import { requirePinned } from '../pinned.js';
+import { PIN } from './pin.js';
 
 interface FontkitInternals {
   type: string;
@@ -45,9 +48,10 @@ let installed = false;
 export function installSharedTables(anyFont: object): void {
   if (!linked.has(anyFont) && '_tables' in anyFont) link(anyFont as FontkitInternals);
   if (installed) return;
+  requirePinned(PIN);
   let proto: object | null = Object.getPrototypeOf(anyFont) as object | null;
   while (proto && !Object.prototype.hasOwnProperty.call(proto, '_getTable')) proto = Object.getPrototypeOf(proto) as object | null;
-  if (!proto) return; // another fontkit: leave it as it is
+  if (!proto) throw new UserError(`fontkit ${PIN.version} 的 _getTable 不见了：src/compat/fontkit 需要按所装的版本重新核对`);
   installed = true;
   const p = proto as FontkitInternals;
   const own = p._getTable;

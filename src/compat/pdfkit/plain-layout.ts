@@ -8,9 +8,13 @@
  * `plainRun` builds directly. It declines (and fontkit shapes) whenever that might not hold:
  * a face with any default feature, a kern table or AAT tables; a character that is a mark,
  * default-ignorable, a variation selector, or of a script with its own shaper (Hangul,
- * Arabic, Indic …). test/fonts/plain-layout.test.ts compares it with fontkit's layout glyph by
+ * Arabic, Indic …). test/compat/plain-layout.test.ts compares it with fontkit's layout glyph by
  * glyph for every character of every shipped face.
  */
+import { createRequire } from 'node:module';
+import { UserError } from '../../diagnostics.js';
+import { requirePinned, resolveChain } from '../pinned.js';
+import { PIN } from './pin.js';
 
 /** Features fontkit 2.0.4's default shaper applies without being asked (DefaultShaper). */
 const DEFAULT_FEATURES = new Set([
@@ -186,7 +190,8 @@ const patched = new WeakSet<object>();
  */
 export function installPlainLayout(embeddedFontProto: object): void {
   const proto = embeddedFontProto as EmbeddedFontProto;
-  if (patched.has(proto) || typeof proto.layoutRun !== 'function') return;
+  if (patched.has(proto)) return;
+  if (typeof proto.layoutRun !== 'function') throw new UserError(`pdfkit ${PIN.version} 的 EmbeddedFont.layoutRun 不见了：src/compat/pdfkit 需要按所装的版本重新核对`);
   patched.add(proto);
   const shaped = proto.layoutRun;
   proto.layoutRun = function (this: EmbeddedFontProto, text: string, features?: unknown): PlainRun {
@@ -195,5 +200,30 @@ export function installPlainLayout(embeddedFontProto: object): void {
       if (run) return run;
     }
     return shaped.call(this, text, features);
+  };
+}
+
+let hooked = false;
+
+/**
+ * pdfkit's font class is not exported: it is reached through the first embedded font a
+ * document opens (PDFKit.prototype.font, put back once it has been seen), and given the plain
+ * layout above. To be called before pdfmake opens its first document.
+ */
+export function installPlainLayoutHook(): void {
+  if (hooked) return;
+  requirePinned(PIN);
+  hooked = true;
+  const file = resolveChain(PIN.chains[0]!);
+  const PDFKit = createRequire(file!)(file!) as { prototype: { font(...a: unknown[]): unknown } };
+  const proto = PDFKit.prototype;
+  const open = proto.font;
+  proto.font = function (this: { _font?: object }, ...args: unknown[]) {
+    const r = open.apply(this, args);
+    if (this._font && 'layoutRun' in this._font && 'font' in this._font) {
+      installPlainLayout(Object.getPrototypeOf(this._font) as object);
+      proto.font = open;
+    }
+    return r;
   };
 }

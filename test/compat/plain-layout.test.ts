@@ -1,14 +1,14 @@
 /**
- * The plain layout that stands in for fontkit's shaping in pdfkit (src/fonts/plain-layout.ts):
- * for every character of every shipped face that it accepts, the same glyphs, positions and
- * advance as pdfkit's own layoutRun over fontkit's layout; and it declines what shaping
- * could change.
+ * The plain layout that stands in for fontkit's shaping in pdfkit
+ * (src/compat/pdfkit/plain-layout.ts): for every character of every shipped face that it
+ * accepts, the same glyphs, positions and advance as pdfkit's own layoutRun over fontkit's
+ * layout; and it declines what shaping could change.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fontkit } from '../../src/fonts/fontkit.js';
-import { isPlainCodePoint, isPlainFace, plainRun, type PlainFont } from '../../src/fonts/plain-layout.js';
+import { isPlainCodePoint, isPlainFace, plainRun, type PlainFont } from '../../src/compat/pdfkit/plain-layout.js';
 import { FONTS_DIR } from '../../src/paths.js';
 
 const shipped = fs.readdirSync(FONTS_DIR).filter((f) => /\.(otf|ttf)$/i.test(f));

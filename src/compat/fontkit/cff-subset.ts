@@ -3,9 +3,13 @@
  * glyph. Installed once on the subsetter's prototype, so pdfkit (which subsets the fonts it
  * embeds through the same fontkit module) gets it too. The three methods below are fontkit
  * 2.0.4's own (src/subset/CFFSubset.js) with `glyph.path` replaced by `usedSubrs`; the output
- * bytes are unchanged, which the PDF hash in `npm run bench` and test/cff-subrs.test.ts check.
+ * bytes are unchanged, which the PDF hash in `npm run bench` and test/compat/cff-subrs.test.ts
+ * check.
  */
+import { UserError } from '../../diagnostics.js';
+import { requirePinned } from '../pinned.js';
 import { scanSubrs, type CffTable, type UsedSubrs } from './cff-subrs.js';
+import { PIN } from './pin.js';
 
 interface CffSubset {
   font: { getGlyph(gid: number): { path: unknown; _usedGsubrs: object; _usedSubrs: object } };
@@ -128,13 +132,14 @@ let installed = false;
  */
 export function installCffSubsetScan(anyFont: { createSubset(): unknown }): void {
   if (installed) return;
+  requirePinned(PIN);
   // A stand-in font with an empty CFF table: createSubset then builds a CFF subsetter
   // without parsing anything.
   const stub = { directory: { tables: { 'CFF ': {} } }, 'CFF ': {} };
   const probe = (anyFont.createSubset as (this: unknown) => object).call(stub);
   const proto = Object.getPrototypeOf(probe) as Record<string, unknown>;
   for (const name of [...Object.keys(methods), 'encode']) {
-    if (typeof proto[name] !== 'function') return; // another fontkit: leave it as it is
+    if (typeof proto[name] !== 'function') throw new UserError(`fontkit ${PIN.version} 的 CFF 子集化方法 ${name} 不见了：src/compat/fontkit 需要按所装的版本重新核对`);
   }
   Object.assign(proto, methods);
   proto.encode = encodeWithoutOverwrittenFields(proto.encode as (this: CffSubset) => unknown);

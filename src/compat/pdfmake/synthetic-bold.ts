@@ -7,12 +7,15 @@
  * pdfmake hands pdfkit a fixed set of options for each piece of text, none of them a
  * rendering mode, but it carries a piece's own properties through layout to the rendered
  * line (TextBreaker copies them to each word, LayoutBuilder clones them onto the line). So
- * a piece marked `strokeWidth` (inlines.ts) is drawn here: while pdfmake's Renderer draws a
- * line that holds such a piece, the pdfkit document's `text` draws the marked pieces with
- * fill and stroke inside their own graphics state. Installed once on the Renderer's
- * prototype; lines without marked pieces go through untouched.
+ * a piece marked `strokeWidth` (render/pdf/draw-pages.ts) is drawn here: while pdfmake's
+ * Renderer draws a line that holds such a piece, the pdfkit document's `text` draws the
+ * marked pieces with fill and stroke inside their own graphics state. Installed once on the
+ * Renderer's prototype; lines without marked pieces go through untouched.
  */
 import { createRequire } from 'node:module';
+import { UserError } from '../../diagnostics.js';
+import { requirePinned, resolveChain } from '../pinned.js';
+import { PIN } from './pin.js';
 
 interface PdfkitDoc {
   text(text: string, x: number, y: number, options: Record<string, unknown>): PdfkitDoc;
@@ -47,11 +50,13 @@ function strokedText(doc: PdfkitDoc, draw: PdfkitDoc['text'], inline: RenderedIn
 }
 
 export function installSyntheticBold(): void {
-  const require = createRequire(import.meta.url);
+  requirePinned(PIN);
+  const require = createRequire(resolveChain(PIN.chains[0]!)!);
   const Renderer = (require('pdfmake/js/Renderer.js') as { default: { prototype: RendererProto } }).default;
   const proto = Renderer.prototype as RendererProto & { [INSTALLED]?: true };
   if (proto[INSTALLED]) return;
   const renderLine = proto.renderLine;
+  if (typeof renderLine !== 'function') throw new UserError(`pdfmake ${PIN.version} 的 Renderer.renderLine 不见了：src/compat/pdfmake 需要按所装的版本重新核对`);
   proto.renderLine = function (this: RendererProto, line, x, y) {
     if (!line.inlines.some((i) => i.strokeWidth)) return renderLine.call(this, line, x, y);
     const doc = this.pdfDocument;

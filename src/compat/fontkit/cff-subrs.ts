@@ -5,8 +5,8 @@
  * few hundred glyphs that was most of the subsetting time. The walk here follows exactly the
  * operators fontkit's path builder follows (stem counts for hintmask, callsubr/callgsubr with
  * their bias, return); anything else — CFF2, the deprecated arithmetic operators — is left to
- * fontkit's own way. test/cff-subrs.test.ts checks the result against `glyph.path` for every
- * glyph of every shipped font.
+ * fontkit's own way. test/compat/cff-subrs.test.ts checks the result against `glyph.path`
+ * for every glyph of every shipped font.
  */
 
 interface CffIndexEntry {

@@ -1,7 +1,7 @@
 /**
- * Fonts over the same bytes share their decoded tables (src/fonts/shared-tables.ts): pdfkit's
- * font reuses what the app's font decoded, and documents rendered one after another reuse
- * the CFF table, while each font keeps its own glyph objects.
+ * Fonts over the same bytes share their decoded tables (src/compat/fontkit/shared-tables.ts):
+ * pdfkit's font reuses what the app's font decoded, and documents rendered one after another
+ * reuse the CFF table, while each font keeps its own glyph objects.
  */
 import fs from 'node:fs';
 import path from 'node:path';

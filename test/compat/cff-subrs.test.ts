@@ -6,8 +6,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { scanSubrs, type CffTable } from '../../src/fonts/cff-subrs.js';
-import { installCffSubsetScan } from '../../src/fonts/cff-subset-patch.js';
+import { scanSubrs, type CffTable } from '../../src/compat/fontkit/cff-subrs.js';
+import { installCffSubsetScan } from '../../src/compat/fontkit/cff-subset.js';
 import { fontkit } from '../../src/fonts/fontkit.js';
 import { FONTS_DIR } from '../../src/paths.js';
 
