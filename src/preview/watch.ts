@@ -37,7 +37,8 @@ export interface WatchOptions {
   pollMs?: number;
 }
 
-export function watchSources(root: string, issueDir: string, onChange: () => void, opts: WatchOptions = {}): Watcher {
+/** `onChange` hears the files the events named (absolute paths; none when only the poll saw it). */
+export function watchSources(root: string, issueDir: string, onChange: (files: string[]) => void, opts: WatchOptions = {}): Watcher {
   const watchers = new Map<string, fs.FSWatcher>();
   /** Folder → the names in it that matter ('all' for the issue folder and its subfolders). */
   const folders = new Map<string, Set<string> | 'all'>();
@@ -45,12 +46,15 @@ export function watchSources(root: string, issueDir: string, onChange: () => voi
   let closed = false;
   /** Folder → what the poll last saw in it. */
   const seen = new Map<string, string>();
+  let named = new Set<string>();
   const changed = (): void => {
     timer = undefined;
     watchSubfolders();
     // What the events reported is not reported again by the next poll.
     for (const [dir, names] of folders) seen.set(dir, folderSignature(dir, names));
-    onChange();
+    const files = [...named];
+    named = new Set();
+    onChange(files);
   };
   const fire = (): void => {
     if (closed) return;
@@ -63,6 +67,7 @@ export function watchSources(root: string, issueDir: string, onChange: () => voi
     try {
       const w = fs.watch(dir, { persistent: true }, (_event, name) => {
         if (names !== 'all' && name !== null && !names.has(String(name))) return;
+        if (name !== null) named.add(path.join(dir, String(name)));
         fire();
       });
       // A watched folder that is removed ends its watch; the poll still sees the change.
