@@ -73,9 +73,10 @@ describe('new → check → write → check', () => {
     expect(r.stderr.split('\n')).toContain(
       'issues/010/issue.yaml:1:1  错误：本期还没有任何稿件。请在 issues/010/ 中添加 .md 稿件（前言区写 section: 栏目名）',
     );
-    // Every stub is named as not yet written, at the line after its front matter.
-    expect(r.stderr).toContain('issues/010/20-高校动态.md:9:1  警告：这份稿件还没有内容，不会印出');
-    expect(r.stdout).toContain('已检查 1 期。共 1 个错误，5 个警告。请先改正错误。');
+    // The stubs are named as not yet written in one line, not a warning each.
+    expect(r.stderr).toContain('issues/010  说明：5 个稿件模板还没有写，不会印出：00-编者按.md、10-省级动态.md、20-高校动态.md');
+    expect(r.stderr).not.toContain('这份稿件还没有内容');
+    expect(r.stdout).toContain('已检查 1 期。共 1 个错误，0 个警告。请先改正错误。');
   });
 
   test('after writing one real item into a stub, check 10 exits 0', () => {
@@ -85,7 +86,8 @@ describe('new → check → write → check', () => {
     const r = runCli(['check', '10'], dir);
     expect(r.stderr).not.toContain('错误：');
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('已检查 1 期。共 0 个错误，4 个警告。');
+    expect(r.stdout).toContain('已检查 1 期。没有发现问题。');
+    expect(r.stderr).toContain('issues/010  说明：4 个稿件模板还没有写');
     expect(r.stderr).not.toContain('20-高校动态.md');
   });
 });

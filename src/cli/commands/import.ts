@@ -8,6 +8,7 @@ import { earlierImport, writeImport } from '../../import/write-import.js';
 import { relPath } from '../../paths.js';
 import { loadIssue, openSeries } from '../../pipeline.js';
 import { resolveIssue } from '../../sources/find.js';
+import { untouchedStub } from '../../sources/stub-files.js';
 import { checkText, frontMatterLines, proseLines } from '../../check/text-rules.js';
 import { printDiagnostics, summary, type Output } from '../report.js';
 
@@ -55,6 +56,12 @@ export function registerImport(program: Command, io: Output): Command {
           const what = plan.section === ctx.series.sections.find((s) => s.kind === 'articles' && s.name === plan.section)?.name ? '1 篇文章' : `${plan.count} 条动态`;
           io.out(`已导入 ${shown} → ${record.items.map((f) => `${issueRel}/${f}`).join('、')}（${plan.section}，${what}${plan.images.length ? `，${plan.images.length} 张图片` : ''}）`);
           for (const n of plan.notes) io.out(`  ${n}`);
+          // The imported item takes the place of the section's draft while nobody has written in it.
+          const stub = untouchedStub(ctx.series, cfg.dir, plan.section);
+          if (stub && !record.items.includes(path.basename(stub))) {
+            fs.rmSync(stub);
+            io.out(`  ${issueRel}/${path.basename(stub)} 是没有写过的模板，已由导入的稿件代替（已删去）`);
+          }
         } catch (e) {
           if (!(e instanceof ImportError)) throw e;
           failed++;

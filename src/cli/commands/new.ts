@@ -9,9 +9,10 @@ import { issueFolderName, issueLabel } from '../../numbering/label.js';
 import { countKey, nextNumber, numberedIssues, numberingDiagnostic, numberingProblems, type NumberedIssue } from '../../numbering/sequence.js';
 import { ensureDir } from '../../output/ensure-dir.js';
 import { writeFileExclusive } from '../../output/write-atomic.js';
-import { relPath, SCHEMA_DIR, TEMPLATES_DIR } from '../../paths.js';
+import { relPath, SCHEMA_DIR } from '../../paths.js';
 import { openSeries, requireNoBroken } from '../../pipeline.js';
 import { issuesRoot } from '../../sources/find.js';
+import { issueStubs } from '../../sources/stub-files.js';
 import { printDiagnostics, type Output } from '../report.js';
 
 interface NewOptions {
@@ -69,11 +70,7 @@ export function registerNew(program: Command, io: Output): Command {
       }
       writeFileExclusive(path.join(dir, ISSUE_FILE), yamlText);
       const written = [ISSUE_FILE];
-      const stubs: Array<[string, string]> = [['00-编者按.md', read('note.md')]];
-      series.sections.forEach((s, i) => {
-        stubs.push([`${String((i + 1) * 10).padStart(2, '0')}-${s.name}.md`, read(s.kind === 'news' ? 'news.md' : 'articles.md').replace(/\{section\}/g, s.name)]);
-      });
-      for (const [name, text] of stubs) {
+      for (const { name, text } of issueStubs(series)) {
         writeFileExclusive(path.join(dir, name), text);
         written.push(name);
       }
@@ -90,10 +87,6 @@ export function registerNew(program: Command, io: Output): Command {
       io.out(`  2. bulletin check ${checkArg}    检查稿件`);
       io.out(`  3. bulletin build ${rel}    生成 PDF 和 Word 文件`);
     });
-}
-
-function read(name: string): string {
-  return fs.readFileSync(path.join(TEMPLATES_DIR, 'issue', name), 'utf8');
 }
 
 function parseDateOption(text: string | undefined): CalendarDate {
