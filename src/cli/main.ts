@@ -15,6 +15,7 @@ import { registerList } from './commands/list.js';
 import { registerNew } from './commands/new.js';
 import { registerPreview } from './commands/preview.js';
 import { registerStats } from './commands/stats.js';
+import { CHINESE_HELP } from './help-zh.js';
 import { printDiagnostics, stdio, type Output } from './report.js';
 import { VERSION } from '../version.js';
 
@@ -28,14 +29,6 @@ function subcommandTerm(cmd: Command): string {
   return [cmd.name(), cmd.options.length ? '[选项]' : '', ...args].filter(Boolean).join(' ');
 }
 
-const TITLES: Record<string, string> = {
-  'Usage:': '用法：',
-  'Arguments:': '参数：',
-  'Options:': '选项：',
-  'Commands:': '命令：',
-  'Global Options:': '全局选项：',
-};
-
 export function createProgram(io: Output = stdio): Command {
   const program = new Command('bulletin');
   program
@@ -43,7 +36,7 @@ export function createProgram(io: Output = stdio): Command {
     .version(VERSION, '-V, --version', '显示版本号')
     .helpOption('-h, --help', '显示帮助')
     .helpCommand('help [命令]', '显示某个命令的帮助')
-    .configureHelp({ styleTitle: (t: string) => TITLES[t] ?? t, subcommandTerm } as Partial<Help>)
+    .configureHelp({ ...CHINESE_HELP, subcommandTerm } as Partial<Help>)
     .showSuggestionAfterError(false)
     .exitOverride()
     .configureOutput({ writeOut: (s) => process.stdout.write(s), writeErr: () => undefined });
@@ -62,7 +55,7 @@ export function createProgram(io: Output = stdio): Command {
   );
   for (const register of [registerInit, registerNew, registerImport, registerList, registerCheck, registerBuild, registerPreview, registerIssue, registerArchive, registerStats]) {
     const cmd = register(program, io);
-    cmd.helpOption('-h, --help', '显示帮助').configureHelp({ styleTitle: (t: string) => TITLES[t] ?? t } as Partial<Help>);
+    cmd.helpOption('-h, --help', '显示帮助').configureHelp(CHINESE_HELP);
     cmd.exitOverride().configureOutput({ writeOut: (s) => process.stdout.write(s), writeErr: () => undefined });
     localiseUsage(cmd);
   }
