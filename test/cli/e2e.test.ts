@@ -62,7 +62,7 @@ describe('help and version', () => {
     expect(a.stdout).toBe(b.stdout);
     expect(a.lines[0]).toBe('用法： bulletin new [选项]');
     expect(a.stdout).toContain('-d, --date <日期>');
-    expect(a.stdout).toContain('本期日期，如 2024-04-24；不写则为今天');
+    expect(a.stdout).toContain('本期日期，如 2024-5-20、2024/5/20 或 2024年5月20日；不写则为今天');
     expect(a.stdout).not.toMatch(/Usage:|Options:/);
   });
 

@@ -157,7 +157,7 @@ describe('refusals change nothing', () => {
     const before = snapshotTree(dir);
     const a = runCli(['new', '--date', '5月20日'], dir);
     expect(a.code).toBe(1);
-    expect(a.stderr).toContain('错误：--date：“5月20日”不是日期，请写成 2024-04-24 这样的格式');
+    expect(a.stderr).toContain('错误：--date：“5月20日”不是日期，请写成 2024-5-20、2024/5/20 或 2024年5月20日 这样的格式');
     const b = runCli(['new', '--number', '十', '--date', '2024-05-20'], dir);
     expect(b.code).toBe(1);
     expect(b.stderr).toContain('错误：--number 应当是正整数，而不是“十”');

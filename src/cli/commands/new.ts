@@ -3,7 +3,7 @@ import path from 'node:path';
 import { Command } from 'commander';
 import { ISSUE_FILE } from '../../config/issue-file.js';
 import { unsafeNameReason } from '../../config/safe-name.js';
-import { parseIsoDate, toIso, today, type CalendarDate } from '../../dates.js';
+import { parseDateInput, toIso, today, type CalendarDate } from '../../dates.js';
 import { UserError } from '../../diagnostics.js';
 import { issueFolderName, issueLabel } from '../../numbering/label.js';
 import { countKey, nextNumber, numberedIssues, numberingDiagnostic, numberingProblems, type NumberedIssue } from '../../numbering/sequence.js';
@@ -25,7 +25,7 @@ export function registerNew(program: Command, io: Output): Command {
   return program
     .command('new')
     .description('新建下一期：自动编号，建好文件夹、issue.yaml 和各栏目的稿件模板')
-    .option('-d, --date <日期>', '本期日期，如 2024-04-24；不写则为今天')
+    .option('-d, --date <日期>', '本期日期，如 2024-5-20、2024/5/20 或 2024年5月20日；不写则为今天')
     .option('-n, --number <期号>', '指定期号；不写则自动取下一期')
     .option('-s, --special <名称>', '特别期，如 增刊、专刊（单独编号）')
     .action((opts: NewOptions) => {
@@ -91,7 +91,7 @@ export function registerNew(program: Command, io: Output): Command {
 
 function parseDateOption(text: string | undefined): CalendarDate {
   if (text === undefined) return today();
-  const d = parseIsoDate(text);
+  const d = parseDateInput(text);
   if ('error' in d) throw new UserError(`--date：${d.error}`);
   return d;
 }
