@@ -56,8 +56,11 @@ describe('new → check → write → check', () => {
     expect(r.lines).toContain('  issues/010/issue.yaml');
     for (const s of STUBS) expect(r.lines).toContain(`  issues/010/${s}`);
     expect(r.lines).toContain('下一步：');
+    // The same issue reference in every suggested command.
+    expect(r.stdout).toContain('bulletin import 来稿文件夹/ --issue 10，再用 bulletin check 10 --fix');
     expect(r.stdout).toContain('bulletin check 10 ');
-    expect(r.stdout).toContain('bulletin build issues/010 ');
+    expect(r.stdout).toContain('bulletin build 10 ');
+    expect(r.stdout).not.toContain('npx bulletin');
   });
 
   test('only issues/010 was added; issues/009 and bulletin.yaml are untouched', () => {
@@ -89,6 +92,19 @@ describe('new → check → write → check', () => {
     expect(r.stdout).toContain('已检查 1 期。没有发现问题。');
     expect(r.stderr).toContain('issues/010  说明：4 个稿件模板还没有写');
     expect(r.stderr).not.toContain('20-高校动态.md');
+  });
+});
+
+describe('suggested commands inside a series made by init', () => {
+  test('name the tool as npx bulletin, as the README does, and the issue the same way each time', () => {
+    const dir = makeSeries({ 'package.json': JSON.stringify({ name: 'bulletin-series', private: true, dependencies: { bulletin: 'file:tools/bulletin-0.1.0.tgz' } }) });
+    const r = runCli(['new', '--date', '2024-05-20'], dir);
+    expect(r.code, r.stderr).toBe(0);
+    const steps = r.lines.slice(r.lines.indexOf('下一步：') + 1);
+    expect(steps.join('\n')).toContain('npx bulletin import 来稿文件夹/ --issue 1，再用 npx bulletin check 1 --fix');
+    expect(steps).toContain('  2. npx bulletin check 1    检查稿件');
+    expect(steps).toContain('  3. npx bulletin build 1    生成 PDF 和 Word 文件');
+    for (const l of steps) expect(l, l).not.toMatch(/(^|[^x] )bulletin /);
   });
 });
 

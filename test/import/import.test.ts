@@ -102,7 +102,7 @@ describe.skipIf(Boolean(missing))(`bulletin import${missing ? `（缺少 ${missi
     // The new item went through check: the half-width comma and English quotes are reported.
     expect(r.stderr).toMatch(/issues\/010\/20-赣南师范大学\.md:\d+:\d+  警告：中文里用了半角“,”/);
     expect(r.stderr).toMatch(/issues\/010\/20-赣南师范大学\.md:\d+:\d+  警告：中文里用了英文引号 "/);
-    expect(r.stdout).toContain('bulletin check issues/010 --fix');
+    expect(r.stdout).toContain('bulletin check 10 --fix');
   });
 
   test('a city article with a ——subtitle becomes an 经验交流 article; 一、（一） become heading levels', () => {

@@ -10,6 +10,7 @@ import { loadIssue, openSeries } from '../../pipeline.js';
 import { resolveIssue } from '../../sources/find.js';
 import { untouchedStub } from '../../sources/stub-files.js';
 import { checkText, frontMatterLines, proseLines } from '../../check/text-rules.js';
+import { issueRef, toolCommand } from '../command-hints.js';
 import { printDiagnostics, summary, type Output } from '../report.js';
 
 interface ImportOptions {
@@ -80,7 +81,7 @@ export function registerImport(program: Command, io: Output): Command {
       }
       io.out(`导入 ${inputs.length - failed} 个文件${failed ? `，${failed} 个没有导入` : ''}。${newFiles.length ? `检查新稿件：${summary(diags.list)}` : ''}`);
       if (diags.list.some((d) => d.rule.startsWith('punct') || d.rule.startsWith('quotes') || d.rule === 'date-leading-zero')) {
-        io.out(`标点和日期的问题可以自动改正：bulletin check ${issueRel} --fix`);
+        io.out(`标点和日期的问题可以自动改正：${toolCommand(ctx.series.root)} check ${issueRef(ctx.series.numbering, { number: cfg.number, year: cfg.date.year, special: cfg.special }, issueRel)} --fix`);
       }
       process.exitCode = failed || diags.hasErrors() ? 1 : 0;
     });

@@ -10,6 +10,7 @@ import { writeFileAtomic } from '../../output/write-atomic.js';
 import { relPath } from '../../paths.js';
 import { loadIssue, openSeries } from '../../pipeline.js';
 import { resolveIssue } from '../../sources/find.js';
+import { toolCommand } from '../command-hints.js';
 import type { Output } from '../report.js';
 
 export function registerIssue(program: Command, io: Output): Command {
@@ -49,7 +50,8 @@ export function registerIssue(program: Command, io: Output): Command {
       io.out(`  ${cfg.file}    写入 issued: ${date}`);
       io.out(`  ${relPath(root, recordPath(cfg))}    印发时的系列设置、总期号、稿件的 SHA-256`);
       io.out('');
-      io.out('下一步：bulletin archive 把它存档。此后改动 bulletin.yaml、字体或更新工具，存档中的这一期都保持原样；');
-      io.out(`确要改动时，改好稿件后运行 bulletin archive --reissue ${cfg.number}。`);
+      const tool = toolCommand(root);
+      io.out(`下一步：${tool} archive 把它存档。此后改动 bulletin.yaml、字体或更新工具，存档中的这一期都保持原样；`);
+      io.out(`确要改动时，改好稿件后运行 ${tool} archive --reissue ${cfg.number}。`);
     });
 }

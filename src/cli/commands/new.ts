@@ -13,6 +13,7 @@ import { relPath, SCHEMA_DIR } from '../../paths.js';
 import { openSeries, requireNoBroken } from '../../pipeline.js';
 import { issuesRoot } from '../../sources/find.js';
 import { issueStubs } from '../../sources/stub-files.js';
+import { issueRef, toolCommand } from '../command-hints.js';
 import { printDiagnostics, type Output } from '../report.js';
 
 interface NewOptions {
@@ -78,14 +79,13 @@ export function registerNew(program: Command, io: Output): Command {
       io.out(`已新建《${series.name}》${label}（${toIso(date)}）：${rel}/`);
       for (const w of written) io.out(`  ${rel}/${w}`);
       io.out('');
+      const tool = toolCommand(series.root);
+      const ref = issueRef(series.numbering, { number, year: date.year, special }, rel);
       io.out('下一步：');
       io.out(`  1. 在 ${rel}/ 的各栏目文件中写稿（每条动态以 ## 标题开头）；不用的栏目文件可以删除`);
-      io.out(`     各单位的 Word 来稿可以直接导入：bulletin import 来稿文件夹/，再用 bulletin check --fix 改正标点`);
-      // `check 1` never finds a 增刊 (a bare number means a regular issue) and is ambiguous in a
-      // yearly series: name the folder or year-number instead.
-      const checkArg = special ? rel : series.numbering === 'yearly' ? `${date.year}-${number}` : String(number);
-      io.out(`  2. bulletin check ${checkArg}    检查稿件`);
-      io.out(`  3. bulletin build ${rel}    生成 PDF 和 Word 文件`);
+      io.out(`     各单位的 Word 来稿可以直接导入：${tool} import 来稿文件夹/ --issue ${ref}，再用 ${tool} check ${ref} --fix 改正标点`);
+      io.out(`  2. ${tool} check ${ref}    检查稿件`);
+      io.out(`  3. ${tool} build ${ref}    生成 PDF 和 Word 文件`);
     });
 }
 
