@@ -11,7 +11,9 @@ import { el, type Child, type El } from './dom.js';
 import { entryAnchor } from './anchors.js';
 import { runNodes } from './inlines.js';
 import { rulePx } from './facts.js';
-import { titleStyles, type Len } from './styles.js';
+import type { HtmlVariant } from './document.js';
+import { headRunNodes } from './head-words.js';
+import { isHead, titleStyles, type Len } from './styles.js';
 
 const TAGS: Partial<Record<StyleId, string>> = {
   sectionHead: 'h2',
@@ -32,6 +34,7 @@ export interface BlockContext {
   /** Width of the paper's text block, to give images the same share of the column. */
   blockWidthPt: number;
   styles: Record<StyleId, BlockStyle>;
+  variant: HtmlVariant;
 }
 
 function spacing(b: GBlock, ctx: BlockContext, extra: string[] = []): string | undefined {
@@ -61,7 +64,8 @@ function paragraph(p: GParagraph, ctx: BlockContext, prefix: Child[] = []): El {
     const h3 = el('h3', ['lead', `r-${lead[0]!.role}`], {}, runNodes(lead, lead[0]!.role));
     return el('div', classes, attrs, [...prefix, h3, ...runNodes(rest, st.role)]);
   }
-  return el(TAGS[p.style] ?? 'p', classes, attrs, [...prefix, ...runNodes(p.runs, st.role)]);
+  const runs = isHead(p.style) ? headRunNodes(p.runs, st.role, ctx.variant === 'web' ? 'marked' : 'dropped') : runNodes(p.runs, st.role);
+  return el(TAGS[p.style] ?? 'p', classes, attrs, [...prefix, ...runs]);
 }
 
 function list(l: GList, ctx: BlockContext): El {
