@@ -1,9 +1,7 @@
 /**
  * Tidying what Word leaves in the text: the full-width spaces clerks type to indent paragraphs,
  * line breaks inside a paragraph (joined as Chinese needs: nothing between two Chinese
- * characters, one space between Latin words), empty bold runs and pictures that were skipped,
- * and the zero-width characters (U+200B, U+2060) a bulletin's own DOCX carries to keep its line
- * breaks: they print nothing and must not reach the Markdown.
+ * characters, one space between Latin words), empty bold runs and pictures that were skipped.
  */
 import type { Parent, PhrasingContent, Root, RootContent } from 'mdast';
 
@@ -61,7 +59,7 @@ function mergeText(children: RootContent[]): RootContent[] {
   }
   for (const c of out) {
     if (c.type !== 'text') continue;
-    c.value = c.value.replace(/[\u200b\u2060]/g, '').replace(/\s*\n\s*/g, '\u0000');
+    c.value = c.value.replace(/\s*\n\s*/g, '\u0000');
     while (c.value.includes('\u0000')) {
       const at = c.value.indexOf('\u0000');
       c.value = joinLine(c.value.slice(0, at), c.value.slice(at + 1));

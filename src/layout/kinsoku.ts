@@ -1,8 +1,8 @@
 /**
  * Where a line may not break: GB/T 15834-2011 §5.1 and the number rule of spec §11, decided
- * here once for every format. The PDF breaks its own lines by these marks; the DOCX writes
- * them as glue its clients keep (render/docx/typography.ts); the web edition as unbreakable
- * spans.
+ * here once for every format. The PDF breaks its own lines by these marks; the DOCX says what
+ * Word's settings can say (kinsoku and its line-start and line-end lists; nothing is written
+ * into the text); the web edition uses unbreakable spans.
  */
 import { KINSOKU } from './spec.js';
 
@@ -31,15 +31,8 @@ export function gluedBefore(chars: string[]): boolean[] {
 }
 
 const HAN = /\p{Script=Han}/u;
-const ALNUM = /^[0-9A-Za-z]$/;
 const DIGIT = /^[0-9]$/;
 const LATINISH = /^[\x21-\x7e]$/;
-
-/** A hanzi meets a half-width digit or letter: clients tend to add space here, the spec adds none. */
-export function scriptBoundary(prev: string | undefined, cur: string | undefined): boolean {
-  if (prev === undefined || cur === undefined) return false;
-  return (HAN.test(prev) && ALNUM.test(cur)) || (ALNUM.test(prev) && HAN.test(cur));
-}
 
 /**
  * Breaks forbidden inside numbers and Latin words (2024, 1+N, 77.8%), and between a number and
@@ -75,8 +68,7 @@ export function latinMeetsChinese(prev: string | undefined, cur: string | undefi
 
 /**
  * Stretches kept whole (no break inside, `glue` from noBreakBefore) that mix Latin and Chinese
- * text, such as 5月, 2023年 or 70，: per code point, whether it belongs to one. Clients that
- * break Chinese text their own way are told to keep these (render/docx/typography.ts).
+ * text, such as 5月, 2023年 or 70，: per code point, whether it belongs to one.
  */
 export function mixedStretches(chars: string[], glue: boolean[]): boolean[] {
   const keep = chars.map(() => false);

@@ -6,9 +6,9 @@
  * about a fifth of the DOCX's time.)
  */
 import { Packer, type Document } from 'docx';
-import type { GText } from '../../layout/galley.js';
 import { unzipSync, zipSync, type Zippable } from 'fflate';
-import { patchCoreDates, patchSettings, patchStyles, stableLinkIds } from './xml-patches.js';
+import { OFF_GRID_STYLE_IDS } from './styles.js';
+import { patchCoreDates, patchSettings, patchStyles, stableLinkIds, type PatchText } from './xml-patches.js';
 
 const CONTENT_TYPES = '[Content_Types].xml';
 
@@ -39,7 +39,8 @@ async function packageFiles(doc: Document): Promise<PackageFiles> {
   return new Map(Object.entries(unzipSync(new Uint8Array(await Packer.toBuffer(doc)))));
 }
 
-export async function reproducibleDocx(doc: Document, isoDate: string, text: GText): Promise<Uint8Array> {
+/** `offGridStyleIds`: the document's styles whose lines are not grid lines (xml-patches.ts). */
+export async function reproducibleDocx(doc: Document, isoDate: string, text: PatchText, offGridStyleIds: readonly string[] = OFF_GRID_STYLE_IDS): Promise<Uint8Array> {
   const files = await packageFiles(doc);
   const encoder = new TextEncoder();
   const decoder = new TextDecoder();
@@ -52,7 +53,7 @@ export async function reproducibleDocx(doc: Document, isoDate: string, text: GTe
   const links = stableLinkIds(part('word/_rels/document.xml.rels'), part('word/document.xml'));
   files.set('word/_rels/document.xml.rels', links.rels);
   files.set('word/document.xml', links.document);
-  files.set('word/styles.xml', patchStyles(part('word/styles.xml'), text));
+  files.set('word/styles.xml', patchStyles(part('word/styles.xml'), text, offGridStyleIds));
   files.set('word/settings.xml', patchSettings(part('word/settings.xml'), text));
   files.set('docProps/core.xml', patchCoreDates(part('docProps/core.xml'), isoDate));
 

@@ -1,9 +1,11 @@
 /**
- * `--format xlsx`: a workbook through exceljs (loaded only for this format). Sheet 信息报送统计
+ * `--format xlsx`: a workbook through exceljs (loaded only for this format, with the fix of
+ * src/compat/exceljs that makes its styles valid to the schema). Sheet 信息报送统计
  * holds the title, the issues counted, a header row, every unit of the registry and a totals
  * row, with column widths fitted to the Chinese text; sheet 稿件明细 lists every item counted
  * with its unit and how the unit was known, so the figures can be checked line by line.
  */
+import { loadExcelJs } from '../../compat/exceljs/index.js';
 import { statsTitle, tableCells, weightsNote, type Stats } from '../count.js';
 import { describe } from '../describe.js';
 import { stampDate } from '../stamp.js';
@@ -20,7 +22,7 @@ const ONE_PAGE_WIDE = { paperSize: 9, orientation: 'landscape', fitToPage: true,
 const KIND_WORD = { news: '动态', article: '文章', note: '编者按' } as const;
 
 export async function renderXlsx(stats: Stats): Promise<Uint8Array> {
-  const { default: ExcelJS } = await import('exceljs');
+  const ExcelJS = await loadExcelJs();
   const stamp = stampDate(stats);
   const when = new Date(`${stamp}T00:00:00Z`);
   const wb = new ExcelJS.Workbook();
