@@ -31,7 +31,8 @@ export function registerPreview(program: Command, io: Output): Command {
           const errors = p.problems.filter((d) => d.severity === 'error').length;
           if (errors) io.out(`${time()} 稿件有 ${errors} 个错误，页面上列出了位置`);
           else if (p.failure) io.out(`${time()} 没有更新：${p.failure}`);
-          else io.out(`${time()} 已更新`);
+          // The first build is announced by the address that follows it.
+          else if (p.generation > 1) io.out(`${time()} 已更新`);
         },
       }).catch((e: NodeJS.ErrnoException) => {
         if (e.code === 'EADDRINUSE') throw new UserError(`端口 ${port} 已被占用（可能另一个预览还开着），请换一个端口，或不写 --port 让程序自动选择`);
