@@ -56,6 +56,18 @@ function xlsxToPdf(xlsx: Uint8Array): Uint8Array {
   }
 }
 
+/** Table cells come back as separate text lines at the same height: one printed row per height and page. */
+function printedRows(pages: ReturnType<typeof pdfLines>): string[] {
+  return pages.flatMap((p) => {
+    const rows = new Map<number, string[]>();
+    for (const l of p.lines) {
+      const y = [...rows.keys()].find((k) => Math.abs(k - l.yMin) < 2) ?? l.yMin;
+      rows.set(y, [...(rows.get(y) ?? []), l.text]);
+    }
+    return [...rows.values()].map((cells) => cells.join(' '));
+  });
+}
+
 let dir: string;
 beforeAll(() => {
   assertCliBuilt();
@@ -95,16 +107,7 @@ describe.skipIf(Boolean(missing))(`stats outputs in LibreOffice${missing ? `（$
   test('both sheets of the workbook print one page wide in Calc: every row whole on its page', () => {
     const out = path.join(dir, 'year.xlsx');
     expect(runCli(['stats', '-y', '2024', '-o', out], dir).code).toBe(0);
-    const pages = pdfLines(xlsxToPdf(fs.readFileSync(out)));
-    const lines = pages.flatMap((p) => {
-      // One printed row is one height on one page; cells come back as separate text lines.
-      const rows = new Map<number, string[]>();
-      for (const l of p.lines) {
-        const y = [...rows.keys()].find((k) => Math.abs(k - l.yMin) < 2) ?? l.yMin;
-        rows.set(y, [...(rows.get(y) ?? []), l.text]);
-      }
-      return [...rows.values()].map((cells) => cells.join(' '));
-    });
+    const lines = printedRows(pdfLines(xlsxToPdf(fs.readFileSync(out))));
     // Sheet 信息报送统计: its header row from 序号 to 采用率 on one line.
     expect(lines.find((l) => l.includes('序号')), lines.join('\n')).toMatch(/序号.*单位.*合计.*采用率/);
     // Sheet 稿件明细: the header from 期次 to 文件, and every item from its issue to its file.
@@ -118,15 +121,7 @@ describe.skipIf(Boolean(missing))(`stats outputs in LibreOffice${missing ? `（$
     const out = path.join(dir, 'q2.docx');
     expect(runCli(['stats', '-y', '2024', '-q', '2', '-o', out], dir).code).toBe(0);
     const pages = pdfLines(docxToPdf(fs.readFileSync(out), 'tongbao'));
-    // Table cells come back as separate text lines at the same height: one row per height.
-    const lines = pages.flatMap((p) => {
-      const rows = new Map<number, string[]>();
-      for (const l of p.lines) {
-        const y = [...rows.keys()].find((k) => Math.abs(k - l.yMin) < 2) ?? l.yMin;
-        rows.set(y, [...(rows.get(y) ?? []), l.text]);
-      }
-      return [...rows.values()].map((cells) => cells.join(' '));
-    });
+    const lines = printedRows(pages);
     const text = lines.join('\n');
     // The title is centred on the page, in one or two lines.
     const first = pages[0]!.lines[0]!;
