@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Debian packages the test suite uses: LibreOffice measures the DOCX as a client renders it and
-# opens the workbook of bulletin stats, python3-docx reads the DOCX back, poppler-utils turns PDFs
-# into text and pictures, chromium shows the web edition as a reader's browser does (driven by
-# playwright-core, which downloads nothing).
+# opens the workbook of bulletin stats, python3-docx reads the DOCX back, python3-pdfminer reads the
+# PDF back glyph by glyph, poppler-utils turns PDFs into text and pictures, chromium shows the web
+# edition as a reader's browser does (driven by playwright-core, which downloads nothing).
 # Building bulletins needs none of them.
 #
 # The tests measure with one LibreOffice release, Debian's current one: 25.2.x. Debian 12
@@ -23,6 +23,7 @@ case "$(soffice_version)" in
   *) from_backports+=(libreoffice-writer-nogui libreoffice-calc-nogui) ;;
 esac
 /usr/bin/python3 -c 'import docx' >/dev/null 2>&1 || need+=(python3-docx)
+/usr/bin/python3 -c 'import pdfminer' >/dev/null 2>&1 || need+=(python3-pdfminer)
 command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
 command -v fc-match >/dev/null 2>&1 || need+=(fontconfig)
 command -v chromium >/dev/null 2>&1 || need+=(chromium)

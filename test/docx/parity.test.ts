@@ -45,12 +45,17 @@ describe.skipIf(Boolean(missing) && !process.env.CI)(`PDF and DOCX in LibreOffic
     expect(p.docxPages).toBe(p.pdfPages);
   });
 
-  test.for(names)('%s, end block on an even page: as many pages as the PDF', { timeout: 120_000 }, async (name, ctx) => {
+  test.for(names)('%s, end block on an even page: as many pages as the PDF, or two more where the PDF sets it under a body ending on an even page', { timeout: 120_000 }, async (name, ctx) => {
     if (missing) throw new Error(missing);
     const issue = issueOf(FIXTURES[name]);
     issue.endBlock.onEvenPage = true;
     const p = await parity(issue);
     await ctx.annotate(`pages PDF ${p.pdfPages}, LibreOffice ${p.docxPages}; lines alike ${p.alike}/${p.total} = ${percent(p.share)}`);
-    expect(p.docxPages).toBe(p.pdfPages);
+    // The PDF's pages are laid out once (issue 20): a body that ends on an even page with room
+    // gets the end block at its foot. The DOCX cannot know where Word ends its body, so its end
+    // block opens a section on the next even page: a blank page and the end block's own.
+    const last = p.pdf.at(-1)!;
+    const sharesPage = last.findIndex((l) => l.startsWith('报：')) > 0;
+    expect(p.docxPages).toBe(p.pdfPages + (sharesPage ? 2 : 0));
   });
 });

@@ -135,7 +135,6 @@ describe.skipIf(!python)('Word submissions come in whole', () => {
   });
 
   test('the built PDF: no sign-off, date, contact or title line in the body; the unit only as （…供稿）', async () => {
-    for (const f of ['00-编者按.md', '10-省级动态.md', '20-高校动态.md', '30-市县动态.md', '40-经验交流.md']) fs.rmSync(issue(f));
     out = tempDir('bulletin-whole-out-');
     const b = spawnSync(process.execPath, [BIN, 'build', '10', '--out', out], { cwd: series, encoding: 'utf8', timeout: 120_000 });
     expect(b.status, b.stderr).toBe(0);

@@ -1,12 +1,12 @@
 /**
  * Same sources → the same DOCX bytes. docx stamps the build time into the core properties and
  * gives external hyperlinks random relationship ids; this takes the package's files as docx
- * compiles them, makes those stable, applies the XML patches of xml-patches.ts and zips the
- * package once. (Packer.toBuffer would zip it only for us to unzip, patch and zip it again:
- * about a fifth of the DOCX's time.)
+ * compiles them (compat/docx/package-files.ts), makes those stable, applies the XML patches of
+ * xml-patches.ts and zips the package once.
  */
-import { Packer, type Document } from 'docx';
-import { unzipSync, zipSync, type Zippable } from 'fflate';
+import type { Document } from 'docx';
+import { zipSync, type Zippable } from 'fflate';
+import { packageFiles } from '../../compat/docx/package-files.js';
 import { OFF_GRID_STYLE_IDS } from './styles.js';
 import { patchCoreDates, patchSettings, patchStyles, stableLinkIds, type PatchText } from './xml-patches.js';
 
@@ -21,27 +21,9 @@ function entryTime(isoDate: string): Date {
   return new Date(y, m - 1, d, 12, 0, 0);
 }
 
-/** What Packer zips: the package's files by path, XML as strings. */
-type PackageFiles = Map<string, string | Uint8Array>;
-
-interface DocxCompiler {
-  compile(file: Document, prettify?: string, overrides?: unknown[]): PackageFiles;
-}
-
-/**
- * The files of the package before zipping. Packer keeps its compiler in a static member that
- * docx's types call private; docx is pinned, and should a version drop the member, the files
- * are read back from Packer's zip instead (slower, same bytes).
- */
-async function packageFiles(doc: Document): Promise<PackageFiles> {
-  const compiler = (Packer as unknown as { compiler?: DocxCompiler }).compiler;
-  if (compiler && typeof compiler.compile === 'function') return compiler.compile(doc, undefined, []);
-  return new Map(Object.entries(unzipSync(new Uint8Array(await Packer.toBuffer(doc)))));
-}
-
 /** `offGridStyleIds`: the document's styles whose lines are not grid lines (xml-patches.ts). */
 export async function reproducibleDocx(doc: Document, isoDate: string, text: PatchText, offGridStyleIds: readonly string[] = OFF_GRID_STYLE_IDS): Promise<Uint8Array> {
-  const files = await packageFiles(doc);
+  const files = packageFiles(doc);
   const encoder = new TextEncoder();
   const decoder = new TextDecoder();
   const part = (name: string): string => {
