@@ -4,10 +4,11 @@
  * body row joins the header (a two-level header); \^ and a spaced empty cell are plain cells.
  * Read into the model's grid and spans, and composed into the table's head rows.
  */
-import { afterAll, expect, test } from 'vitest';
+import { afterAll, describe, expect, test } from 'vitest';
 import { compose, issueMetrics } from '../../src/layout/compose.js';
 import type { GTable } from '../../src/layout/galley.js';
 import type { Article, Table } from '../../src/model/types.js';
+import { renderAndRead } from '../helpers/pdf-render.js';
 import { buildModel, cleanupTemp, issueYaml, makeSeries, text } from '../helpers/series.js';
 
 afterAll(cleanupTemp);
@@ -83,4 +84,37 @@ test('tables without merges are unchanged: no spans, one head row', () => {
   expect(table.spans).toBeUndefined();
   expect(composed.spans).toEqual([]);
   expect(composed.headerRows).toBe(1);
+});
+
+describe('merged cells on paper', () => {
+  // Single rows to fill most of a page, then groups of three rows merged down: over these
+  // counts of single rows, a group meets the foot of the page at each of its rows.
+  test.each([12, 13, 14, 15, 16, 17, 18, 19])('rows joined by a cell merged down stay on one page; both head rows repeat on the next (%i rows before)', async (n) => {
+    const filler = Array.from({ length: n }, (_, i) => `| 单位${i + 1} | ${i} | ${i} | 无 |`);
+    const groups = Array.from({ length: 4 }, (_, k) => [`| 学院${k + 1} | 1 | 2 | 甲${k + 1} |`, `| ^ | 3 | 4 | 乙${k + 1} |`, `| ^ | 5 | 6 | 丙${k + 1} |`]).flat();
+    const md = ['| 单位 | 人数 || 备注 |', '| - | - | - | - |', '| ^ | 教师 | 学生 | ^ |', ...filler, ...groups].join('\n');
+    const dir = makeSeries({
+      'issues/001/issue.yaml': issueYaml(1, '2024-05-20'),
+      'issues/001/a.md': `---\nsection: 经验交流\ntitle: 测试文章\n---\n\n${'正文一段，写得长一些，占去几行的位置。'.repeat(12)}\n\n${md}\n`,
+    });
+    const m = buildModel(dir);
+    expect(m.errors).toEqual([]);
+    const { pdf } = await renderAndRead(m.issue!);
+    const pageOf = (text: string): number[] => pdf.pages.filter((p) => p.lines.some((l) => l.items.some((i) => i.text.replace(/\s/g, '') === text))).map((p) => p.number);
+    const pages = new Set<number>();
+    for (let k = 1; k <= 4; k++) {
+      const [a, b, c] = [pageOf(`甲${k}`), pageOf(`乙${k}`), pageOf(`丙${k}`)];
+      expect(a, `group ${k}`).toHaveLength(1);
+      expect(b, `group ${k}`).toEqual(a);
+      expect(c, `group ${k}`).toEqual(a);
+      pages.add(a[0]!);
+    }
+    // The table does go over a page, and the page it goes on to starts with both head rows.
+    const [first, ...more] = [...new Set([...pageOf('单位1'), ...pages])].sort();
+    expect(more.length).toBeGreaterThan(0);
+    for (const p of [first!, ...more]) {
+      expect(pageOf('教师'), `head on page ${p}`).toContain(p);
+      expect(pageOf('人数'), `head on page ${p}`).toContain(p);
+    }
+  }, 60_000);
 });
