@@ -6,8 +6,12 @@
  * Merged cells (GTable.spans): a merged cell's lines are set in the width of all its columns
  * and drawn once, at the top of its area; no rule crosses it. A cell merged down makes the
  * last of its rows taller when its text needs more than the rows give, and the rows it spans
- * go to the paginator as one group, so a page never breaks through it. The head rows are
- * the table's first `headerRows` rows (a two-level header has two), repeated on every page.
+ * go to the paginator as one group, so a page never breaks through it, unless the group is
+ * taller than a page under the head rows: then its rows go one by one, and a merged cell that
+ * a page break cuts is drawn on each page over the rows it has there, its text lines handed
+ * row by row (as many as each row holds, the rest to its last row) so that none is lost below
+ * the text block. The head rows are the table's first `headerRows` rows (a two-level header
+ * has two), repeated on every page.
  */
 import type { GRun, GSpan, GTable } from './galley.js';
 import { setLines, type SetLine } from './lines.js';
@@ -62,7 +66,8 @@ export function tableFlow(ctx: PlaceContext, t: GTable): TableFlow {
     }),
   );
   const cellPt = (n: number): number => 2 * t.paddingYPt + Math.max(1, n) * t.lineHeightPt;
-  const heights = grid.map((_, r) => rule + Math.max(cellPt(1), ...lines[r]!.map((l, c) => (isOrigin(r, c) && extent(r, c).rows === 1 ? cellPt(l.length) : 0))));
+  const base = grid.map((_, r) => rule + Math.max(cellPt(1), ...lines[r]!.map((l, c) => (isOrigin(r, c) && extent(r, c).rows === 1 ? cellPt(l.length) : 0))));
+  const heights = [...base];
   // A cell merged down whose text needs more than its rows give lengthens the last of them.
   for (const s of spans) {
     if (s.rows < 2) continue;
@@ -87,14 +92,46 @@ export function tableFlow(ctx: PlaceContext, t: GTable): TableFlow {
     r = end;
   }
   const sum = (from: number, to: number): number => heights.slice(from, to).reduce((a, h) => a + h, 0);
+  // Groups taller than a fresh page under the head rows go row by row; their merged cells hand
+  // their lines to their rows (rowLines), the last row lengthened to hold what is left.
+  const pagePt = geo.lines * geo.pitch;
+  const rowLines = new Map<GSpan, Array<[number, number]>>();
+  for (let i = 0; i < groups.length; i++) {
+    const [a, b] = groups[i]!;
+    if (b - a < 2 || sum(0, head) + sum(a, b) + rule <= pagePt + 1e-6) continue;
+    const cut = spans.filter((s) => s.row >= a && s.row < b && s.rows > 1);
+    for (let r = a; r < b; r++) heights[r] = base[r]!;
+    for (let changed = true; changed; ) {
+      changed = false;
+      for (const s of cut) {
+        const n = lines[s.row]![s.col]!.length;
+        const ranges: Array<[number, number]> = [];
+        let k = 0;
+        for (let r = s.row; r < s.row + s.rows; r++) {
+          const last = r === s.row + s.rows - 1;
+          const holds = Math.max(1, Math.floor((heights[r]! - rule - 2 * t.paddingYPt) / t.lineHeightPt + 1e-6));
+          const take = last ? n - k : Math.min(holds, n - k);
+          if (last && take > holds) {
+            heights[r]! += (take - holds) * t.lineHeightPt;
+            changed = true;
+          }
+          ranges.push([k, k + take]);
+          k += take;
+        }
+        rowLines.set(s, ranges);
+      }
+    }
+    groups.splice(i, 1, ...Array.from({ length: b - a }, (_, j): [number, number] => [a + j, a + j + 1]));
+    i += b - a - 1;
+  }
 
-  const drawCell = (r: number, c: number, top: number): PItem[] => {
+  const drawCell = (r: number, c: number, top: number, set: SetLine[]): PItem[] => {
     const isHead = r < head;
     const role = isHead ? g.styles.tableHeader.role : g.styles.tableText.role;
     const align = isHead ? g.styles.tableHeader.align : t.columns[c]!.align;
     const w = widthOf(c, extent(r, c).cols);
     const x1 = bands[c]! + rule + t.paddingXPt;
-    return lines[r]![c]!.flatMap((line, k) => {
+    return set.flatMap((line, k) => {
       const emTop = top + rule + t.paddingYPt + k * t.lineHeightPt + (t.lineHeightPt - t.sizePt) / 2;
       return lineItems(line, lineX(line, align === 'justify' ? 'left' : align, x1, w), baselineAt(emTop, t.sizePt, role, fonts), g.text);
     });
@@ -116,7 +153,23 @@ export function tableFlow(ctx: PlaceContext, t: GTable): TableFlow {
       }
       const bottom = y + rule;
       const items: PItem[] = [];
-      for (const r of rows) for (let c = 0; c < cols; c++) if (isOrigin(r, c)) items.push(...drawCell(r, c, tops.get(r)!));
+      for (const r of rows) {
+        for (let c = 0; c < cols; c++) {
+          const s = owner[r]![c];
+          const ranges = s && rowLines.get(s);
+          if (!ranges) {
+            if (isOrigin(r, c)) items.push(...drawCell(r, c, tops.get(r)!, lines[r]![c]!));
+            continue;
+          }
+          // A cut merged cell: drawn from the first of its rows on this page, once per column span.
+          if (c !== s.col || (r !== s.row && tops.has(r - 1))) continue;
+          let end = r;
+          while (end < s.row + s.rows && tops.has(end)) end++;
+          const [from] = ranges[r - s.row]!;
+          const [, to] = ranges[end - 1 - s.row]!;
+          items.push(...drawCell(s.row, c, tops.get(r)!, lines[s.row]![c]!.slice(from, to)));
+        }
+      }
       const line = (x1: number, y1: number, x2: number, y2: number): PItem => ({ kind: 'rule', x1, y1, x2, y2, widthPt: rule });
       const edgeX = (c: number): number => (c < cols ? bands[c]! : right - rule);
       // Rules lie inside their bands, centred half their width in. A horizontal rule above a

@@ -118,3 +118,46 @@ describe('merged cells on paper', () => {
     }
   }, 60_000);
 });
+
+describe('a cell merged down over more rows than a page holds', () => {
+  test('the rows go on over the pages inside the text block, each printed once; the merged cell’s text once, its lines kept; the head on every page', async () => {
+    const rows = Array.from({ length: 40 }, (_, i) => `| ${i === 0 ? '赣县区试点学校名单（含县城及各乡镇中心学校、村小和教学点在内）' : '^'} | 学校${i + 1} | ${i + 1} |`);
+    const md = ['| 县（区） | 学校 | 人数 |', '| - | - | - |', ...rows, '| 合计 || 820 |'].join('\n');
+    const dir = makeSeries({
+      'issues/001/issue.yaml': issueYaml(1, '2024-05-20'),
+      'issues/001/a.md': `---\nsection: 经验交流\ntitle: 测试文章\n---\n\n正文。\n\n${md}\n\n表后一段。\n`,
+    });
+    const m = buildModel(dir);
+    expect(m.errors).toEqual([]);
+    const { pdf } = await renderAndRead(m.issue!);
+    // Spec §1: the text block is 225 mm high under a 37 mm top margin: it ends 262 mm from the top.
+    const blockBottom = (262 / 25.4) * 72;
+    const found = (t: string) => pdf.pages.flatMap((p) => p.lines.flatMap((l) => l.items.filter((i) => i.text.replace(/\s/g, '') === t).map((i) => ({ ...i, page: p.number }))));
+    const pagesWithTable: number[] = [];
+    for (let k = 1; k <= 40; k++) {
+      const got = found(`学校${k}`);
+      expect(got, `学校${k}`).toHaveLength(1);
+      expect(got[0]!.y, `学校${k} inside the text block`).toBeLessThan(blockBottom);
+      pagesWithTable.push(got[0]!.page);
+    }
+    const total = found('820');
+    expect(total).toHaveLength(1);
+    expect(total[0]!.y).toBeLessThan(blockBottom);
+    const tablePages = [...new Set([...pagesWithTable, total[0]!.page])];
+    expect(tablePages.length).toBeGreaterThan(1);
+    for (const p of tablePages) expect(found('县（区）').map((i) => i.page), `head on page ${p}`).toContain(p);
+    // The merged cell's text: every character printed once, inside the text block.
+    // Its text: what the first column holds between each page's head and the table's last row there.
+    const column2 = found('学校1')[0]!.x;
+    const cellText = pdf.pages.flatMap((p) => {
+      const rowsHere = [...Array.from({ length: 40 }, (_, k) => found(`学校${k + 1}`)), total].flat().filter((i) => i.page === p.number);
+      if (!rowsHere.length) return [];
+      const headY = found('县（区）').find((i) => i.page === p.number)!.y;
+      const lastY = Math.max(...rowsHere.map((i) => i.y));
+      return p.lines.flatMap((l) => l.items).filter((i) => i.x < column2 && i.y > headY && i.y <= lastY + 1 && i.text.replace(/\s/g, '') !== '合计');
+    });
+    expect(cellText.map((i) => i.text.replace(/\s/g, '')).join('')).toBe('赣县区试点学校名单（含县城及各乡镇中心学校、村小和教学点在内）');
+    for (const i of cellText) expect(i.y).toBeLessThan(blockBottom);
+    for (const i of found('表后一段。')) expect(i.y).toBeLessThan(blockBottom);
+  }, 60_000);
+});
