@@ -15,6 +15,7 @@ import rehypeRemark from 'rehype-remark';
 import { unified } from 'unified';
 import { ImportError } from './read-submission.js';
 import { spanTables } from './tables.js';
+import { takeNotes, type LeftOutNote } from './word-notes.js';
 
 export interface ImportedImage {
   /** Relative to the issue folder: images/<hash>.<ext>. */
@@ -29,6 +30,8 @@ export interface Converted {
   skippedImages: string[];
   /** Pictures not in the file: linked to a file or URL outside it, or pointing at nothing. */
   linkedImages: number;
+  /** Footnotes and endnotes, taken out of the text, for the report. */
+  notes: LeftOutNote[];
 }
 
 // Word stores built-in style names in English whatever the UI language; WPS sometimes writes
@@ -80,9 +83,10 @@ export async function docxToMdast(bytes: Buffer, name: string): Promise<Converte
   }
   const parser = unified().use(rehypeParse, { fragment: true });
   const hast = parser.parse(html) as HastRoot;
+  const notes = takeNotes(hast);
   spanTables(hast);
   const tree = (await unified().use(rehypeRemark).run(hast as never)) as unknown as Root;
-  return { tree, images: [...images.values()], skippedImages, linkedImages };
+  return { tree, images: [...images.values()], skippedImages, linkedImages, notes };
 }
 
 /**

@@ -39,6 +39,7 @@ export function headerFooterText(docx: Uint8Array): HeaderFooterText[] {
   return out;
 }
 
-function decode(s: string): string {
+/** The five entities XML text may hold. */
+export function decode(s: string): string {
   return s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
 }

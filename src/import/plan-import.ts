@@ -13,6 +13,7 @@ import { cleanTree, plain } from './clean-mdast.js';
 import type { ImportedImage } from './docx-to-mdast.js';
 import { guessSection, guessUnit, UNIT_NOT_FOUND, unitLikeName } from './guess.js';
 import { headerFooterText, type HeaderFooterText } from './header-footer.js';
+import { packageLeftOuts, type LeftOutNote } from './word-notes.js';
 import { convertWithLibreOffice } from './libreoffice.js';
 import { externalParts } from './untrusted/docx-links.js';
 import { leftOutNote } from './untrusted/index.js';
@@ -55,6 +56,7 @@ export async function planImport(sub: Submission, series: Series, opts: ImportOp
   let images: ImportedImage[] = [];
   let givenFront: Record<string, unknown> = {};
   let margins: HeaderFooterText[] = [];
+  let wordNotes: LeftOutNote[] = [];
   if (sub.kind === 'docx' || sub.kind === 'legacy') {
     const converted0 = sub.kind === 'legacy' ? convertWithLibreOffice(sub) : undefined;
     const bytes = converted0?.docx ?? sub.bytes;
@@ -67,6 +69,7 @@ export async function planImport(sub: Submission, series: Series, opts: ImportOp
     const converted = await docxToMdast(bytes, sub.name);
     tree = converted.tree;
     images = converted.images;
+    wordNotes = [...converted.notes, ...packageLeftOuts(bytes)];
     if (converted.linkedImages) {
       notes.push(
         `有 ${converted.linkedImages} 张图片是链接到文件之外的（或在文件里找不到），没有导入：导入时不读取来稿以外的文件，也不联网。` +
@@ -186,7 +189,7 @@ export async function planImport(sub: Submission, series: Series, opts: ImportOp
   const marginal = margins.map((m) => ({ text: m.text, reason: `${m.where}中的文字，没有导入（简报不印来稿的页眉、页脚）` }));
   return {
     submission: sub,
-    dropped: [...marginal, ...report.map(({ text, reason }) => ({ text, reason }))],
+    dropped: [...marginal, ...report.map(({ text, reason }) => ({ text, reason })), ...wordNotes],
     unit: unitName,
     kind: typeof unit === 'object' ? unit.kind : undefined,
     section: section.value,
