@@ -16,6 +16,7 @@ import { unified } from 'unified';
 import { ImportError } from './read-submission.js';
 import { spanTables } from './tables.js';
 import { takeNotes, type LeftOutNote } from './word-notes.js';
+import { typeNumbering } from './word-numbering.js';
 
 export interface ImportedImage {
   /** Relative to the issue folder: images/<hash>.<ext>. */
@@ -52,7 +53,7 @@ export async function docxToMdast(bytes: Buffer, name: string): Promise<Converte
   let html: string;
   try {
     const result = await mammoth.convertToHtml(
-      { buffer: bytes },
+      { buffer: Buffer.from(typeNumbering(bytes)) },
       {
         styleMap: STYLE_MAP,
         includeDefaultStyleMap: true,
