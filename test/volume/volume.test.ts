@@ -230,6 +230,19 @@ describe('a year of twelve issues, some issued and archived, some drafts', () =>
       refused(run(copy, 'volume', '2024'), /issues\/009\/issued\.json 不是有效的 JSON.*请从版本库或备份恢复它/);
     });
 
+    it('--archive finds an archive kept in another folder', () => {
+      fresh();
+      fs.renameSync(path.join(copy, 'archive'), path.join(copy, '存档'));
+      const elsewhere = run(copy, 'volume', '--from', '3', '--to', '4', '--archive', '存档');
+      expect(elsewhere.code, elsewhere.stderr).toBe(0);
+      expect(elsewhere.stderr).not.toContain('按印发记录生成');
+      expect(elsewhere.stderr).toContain('合订本：2 期，2 期取自存档。');
+      // Without it, the issued issues are not in archive/: built from their records, and said so.
+      const here = run(copy, 'volume', '--from', '3', '--to', '4', '--out', 'again');
+      expect(here.code, here.stderr).toBe(0);
+      expect(here.stderr).toMatch(/第3期（issues\/003）已于 2024-02-11 印发，但存档（archive\/）中还没有印发的文件，按印发记录生成/);
+    }, SLOW);
+
     it('never replaces a file bulletin did not write', () => {
       fresh();
       fs.mkdirSync(path.join(copy, 'dist'));
