@@ -118,7 +118,7 @@ export function resolveSpan(ctx: SeriesContext, opts: SpanOptions): Span {
   const to = opts.to !== undefined ? bound(ctx, opts.to, '--to', year) : undefined;
   if (from && to && after(from, to)) throw new UserError(`--from ${from.text} 在 --to ${to.text} 之后。请把开始的一期（或日期）写在 --from，结束的写在 --to`);
   const issues = all.filter((i) => (year === undefined || i.date.year === year) && (!from || atOrAfter(i, from)) && (!to || atOrBefore(i, to)));
-  const what = [year !== undefined ? `${year}年` : '', from ? `从 ${from.text}` : '', to ? `到 ${to.text}` : ''].filter(Boolean).join('');
+  const what = !from && !to ? `${year}年` : `所选期间（${[year !== undefined ? `${year}年` : '', from ? `--from ${from.text}` : '', to ? `--to ${to.text}` : ''].filter(Boolean).join(' ')}）`;
   if (issues.length === 0) {
     const [first, last] = [all[0]!, all.at(-1)!];
     throw new UserError(

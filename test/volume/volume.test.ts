@@ -190,6 +190,7 @@ describe('a year of twelve issues, some issued and archived, some drafts', () =>
       fresh();
       refused(run(copy, 'volume', '2030'), /错误：2030年没有任何一期，没有生成合订本。系列中的各期在 2023年12月15日（第1期）至 2025年1月10日（第14期）之间/);
       refused(run(copy, 'volume', '--from', '8', '--to', '3'), /错误：--from 8 在 --to 3 之后/);
+      refused(run(copy, 'volume', '--from', '2030-01-01', '--to', '2030-06-30'), /错误：所选期间（--from 2030-01-01 --to 2030-06-30）没有任何一期/);
       refused(run(copy, 'volume', '--from', '2024-13-01'), /--from 的日期 2024-13-01 不存在/);
       refused(run(copy, 'volume', '--from', '99'), /--from 99：找不到“99”这一期/);
     });
