@@ -35,6 +35,9 @@ export interface VolumePlan {
   problems: Diagnostic[];
 }
 
+/** Far more than an issue's PDF with its pictures weighs: an archive that lists a larger one was not written by us. */
+const MAX_PDF_BYTES = 512 * 2 ** 20;
+
 const RESTORE = '请从备份或 git 历史（存档分支）恢复它，bulletin archive --verify 可以核对整个存档';
 
 /** Reads and checks one archived PDF against its manifest entry; a problem is returned located at the file. */
@@ -45,14 +48,20 @@ async function archivedPdf(archiveDir: string, shownDir: string, entry: Manifest
   const shown = `${shownDir}/${f.path}`;
   const link = unsafePart(archiveDir, f.path);
   if (link) return link;
-  let bytes: Buffer;
+  const abs = path.join(archiveDir, f.path);
+  const altered = (): Diagnostic => at(shown, `已印发（${entry.issued}）的存档文件被改动过：与清单中的 SHA-256 不符。${RESTORE}`);
+  let size: number;
   try {
-    bytes = fs.readFileSync(path.join(archiveDir, f.path));
+    size = fs.statSync(abs).size;
   } catch {
     return at(shown, `存档文件不见了（清单中${entry.label}印发的 PDF）。${RESTORE}；也可以运行 bulletin archive，按印发记录重新生成它`);
   }
+  // Read only what the manifest says is there, and never more than an issue's PDF can weigh.
+  if (size !== f.size) return altered();
+  if (size > MAX_PDF_BYTES) return at(shown, `有 ${Math.round(size / 2 ** 20)} MB，不是 bulletin 存档时写出的一期 PDF。${RESTORE}`);
+  const bytes = fs.readFileSync(abs);
   const hash = sha256(bytes);
-  if (hash !== f.sha256 || bytes.length !== f.size) return at(shown, `已印发（${entry.issued}）的存档文件被改动过：与清单中的 SHA-256 不符。${RESTORE}`);
+  if (hash !== f.sha256) return altered();
   let doc: PDFDocument;
   try {
     doc = await PDFDocument.load(bytes, { updateMetadata: false, throwOnInvalidObject: true, parseSpeed: ParseSpeeds.Fastest });

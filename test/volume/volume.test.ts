@@ -212,6 +212,9 @@ describe('a year of twelve issues, some issued and archived, some drafts', () =>
       fs.writeFileSync(file, bytes);
       const shown = path.relative(copy, file).split(path.sep).join('/');
       refused(run(copy, 'volume', '2024'), new RegExp(`${shown.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}  错误：已印发（2024-03-11）的存档文件被改动过：与清单中的 SHA-256 不符。请从备份或 git 历史（存档分支）恢复它`));
+      // Grown (or cut short) is found from its size, before it is read.
+      fs.writeFileSync(file, Buffer.concat([bytes, Buffer.from('\n%%EOF\n')]));
+      refused(run(copy, 'volume', '2024'), new RegExp(`${shown.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}  错误：已印发（2024-03-11）的存档文件被改动过`));
     });
 
     it('a damaged manifest or issue record is named with how to restore it', () => {
