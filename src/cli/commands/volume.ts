@@ -6,8 +6,6 @@ import { missingDirs } from '../../output/ensure-dir.js';
 import { writeOutputSet } from '../../output/write-set.js';
 import { relPath } from '../../paths.js';
 import { openSeries } from '../../pipeline.js';
-import { makeVolume } from '../../volume/make-volume.js';
-import { planVolume } from '../../volume/plan.js';
 import { resolveSpan } from '../../volume/span.js';
 import { printDiagnostics, printKept, type Output } from '../report.js';
 
@@ -49,6 +47,9 @@ export function registerVolume(program: Command, io: Output): Command {
       const outDir = opts.out !== undefined ? path.resolve(opts.out) : path.join(ctx.series.root, 'dist');
       missingDirs(outDir);
       const archiveDir = opts.archive !== undefined ? path.resolve(opts.archive) : path.join(ctx.series.root, 'archive');
+      // pdf-lib is loaded only for this command: every other one starts without it.
+      const { planVolume } = await import('../../volume/plan.js');
+      const { makeVolume } = await import('../../volume/make-volume.js');
       const plan = await planVolume(ctx, span.issues, archiveDir);
       const errors = plan.problems.filter((p) => p.severity === 'error');
       if (errors.length) {
