@@ -195,6 +195,24 @@ describe('a year of twelve issues, some issued and archived, some drafts', () =>
       refused(run(copy, 'volume', '--from', '99'), /--from 99：找不到“99”这一期/);
     });
 
+    it('a year that is not a year', () => {
+      fresh();
+      refused(run(copy, 'volume', '24'), /错误：年份“24”不对，请写四位年份，如 bulletin volume 2024/);
+      refused(run(copy, 'volume', '二〇二四'), /错误：年份“二〇二四”不对/);
+    });
+
+    it('a missing archive: an archived PDF gone, or --archive naming a folder that holds no archive', () => {
+      fresh();
+      const file = archivedPdf(copy, 9);
+      fs.rmSync(file);
+      const shown = path.relative(copy, file).split(path.sep).join('/');
+      refused(run(copy, 'volume', '2024'), new RegExp(`${shown.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}  错误：存档文件不见了（清单中第9期印发的 PDF）。请从备份或 git 历史（存档分支）恢复它.*也可以运行 bulletin archive`));
+      // A folder typed by hand that is not there, or not an archive, is said, not taken as an empty archive.
+      refused(run(copy, 'volume', '2024', '--archive', '存档'), /错误：--archive 存档：这个文件夹不存在。请写 bulletin archive 写出存档的文件夹（默认为系列下的 archive\/）/);
+      fs.mkdirSync(path.join(copy, '存档'));
+      refused(run(copy, 'volume', '2024', '--archive', '存档'), /错误：--archive 存档：这个文件夹里没有存档清单 manifest\.json，不是 bulletin archive 写出的存档/);
+    });
+
     it('an issue missing in the middle is named at the issue after it; --allow-gaps binds the rest', () => {
       fresh();
       fs.rmSync(path.join(copy, 'issues', '007'), { recursive: true });

@@ -1,5 +1,7 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { Command } from 'commander';
+import { MANIFEST_FILE } from '../../archive/manifest.js';
 import { stepProgress } from '../../archive/progress.js';
 import { UserError } from '../../diagnostics.js';
 import { missingDirs } from '../../output/ensure-dir.js';
@@ -15,6 +17,20 @@ interface VolumeOptions {
   out?: string;
   archive?: string;
   allowGaps?: boolean;
+}
+
+/**
+ * A folder named with --archive must be an archive: taken as an empty one, a mistyped name
+ * would quietly rebuild every issued issue instead of binding the pages as issued.
+ */
+function typedArchive(typed: string, dir: string): void {
+  const stat = fs.statSync(dir, { throwIfNoEntry: false });
+  if (!stat?.isDirectory()) {
+    throw new UserError(`--archive ${typed}：${stat ? '这不是文件夹' : '这个文件夹不存在'}。请写 bulletin archive 写出存档的文件夹（默认为系列下的 archive/）`);
+  }
+  if (!fs.existsSync(path.join(dir, MANIFEST_FILE))) {
+    throw new UserError(`--archive ${typed}：这个文件夹里没有存档清单 ${MANIFEST_FILE}，不是 bulletin archive 写出的存档。请写存档所在的文件夹（其中有 ${MANIFEST_FILE}）`);
+  }
 }
 
 export function registerVolume(program: Command, io: Output): Command {
@@ -47,6 +63,7 @@ export function registerVolume(program: Command, io: Output): Command {
       const outDir = opts.out !== undefined ? path.resolve(opts.out) : path.join(ctx.series.root, 'dist');
       missingDirs(outDir);
       const archiveDir = opts.archive !== undefined ? path.resolve(opts.archive) : path.join(ctx.series.root, 'archive');
+      if (opts.archive !== undefined) typedArchive(opts.archive, archiveDir);
       // pdf-lib is loaded only for this command: every other one starts without it.
       const { planVolume } = await import('../../volume/plan.js');
       const { makeVolume } = await import('../../volume/make-volume.js');
