@@ -10,6 +10,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Manifest } from '../../src/archive/manifest.js';
 import { assertCliBuilt, cleanupTemp, copySeries, REPO, runCli, tempDir, type CliResult } from '../helpers/series.js';
+import { paragraphsOf, partsOf, textOf } from '../helpers/docx-build.js';
 import { headline, makeVolumeYear } from './fixture.js';
 import { contentsEntries, letters, pageImages, pageTexts, readVolume, type VolumeRead } from './read-volume.js';
 
@@ -134,6 +135,30 @@ describe('a year of twelve issues, some issued and archived, some drafts', () =>
     }
     // 第4期's picture was compared, not skipped.
     expect(pictures).toBeGreaterThanOrEqual(1);
+  });
+
+  it('the cover names the series, the bulletin, the year, the issues it holds and the publisher, in that order', () => {
+    const cover = letters(texts[0]!);
+    const said = ['江西省高校与县域基础教育协同提质行动', '工作动态', '2024年合订本', '第2期至第13期，共12期', '省协同提质行动工作领导小组办公室'];
+    const at = said.map((t) => cover.indexOf(t));
+    expect(at.every((i) => i >= 0), cover).toBe(true);
+    expect([...at].sort((a, b) => a - b)).toEqual(at);
+  });
+
+  it('the 目录 DOCX holds the PDF 目录\'s lines with the same page numbers, each number after a dotted tab', async () => {
+    const front = read.labels!.findIndex((l) => /^\d+$/.test(l));
+    const printed = await contentsEntries(pdf, 2, front);
+    const xml = partsOf(new Uint8Array(fs.readFileSync(path.join(dir, 'dist', '工作动态2024年合订本目录.docx')))).xml('word/document.xml');
+    const paragraphs = paragraphsOf(xml).filter((p) => p.includes('<w:tab/>'));
+    const lines = paragraphs.map((p) => {
+      const [text, page] = p.split('<w:tab/>');
+      return { text: letters(textOf(text!)), page: Number(textOf(page!)) };
+    });
+    // Each issue: its line, two columns, three items at least.
+    expect(printed.length).toBeGreaterThanOrEqual(12 * 6);
+    expect(lines).toEqual(printed);
+    expect(textOf(paragraphsOf(xml)[0]!)).toMatch(/^目\s*录$/);
+    expect(paragraphs.every((p) => /<w:tab w:val="right"[^>]*w:leader="middleDot"/.test(p))).toBe(true);
   });
 
   it('bookmarks: the cover, the 目录, then every issue with its columns and items, each opening its page', () => {
