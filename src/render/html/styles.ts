@@ -91,6 +91,12 @@ export function styleTable(g: Galley, variant: HtmlVariant): StyleTable {
     endRight: 'text-align: right',
     endPrint: 'display: flex; flex-wrap: wrap; justify-content: space-between; column-gap: 1em; margin: 0',
     link: 'color: inherit; text-decoration: underline',
+    // The box's frame: its rules half a line's gap from the text, as on paper.
+    contents: g.contents
+      ? `border: ${rulePx(g.contents.ruleWidthPt)} solid #000; padding: ${len((pitch - 1) / 2)} ${len(g.contents.paddingChars)}; margin: 0`
+      : 'margin: 0',
+    contentsLink: 'color: inherit; text-decoration: none',
+    ...contentsLayout(g, variant === 'wechat'),
   });
   return t;
 }
@@ -98,4 +104,34 @@ export function styleTable(g: Galley, variant: HtmlVariant): StyleTable {
 /** Centred titles keep the galley's lines and let the browser balance what a narrow screen wraps again. */
 export function titleStyles(id: StyleId): string[] {
   return id === 'articleTitle' || id === 'noteTitle' || id === 'seriesLine' || id === 'name' ? ['titleWrap'] : [];
+}
+
+/**
+ * The columns of the contents box's lines: as on paper (head column, ★, headline; wrapped
+ * lines under the headline), or stacked for narrow screens (the head on a line of its own,
+ * flush left; the ★ at the left, the headline after it). The web edition switches to the
+ * stacked form under SCREEN.wideFromPx; the WeChat variant, read on phones, is stacked.
+ */
+export function contentsLayout(g: Pick<Galley, 'contents'>, stacked: boolean): StyleTable {
+  const box = g.contents;
+  const none = 'display: none';
+  if (!box) return { contentsRow: 'margin: 0', contentsHead: 'margin: 0', contentsGap: none, contentsMarker: 'margin: 0', contentsNoMarker: none };
+  const m = box.textChars - box.headChars;
+  const column = (em: number, shift = 0): string => `display: inline-block; width: ${em}em; margin-left: ${shift ? `-${shift}em` : '0'}`;
+  // Every line starts at the headline's column; a first line's columns stand left of it.
+  return stacked
+    ? {
+        contentsRow: `padding-left: ${m}em; text-indent: 0`,
+        contentsHead: `display: block; width: auto; margin-left: -${m}em`,
+        contentsGap: none,
+        contentsMarker: column(m, m),
+        contentsNoMarker: none,
+      }
+    : {
+        contentsRow: `padding-left: ${box.textChars}em; text-indent: 0`,
+        contentsHead: column(box.headChars, box.textChars),
+        contentsGap: column(box.headChars, box.textChars),
+        contentsMarker: column(m),
+        contentsNoMarker: column(m),
+      };
 }
