@@ -26,14 +26,14 @@ export function registerBuild(program: Command, io: Output): Command {
     .description('生成一期的 PDF（印刷用）、DOCX（可在 Word/WPS 中修改）和网页版 HTML')
     .argument('[期]', '期号（如 9）或该期文件夹；不写则为最新一期')
     .option('-o, --out <文件夹>', '输出文件夹（默认为系列下的 dist/）')
-    .option('-f, --format <格式>', `输出格式，逗号分隔：${FORMATS.map((f) => f.id).join(',')}（wechat 为公众号版网页）`, DEFAULT_FORMATS.map((f) => f.id).join(','))
+    .option('-f, --format <格式>', `输出格式，逗号分隔，可写 ${FORMATS.map((f) => f.id).join(',')}，其中 wechat 为公众号版网页`, DEFAULT_FORMATS.map((f) => f.id).join(','))
     .option('--preprinted', '套打：印在已印好红色报头的纸上，PDF 和 DOCX 不印红色系列名、简报名称和红线，其余位置不变（文件名加“（套打）”）')
     .option('--no-preprinted', 'bulletin.yaml 写了 preprinted: true 时，这一次照常生成完整的报头')
     .action(async (issueArg: string | undefined, opts: BuildOptions, command: Command) => {
+      let formats = parseFormats(opts.format);
       const ctx = openSeries(process.cwd());
       // The office's paper, from the current bulletin.yaml even for an issued issue.
       const preprinted = opts.preprinted ?? ctx.series.preprinted;
-      let formats = parseFormats(opts.format);
       // Preprinted paper is for the paper formats: without --format only they are made.
       if (preprinted && command.getOptionValueSource('format') === 'default') formats = formats.filter((f) => f.paper);
       const nameOf = (stem: string, f: OutputFormat): string => outputName(stem, f.ext, preprinted && Boolean(f.paper));

@@ -19,10 +19,10 @@ export function renderHtmlString(galley: Galley, variant: HtmlVariant = 'web'): 
   const len = lengthFor(variant);
   const pitch = galley.page.linePitchPt / galley.text.bodySizePt;
   const ids = anchorIds(galley.body);
-  const ctx = { len, pitch, ids, blockWidthPt: galley.page.blockWidthPt, styles: galley.styles, leftChars: 0 };
+  const ctx = { len, pitch, ids, blockWidthPt: galley.page.blockWidthPt, styles: galley.styles, leftChars: 0, variant };
   // The masthead whole even on preprinted paper (GMasthead.onPreprintedPaper): a screen has no paper.
   const page = el('article', 'page', {}, [
-    mastheadNode(galley.masthead, galley.styles, len, pitch),
+    mastheadNode(galley.masthead, galley.styles, len, pitch, variant),
     ...(galley.contents ? [contentsNode(galley.contents, galley.styles, ids, len, pitch)] : []),
     el('main', null, {}, bodyNodes(galley.body, ctx)),
     endBlockNode(galley.endBlock, len, pitch),
