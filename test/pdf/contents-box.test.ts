@@ -2,9 +2,10 @@
  * The contents box (本期要目, issue 24) in the PDF, read back with pdfjs:
  * - page 1 holds 本期要目 and every column head and headline in reading order, right under
  *   the masthead (第9期, the mixed fixture, and the news fixture whose 13 items fill page 1);
- * - the box stays on the grid: every body line of page 1 stands on a grid line of the spec's
- *   pitch (37 mm top margin, 225 mm / 22 lines), the box's lines follow each other at that
- *   pitch, and its frame takes whole grid lines;
+ * - the box stays on the grid: from the box's title down, every line of page 1 stands on a
+ *   grid line of the later pages (read back from them: the first under the 37 mm top margin,
+ *   22 filling 225 mm at most 28.95 pt apart); the box moves page 1's body by whole grid lines
+ *   of the spec's pitch, its lines follow at that pitch, and its frame takes whole grid lines;
  * - `contents: auto` prints it from 4 pages (counted without the box) and 2 items, exactly:
  *   3 pages or 1 item, no box; `always` and `never` as they say;
  * - each line of the box links to the page where its item begins.
@@ -104,6 +105,33 @@ describe('the contents box on page 1', () => {
       expect(Math.round(lines)).toBe(1 + items + 1);
     });
 
+    test(`${key}: the box's and the body's lines on page 1 stand on the grid lines of the later pages`, () => {
+      const { r } = built[key]!;
+      // The grid, read back from the pages without a masthead: the top line's baseline, and the
+      // pitch over the longest run of lines on one page.
+      const later = r.pdf.pages.slice(1).map((p) => p.lines.filter(isBody));
+      const top = Math.min(...later.flat().map((l) => l.y));
+      expect(top - TOP).toBeGreaterThan(0);
+      expect(top - TOP).toBeLessThan(PITCH);
+      const span = later.map((ls) => ({ from: ls[0]?.y ?? 0, to: ls.at(-1)?.y ?? 0 })).reduce((a, b) => (b.to - b.from > a.to - a.from ? b : a));
+      const pitch = (span.to - span.from) / Math.round((span.to - span.from) / PITCH);
+      // Spec §1: 22 lines fill the 225 mm block, at an exact pitch of at most 28.95 pt.
+      expect(pitch).toBeLessThanOrEqual(28.95 + TOL);
+      expect(22 * pitch).toBeGreaterThan(225 * MM - 1);
+      const offGrid = (l: PdfLine): number => Math.abs((l.y - top) / pitch - Math.round((l.y - top) / pitch)) * pitch;
+      for (const l of later.flat()) expect(offGrid(l), l.text).toBeLessThan(TOL);
+      // Page 1 from the box's title down (the masthead above has its own lines): every line of
+      // the body's size, 黑体, 楷体 or 仿宋, on one of those grid lines, within the block.
+      const p1 = r.pdf.pages[0]!.lines.filter(isBody);
+      const titleAt = p1.findIndex((l) => squeeze(l.text) === '本期要目');
+      const lines = p1.slice(titleAt);
+      expect(lines.length).toBeGreaterThan(6);
+      for (const l of lines) {
+        expect(offGrid(l), l.text).toBeLessThan(TOL);
+        expect(Math.round((l.y - top) / pitch)).toBeLessThan(22);
+      }
+    });
+
     test(`${key}: the box's lines follow at the pitch; its frame takes whole grid lines, its rules between lines`, () => {
       const { issue, r } = built[key]!;
       const p1 = r.pdf.pages[0]!;
@@ -196,6 +224,10 @@ describe('contents: auto | always | never', () => {
     expect(hasBox(a3)).toBe(false);
     expect(hasBox(a4)).toBe(true);
     expect(text(a4.pdf.pages[0]!)).toContain(contentsText(twoArticles(base, four, 'auto')));
+    // Counted without the box: with it, the 3-page issue would run to 4 pages.
+    const always3 = await renderAndRead(twoArticles(base, three, 'always'));
+    expect(hasBox(always3)).toBe(true);
+    expect(pages(always3)).toBe(4);
   });
 
   test('auto: one item, no box however long the issue; two items, the box', async () => {
