@@ -4,7 +4,8 @@
  *   title and a row per headline, the same text in the same order as the PDF's box; in
  *   LibreOffice page 1 holds all of it (the 13 headlines of the news fixture too) and the body
  *   after it moves by whole grid lines.
- * - 套打: no run prints red and no rule is red; the red lines are empty paragraphs of their
+ * - 套打: no run prints red and no rule, shading or shape in any printing part is red (the
+ *   same scan finds them in the normal DOCX); the red lines are empty paragraphs of their
  *   height, so in LibreOffice page 1 has no red pixel and every other line stands where it
  *   stands in the normal DOCX.
  * LibreOffice measures; under CI a missing client fails instead of skipping.
@@ -12,7 +13,7 @@
 import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { Issue } from '../../src/model/types.js';
-import { docxOf, paragraphsOf, partsOf, quiet, textOf } from '../helpers/docx-build.js';
+import { docxOf, paragraphsOf, partsOf, quiet, textOf, textRunsOf } from '../helpers/docx-build.js';
 import { docxToPdf, libreOfficeMissing, pdfLines, type PdfLine } from '../helpers/libreoffice.js';
 import { pixelsMissing, redPixels } from '../helpers/pdf-pixels.js';
 import { contentsText } from '../helpers/pdf-render.js';
@@ -154,4 +155,54 @@ describe('套打 in the DOCX', () => {
       ]);
     });
   }
+
+  test('no part that prints draws red: no red border, shading or shape; red text only in styles whose paragraphs are empty', async () => {
+    for (const k of ['sample', 'mixed'] as const) {
+      const issue = cases[k]();
+      const normal = redMarks(partsOf(await docxOf(issue)));
+      const pre = redMarks(partsOf((await renderDocx(issue, quiet, { preprinted: true })).bytes));
+      // The normal DOCX prints the red rule and the two red lines, which the scan finds.
+      expect(normal.drawn.length, k).toBeGreaterThan(0);
+      expect(normal.printedInRedStyle, k).toEqual([issue.masthead.seriesLine, issue.masthead.name]);
+      expect(pre.drawn, k).toEqual([]);
+      expect(pre.printedInRedStyle, k).toEqual([]);
+    }
+  });
 });
+
+/** Red as the masthead prints it (#FF0000 on screen, C0 M80 Y80 K0 in print) or near it. */
+function isRed(hex: string): boolean {
+  if (!/^[0-9a-f]{6}$/i.test(hex)) return false;
+  const [r, g, b] = [0, 2, 4].map((i) => parseInt(hex.slice(i, i + 2), 16));
+  return r! >= 0xb0 && g! < 0x80 && b! < 0x80;
+}
+
+/**
+ * What prints red in a DOCX's printing parts (body, headers, footers, numbering, styles; the
+ * theme's palette prints only where used): `drawn`, every red border, shading, shape or
+ * direct text colour; `printedInRedStyle`, the text of body paragraphs whose style is red.
+ */
+function redMarks(parts: ReturnType<typeof partsOf>): { drawn: string[]; printedInRedStyle: string[] } {
+  const printing = parts.names.filter((n) => /^word\/(document|styles|numbering|header\d*|footer\d*|footnotes|endnotes)\.xml$/.test(n));
+  const drawn: string[] = [];
+  for (const name of printing) {
+    const xml = parts.xml(name);
+    // In styles.xml a style's own text colour is judged by the paragraphs that use it, below.
+    const scanned = name === 'word/styles.xml' ? xml.replace(/<w:rPr>[\s\S]*?<\/w:rPr>/g, '') : xml;
+    for (const m of scanned.matchAll(/(<w:color w:val|w:color|w:fill|strokecolor|fillcolor|<a:srgbClr val)="#?([0-9A-Fa-f]{6})"/g)) {
+      if (isRed(m[2]!)) drawn.push(`${name}: ${m[0]}`);
+    }
+  }
+  const styles = parts.xml('word/styles.xml');
+  const red = [...styles.matchAll(/<w:style [^>]*w:styleId="([^"]+)"[^>]*>([\s\S]*?)<\/w:style>/g)]
+    .filter((m) => [...m[2]!.matchAll(/<w:color w:val="([0-9A-Fa-f]{6})"/g)].some((c) => isRed(c[1]!)))
+    .map((m) => m[1]!);
+  const body = parts.xml('word/document.xml');
+  const printedInRedStyle = [
+    ...paragraphsOf(body).filter((p) => red.includes(/<w:pStyle w:val="([^"]+)"\/>/.exec(p)?.[1] ?? '')),
+    ...textRunsOf(body).filter((r) => red.includes(/<w:rStyle w:val="([^"]+)"\/>/.exec(r)?.[1] ?? '')),
+  ]
+    .map(textOf)
+    .filter((t) => t.trim() !== '');
+  return { drawn, printedInRedStyle };
+}
