@@ -28,7 +28,7 @@ export function registerBuild(program: Command, io: Output): Command {
     .option('-o, --out <文件夹>', '输出文件夹（默认为系列下的 dist/）')
     .option('-f, --format <格式>', `输出格式，逗号分隔，可写 ${FORMATS.map((f) => f.id).join(',')}，其中 wechat 为公众号版网页`, DEFAULT_FORMATS.map((f) => f.id).join(','))
     .option('--preprinted', '套打：印在已印好红色报头的纸上，PDF 和 DOCX 不印红色系列名、简报名称和红线，其余位置不变（文件名加“（套打）”）')
-    .option('--no-preprinted', 'bulletin.yaml 写了 preprinted: true 时，这一次照常生成完整的报头')
+    .option('--no-preprinted', 'bulletin.yaml 设为套打时，这一次照常生成完整的报头')
     .action(async (issueArg: string | undefined, opts: BuildOptions, command: Command) => {
       let formats = parseFormats(opts.format);
       const ctx = openSeries(process.cwd());
