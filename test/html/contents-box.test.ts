@@ -4,7 +4,8 @@
  * resolves to the heading it names (the element with that id is the column head or the item's
  * heading, and following the link scrolls it into view); at 1280 px each headline stands on
  * one line beside its column's head, at 360 px the head stands on a line of its own and
- * nothing scrolls sideways. The WeChat variant holds the same box. Screenshots go to
+ * nothing scrolls sideways, and a headline wrapped on a phone never ends in one lone character.
+ * The WeChat variant holds the same box. Screenshots go to
  * test-output/screenshots/ (contents-*.png).
  */
 import fs from 'node:fs';
@@ -119,6 +120,43 @@ describe.skipIf(Boolean(missing))(`本期要目 in the web edition${missing ? `�
     const narrow = await rows(360);
     expect(narrow.scroll).toBeLessThanOrEqual(0);
     for (const r of narrow.rows.filter((x) => x.headTop !== undefined)) expect(r.textTop - r.headTop!).toBeGreaterThan(r.lineHeight / 2);
+  });
+
+  it('at phone widths a wrapped headline never leaves one character alone on its last line', async () => {
+    let wrapped = 0;
+    for (const k of ['news', 'mixed']) {
+      for (const [file, width] of [[files[k]!.web, 360], [files[k]!.web, 414], [files[k]!.wechat, 360]] as const) {
+        const page = await open(file, width);
+        // Per headline, the characters on each of its lines, read from the text's own boxes.
+        const rows = await page.evaluate(() =>
+          Array.from(document.querySelectorAll('nav p.contentsRow')).map((p) => {
+            const link = Array.from(p.querySelectorAll('a')).at(-1)!;
+            const tops: number[] = [];
+            const perLine = new Map<number, number>();
+            const walker = document.createTreeWalker(link, NodeFilter.SHOW_TEXT);
+            for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+              const text = n.textContent ?? '';
+              for (let i = 0; i < text.length; i++) {
+                if (/[\s★]/.test(text[i]!)) continue;
+                const r = document.createRange();
+                r.setStart(n, i);
+                r.setEnd(n, i + 1);
+                const top = r.getBoundingClientRect().top;
+                const line = tops.find((t) => Math.abs(t - top) < 4) ?? (tops.push(top), top);
+                perLine.set(line, (perLine.get(line) ?? 0) + 1);
+              }
+            }
+            return { text: link.innerText, lines: [...perLine.entries()].sort((a, b) => a[0] - b[0]).map((e) => e[1]) };
+          }),
+        );
+        await page.close();
+        for (const r of rows.filter((x) => x.lines.length > 1)) {
+          wrapped++;
+          expect(r.lines.at(-1), `${k} ${width} px: ${r.text} ${JSON.stringify(r.lines)}`).toBeGreaterThan(1);
+        }
+      }
+    }
+    expect(wrapped).toBeGreaterThan(10);
   });
 
   for (const k of Object.keys(cases)) {

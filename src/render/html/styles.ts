@@ -132,17 +132,19 @@ export function contentsLayout(g: Pick<Galley, 'contents'>, stacked: boolean): S
   if (!box) return { contentsRow: 'margin: 0', contentsHead: 'margin: 0', contentsGap: none, contentsMarker: 'margin: 0', contentsNoMarker: none };
   const m = box.textChars - box.headChars;
   const column = (em: number, shift = 0): string => `display: inline-block; width: ${em}em; margin-left: ${shift ? `-${shift}em` : '0'}`;
+  // A headline wrapped on a phone would often leave one character alone on its last line.
+  const wrap = 'text-wrap: pretty';
   // Every line starts at the headline's column; a first line's columns stand left of it.
   return stacked
     ? {
-        contentsRow: `padding-left: ${m}em; text-indent: 0`,
+        contentsRow: `padding-left: ${m}em; text-indent: 0; ${wrap}`,
         contentsHead: `display: block; width: auto; margin-left: -${m}em`,
         contentsGap: none,
         contentsMarker: column(m, m),
         contentsNoMarker: none,
       }
     : {
-        contentsRow: `padding-left: ${box.textChars}em; text-indent: 0`,
+        contentsRow: `padding-left: ${box.textChars}em; text-indent: 0; ${wrap}`,
         contentsHead: column(box.headChars, box.textChars),
         contentsGap: column(box.headChars, box.textChars),
         contentsMarker: column(m),
