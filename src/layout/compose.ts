@@ -458,7 +458,7 @@ class Composer {
   text(): GText {
     return {
       bodySizePt: BODY.sizePt,
-      bodyPdfSizePt: BODY.pdfSizePt,
+      bodyTrackPt: BODY.pdfTrackPt,
       color: BODY.color,
       docxRunSpacingTwips: BODY.docxRunSpacingTwips,
       syntheticBoldStrokeEm: SYNTHETIC_BOLD.strokeEm,
