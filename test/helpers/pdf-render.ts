@@ -4,7 +4,7 @@
  */
 import zlib from 'node:zlib';
 import { expect } from 'vitest';
-import { GRID, mm, PAGE, PAGE_NUMBER, END_BLOCK, BODY, TEXT_BLOCK, KINSOKU } from '../../src/layout/spec.js';
+import { GRID, mm, PAGE, PAGE_NUMBER, END_BLOCK, TEXT_BLOCK, KINSOKU } from '../../src/layout/spec.js';
 import type { Block, Issue } from '../../src/model/types.js';
 import { renderPdf } from './render-format.js';
 import { readPdf, type PdfLine, type PdfPage, type PdfRead } from './pdf-text.js';
@@ -18,7 +18,8 @@ export const GEOM = {
   bottom: mm(PAGE.marginTopMm) + TEXT_BLOCK.heightPt,
   pitch: GRID.linePitchPt,
   cell: GRID.charPitchPt,
-  bodySize: BODY.pdfSizePt,
+  // 三号 (spec §1): 16 pt glyphs, tightened to the cell by character spacing.
+  bodySize: 16,
   pageNumberSize: PAGE_NUMBER.sizePt,
   endSize: END_BLOCK.sizePt,
 };
