@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 /**
- * Bundles the CLI into lib/bulletin.mjs and the archive's worker into lib/worker.mjs: one file
- * to read and compile instead of some three hundred modules resolved one by one (about a
- * sixth of a cold build). pdfmake, pdfkit and fontkit stay in node_modules: pdfkit reads its
+ * Bundles the CLI into lib/bulletin.mjs and the archive's worker into lib/worker.mjs, with the
+ * code only some commands need in chunks beside them: a few dozen files to read and compile
+ * instead of some three hundred modules resolved one by one, and of those only what the
+ * command run needs. pdfmake, pdfkit and fontkit stay in node_modules: pdfkit reads its
  * data files beside its own code, and pdfkit and the app must share one fontkit (the app
  * patches fontkit's CFF subsetter, src/fonts/cff-subset-patch.ts). The bundle sits in lib/
  * like the tsc output, so paths relative to the package (fonts/, templates/) stay the same.
@@ -23,6 +24,11 @@ await build({
   outdir: path.join(ROOT, 'lib'),
   outExtension: { '.js': '.mjs' },
   bundle: true,
+  // What only some commands need (a command's own code, each renderer) is a chunk of its own,
+  // read and compiled only when that command runs. Chunks sit in lib/ beside the entries, so
+  // that paths relative to the package root stay the same from every file.
+  splitting: true,
+  chunkNames: '[name]-[hash]',
   platform: 'node',
   format: 'esm',
   target: 'node20',
