@@ -8,6 +8,7 @@
  * patches fontkit's CFF subsetter, src/fonts/cff-subset-patch.ts). The bundle sits in lib/
  * like the tsc output, so paths relative to the package (fonts/, templates/) stay the same.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -17,7 +18,7 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 // `node scripts/bundle.mjs --bench` also bundles bench/phases-entry.ts for the benchmark.
 const bench = process.argv.includes('--bench');
 
-await build({
+const { outputFiles } = await build({
   entryPoints: bench
     ? { 'bench-phases': path.join(ROOT, 'bench/phases-entry.ts') }
     : { bulletin: path.join(ROOT, 'src/cli/main.ts'), worker: path.join(ROOT, 'src/archive/worker.ts') },
@@ -36,5 +37,21 @@ await build({
   // Bundled CommonJS modules call require() for Node's built-ins.
   banner: { js: "import { createRequire as __bulletinCreateRequire } from 'node:module';\nconst require = __bulletinCreateRequire(import.meta.url);" },
   legalComments: 'none',
+  // Less to read and compile at every start. ASCII only: a single non-ASCII character makes
+  // Node hold the whole source as UTF-16, twice the memory, and decode it at every load.
+  minify: true,
+  charset: 'ascii',
+  write: false,
   logLevel: 'warning',
 });
+
+// esbuild leaves regular expression literals as written (/[，、]/). A \uXXXX escape means
+// the same code unit there as in strings and names, and a pair of them the same astral
+// character, with or without the u flag; comments are gone (minify).
+for (const file of outputFiles) {
+  // An identity escape (\，) would turn into \\u…: none is written, and none may come.
+  if (/\\[^\x00-\x7f]/.test(file.text)) throw new Error(`${file.path}: a backslash before a non-ASCII character`);
+  const text = file.text.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  fs.mkdirSync(path.dirname(file.path), { recursive: true });
+  fs.writeFileSync(file.path, text);
+}
