@@ -11,7 +11,7 @@ import type { Unit } from '../units/registry.js';
 import { oneLine, withoutControls, yamlText } from '../output/escape.js';
 import { cleanTree, plain } from './clean-mdast.js';
 import type { ImportedImage } from './docx-to-mdast.js';
-import { guessSection, guessUnit } from './guess.js';
+import { guessSection, guessUnit, UNIT_NOT_FOUND, unitLikeName } from './guess.js';
 import { convertWithLibreOffice } from './libreoffice.js';
 import { externalParts } from './untrusted/docx-links.js';
 import { leftOutNote } from './untrusted/index.js';
@@ -107,10 +107,15 @@ export async function planImport(sub: Submission, series: Series, opts: ImportOp
   const unit: Unit | string | undefined = unitGuess?.value;
   const unitName = typeof unit === 'object' ? unit.name : unit;
   if (unitGuess?.reason) notes.push(`供稿单位：${unitName}（推断：${unitGuess.reason}；不对请用 --unit 指定）`);
-  if (!unit) notes.push('供稿单位：没有认出（文件名、标题和开头都没有名录中的单位）。请在稿件前言区补上 unit:，或用 --unit 重新导入');
-  if (typeof unit === 'string' && !series.units.isEmpty) notes.push(`供稿单位“${unit}”不在 bulletin.yaml 的名录中`);
+  const unseen = unit ? undefined : unitLikeName([stem, ...(seg?.header ?? []), opening]);
+  if (!unit) {
+    notes.push(
+      `供稿单位：没有认出（${UNIT_NOT_FOUND}${unseen ? `，“${unseen}”不在名录中` : ''}）。新的供稿单位请加进 bulletin.yaml 的 units，再在稿件前言区补上 unit:，或用 --unit 重新导入`,
+    );
+  }
+  if (typeof unit === 'string' && !series.units.isEmpty) notes.push(`供稿单位“${unit}”不在 bulletin.yaml 的 units 名录中：请把它加进名录（写 name、kind 和常用的简称 aliases），统计和栏目推断都按名录`);
 
-  const section = guessSection(series, given, unit, seg?.kind === 'article');
+  const section = guessSection(series, given, unit, seg?.kind === 'article', unseen);
   if ('error' in section) throw new ImportError(`${sub.name}：${section.error}`);
   if (section.reason) notes.push(`栏目：${section.value}（推断：${section.reason}；不对请用 --section 指定）`);
   const sectionKind = series.sections.find((s) => s.name === section.value)!.kind;

@@ -24,7 +24,7 @@ export function registerBuild(program: Command, io: Output): Command {
     .description('生成一期的 PDF（印刷用）、DOCX（可在 Word/WPS 中修改）和网页版 HTML')
     .argument('[期]', '期号（如 9）或该期文件夹；不写则为最新一期')
     .option('-o, --out <文件夹>', '输出文件夹（默认为系列下的 dist/）')
-    .option('-f, --format <格式>', `输出格式，逗号分隔：${FORMATS.map((f) => f.id).join(',')}（wechat 为公众号版网页）`, DEFAULT_FORMATS.map((f) => f.id).join(','))
+    .option('-f, --format <格式>', `输出格式，逗号分隔，可写 ${FORMATS.map((f) => f.id).join(',')}，其中 wechat 为公众号版网页`, DEFAULT_FORMATS.map((f) => f.id).join(','))
     .action(async (issueArg: string | undefined, opts: BuildOptions) => {
       const formats = parseFormats(opts.format);
       const ctx = openSeries(process.cwd());

@@ -13,7 +13,9 @@ import { issueLabel } from '../../numbering/label.js';
 import { relPath } from '../../paths.js';
 import { loadIssue, openSeries } from '../../pipeline.js';
 import { resolveIssue } from '../../sources/find.js';
+import { untouchedStub } from '../../sources/stub-files.js';
 import { checkText, frontMatterLines, proseLines } from '../../check/text-rules.js';
+import { issueRef, toolCommand } from '../command-hints.js';
 import { printDiagnostics, summary, type Output } from '../report.js';
 
 interface ImportOptions {
@@ -80,6 +82,12 @@ export function registerImport(program: Command, io: Output): Command {
           const what = plan.section === ctx.series.sections.find((s) => s.kind === 'articles' && s.name === plan.section)?.name ? '1 篇文章' : `${plan.count} 条动态`;
           io.out(`已导入 ${shown} → ${record.items.map((f) => `${issueRel}/${f}`).join('、')}（${plan.section}，${what}${plan.images.length ? `，${plan.images.length} 张图片` : ''}）`);
           for (const n of plan.notes) io.out(`  ${oneLine(n)}`);
+          // The imported item takes the place of the section's draft while nobody has written in it.
+          const stub = untouchedStub(ctx.series, cfg.dir, plan.section);
+          if (stub && !record.items.includes(path.basename(stub))) {
+            fs.rmSync(stub);
+            io.out(`  ${issueRel}/${path.basename(stub)} 是没有写过的模板，已由导入的稿件代替（已删去）`);
+          }
         } catch (e) {
           if (!(e instanceof ImportError)) throw e;
           failed++;
@@ -98,7 +106,7 @@ export function registerImport(program: Command, io: Output): Command {
       }
       io.out(`导入 ${inputs.length - failed} 个文件${failed ? `，${failed} 个没有导入` : ''}。${newFiles.length ? `检查新稿件：${summary(diags.list)}` : ''}`);
       if (diags.list.some((d) => d.rule.startsWith('punct') || d.rule.startsWith('quotes') || d.rule === 'date-leading-zero')) {
-        io.out(`标点和日期的问题可以自动改正：bulletin check ${issueRel} --fix`);
+        io.out(`标点和日期的问题可以自动改正：${toolCommand(ctx.series.root)} check ${issueRef(ctx.series.numbering, { number: cfg.number, year: cfg.date.year, special: cfg.special }, issueRel)} --fix`);
       }
       process.exitCode = failed || diags.hasErrors() ? 1 : 0;
     });

@@ -11,7 +11,9 @@ import { el, type Child, type El } from './dom.js';
 import { entryAnchor } from './anchors.js';
 import { runNodes } from './inlines.js';
 import { rulePx } from './facts.js';
-import { titleStyles, type Len } from './styles.js';
+import type { HtmlVariant } from './document.js';
+import { headRunNodes } from './head-words.js';
+import { isHead, titleStyles, type Len } from './styles.js';
 
 const TAGS: Partial<Record<StyleId, string>> = {
   sectionHead: 'h2',
@@ -34,6 +36,7 @@ export interface BlockContext {
   styles: Record<StyleId, BlockStyle>;
   /** Left edge of the element the blocks go into, in body characters from the text block's (a list item's text). */
   leftChars: number;
+  variant: HtmlVariant;
 }
 
 function spacing(b: GBlock, ctx: BlockContext, extra: string[] = []): string | undefined {
@@ -65,7 +68,8 @@ function paragraph(p: GParagraph, ctx: BlockContext, prefix: Child[] = []): El {
     const h3 = el('h3', ['lead', `r-${lead[0]!.role}`], {}, runNodes(lead, lead[0]!.role));
     return el('div', classes, attrs, [...prefix, h3, ...runNodes(rest, st.role)]);
   }
-  return el(TAGS[p.style] ?? 'p', classes, attrs, [...prefix, ...runNodes(p.runs, st.role)]);
+  const runs = isHead(p.style) ? headRunNodes(p.runs, st.role, ctx.variant === 'web' ? 'marked' : 'dropped') : runNodes(p.runs, st.role);
+  return el(TAGS[p.style] ?? 'p', classes, attrs, [...prefix, ...runs]);
 }
 
 /** The Galley's list geometry: the item's text at textAtChars, the marker hanging at markerAtChars. */

@@ -13,6 +13,12 @@ import { displayWidth } from '../text-width.js';
 import { stableZip } from './stable-zip.js';
 
 const FONT = '宋体';
+
+/**
+ * Printed from Excel, WPS or Calc: A4 landscape, every column on one page wide, as many pages
+ * down as the rows need (fitToHeight 0), the header row repeated on each.
+ */
+const ONE_PAGE_WIDE = { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } as const;
 const KIND_WORD = { news: '动态', article: '文章', note: '编者按' } as const;
 
 export async function renderXlsx(stats: Stats): Promise<Uint8Array> {
@@ -28,8 +34,7 @@ export async function renderXlsx(stats: Stats): Promise<Uint8Array> {
 
   const { header, body, totals } = tableCells(stats, stats.rows);
   const ws = wb.addWorksheet('信息报送统计', { views: [{ state: 'frozen', ySplit: 4 }] });
-  // Printed from Excel or WPS: A4 landscape, all columns on one page wide.
-  ws.pageSetup = { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
+  ws.pageSetup = { ...ONE_PAGE_WIDE, printTitlesRow: '4:4' };
   const title = ws.addRow([statsTitle(stats)]);
   title.font = { name: FONT, size: 14, bold: true };
   ws.mergeCells(1, 1, 1, header.length);
@@ -61,6 +66,7 @@ export async function renderXlsx(stats: Stats): Promise<Uint8Array> {
   });
 
   const detail = wb.addWorksheet('稿件明细', { views: [{ state: 'frozen', ySplit: 1 }] });
+  detail.pageSetup = { ...ONE_PAGE_WIDE, printTitlesRow: '1:1' };
   const detailHeader = ['期次', '栏目', '类型', '标题', '单位', '单位来源', '文件'];
   const dh = detail.addRow(detailHeader);
   dh.font = { name: FONT, bold: true };
