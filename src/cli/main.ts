@@ -37,6 +37,7 @@ const COMMANDS: ReadonlyArray<[string, () => Promise<Register>]> = [
   ['preview', async () => (await import('./commands/preview.js')).registerPreview],
   ['issue', async () => (await import('./commands/issue.js')).registerIssue],
   ['archive', async () => (await import('./commands/archive.js')).registerArchive],
+  ['volume', async () => (await import('./commands/volume.js')).registerVolume],
   ['stats', async () => (await import('./commands/stats.js')).registerStats],
 ];
 
@@ -73,6 +74,7 @@ export async function createProgram(io: Output = stdio, args: readonly string[] 
   bulletin build        生成 PDF 和 Word 文件
   bulletin preview      在浏览器中预览，保存后自动刷新
   bulletin issue 9      印发后标记第9期，存档从此不再改动它
+  bulletin volume 2024  把2024年的各期合成合订本（封面、目录、书签）
 
 每个命令的详细说明：bulletin help <命令>`,
   );

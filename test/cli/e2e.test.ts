@@ -43,11 +43,11 @@ describe('help and version', () => {
     expect(r.stderr).toBe('');
     expect(r.lines[0]).toBe('用法： bulletin [选项] [命令]');
     for (const title of ['选项：', '命令：', '常用流程：']) expect(r.lines).toContain(title);
-    for (const cmd of ['init', 'new', 'import', 'list', 'check', 'build', 'preview', 'issue', 'archive', 'stats']) expect(r.stdout).toMatch(new RegExp(`^  ${cmd} `, 'm'));
+    for (const cmd of ['init', 'new', 'import', 'list', 'check', 'build', 'preview', 'issue', 'archive', 'volume', 'stats']) expect(r.stdout).toMatch(new RegExp(`^  ${cmd} `, 'm'));
     // Commands are registered lazily from a list in main.ts: a command file added without an
     // entry there would be missing from the help and from the suggestions.
     const files = fs.readdirSync(path.join(REPO, 'src', 'cli', 'commands')).filter((f) => f.endsWith('.ts'));
-    expect(files.length).toBeGreaterThanOrEqual(10);
+    expect(files.length).toBeGreaterThanOrEqual(11);
     for (const f of files) expect(r.stdout, f).toMatch(new RegExp(`^  ${f.slice(0, -3)} `, 'm'));
     // The column width follows the longest command term.
     expect(r.stdout).toMatch(/-h, --help {2,}显示帮助/);
@@ -75,12 +75,12 @@ describe('help and version', () => {
     // Names a clerk types or sees on files and programs; any other Latin word is English prose.
     const NAMES = new Set(
       (
-        'bulletin init new import list check build preview issue archive stats help ' +
+        'bulletin init new import list check build preview issue archive volume stats help ' +
         'pdf docx html wechat csv xlsx table md txt rtf odt doc wps tgz yaml json issues dist manifest index ' +
         'PDF DOCX HTML Word WPS Markdown Excel CI MB CPU Ctrl'
       ).split(' '),
     );
-    for (const cmd of ['', 'init', 'new', 'import', 'list', 'check', 'build', 'preview', 'issue', 'archive', 'stats']) {
+    for (const cmd of ['', 'init', 'new', 'import', 'list', 'check', 'build', 'preview', 'issue', 'archive', 'volume', 'stats']) {
       const r = runCli(cmd ? [cmd, '--help'] : ['--help'], REPO);
       expect(r.code).toBe(0);
       // Option flags (-f, --format <格式>, --no-open) and paths like bulletin-x.y.z.tgz are names.
