@@ -12,6 +12,7 @@ import type { FontRole, Issue } from '../model/types.js';
 import { loadIssue, type SeriesContext } from '../pipeline.js';
 import { sourceLocator } from '../sources/locate.js';
 import { fontProblems } from './glyphs.js';
+import { mixedLeads } from './mixed-leads.js';
 import { checkIssueStubValues, checkStubValues } from './stub-hints.js';
 import { checkText, frontMatterLines, proseLines } from './text-rules.js';
 import { loadSourceFile, type SourceFile, type SourceLoader } from '../sources/load.js';
@@ -53,6 +54,7 @@ export function checkIssue(ctx: SeriesContext, cfg: IssueConfig, diags: Diagnost
   if (issue) for (const d of fontProblems(issue, sourceLocator(ctx.series.root, sources))) diags.add(d);
   if (issue) fontNamesNotInstalled(ctx, issue, diags);
   if (issue) pageLimits(issue, diags);
+  if (issue) for (const d of mixedLeads(issue)) diags.add(d);
   return issue;
 }
 

@@ -14,7 +14,9 @@ import rehypeParse from 'rehype-parse';
 import rehypeRemark from 'rehype-remark';
 import { unified } from 'unified';
 import { ImportError } from './read-submission.js';
-import { flattenTables } from './tables.js';
+import { spanTables } from './tables.js';
+import { takeNotes, type LeftOutNote } from './word-notes.js';
+import { typeNumbering } from './word-numbering.js';
 
 export interface ImportedImage {
   /** Relative to the issue folder: images/<hash>.<ext>. */
@@ -29,6 +31,8 @@ export interface Converted {
   skippedImages: string[];
   /** Pictures not in the file: linked to a file or URL outside it, or pointing at nothing. */
   linkedImages: number;
+  /** Footnotes and endnotes, taken out of the text, for the report. */
+  notes: LeftOutNote[];
 }
 
 // Word stores built-in style names in English whatever the UI language; WPS sometimes writes
@@ -49,7 +53,7 @@ export async function docxToMdast(bytes: Buffer, name: string): Promise<Converte
   let html: string;
   try {
     const result = await mammoth.convertToHtml(
-      { buffer: bytes },
+      { buffer: Buffer.from(typeNumbering(bytes)) },
       {
         styleMap: STYLE_MAP,
         includeDefaultStyleMap: true,
@@ -80,9 +84,10 @@ export async function docxToMdast(bytes: Buffer, name: string): Promise<Converte
   }
   const parser = unified().use(rehypeParse, { fragment: true });
   const hast = parser.parse(html) as HastRoot;
-  flattenTables(hast);
+  const notes = takeNotes(hast);
+  spanTables(hast);
   const tree = (await unified().use(rehypeRemark).run(hast as never)) as unknown as Root;
-  return { tree, images: [...images.values()], skippedImages, linkedImages };
+  return { tree, images: [...images.values()], skippedImages, linkedImages, notes };
 }
 
 /**

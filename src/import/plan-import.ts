@@ -4,7 +4,7 @@
  * Markdown with its front matter. Refusals throw ImportError before anything is written.
  */
 import path from 'node:path';
-import type { RootContent } from 'mdast';
+import type { Root, RootContent } from 'mdast';
 import { parse } from 'yaml';
 import type { Series } from '../config/series.js';
 import type { Unit } from '../units/registry.js';
@@ -12,11 +12,14 @@ import { oneLine, withoutControls, yamlText } from '../output/escape.js';
 import { cleanTree, plain } from './clean-mdast.js';
 import type { ImportedImage } from './docx-to-mdast.js';
 import { guessSection, guessUnit, UNIT_NOT_FOUND, unitLikeName } from './guess.js';
+import { headerFooterText, type HeaderFooterText } from './header-footer.js';
+import { packageLeftOuts, type LeftOutNote } from './word-notes.js';
 import { convertWithLibreOffice } from './libreoffice.js';
 import { externalParts } from './untrusted/docx-links.js';
 import { leftOutNote } from './untrusted/index.js';
 import { ImportError, type Submission } from './read-submission.js';
-import { segment } from './segment.js';
+import { segment, type Dropped } from './segment.js';
+import { cutInlineCredits, edgeReason, findEdges, type EdgeLine } from './signoff.js';
 import { textToMdast } from './text-to-mdast.js';
 import { decodeSource } from '../sources/read-text.js';
 import { toMarkdown } from './to-markdown.js';
@@ -43,16 +46,21 @@ export interface ImportPlan {
   images: ImportedImage[];
   /** What was guessed and other things worth saying, for the terminal. */
   notes: string[];
+  /** Text of the submission that is not in the item file, each with its reason, in source order. */
+  dropped: Array<{ text: string; reason: string }>;
 }
 
 export async function planImport(sub: Submission, series: Series, opts: ImportOptions): Promise<ImportPlan> {
   const notes: string[] = [];
-  let tree;
+  let tree: Root;
   let images: ImportedImage[] = [];
   let givenFront: Record<string, unknown> = {};
+  let margins: HeaderFooterText[] = [];
+  let wordNotes: LeftOutNote[] = [];
   if (sub.kind === 'docx' || sub.kind === 'legacy') {
     const converted0 = sub.kind === 'legacy' ? convertWithLibreOffice(sub) : undefined;
     const bytes = converted0?.docx ?? sub.bytes;
+    margins = headerFooterText(bytes);
     if (converted0) notes.push('已用 LibreOffice 转换为 .docx 再导入');
     if (converted0?.leftOut) notes.push(leftOutNote(converted0.leftOut));
     // Loaded here, not with the CLI: mammoth and its zip and XML libraries are some 100 ms
@@ -61,6 +69,7 @@ export async function planImport(sub: Submission, series: Series, opts: ImportOp
     const converted = await docxToMdast(bytes, sub.name);
     tree = converted.tree;
     images = converted.images;
+    wordNotes = [...converted.notes, ...packageLeftOuts(bytes)];
     if (converted.linkedImages) {
       notes.push(
         `有 ${converted.linkedImages} 张图片是链接到文件之外的（或在文件里找不到），没有导入：导入时不读取来稿以外的文件，也不联网。` +
@@ -95,17 +104,28 @@ export async function planImport(sub: Submission, series: Series, opts: ImportOp
   const stem = path.basename(sub.name, path.extname(sub.name));
   const wantArticle = opts.section !== undefined && series.sections.find((s) => s.name === opts.section?.trim())?.kind === 'articles';
   const given = typeof givenFront.section === 'string' ? givenFront.section : opts.section;
+  const source = tree.children;
+  const opening = source.slice(0, 5).map(plain).join('\n');
+  // A Markdown submission is already in the bulletin's form: taken as written.
+  const lookup = (t: string): string | undefined => series.units.resolve(t)?.name;
+  const edges = sub.kind === 'markdown' ? { head: [], tail: [], body: source } : findEdges(source, lookup);
+  const edgeLines: EdgeLine[] = [...edges.head, ...(sub.kind === 'markdown' ? [] : cutInlineCredits(edges.body)), ...edges.tail];
+  tree = { type: 'root', children: edges.body };
   const seg = sub.kind === 'markdown' ? undefined : segment(tree, wantArticle ? 'article' : 'auto');
-  const opening = tree.children.slice(0, 5).map(plain).join('\n');
+  // The sign-off names the unit as the unit signs; the letterhead and credits say it too.
+  const signed = [...edges.tail, ...edgeLines.filter((e) => e.where === 'inline'), ...edges.head].filter((e) => e.unit);
   const unitGuess = guessUnit(series, opts.unit ?? (typeof givenFront.unit === 'string' ? givenFront.unit : undefined), [
     { where: '文件名', text: stem },
+    ...signed.map((e) => ({ where: e.where === 'head' ? '信头' : '落款', text: e.unit! })),
     ...(seg && seg.kind === 'article' && seg.byline ? [{ where: '署名', text: seg.byline }] : []),
     ...(seg && seg.kind === 'article' && seg.title ? [{ where: '标题', text: seg.title }] : []),
     ...(seg?.header.length ? [{ where: '标题', text: seg.header.join('\n') }] : []),
     { where: '开头几段', text: opening },
   ]);
-  const unit: Unit | string | undefined = unitGuess?.value;
+  // A unit that signed but is not in the register is still the unit (check asks to register it).
+  const unit: Unit | string | undefined = unitGuess?.value ?? signed[0]?.unit;
   const unitName = typeof unit === 'object' ? unit.name : unit;
+  if (!unitGuess && unitName) notes.push(`供稿单位：${unitName}（取自落款或署名，请核对）`);
   if (unitGuess?.reason) notes.push(`供稿单位：${unitName}（推断：${unitGuess.reason}；不对请用 --unit 指定）`);
   const unseen = unit ? undefined : unitLikeName([stem, ...(seg?.header ?? []), opening]);
   if (!unit) {
@@ -122,12 +142,15 @@ export async function planImport(sub: Submission, series: Series, opts: ImportOp
 
   const front: Record<string, unknown> = { ...givenFront, section: section.value };
   if (unitName) front.unit = unitName;
+  const date = [...edges.tail, ...edges.head].find((e) => e.date)?.date;
+  if (date && front.date === undefined) front.date = date;
   const guessed = [unitGuess?.reason && `单位按${unitGuess.reason}推断`, section.reason && `栏目按${section.reason}推断`].filter(Boolean);
   // A comment line ends at a line break: the sender's name must not, or its next line is a key.
   const comment = `# 由 bulletin import 从“${oneLine(sub.name)}”导入${guessed.length ? `；${guessed.join('，')}，请核对` : ''}`;
 
   let body: string;
   let count = 1;
+  let dropped: Dropped[] = seg?.dropped ?? [];
   if (!seg) {
     body = toMarkdown(tree.children);
     count = Math.max(1, tree.children.filter((b) => b.type === 'heading' && b.depth === 2).length);
@@ -140,6 +163,7 @@ export async function planImport(sub: Submission, series: Series, opts: ImportOp
   } else if (sectionKind === 'articles' || seg.kind === 'article') {
     const art = seg.kind === 'article' ? seg : segment(tree, 'article');
     if (art.kind !== 'article') throw new Error('unreachable');
+    dropped = art.dropped;
     if (art.title) front.title = art.title;
     else notes.push('没有找到文章标题，请在前言区补上 title:');
     if (art.subtitle) front.subtitle = art.subtitle;
@@ -154,8 +178,18 @@ export async function planImport(sub: Submission, series: Series, opts: ImportOp
   const text = `---\n${comment}\n${yamlText(ordered)}---\n\n${body}\n`;
   const prefix = String((series.sections.findIndex((s) => s.name === section.value) + 1) * 10).padStart(2, '0');
   const base = withoutControls(unitName ?? stem).replace(/[\\/:*?"<>|\s]+/g, '');
+  const used = (e: EdgeLine): { unit: boolean; date: boolean } => ({
+    unit: Boolean(e.unit && unitName && (lookup(e.unit) ?? e.unit) === unitName),
+    date: Boolean(e.date && e.date === front.date),
+  });
+  const report = [
+    ...edgeLines.map((e) => ({ block: e.block, text: e.text, reason: edgeReason(e, used(e)) })),
+    ...dropped.map((d) => ({ block: d.block, text: d.part ?? plain(d.block).trim(), reason: d.reason })),
+  ].sort((a, b) => source.indexOf(a.block) - source.indexOf(b.block));
+  const marginal = margins.map((m) => ({ text: m.text, reason: `${m.where}中的文字，没有导入（简报不印来稿的页眉、页脚）` }));
   return {
     submission: sub,
+    dropped: [...marginal, ...report.map(({ text, reason }) => ({ text, reason })), ...wordNotes],
     unit: unitName,
     kind: typeof unit === 'object' ? unit.kind : undefined,
     section: section.value,

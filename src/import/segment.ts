@@ -12,9 +12,17 @@ export interface NewsItem {
   body: RootContent[];
 }
 
+/** A block of the source that is not in the item file, and why (for import's report). */
+export interface Dropped {
+  block: RootContent;
+  /** What was left out when it is only part of the block. */
+  part?: string;
+  reason: string;
+}
+
 export type Segmented =
-  | { kind: 'news'; header: string[]; items: NewsItem[] }
-  | { kind: 'article'; header: string[]; title?: string; subtitle?: string; byline?: string; body: RootContent[] };
+  | { kind: 'news'; header: string[]; items: NewsItem[]; dropped: Dropped[] }
+  | { kind: 'article'; header: string[]; title?: string; subtitle?: string; byline?: string; body: RootContent[]; dropped: Dropped[] };
 
 const NUMBERING: Array<{ re: RegExp; depth: 2 | 3 | 4 | 5 }> = [
   { re: /^[一二三四五六七八九十]{1,3}、/, depth: 2 },
@@ -69,22 +77,28 @@ export function segment(tree: Root, want: 'news' | 'article' | 'auto'): Segmente
 function news(blocks: RootContent[]): Segmented {
   const firstStart = blocks.findIndex(isItemStart);
   const header: string[] = [];
+  const headerBlocks: RootContent[] = [];
   let i = 0;
+  const take = (): void => {
+    headerBlocks.push(blocks[i]!);
+    header.push(text(blocks[i++]!));
+  };
   // Lines above the first item: the document's own title ("赣南师大协同提质工作动态"), a byline.
   // A heading or bold line directly followed by another start is such a title too.
-  while (i < blocks.length && (i < firstStart || firstStart < 0) && isShortLine(blocks[i]!)) header.push(text(blocks[i++]!));
-  if (i < blocks.length - 1 && (blocks[i]!.type === 'heading' || isWholeBold(blocks[i]!)) && isItemStart(blocks[i + 1]!)) header.push(text(blocks[i++]!));
+  while (i < blocks.length && (i < firstStart || firstStart < 0) && isShortLine(blocks[i]!)) take();
+  if (i < blocks.length - 1 && (blocks[i]!.type === 'heading' || isWholeBold(blocks[i]!)) && isItemStart(blocks[i + 1]!)) take();
   const items: NewsItem[] = [];
   const preface: RootContent[] = [];
   for (; i < blocks.length; i++) {
     const b = blocks[i]!;
     if (isItemStart(b)) {
       const lead = runInLead(b);
+      // The title keeps its closing 。 as typed: the lead prints with one either way.
       if (lead) {
         const rest: Paragraph = { type: 'paragraph', children: trimStart(lead.rest) };
-        items.push({ title: stripEnd(lead.lead), body: rest.children.length ? [rest] : [] });
+        items.push({ title: lead.lead, body: rest.children.length ? [rest] : [] });
       } else {
-        items.push({ title: stripEnd(text(b)), body: [] });
+        items.push({ title: text(b), body: [] });
       }
       continue;
     }
@@ -92,13 +106,14 @@ function news(blocks: RootContent[]): Segmented {
     if (current) current.body.push(b);
     else preface.push(b);
   }
+  const titleLine = (b: RootContent): Dropped => ({ block: b, reason: '文档的标题行，没有印出（每条动态有自己的标题）' });
   if (!items.length) {
     // One item with no marked title: the document's title line names it.
-    const title = header.length ? stripEnd(header[header.length - 1]!) : '';
-    return { kind: 'news', header: header.slice(0, -1), items: [{ title, body: preface }] };
+    const title = header.length ? header[header.length - 1]! : '';
+    return { kind: 'news', header: header.slice(0, -1), items: [{ title, body: preface }], dropped: headerBlocks.slice(0, -1).map(titleLine) };
   }
   items[0]!.body.unshift(...preface);
-  return { kind: 'news', header, items };
+  return { kind: 'news', header, items, dropped: headerBlocks.map(titleLine) };
 }
 
 function trimStart(children: PhrasingContent[]): PhrasingContent[] {
@@ -117,19 +132,23 @@ function article(blocks: RootContent[], subtitleAt: number): Segmented {
   const header: string[] = [];
   let title: string | undefined;
   let subtitle: string | undefined;
+  const dropped: Dropped[] = [];
   if (subtitleAt > 0) {
     // Long titles are often typed as two centred lines.
     title = blocks.slice(0, subtitleAt).map(text).reduce((a, b) => joinLine(a, b));
     subtitle = text(blocks[subtitleAt]!).replace(/^(—|-|－)+\s*/, '——');
     i = subtitleAt + 1;
   } else if (blocks[0] && (isShortLine(blocks[0]) || ((blocks[0].type === 'heading' || isWholeBold(blocks[0])) && text(blocks[0]).length <= 40))) {
-    title = stripEnd(text(blocks[0]));
+    const line = text(blocks[0]);
+    title = stripEnd(line);
+    if (title !== line) dropped.push({ block: blocks[0], part: line.slice(title.length).trim(), reason: '标题末尾的标点，已去掉' });
     i = 1;
   }
   let byline: string | undefined;
   // A byline under the subtitle (赣州市教育局) names the unit; it is printed as （…供稿）.
   if (blocks[i] && isShortLine(blocks[i]!, 20) && BYLINE.test(text(blocks[i]!))) {
     byline = text(blocks[i]!);
+    dropped.push({ block: blocks[i]!, reason: '标题下的署名，没有印出（供稿单位按前言区 unit 印成“（……供稿）”）' });
     i++;
   }
   const body = blocks.slice(i).map(articleBlock);
@@ -137,7 +156,7 @@ function article(blocks: RootContent[], subtitleAt: number): Segmented {
   for (const b of body) {
     if (b.type === 'heading' && !NUMBERING.some((n) => n.re.test(text(b)))) b.depth = Math.min(5, b.depth - minDepth + 2) as Heading['depth'];
   }
-  return { kind: 'article', header, title, subtitle, byline, body };
+  return { kind: 'article', header, title, subtitle, byline, body, dropped };
 }
 
 /** Typed numbering decides the heading level; a numbered sentence with text after it stays a run-in paragraph. */

@@ -3,12 +3,13 @@
  * by blank lines when the writer used them; otherwise every line is a paragraph, which is how
  * Notepad text is written. Lines wrapped inside a paragraph join without spaces between Chinese.
  * Two or more consecutive lines with tabs are a table copied out of Word or Excel; a row that
- * starts with empty cells continues the category above (a merged cell), which is repeated as
- * for .docx tables.
+ * starts with empty cells continues the category above (a cell merged down), which is kept
+ * merged as for .docx tables.
  */
 import type { Paragraph, Root, RootContent, Table } from 'mdast';
 import { decodeSource } from '../sources/read-text.js';
 import { joinLine } from './clean-mdast.js';
+import { COVERED_ABOVE } from './tables.js';
 
 export function textToMdast(bytes: Uint8Array): { tree: Root; encoding: string } {
   const { text, encoding } = decodeSource(bytes);
@@ -48,8 +49,9 @@ function paragraph(text: string): Paragraph {
 function table(lines: string[]): Table {
   const rows = lines.map((l) => l.replace(/\r$/, '').split('\t').map((c) => c.trim()));
   const width = Math.max(...rows.map((r) => r.length));
+  // Leading empty cells under a filled one: that cell was merged down in Word.
   for (let r = 1; r < rows.length; r++) {
-    for (let c = 0; c < width && !rows[r]![c]; c++) rows[r]![c] = rows[r - 1]![c] ?? '';
+    for (let c = 0; c < width - 1 && !rows[r]![c] && rows[r - 1]![c]; c++) rows[r]![c] = COVERED_ABOVE;
   }
   return {
     type: 'table',

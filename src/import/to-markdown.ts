@@ -8,6 +8,7 @@ import remarkCjkFriendly from 'remark-cjk-friendly';
 import remarkGfm from 'remark-gfm';
 import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
+import { COVERED_ABOVE, COVERED_LEFT, ESCAPE } from './tables.js';
 
 const processor = unified()
   .use(remarkGfm, { tablePipeAlign: false })
@@ -16,5 +17,14 @@ const processor = unified()
 
 export function toMarkdown(blocks: RootContent[]): string {
   const root: Root = { type: 'root', children: blocks };
-  return processor.stringify(root).trim();
+  return mergedCells(processor.stringify(root).trim());
+}
+
+/**
+ * The marks of merged table cells (src/import/tables.ts) in the sources' syntax: `| ^ |` for a
+ * cell covered from above, `||` for one covered from the left (an empty cell with no space is
+ * what the syntax reads as merged), `\^` for text that is only a ^.
+ */
+function mergedCells(md: string): string {
+  return md.replace(new RegExp(` ${COVERED_LEFT} \\|`, 'g'), '|').replace(new RegExp(COVERED_ABOVE, 'g'), '^').replace(new RegExp(ESCAPE, 'g'), '\\');
 }

@@ -3,7 +3,7 @@
  * (see galley.ts). Measuring goes through `Metrics`, the real faces of each role.
  */
 import type { Article, Block, EditorNote, FontRole, Heading, ImageBlock, Issue, ListBlock, NewsItem, Paragraph, Run, Section, SourcePos, Table } from '../model/types.js';
-import type { GBlock, GEndBlock, GImage, GList, GMasthead, GMastheadLine, GMeta, GPage, GPageNumber, GParagraph, GRun, GTable, GText, Galley, OutlineEntry } from './galley.js';
+import type { GBlock, GEndBlock, GImage, GList, GMasthead, GMastheadLine, GMeta, GPage, GPageNumber, GParagraph, GRun, GSpan, GTable, GText, Galley, OutlineEntry } from './galley.js';
 import { Faces } from '../fonts/faces.js';
 import { FontResolver } from '../fonts/resolve.js';
 import { cellPaddingX, imageBox, tableColumnWidths, tableSize, tableTextWidth } from './geometry.js';
@@ -35,6 +35,7 @@ import {
   mastheadLines,
   mm,
 } from './spec.js';
+import { boldLeads } from './run-in-leads.js';
 import { HEADING_STYLE, STYLES, type StyleId } from './styles.js';
 
 /** The role a model run prints in: its own font, else the block's; bold maps through BOLD_ROLE. */
@@ -124,8 +125,9 @@ interface Column {
 const TOP: Column = { leftChars: 0, listChars: 0 };
 
 /** Whether every non-empty body cell of column `i` is a number (TABLE.numberCell), and one is. */
-function numberColumn(t: Table, i: number): boolean {
-  const texts = t.rows.map((r) => (r[i]?.runs ?? []).map((x) => x.text).join('').trim()).filter((s) => s !== '');
+function numberColumn(t: Table, i: number, headRows = 1): boolean {
+  // Rows of a two-level head are not the column's values.
+  const texts = t.rows.slice(headRows - 1).map((r) => (r[i]?.runs ?? []).map((x) => x.text).join('').trim()).filter((s) => s !== '');
   return texts.length > 0 && texts.every((s) => TABLE.numberCell.test(s));
 }
 
@@ -254,7 +256,10 @@ class Composer {
   }
 
   private paragraph(p: Paragraph, role: FontRole, style: StyleId, lead: GRun[] = []): GParagraph {
-    return paragraph(style, [...lead, ...composeRuns(p.runs, p.font ?? role)], {
+    const blockRole = p.font ?? role;
+    // 一是……。 leads of body text print bold however they were typed (spec §11, run-in-leads.ts).
+    const runs = blockRole === 'body' ? boldLeads(p.runs) : p.runs;
+    return paragraph(style, [...lead, ...composeRuns(runs, blockRole)], {
       align: p.align ?? 'justify',
       indentChars: p.indent === false ? 0 : BODY.indentChars,
       at: p.at,
@@ -302,22 +307,29 @@ class Composer {
     // until then the smallest size is taken.
     const size = tableSize(cols, widthPt) ?? TABLE.sizeStepsPt.at(-1)!;
     const rule = TABLE.ruleWidthPt;
+    const grid = [t.header, ...t.rows];
+    const spans = tableSpans(t.spans ?? [], grid.length, cols);
+    const headerRows = tableHeadRows(spans, grid.length);
+    const roleOf = (row: number): FontRole => (row < headerRows ? TABLE.headerRole : TABLE.bodyRole);
+    const wide = new Set(spans.filter((s) => s.cols > 1).map((s) => `${s.row},${s.col}`));
     const natural = new Array<number>(cols).fill(0);
     const measure = (runs: Run[] | undefined, role: FontRole, col: number): void => {
       if (!runs) return;
       const text = runs.map((r) => r.text).join('');
       natural[col] = Math.max(natural[col], textEm(text, this.metrics.role(role), this.metrics) * size + 0.5);
     };
-    t.header.forEach((c, i) => measure(c.runs, TABLE.headerRole, i));
-    t.rows.forEach((r) => r.forEach((c, i) => measure(c.runs, TABLE.bodyRole, i)));
+    // A cell merged across columns wraps in the width they have together; it sets none of them.
+    grid.forEach((r, row) => r.forEach((c, i) => wide.has(`${row},${i}`) || measure(c.runs, roleOf(row), i)));
     const available = tableTextWidth(cols, widthPt, size);
     const widths = tableColumnWidths(natural, TABLE.minColumnChars * size, available);
     const cells = (row: Array<{ runs: Run[] }>, role: FontRole): GRun[][] => Array.from({ length: cols }, (_, i) => composeRuns(row[i]?.runs ?? [], role));
     const g: GTable = {
       kind: 'table',
-      columns: widths.map((w, i) => ({ widthPt: w, align: t.align[i] ?? (numberColumn(t, i) ? 'right' : 'left') })),
+      columns: widths.map((w, i) => ({ widthPt: w, align: t.align[i] ?? (numberColumn(t, i, headerRows) ? 'right' : 'left') })),
       header: cells(t.header, TABLE.headerRole),
-      rows: t.rows.map((r) => cells(r, TABLE.bodyRole)),
+      rows: t.rows.map((r, i) => cells(r, roleOf(i + 1))),
+      headerRows,
+      spans,
       sizePt: size,
       lineHeightPt: size * TABLE.lineHeight,
       paddingXPt: cellPaddingX(size),
@@ -526,6 +538,40 @@ class Composer {
  */
 export function issueMetrics(issue: Issue, log: (message: string) => void = () => undefined): Faces {
   return new Faces(new FontResolver(issue), log);
+}
+
+/** The merged cells a table can hold: inside the grid, each over cells no other one takes. */
+function tableSpans(spans: readonly GSpan[], rows: number, cols: number): GSpan[] {
+  const taken = new Set<string>();
+  const out: GSpan[] = [];
+  for (const s of spans) {
+    const fit = { row: s.row, col: s.col, rows: Math.min(s.rows, rows - s.row), cols: Math.min(s.cols, cols - s.col) };
+    if (fit.row >= rows || fit.col >= cols || (fit.rows < 2 && fit.cols < 2)) continue;
+    const keys: string[] = [];
+    for (let r = fit.row; r < fit.row + fit.rows; r++) for (let c = fit.col; c < fit.col + fit.cols; c++) keys.push(`${r},${c}`);
+    if (keys.some((k) => taken.has(k))) continue;
+    for (const k of keys) taken.add(k);
+    out.push(fit);
+  }
+  return out;
+}
+
+/**
+ * Rows that form the table's head: the header row, and every row a cell of the head merges
+ * down into (a two-level header), so that no merged cell crosses from the head into the body.
+ */
+function tableHeadRows(spans: readonly GSpan[], rows: number): number {
+  let head = 1;
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const s of spans) {
+      if (s.row < head && s.row + s.rows > head) {
+        head = s.row + s.rows;
+        grew = true;
+      }
+    }
+  }
+  return Math.min(head, rows);
 }
 
 /** Composes an issue once for every output format. */

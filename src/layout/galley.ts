@@ -91,6 +91,14 @@ export interface GList extends BlockBase {
   items: Array<{ marker: GRun; blocks: GBlock[] }>;
 }
 
+/** A merged cell of a table: from grid row `row` (0 the header row) and column `col`, `rows` × `cols` cells. */
+export interface GSpan {
+  row: number;
+  col: number;
+  rows: number;
+  cols: number;
+}
+
 /**
  * A ruled table; column widths are content widths in points (padding and rules excluded). The
  * block after a table keeps at least one blank grid line (its blankBefore), so the next
@@ -101,9 +109,16 @@ export interface GTable extends BlockBase {
   caption?: GParagraph;
   /** A column of numbers only (with , . % or a unit) is aligned right unless its author chose. */
   columns: Array<{ widthPt: number; align: Exclude<Align, 'justify'> }>;
-  /** Header cells: style tableHeader; body cells: style tableText. */
+  /**
+   * The grid, a cell for every column in every row: the header row, then the others. The
+   * first `headerRows` rows (header included) are the table's head: style tableHeader, repeated
+   * on a new page; the rest style tableText.
+   */
   header: GRun[][];
   rows: GRun[][][];
+  headerRows: number;
+  /** Merged cells; a grid cell a span covers (other than its first) is empty and not drawn. */
+  spans: GSpan[];
   sizePt: number;
   /** Height of one line of table text in points. */
   lineHeightPt: number;

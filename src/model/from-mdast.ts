@@ -5,7 +5,8 @@
 import type { BlockContent, Content, Heading as MdHeading, List, Paragraph as MdParagraph, PhrasingContent, Table as MdTable } from 'mdast';
 import { Diagnostics } from '../diagnostics.js';
 import { probeImage } from '../sources/image-info.js';
-import type { Block, HeadingLevel, ImageBlock, Run, SourcePos } from './types.js';
+import type { SpanCell } from '../sources/table-spans.js';
+import type { Block, HeadingLevel, ImageBlock, Run, SourcePos, Table, TableCell, TableSpan } from './types.js';
 
 export interface ConvertContext {
   /** File path relative to the series root, for messages. */
@@ -295,18 +296,38 @@ function headingBlock(n: MdHeading, ctx: ConvertContext): Block {
   return { type: 'heading', level, runs: mergeRuns(runs), at: posOf(n, ctx) };
 }
 
+/**
+ * A Markdown table → a full grid of cells. A merged cell (colspan / rowspan from the table
+ * syntax, src/sources/table-spans.ts) takes the first grid cell of its area and becomes a span;
+ * the grid cells it covers are empty.
+ */
 function tableBlock(n: MdTable, ctx: ConvertContext): Block {
-  const rows = n.children.map((row) => row.children.map((cell) => ({ runs: trimRuns(phrasingToRuns(cell.children, ctx)) })));
-  const [header = [], ...body] = rows;
-  const width = Math.max(header.length, ...body.map((r) => r.length));
-  const pad = (r: typeof header): typeof header => [...r, ...Array.from({ length: width - r.length }, () => ({ runs: [] }))];
-  return {
+  const grid: Array<Array<TableCell | undefined>> = n.children.map(() => []);
+  const spans: TableSpan[] = [];
+  n.children.forEach((row, r) => {
+    let c = 0;
+    for (const cell of row.children as SpanCell[]) {
+      while (grid[r]![c]) c++;
+      const cols = Math.max(1, cell.colspan ?? 1);
+      const rows = Math.max(1, Math.min(cell.rowspan ?? 1, n.children.length - r));
+      for (let dr = 0; dr < rows; dr++) for (let dc = 0; dc < cols; dc++) grid[r + dr]![c + dc] = { runs: [] };
+      grid[r]![c] = { runs: trimRuns(phrasingToRuns(cell.children, ctx)) };
+      if (rows > 1 || cols > 1) spans.push({ row: r, col: c, rows, cols });
+      c += cols;
+    }
+  });
+  const width = Math.max(n.align?.length ?? 0, ...grid.map((g) => g.length));
+  const full = grid.map((g) => Array.from({ length: width }, (_, i) => g[i] ?? { runs: [] }));
+  const [header = [], ...body] = full;
+  const table: Table = {
     type: 'table',
     align: Array.from({ length: width }, (_, i) => n.align?.[i] ?? null),
-    header: pad(header),
-    rows: body.map(pad),
+    header,
+    rows: body,
     at: posOf(n, ctx),
   };
+  if (spans.length) table.spans = spans;
+  return table;
 }
 
 function listBlock(n: List, ctx: ConvertContext): Block {

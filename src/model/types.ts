@@ -57,12 +57,26 @@ export interface TableCell {
   runs: Run[];
 }
 
+/**
+ * A merged cell: it starts at grid row `row` (0 is the header row, 1 the first of `rows`) and
+ * column `col`, and covers `rows` × `cols` grid cells. The cells it covers are empty.
+ */
+export interface TableSpan {
+  row: number;
+  col: number;
+  rows: number;
+  cols: number;
+}
+
 export interface Table {
   type: 'table';
   /** Column alignment from the GFM delimiter row. */
   align: Array<'left' | 'center' | 'right' | null>;
+  /** The header row and the body rows: every row has a cell for every column of the grid. */
   header: TableCell[];
   rows: TableCell[][];
+  /** Merged cells, as written in the source (| ^ | and ||). */
+  spans?: TableSpan[];
   /** Caption such as 表1 组团内工作架构, shown above the table. */
   caption?: string;
   at?: SourcePos;

@@ -14,6 +14,8 @@ export interface FrontMatter {
   title?: string;
   subtitle?: string;
   unit?: string | string[];
+  /** The date of the submission's sign-off (YYYY-MM-DD), written by `bulletin import`; not printed. */
+  date?: string;
   /** Written by `bulletin import`: the submission this item came from (see src/import/import-log.ts). */
   source?: { file: string; sha256: string };
 }

@@ -1,21 +1,27 @@
 /**
  * Splitting a source file into front matter and Markdown, and parsing the Markdown with the
- * one processor every file goes through: remark-parse + GFM (tables) + cjk-friendly (so
- * `**……。**正文` is bold, which plain CommonMark refuses).
+ * one processor every file goes through: remark-parse + GFM (tables) + merged table cells
+ * (remark-extended-table) + cjk-friendly (so `**……。**正文` is bold, which plain CommonMark
+ * refuses).
  */
 import matter from 'gray-matter';
 import { loadYaml, type LoadedYaml, type SchemaName } from '../config/yaml-load.js';
 import type { Diagnostics } from '../diagnostics.js';
 import type { Root } from 'mdast';
 import remarkCjkFriendly from 'remark-cjk-friendly';
+import { remarkExtendedTable } from 'remark-extended-table';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
+import { tableHeaderMerges } from './table-spans.js';
 
-const processor = unified().use(remarkParse).use(remarkGfm).use(remarkCjkFriendly);
+// Merged table cells: ^ and || (see table-spans.ts).
+const processor = unified().use(remarkParse).use(remarkGfm).use(remarkExtendedTable, { colspanWithEmpty: true }).use(remarkCjkFriendly);
 
 export function parseMarkdown(text: string): Root {
-  return processor.parse(text) as Root;
+  const tree = processor.parse(text) as Root;
+  tableHeaderMerges(tree, text);
+  return tree;
 }
 
 export interface FrontMatterRead<T> {

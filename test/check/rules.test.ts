@@ -241,7 +241,7 @@ describe('front matter', () => {
 
   test('an unknown key suggests the nearest one', () => {
     expect(check({ ...yaml, 'issues/001/a.md': '---\nsection: 省级动态\nuint: 江西师范大学\n---\n\n## 标题\n\n正文。\n' })).toEqual([
-      'issues/001/a.md:3:1  错误：不认识的设置项“uint”。是不是想写“unit”？可用的有：section、order、title、subtitle、unit、source',
+      'issues/001/a.md:3:1  错误：不认识的设置项“uint”。是不是想写“unit”？可用的有：section、order、title、subtitle、date、unit、source',
     ]);
   });
 

@@ -83,6 +83,61 @@ for t in ['第一阶段：调研', '第二阶段：送教']:
 para(d, ('三、加强保障，落实责任。各地要加强组织领导，确保取得实效。', False))
 d.save(os.path.join(out, '南昌师院送教材料.docx'))
 
+# A city's report as it arrives: the office's name in the page header, its own title line, two
+# bold-lead items, an 附件 note, and the sign-off (unit and date on two lines, right-aligned)
+# with a contact line under it. The file name says nothing of the unit: the sign-off does.
+d = Document()
+para(d, ('九江市协同提质行动工作动态', True), center=True)
+para(d, ('九江市召开协同提质工作推进会。', True), ('5月20日，九江市教育局召开协同提质工作推进会，各试点县（市、区）教育局分管负责同志参加会议。', False))
+para(d, ('九江学院专家团队赴试点学校开展送教活动。', True), ('5月下旬，九江学院组织专家团队赴修水县、都昌县试点学校开展送教活动，受到试点学校欢迎。', False))
+para(d, ('附件：1.九江市协同提质试点学校名单', False), indent=False)
+para(d, ('2.送教活动安排表', False), indent=False)
+for line in ['九江市教育局', '2024年5月28日']:
+    p = para(d, (line, False), indent=False)
+    p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+para(d, ('联系人：李明　　电话：0792-8581234', False), indent=False)
+d.sections[0].header.paragraphs[0].text = '九江市教育局办公室'
+d.save(os.path.join(out, '5月工作动态.docx'))
+
+# A university's monthly report whose title line is plain text, the unit's own issue number
+# above it, a credit typed at the end of one paragraph, and a （供稿） line closing the file.
+d = Document()
+para(d, ('2024年第5期', False), center=True)
+para(d, ('江西师范大学协同提质行动工作动态（5月）', False), center=True)
+para(d, ('江西师范大学召开协同提质行动专题推进会。', True), ('5月15日，学校召开协同提质行动专题推进会，研究部署下一阶段重点工作。（江西师范大学教务处供稿）', False))
+para(d, ('江西师范大学举办县域基础教育校长培训班。', True), ('5月21日至23日，培训班在学校举办，来自试点县的40名中小学校长参加培训。', False))
+para(d, ('（江西师范大学供稿）', False), indent=False)
+d.save(os.path.join(out, '5月协同提质动态.docx'))
+
+# An experience article with run-in leads typed three ways (bold to the 。, bold 一是 only,
+# plain), a table with merged cells (a two-level header, a unit down three rows, 合计 across
+# two columns) and a cell of two paragraphs, a byline under the subtitle and a sign-off.
+d = Document()
+para(d, ('深化校地合作，助推县域教育提质', True), center=True)
+para(d, ('——九江学院协同提质行动经验材料', False), center=True)
+para(d, ('九江学院', False), center=True)
+para(d, ('九江学院坚持把协同提质行动作为服务地方的重要抓手，取得了阶段性成效。', False))
+para(d, ('一、健全机制，压实责任', False))
+para(d, ('一是成立工作专班。', True), ('学校成立由校长任组长的工作专班，统筹推进各项工作。', False))
+para(d, ('二是', True), ('制定实施方案。学校印发协同提质行动实施方案，明确任务分工。', False))
+para(d, ('三是建立联络机制。每所试点学校确定一名联络员，定期沟通工作进展。', False))
+para(d, ('二、精准帮扶，务求实效', False))
+para(d, ('学校向试点学校派出专家的情况见下表。', False))
+t = d.add_table(rows=6, cols=4)
+t.style = 'Table Grid'
+data = [['单位', '派出人数', '', '备注'], ['', '教师', '学生', ''], ['九江学院', '12', '30', '首批'], ['', '8', '20', '第二批'], ['', '6', '16', '第三批'], ['合计', '', '92', '']]
+for i, row in enumerate(data):
+    for j, v in enumerate(row):
+        t.cell(i, j).text = v
+for (a, b, text) in [((0, 1), (0, 2), '派出人数'), ((0, 0), (1, 0), '单位'), ((0, 3), (1, 3), '备注'), ((2, 0), (4, 0), '九江学院'), ((5, 0), (5, 1), '合计')]:
+    t.cell(*a).merge(t.cell(*b)).text = text
+# A cell of two paragraphs.
+t.cell(5, 3).text = '另有'
+t.cell(5, 3).add_paragraph('2名志愿者')
+para(d, ('九江学院', False), indent=False).alignment = WD_ALIGN_PARAGRAPH.RIGHT
+para(d, ('2024年5月27日', False), indent=False).alignment = WD_ALIGN_PARAGRAPH.RIGHT
+d.save(os.path.join(out, '九江学院经验材料.docx'))
+
 # A password-protected .docx as Office stores it: not a zip but a Compound File (OLE) holding an
 # EncryptionInfo stream and the encrypted package. Minimal CFB v3 writer: 512-byte sectors,
 # streams of at least 4096 bytes so that no mini stream is needed.

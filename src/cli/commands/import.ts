@@ -82,6 +82,10 @@ export function registerImport(program: Command, io: Output): Command {
           const what = plan.section === ctx.series.sections.find((s) => s.kind === 'articles' && s.name === plan.section)?.name ? '1 篇文章' : `${plan.count} 条动态`;
           io.out(`已导入 ${shown} → ${record.items.map((f) => `${issueRel}/${f}`).join('、')}（${plan.section}，${what}${plan.images.length ? `，${plan.images.length} 张图片` : ''}）`);
           for (const n of plan.notes) io.out(`  ${oneLine(n)}`);
+          if (plan.dropped.length) {
+            io.out('  没有印出的内容（原文照录，请核对）：');
+            for (const d of plan.dropped) io.out(`    “${oneLine(d.text)}”：${d.reason}`);
+          }
           // The imported item takes the place of the section's draft while nobody has written in it.
           const stub = untouchedStub(ctx.series, cfg.dir, plan.section);
           if (stub && !record.items.includes(path.basename(stub))) {

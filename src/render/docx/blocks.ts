@@ -5,7 +5,7 @@
  * a picture's line is as tall as its grid lines, drawing ids are counted.
  */
 import { readFileSync } from 'node:fs';
-import { BorderStyle, ImageRun, TabStopType, Table, TableCell, TableLayoutType, TableRow, WidthType, AlignmentType, type FileChild } from 'docx';
+import { BorderStyle, ImageRun, TabStopType, Table, TableCell, TableLayoutType, TableRow, VerticalMergeType, WidthType, AlignmentType, type FileChild } from 'docx';
 import type { GBlock, GImage, GList, GParagraph, GTable, Galley, StyleId } from '../../layout/galley.js';
 import { docxParagraph } from './paragraph.js';
 import { docxRuns, tabRun } from './runs.js';
@@ -52,31 +52,45 @@ function tableBlock(ctx: BlockContext, t: GTable): FileChild[] {
   const padX = ptToTwips(t.paddingXPt);
   const padY = ptToTwips(t.paddingYPt);
   const small = t.sizePt !== g.styles.tableText.sizePt;
-  const row = (cells: GTable['header'], header: boolean): TableRow =>
-    new TableRow({
-      tableHeader: header || undefined,
-      cantSplit: true,
-      children: widths.map(
-        (w, c) =>
-          new TableCell({
-            width: { size: w, type: WidthType.DXA },
-            children: [
-              docxParagraph(g, {
-                style: header ? 'tableHeader' : 'tableText',
-                align: header ? undefined : t.columns[c].align,
-                // A wide table is set smaller than the table styles (the Galley's size step).
-                lineTw: small ? ptToTwips(t.lineHeightPt) : undefined,
-                children: docxRuns(ctx.galley, cells[c] ?? [], header ? 'tableHeader' : 'tableText', t.sizePt),
-              }),
-            ],
-          }),
-      ),
+  const spanAt = new Map(t.spans.map((s) => [`${s.row},${s.col}`, s]));
+  // Grid cells under a merged cell's first row: Word writes them as w:vMerge continuations.
+  const below = new Map<string, number>();
+  for (const s of t.spans) for (let r = s.row + 1; r < s.row + s.rows; r++) below.set(`${r},${s.col}`, s.cols);
+  const inside = new Set<string>();
+  for (const s of t.spans) for (let r = s.row; r < s.row + s.rows; r++) for (let c = s.col + 1; c < s.col + s.cols; c++) inside.add(`${r},${c}`);
+  const row = (cells: GTable['header'], r: number): TableRow => {
+    const header = r < t.headerRows;
+    const style = header ? 'tableHeader' : 'tableText';
+    const text = (c: number, runs: GTable['header'][number]): ReturnType<typeof docxParagraph> =>
+      docxParagraph(g, {
+        style,
+        align: header ? undefined : t.columns[c].align,
+        // A wide table is set smaller than the table styles (the Galley's size step).
+        lineTw: small ? ptToTwips(t.lineHeightPt) : undefined,
+        children: docxRuns(ctx.galley, runs, style, t.sizePt),
+      });
+    const children: TableCell[] = [];
+    widths.forEach((w, c) => {
+      const key = `${r},${c}`;
+      if (inside.has(key)) return;
+      const span = spanAt.get(key);
+      const cols = span?.cols ?? below.get(key) ?? 1;
+      const width = { size: widths.slice(c, c + cols).reduce((a, b) => a + b, 0), type: WidthType.DXA };
+      const columnSpan = cols > 1 ? cols : undefined;
+      if (below.has(key)) {
+        children.push(new TableCell({ width, columnSpan, verticalMerge: VerticalMergeType.CONTINUE, children: [text(c, [])] }));
+        return;
+      }
+      const verticalMerge = span && span.rows > 1 ? VerticalMergeType.RESTART : undefined;
+      children.push(new TableCell({ width, columnSpan, verticalMerge, children: [text(c, cells[c] ?? [])] }));
     });
+    return new TableRow({ tableHeader: header || undefined, cantSplit: true, children });
+  };
   // A table itself has no space before: an empty paragraph of that height carries it.
   if (before > 0) out.push(docxParagraph(g, { style: 'tableText', lineTw: lines(g, before), children: [] }));
   out.push(
     new Table({
-      rows: [row(t.header, true), ...t.rows.map((r) => row(r, false))],
+      rows: [t.header, ...t.rows].map((cells, r) => row(cells, r)),
       width: { size: textWidth, type: WidthType.DXA },
       columnWidths: widths,
       layout: TableLayoutType.FIXED,

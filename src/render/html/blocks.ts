@@ -95,12 +95,26 @@ function table(t: GTable, ctx: BlockContext): El {
   const padX = t.paddingXPt / t.sizePt;
   const border = `border-width: ${rulePx(t.ruleWidthPt)}; padding: ${+padY.toFixed(3)}em ${+padX.toFixed(3)}em`;
   const cols = el('colgroup', null, {}, t.columns.map((c) => el('col', null, { style: `width: ${+((c.widthPt / total) * 100).toFixed(2)}%` })));
-  const cell = (tag: 'th' | 'td', style: StyleId, runs: GTable['header'][number], i: number): El => {
+  const spanAt = new Map(t.spans.map((s) => [`${s.row},${s.col}`, s]));
+  const covered = new Set<string>();
+  for (const s of t.spans) for (let r = s.row; r < s.row + s.rows; r++) for (let c = s.col; c < s.col + s.cols; c++) if (r !== s.row || c !== s.col) covered.add(`${r},${c}`);
+  const cell = (tag: 'th' | 'td', style: StyleId, runs: GTable['header'][number], r: number, i: number): El => {
     const align = tag === 'th' ? ctx.styles.tableHeader.align : t.columns[i]!.align;
-    return el(tag, [style, 'cell'], { style: `${border}; text-align: ${align}; text-indent: 0`, ...(tag === 'th' ? { scope: 'col' } : {}) }, runNodes(runs, ctx.styles[style].role));
+    const span = spanAt.get(`${r},${i}`);
+    const merged: Record<string, string> = {};
+    if (span && span.cols > 1) merged.colspan = String(span.cols);
+    if (span && span.rows > 1) merged.rowspan = String(span.rows);
+    const scope = tag === 'th' ? { scope: span && span.cols > 1 ? 'colgroup' : 'col' } : {};
+    return el(tag, [style, 'cell'], { style: `${border}; text-align: ${align}; text-indent: 0`, ...merged, ...scope }, runNodes(runs, ctx.styles[style].role));
   };
-  const head = el('thead', null, {}, [el('tr', null, {}, t.header.map((c, i) => cell('th', 'tableHeader', c, i)))]);
-  const body = el('tbody', null, {}, t.rows.map((r) => el('tr', null, {}, r.map((c, i) => cell('td', 'tableText', c, i)))));
+  // The head rows (a two-level header has two) in thead; a merged cell's covered cells are not written.
+  const tr = (row: GTable['rows'][number], r: number): El => {
+    const head = r < t.headerRows;
+    return el('tr', null, {}, row.flatMap((c, i) => (covered.has(`${r},${i}`) ? [] : [head ? cell('th', 'tableHeader', c, r, i) : cell('td', 'tableText', c, r, i)])));
+  };
+  const grid = [t.header, ...t.rows];
+  const head = el('thead', null, {}, grid.slice(0, t.headerRows).map((row, r) => tr(row, r)));
+  const body = el('tbody', null, {}, grid.slice(t.headerRows).map((row, r) => tr(row, r + t.headerRows)));
   // A wide table is set smaller than the table styles (the Galley's size step).
   const ratio = t.sizePt / ctx.styles.tableText.sizePt;
   const small: Record<string, string> = ratio < 1 ? { style: `font-size: ${+(ratio * 100).toFixed(2)}%` } : {};
