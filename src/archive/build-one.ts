@@ -4,7 +4,6 @@
  * file the current manifest points to: the manifest switches to the new folder in one atomic
  * rename, and the old folder is removed only after that.
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import { writeFileAtomic } from '../output/write-atomic.js';
 import { openSeries, type SeriesContext } from '../pipeline.js';
@@ -13,6 +12,7 @@ import { renderIssue } from '../render-issue.js';
 import { manifestItems } from './items.js';
 import type { BuildInfo, ManifestFile, ManifestIssue } from './manifest.js';
 import { sha256 } from './inputs.js';
+import { hashUserFile } from '../sources/user-file.js';
 import { asIssued, type IssueRecord } from './record.js';
 
 export interface BuildTask {
@@ -44,7 +44,7 @@ export function contentId(files: Array<{ format: string; sha256: string }>): str
 
 function sameBytes(file: string, hash: string): boolean {
   try {
-    return sha256(fs.readFileSync(file)) === hash;
+    return hashUserFile(file, { shown: file, maxBytes: Infinity }) === hash;
   } catch {
     return false;
   }

@@ -3,10 +3,10 @@
  * It is read back from disk, so it is treated as untrusted input: its shape is checked and
  * every path must stay inside the archive folder before anything is read or removed.
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import type { ManifestItem } from './items.js';
 import { UserError, type Diagnostic } from '../diagnostics.js';
+import { FileRefused, readUserText } from '../sources/user-file.js';
 
 export interface ManifestFile {
   /** Path relative to the archive folder, forward slashes. */
@@ -131,9 +131,9 @@ export function readManifest(dir: string): Manifest | undefined {
   const file = path.join(dir, MANIFEST_FILE);
   let text: string;
   try {
-    text = fs.readFileSync(file, 'utf8');
+    text = readUserText(file, { shown: file, maxBytes: 256 * 1024 * 1024, what: '存档清单' });
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    if (e instanceof FileRefused && e.reason === 'missing') return undefined;
     throw e;
   }
   let value: unknown;

@@ -10,6 +10,7 @@ import { UserError, type Diagnostic } from '../diagnostics.js';
 import { fileStem, issueLabel } from '../numbering/label.js';
 import { totalFor } from '../numbering/sequence.js';
 import { relPath } from '../paths.js';
+import { FileRefused } from '../sources/user-file.js';
 import type { SeriesContext } from '../pipeline.js';
 import type { BuildTask } from './build-one.js';
 import { fontHash, issueInputHash } from './inputs.js';
@@ -57,65 +58,74 @@ export function planArchive(ctx: SeriesContext, outDir: string, previous: Manife
     const keep = (): void => {
       if (prev) plan.kept.push(prev);
     };
-    let rec = readRecord(root, cfg);
-    if (reissue.includes(cfg)) {
-      if (!rec) throw new UserError(`${source} 还没有印发，不需要 --reissue：草稿每次存档都会按现在的设置重新生成`);
-      const record = makeRecord(ctx, cfg, today, shared, rec.record, today);
-      rec = { record, sha256: sha256(new TextEncoder().encode(recordJson(record))) };
-      plan.records.push({ file: path.join(cfg.dir, 'issued.json'), record });
-    } else if (rec && prev?.issued) {
-      if (prev.record !== rec.sha256) {
-        problem(relPath(root, path.join(cfg.dir, 'issued.json')), `印发记录与存档时不同，存档中的文件保持不变。若确要改动已印发的这一期，请运行 bulletin archive --reissue ${cfg.number}`);
+    try {
+      let rec = readRecord(root, cfg);
+      if (reissue.includes(cfg)) {
+        if (!rec) throw new UserError(`${source} 还没有印发，不需要 --reissue：草稿每次存档都会按现在的设置重新生成`);
+        const record = makeRecord(ctx, cfg, today, shared, rec.record, today);
+        rec = { record, sha256: sha256(new TextEncoder().encode(recordJson(record))) };
+        plan.records.push({ file: path.join(cfg.dir, 'issued.json'), record });
+      } else if (rec && prev?.issued) {
+        if (prev.record !== rec.sha256) {
+          problem(relPath(root, path.join(cfg.dir, 'issued.json')), `印发记录与存档时不同，存档中的文件保持不变。若确要改动已印发的这一期，请运行 bulletin archive --reissue ${cfg.number}`);
+          keep();
+          addName(names, prev, cfg);
+          continue;
+        }
+        const state = filesPresent(outDir, prev);
+        if (state === 'altered') {
+          problem(relPath(root, cfg.dir), `已印发的${prev.label}的存档文件被改动过，没有重新生成。请用 bulletin archive --verify 查看`);
+          keep();
+          addName(names, prev, cfg);
+          continue;
+        }
+        if (state === 'intact') {
+          plan.problems.push(...driftDiagnostics(root, cfg, rec.record, prev.label));
+          plan.skipped.push(prev);
+          addName(names, prev, cfg);
+          continue;
+        }
+        if (prev.build && (prev.build.toolHash !== shared.tool || prev.build.fontHash !== fontHash(recordedSeries(rec.record, ctx.series)))) {
+          problem(relPath(root, cfg.dir), `已印发的${prev.label}的存档文件不见了，已按印发记录重新生成；工具或字体与当时不同，新文件可能与印发的不完全一样`, 'warning');
+        }
+      } else if (!rec && prev?.issued) {
+        problem(relPath(root, path.join(cfg.dir, 'issued.json')), `${prev.label}已于 ${prev.issued} 印发，但印发记录不见了，存档中的文件保持不变。请从版本库或备份恢复这个文件`);
         keep();
         addName(names, prev, cfg);
         continue;
-      }
-      const state = filesPresent(outDir, prev);
-      if (state === 'altered') {
-        problem(relPath(root, cfg.dir), `已印发的${prev.label}的存档文件被改动过，没有重新生成。请用 bulletin archive --verify 查看`);
+      } else if (!rec && cfg.issued !== undefined) {
+        problem(cfg.file, `issue.yaml 写了 issued，但没有印发记录 issued.json。请运行 bulletin issue ${cfg.number}，它会记下印发时的设置`);
         keep();
-        addName(names, prev, cfg);
+        if (prev) addName(names, prev, cfg);
         continue;
       }
-      if (state === 'intact') {
-        plan.problems.push(...driftDiagnostics(root, cfg, rec.record, prev.label));
+
+      const settings = rec ? recordedSeries(rec.record, ctx.series) : ctx.series;
+      const total = rec ? rec.record.total : (cfg.total ?? totalFor(ctx.series.numbering, ctx.series.totalOffset, ctx.issues, cfg));
+      const stem = fileStem(settings.name, issueLabel(settings, { number: cfg.number, year: cfg.date.year, total, special: cfg.special }));
+      const key = `${cfg.date.year}/${stem}`;
+      names.set(key, [...(names.get(key) ?? []), cfg.file]);
+
+      if (rec) {
+        if (!reissue.includes(cfg)) plan.problems.push(...driftDiagnostics(root, cfg, rec.record, issueLabel(settings, { number: cfg.number, year: cfg.date.year, total, special: cfg.special })));
+        const build = { ...current, fontHash: fontHash(settings) };
+        plan.tasks.push({ seriesRoot: root, issueDir: cfg.dir, outDir, inputHash: '', build, frozen: rec });
+        continue;
+      }
+      const inputHash = issueInputHash(ctx.series, cfg, ctx.issues, shared);
+      if (prev && prev.inputHash === inputHash && filesPresent(outDir, prev) === 'intact') {
         plan.skipped.push(prev);
-        addName(names, prev, cfg);
         continue;
       }
-      if (prev.build && (prev.build.toolHash !== shared.tool || prev.build.fontHash !== fontHash(recordedSeries(rec.record, ctx.series)))) {
-        problem(relPath(root, cfg.dir), `已印发的${prev.label}的存档文件不见了，已按印发记录重新生成；工具或字体与当时不同，新文件可能与印发的不完全一样`, 'warning');
-      }
-    } else if (!rec && prev?.issued) {
-      problem(relPath(root, path.join(cfg.dir, 'issued.json')), `${prev.label}已于 ${prev.issued} 印发，但印发记录不见了，存档中的文件保持不变。请从版本库或备份恢复这个文件`);
+      plan.tasks.push({ seriesRoot: root, issueDir: cfg.dir, outDir, inputHash, build: current });
+    } catch (e) {
+      // A file of the folder that cannot be read or hashed (a FIFO, a 3 GB video): this issue
+      // keeps what the archive has, the others go on; the file is named.
+      if (!(e instanceof FileRefused)) throw e;
+      problem(e.shown, e.detail);
       keep();
-      addName(names, prev, cfg);
-      continue;
-    } else if (!rec && cfg.issued !== undefined) {
-      problem(cfg.file, `issue.yaml 写了 issued，但没有印发记录 issued.json。请运行 bulletin issue ${cfg.number}，它会记下印发时的设置`);
-      keep();
-      if (prev) addName(names, prev, cfg);
-      continue;
+      if (prev && ![...names.values()].some((files) => files.includes(cfg.file))) addName(names, prev, cfg);
     }
-
-    const settings = rec ? recordedSeries(rec.record, ctx.series) : ctx.series;
-    const total = rec ? rec.record.total : (cfg.total ?? totalFor(ctx.series.numbering, ctx.series.totalOffset, ctx.issues, cfg));
-    const stem = fileStem(settings.name, issueLabel(settings, { number: cfg.number, year: cfg.date.year, total, special: cfg.special }));
-    const key = `${cfg.date.year}/${stem}`;
-    names.set(key, [...(names.get(key) ?? []), cfg.file]);
-
-    if (rec) {
-      if (!reissue.includes(cfg)) plan.problems.push(...driftDiagnostics(root, cfg, rec.record, issueLabel(settings, { number: cfg.number, year: cfg.date.year, total, special: cfg.special })));
-      const build = { ...current, fontHash: fontHash(settings) };
-      plan.tasks.push({ seriesRoot: root, issueDir: cfg.dir, outDir, inputHash: '', build, frozen: rec });
-      continue;
-    }
-    const inputHash = issueInputHash(ctx.series, cfg, ctx.issues, shared);
-    if (prev && prev.inputHash === inputHash && filesPresent(outDir, prev) === 'intact') {
-      plan.skipped.push(prev);
-      continue;
-    }
-    plan.tasks.push({ seriesRoot: root, issueDir: cfg.dir, outDir, inputHash, build: current });
   }
 
   const clashes = [...names.entries()].filter(([, files]) => files.length > 1);

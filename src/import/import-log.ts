@@ -22,10 +22,13 @@
  * Every item file written by import also carries `source: {file, sha256}` in its front matter,
  * so an item can be traced back to its submission without this log.
  */
-import fs from 'node:fs';
 import path from 'node:path';
-import { parse, stringify } from 'yaml';
+import { LineCounter, parseDocument, stringify } from 'yaml';
 import { writeFileAtomic } from '../output/write-atomic.js';
+import { relPath } from '../paths.js';
+import { MAX_SOURCE_BYTES } from '../sources/read-text.js';
+import { FileRefused, readUserText } from '../sources/user-file.js';
+import { ImportError } from './read-submission.js';
 
 export const IMPORT_LOG = 'imports.yaml';
 
@@ -46,11 +49,34 @@ const HEADER = [
   '',
 ].join('\n');
 
-/** The records of an issue folder; a missing log is an empty one, an unreadable one throws. */
+/**
+ * The records of an issue folder; a missing log is an empty one. One that cannot be read (not
+ * YAML, a folder, a FIFO) stops the import of the file at hand with an ImportError naming the
+ * log's line: importing past it could record the same submission twice, or lose the log.
+ */
 export function readImportLog(issueDir: string): ImportRecord[] {
   const file = path.join(issueDir, IMPORT_LOG);
-  if (!fs.existsSync(file)) return [];
-  const data = parse(fs.readFileSync(file, 'utf8')) as { imports?: unknown } | null;
+  const shown = relPath(process.cwd(), file);
+  let text: string;
+  try {
+    text = readUserText(file, { shown, maxBytes: MAX_SOURCE_BYTES, what: '导入记录' });
+  } catch (e) {
+    if (e instanceof FileRefused && e.reason === 'missing') return [];
+    if (e instanceof FileRefused) throw new ImportError(`${e.message}。这是本期的导入记录，为了不丢失其中的记录，没有导入`);
+    throw e;
+  }
+  const lc = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false });
+  if (doc.errors.length) {
+    const p = lc.linePos(doc.errors[0]!.pos[0]);
+    throw new ImportError(`${shown}:${p.line}:${p.col} 不是有效的 YAML，为了不丢失其中的记录，没有导入。请改正这个文件（或从备份恢复）后重试`);
+  }
+  let data: { imports?: unknown } | null;
+  try {
+    data = doc.toJS({ maxAliasCount: 100 }) as { imports?: unknown } | null;
+  } catch {
+    throw new ImportError(`${shown} 中有无法解析的引用（以 * 或 & 开头的值），为了不丢失其中的记录，没有导入。请改正这个文件（或从备份恢复）后重试`);
+  }
   const list = data?.imports;
   if (!Array.isArray(list)) return [];
   return list.filter((r): r is ImportRecord => typeof r === 'object' && r !== null && typeof (r as ImportRecord).sha256 === 'string');

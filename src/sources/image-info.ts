@@ -4,6 +4,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { imageSize } from 'image-size';
 import { isInside } from '../config/safe-name.js';
+import { FileRefused, kindName, readUserFile } from './user-file.js';
 
 export type ImageProbe =
   | { ok: true; path: string; format: 'png' | 'jpeg'; widthPx: number; heightPx: number }
@@ -41,11 +42,17 @@ export function probeImage(url: string, mdFile: string, seriesRoot: string): Ima
   if (!isInside(realOr(seriesRoot), realOr(abs))) {
     return { ok: false, message: `图片“${url}”在简报系列文件夹之外（是指向外面的链接）；请把图片复制到本期文件夹中再引用` };
   }
-  if (!stat.isFile()) return { ok: false, message: `图片“${url}”不是文件` };
+  if (!stat.isFile()) return { ok: false, message: `图片“${url}”不是文件（是${kindName(stat)}）` };
   if (stat.size > MAX_IMAGE_BYTES) {
     return { ok: false, message: `图片“${url}”有 ${Math.round(stat.size / 1048576)} MB，超过 50 MB 的上限；请先压缩图片` };
   }
-  const bytes = fs.readFileSync(abs);
+  let bytes: Buffer;
+  try {
+    bytes = readUserFile(abs, { shown: url, maxBytes: MAX_IMAGE_BYTES, what: '图片', tooLargeHint: '请先压缩图片' });
+  } catch (e) {
+    if (e instanceof FileRefused) return { ok: false, message: `图片“${url}”：${e.detail}` };
+    throw e;
+  }
   const format = sniff(bytes);
   if (!format) {
     return { ok: false, message: `图片“${url}”不是 PNG 或 JPEG 格式；请用画图等工具另存为 PNG 或 JPEG` };
