@@ -34,7 +34,7 @@ export function readSubmission(abs: string): Submission {
     // A FIFO or device given by name is refused before it is opened: it would never end.
     const size = regularFileSize(abs, name);
     if (size === 0) throw new ImportError(`${name} 是空文件（0 字节），可能没有保存完整或下载失败。请让供稿单位重新发送`);
-    bytes = readUserFile(abs, { shown: name, maxBytes: MAX_SUBMISSION_BYTES, what: '来稿', tooLargeHint });
+    bytes = readUserFile(abs, { shown: name, maxBytes: MAX_SUBMISSION_BYTES, what: '', tooLargeHint });
   } catch (e) {
     if (!(e instanceof FileRefused)) throw e;
     if (e.reason === 'missing') throw new ImportError(`找不到文件 ${abs}。请检查文件名和路径（文件名有空格时整个加引号）`);

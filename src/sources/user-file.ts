@@ -39,7 +39,7 @@ export interface ReadLimit {
   shown: string;
   /** Largest size read, in bytes. */
   maxBytes: number;
-  /** What the file is, for the message about its size: 稿件文件, 图片 … (default 文件). */
+  /** What the file is, for the message about its size: 稿件文件, 图片 … (default 文件; '' for none). */
   what?: string;
   /** What to do when the file is too large (ends the message). */
   tooLargeHint?: string;
@@ -74,7 +74,7 @@ export function notRegular(st: fs.Stats, shown: string): FileRefused {
 function tooLarge(size: number, limit: ReadLimit): FileRefused {
   const what = limit.what ?? '文件';
   const rest = `有 ${formatSize(size)}，超过 ${limitText(limit.maxBytes)} 的上限，没有读取。${limit.tooLargeHint ?? '请检查是否放错了文件'}`;
-  return new FileRefused('too-large', limit.shown, `${what}${rest}`, `${what} ${limit.shown} ${rest}`);
+  return new FileRefused('too-large', limit.shown, `${what}${rest}`, `${what ? `${what} ` : ''}${limit.shown} ${rest}`);
 }
 
 function fsRefusal(e: unknown, shown: string): FileRefused {
