@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Root } from 'mdast';
 import { Diagnostics } from '../diagnostics.js';
 import { relPath } from '../paths.js';
-import { FRONT_MATTER_LINE, parseMarkdown, readFrontMatter } from './markdown.js';
+import { FRONT_MATTER_LINE, parseMarkdownBounded, readFrontMatter } from './markdown.js';
 import { MAX_SOURCE_BYTES, readSourceText, type TextLimit } from './read-text.js';
 import { findSourceFiles } from './find.js';
 
@@ -53,6 +53,12 @@ export function loadSourceFile(abs: string, seriesRoot: string, diags: Diagnosti
   }
   const front = split.value;
   const frontLine = (key: string): number => split.lineOf([key]) ?? FRONT_MATTER_LINE;
+  const parsed = parseMarkdownBounded(split.body, split.bodyLineOffset);
+  if ('problem' in parsed) {
+    const p = parsed.problem;
+    diags.error(p.rule, rel, p.line, p.column, p.message);
+    return undefined;
+  }
   return {
     abs,
     rel,
@@ -61,7 +67,7 @@ export function loadSourceFile(abs: string, seriesRoot: string, diags: Diagnosti
     bodyLineOffset: split.bodyLineOffset,
     front,
     frontLine,
-    tree: parseMarkdown(split.body),
+    tree: parsed.tree,
   };
 }
 

@@ -11,11 +11,26 @@ import remarkCjkFriendly from 'remark-cjk-friendly';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
+import { markdownBoundsProblem, treeDepthProblem, type BoundProblem } from './markdown-bounds.js';
 
 const processor = unified().use(remarkParse).use(remarkGfm).use(remarkCjkFriendly);
 
+/** Parses Markdown that is already known to be within the bounds (tests, our own output). */
 export function parseMarkdown(text: string): Root {
   return processor.parse(text) as Root;
+}
+
+/**
+ * Parses a user's Markdown, or says which bound it breaks (src/sources/markdown-bounds.ts):
+ * the shapes that would make micromark take minutes are refused before it sees them, trees too
+ * deep for the recursive stages after it. Lines in the problem are the text's plus `lineOffset`.
+ */
+export function parseMarkdownBounded(text: string, lineOffset = 0): { tree: Root } | { problem: BoundProblem } {
+  const before = markdownBoundsProblem(text, lineOffset);
+  if (before) return { problem: before };
+  const tree = processor.parse(text) as Root;
+  const deep = treeDepthProblem(tree, lineOffset);
+  return deep ? { problem: deep } : { tree };
 }
 
 export interface FrontMatterRead<T> {
