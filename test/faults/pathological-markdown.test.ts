@@ -54,6 +54,19 @@ describe('deep nesting and pathological delimiters in an item', () => {
     });
   }
 
+  it('an item of 9,900 list entries, inside every bound, builds in all formats within the guard, every entry printed', () => {
+    // One loose list (blank lines between its blocks): pdfmake's break callback scanned the
+    // document to its end for every entry, and check's glyph locator copied a list per text.
+    const body = Array.from({ length: 20 }, (_, b) => Array.from({ length: 495 }, (_, i) => `- 第${b * 495 + i + 1}项`).join('\n')).join('\n\n');
+    const { dir } = seriesWith(body);
+    const r = runGuarded(['build'], dir);
+    expect(r.hung, 'hung').toBe(false);
+    expect(r.code, r.all.slice(0, 2000)).toBe(0);
+    const html = fs.readFileSync(path.join(dir, 'dist', '工作动态第1期.html'), 'utf8');
+    for (const n of [1, 4950, 9900]) expect(html).toContain(`第${n}项<`);
+    expect(fs.statSync(path.join(dir, 'dist', '工作动态第1期.pdf')).size).toBeGreaterThan(100_000);
+  });
+
   it('a list and a quote nested to the bound build whole: every level reaches the web edition', () => {
     const quote = `${'>'.repeat(20)} 最深的引用`;
     const { dir } = seriesWith(`${list(20)}\n\n${quote}`);

@@ -16,7 +16,7 @@ import { planEndBlock } from './end-block.js';
 import { KEEP_WITH_NEXT, type RenderEnv } from './flow.js';
 import { mastheadNodes } from './masthead.js';
 import { pageNumberNode } from './page-number.js';
-import { splitBreaksBefore, staysOnPage } from './widows.js';
+import { isLine, splitBreaksBefore, staysOnPage } from './widows.js';
 
 const SPACER_ID = 'bulletin-end-block';
 
@@ -67,6 +67,32 @@ function endsPage(page: number, following: unknown[], nextPage: unknown[]): bool
   return (nextPage as NodeInfo[]).some(isBody);
 }
 
+interface BreakContext {
+  getFollowingNodesOnPage(): unknown[];
+  getNodesOnNextPage(): unknown[];
+}
+
+/**
+ * The nodes after a node on its page and the nodes of the next page, asked of pdfmake once a
+ * page instead of once a node: each of its getters scans to the end of the document, so asking
+ * for every node was quadratic in the nodes (an item of 10,000 list entries took minutes).
+ * Within a page the answer for a later node is the earlier answer less what came before it.
+ */
+function pageNeighbours(): (info: NodeInfo, ctx: BreakContext) => { following: NodeInfo[]; nextPage: NodeInfo[] } {
+  let cache: { page: number; list: NodeInfo[]; at: Map<NodeInfo, number>; next: NodeInfo[] } | undefined;
+  return (info, ctx) => {
+    const page = info.pageNumbers[0]!;
+    if (!cache || cache.page !== page || !cache.at.has(info)) {
+      const list = [info, ...(ctx.getFollowingNodesOnPage() as NodeInfo[])];
+      cache = { page, list, at: new Map(list.map((n, i) => [n, i])), next: ctx.getNodesOnNextPage() as NodeInfo[] };
+    }
+    const c = cache;
+    const i = c.at.get(info)!;
+    // A node that runs over onto the next page and comes before this one is not after it.
+    return { following: c.list.slice(i + 1), nextPage: c.next.filter((n) => (c.at.get(n) ?? Infinity) > i) };
+  };
+}
+
 export interface DocumentPlan {
   doc: TDocumentDefinitions;
   /** Pages left blank before an even-page end block, filled in during layout. */
@@ -107,6 +133,7 @@ export function buildDocument(galley: Galley, env: RenderEnv): DocumentPlan {
   pageNumberNode(env, galley.pageNumber, 1234567890);
 
   const blankPages = new Set<number>();
+  const around = pageNeighbours();
   let pageCount = 0;
   const onEven = galley.endBlock.onEvenPage;
   const date = issueDate(galley.meta.isoDate);
@@ -134,9 +161,15 @@ export function buildDocument(galley: Galley, env: RenderEnv): DocumentPlan {
     },
     pageBreakBefore: (node, ctx) => {
       const info = node as unknown as NodeInfo;
-      if (info.headlineLevel === KEEP_WITH_NEXT) return endsPage(info.pageNumbers[0], ctx.getFollowingNodesOnPage(), ctx.getNodesOnNextPage());
+      if (info.headlineLevel === KEEP_WITH_NEXT) {
+        const n = around(info, ctx);
+        return endsPage(info.pageNumbers[0], n.following, n.nextPage);
+      }
       const atTop = Math.abs(info.startPosition.top - env.grid.marginTopPt) < 0.5;
-      if (splitBreaksBefore(info, ctx.getFollowingNodesOnPage() as NodeInfo[], ctx.getNodesOnNextPage() as NodeInfo[], atTop)) return true;
+      if (isLine(info)) {
+        const n = around(info, ctx);
+        if (splitBreaksBefore(info, n.following, n.nextPage, atTop)) return true;
+      }
       if (info.id !== SPACER_ID || !onEven) return false;
       // The end block starts an even page of its own, as the DOCX's even-page section does in
       // Word and LibreOffice (a DOCX cannot know where its body ends): after a body ending on

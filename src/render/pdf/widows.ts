@@ -33,6 +33,12 @@ function markOf(n: SplitNodeInfo): LineMark | undefined {
   return typeof n.text === 'object' && n.text !== null ? marks.get(n.text) : undefined;
 }
 
+/** Whether the node is a line of a paragraph of several lines, the only nodes the split rules move. */
+export function isLine(n: SplitNodeInfo): boolean {
+  const mark = markOf(n);
+  return mark !== undefined && mark.paragraph.lines > 1;
+}
+
 /** Lines of the same paragraph among `nodes`. */
 function sameParagraph(mark: LineMark, nodes: SplitNodeInfo[]): LineMark[] {
   return nodes.map(markOf).filter((m): m is LineMark => m?.paragraph === mark.paragraph);
