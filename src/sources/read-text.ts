@@ -16,7 +16,12 @@ export interface DecodedSource {
   badBytes: number[];
 }
 
-export function decodeSource(bytes: Uint8Array): DecodedSource {
+/**
+ * `keepLineEnds`: the text with each line's own ending (LF, CRLF or a lone CR) and no BOM, for
+ * writing a file back as it was; by default every ending becomes LF.
+ */
+export function decodeSource(bytes: Uint8Array, opts: { keepLineEnds?: boolean } = {}): DecodedSource {
+  const normalise = opts.keepLineEnds ? (t: string): string => t.replace(/^\uFEFF/, '') : normaliseText;
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: normalise(iconv.decode(Buffer.from(bytes.subarray(2)), 'utf-16le')), encoding: 'utf-16', badBytes: [] };
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: normalise(iconv.decode(Buffer.from(bytes.subarray(2)), 'utf-16be')), encoding: 'utf-16', badBytes: [] };
   try {
@@ -75,7 +80,7 @@ function lineColOf(bytes: Uint8Array, offset: number): { line: number; col: numb
   return { line, col: utf8Lenient.decode(bytes.subarray(start, offset)).length + 1 };
 }
 
-function normalise(text: string): string {
+function normaliseText(text: string): string {
   return text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
 }
 
