@@ -1,9 +1,9 @@
 /** Local images referenced from Markdown: where they may live and what they are. */
 import fs from 'node:fs';
 import path from 'node:path';
-import zlib from 'node:zlib';
 import { imageSize } from 'image-size';
 import { isInside } from '../config/safe-name.js';
+import { pngProblem } from './png-check.js';
 import { FileRefused, kindName, readUserFile } from './user-file.js';
 
 export type ImageProbe =
@@ -57,8 +57,11 @@ export function probeImage(url: string, mdFile: string, seriesRoot: string): Ima
   if (!format) {
     return { ok: false, message: `图片“${url}”不是 PNG 或 JPEG 格式；请用画图等工具另存为 PNG 或 JPEG` };
   }
-  // The PDF writer decodes the whole image; a truncated file must stop here, with its name.
-  if (!(format === 'png' ? pngIntact(bytes) : jpegIntact(bytes))) {
+  // The PDF writer decodes the whole image; a damaged file must stop here, with its name.
+  if (format === 'png') {
+    const problem = pngProblem(bytes);
+    if (problem) return { ok: false, message: `图片“${url}”已损坏或不能用：${problem}。请重新导出该图片，或用画图等工具另存为 PNG 或 JPEG` };
+  } else if (!jpegIntact(bytes)) {
     return { ok: false, message: `图片“${url}”已损坏或不完整（可能没有下载或复制完）；请重新导出该图片` };
   }
   try {
@@ -78,27 +81,6 @@ function realOr(p: string): string {
   } catch {
     return p;
   }
-}
-
-/** Every chunk inside the file, an IEND at the end, and image data that inflates. */
-function pngIntact(b: Buffer): boolean {
-  const idat: Buffer[] = [];
-  let at = 8;
-  while (at + 12 <= b.length) {
-    const len = b.readUInt32BE(at);
-    const type = b.toString('latin1', at + 4, at + 8);
-    if (at + 12 + len > b.length) return false;
-    if (type === 'IDAT') idat.push(b.subarray(at + 8, at + 8 + len));
-    if (type === 'IEND') {
-      try {
-        return idat.length > 0 && zlib.inflateSync(Buffer.concat(idat)).length > 0;
-      } catch {
-        return false;
-      }
-    }
-    at += 12 + len;
-  }
-  return false;
 }
 
 /** Segments inside the file up to the frame header (SOF) the PDF writer reads the size from. */
