@@ -85,7 +85,7 @@ export function planArchive(ctx: SeriesContext, outDir: string, previous: Manife
           addName(names, prev, cfg);
           continue;
         }
-        if (prev.build && (prev.build.toolHash !== shared.tool || prev.build.fontHash !== fontHash(recordedSeries(rec.record, ctx.series)))) {
+        if (prev.build && (prev.build.toolHash !== shared.tool || prev.build.fontHash !== fontHash(recordedSeries(rec.record, ctx.series, cfg.dir)))) {
           problem(relPath(root, cfg.dir), `已印发的${prev.label}的存档文件不见了，已按印发记录重新生成；工具或字体与当时不同，新文件可能与印发的不完全一样`, 'warning');
         }
       } else if (!rec && prev?.issued) {
@@ -100,7 +100,7 @@ export function planArchive(ctx: SeriesContext, outDir: string, previous: Manife
         continue;
       }
 
-      const settings = rec ? recordedSeries(rec.record, ctx.series) : ctx.series;
+      const settings = rec ? recordedSeries(rec.record, ctx.series, cfg.dir) : ctx.series;
       const total = rec ? rec.record.total : (cfg.total ?? totalFor(ctx.series.numbering, ctx.series.totalOffset, ctx.issues, cfg));
       const stem = fileStem(settings.name, issueLabel(settings, { number: cfg.number, year: cfg.date.year, total, special: cfg.special }));
       const key = `${cfg.date.year}/${stem}`;

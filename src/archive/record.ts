@@ -125,14 +125,14 @@ export function readRecord(seriesRoot: string, cfg: Pick<IssueConfig, 'dir'>): {
 }
 
 /** The series as it was when the issue was issued, at today's folder. */
-export function recordedSeries(record: IssueRecord, current: Series, issueDir?: string): Series {
+export function recordedSeries(record: IssueRecord, current: Series, issueDir: string): Series {
   const diags = new Diagnostics();
   const series = loadSeries(current.root, diags, record.bulletinYaml);
   if (!series || diags.hasErrors()) {
-    const where = issueDir ? relPath(current.root, path.join(issueDir, RECORD_FILE)) : RECORD_FILE;
+    const where = relPath(current.root, path.join(issueDir, RECORD_FILE));
     // The problems are in the text the record keeps, not in today's bulletin.yaml: they are
     // placed at the record's bulletinYaml line, with the line inside that text in the message.
-    const at = issueDir ? bulletinYamlLine(path.join(issueDir, RECORD_FILE), where) : undefined;
+    const at = bulletinYamlLine(path.join(issueDir, RECORD_FILE), where);
     const located = diags.list.map((d) => ({
       ...d,
       file: where,
