@@ -93,7 +93,7 @@ async function phases(seriesDir, issueArg, outDir) {
   // As bin/bulletin.js does: the compile cache (Node 22+), then the one bundled file.
   (await import('node:module')).default.enableCompileCache?.();
   const app = await import(path.join(REPO, 'lib', 'bench-phases.mjs'));
-  const { openSeries, loadIssue, resolveIssue, DEFAULT_FORMATS, composeIssue, layoutLimits, missingGlyphs, sourceLocator, fontkit, writeFileAtomic } = app;
+  const { openSeries, loadIssue, resolveIssue, DEFAULT_FORMATS, composeIssue, paginate, layoutLimits, missingGlyphs, sourceLocator, fontkit, writeFileAtomic } = app;
   lap('load the app bundle (CLI, config, Markdown, DOCX)');
   // As the PDF renderer does: the app's fontkit loader first (it patches what fontkit loads).
   fontkit();
@@ -110,12 +110,15 @@ async function phases(seriesDir, issueArg, outDir) {
   if (layoutLimits(galley, metrics).some((d) => d.severity === 'error')) throw new Error('layout limits');
   if (missingGlyphs(galley, metrics, sourceLocator(ctx.series.root, sources)).length > 0) throw new Error('missing glyphs');
   lap('composition, layout limits and glyph check (fonts opened)');
+  // As render-issue.ts does for the PDF: every line set and placed on pages, once.
+  const pages = paginate(galley, metrics);
+  lap('pagination (lines set, pages placed)');
   // pdfmake's own phases, told apart by pdfkit's first addPage (layout done) and end().
   const PDFKit = (await import('pdfkit')).default;
   const { addPage, end } = PDFKit.prototype;
   let first = true;
   PDFKit.prototype.addPage = function (...a) {
-    if (first) lap('PDF: fonts, document definition, pdfmake layout');
+    if (first) lap('PDF: fonts, document definition, pdfmake layout (of placed pages)');
     first = false;
     return addPage.apply(this, a);
   };
@@ -126,7 +129,7 @@ async function phases(seriesDir, issueArg, outDir) {
   const log = () => undefined;
   const files = [];
   for (const format of DEFAULT_FORMATS) {
-    const r = await format.render(galley, { log, faces: metrics });
+    const r = await format.render(galley, { log, faces: metrics, pages });
     files.push([format, r]);
     lap(format.id === 'pdf' ? 'PDF: font subsetting, writing the file' : format.id.toUpperCase());
   }

@@ -5,6 +5,7 @@ export { openSeries, loadIssue } from '../src/pipeline.js';
 export { resolveIssue } from '../src/sources/find.js';
 export { FORMATS, DEFAULT_FORMATS } from '../src/render/formats.js';
 export { composeIssue } from '../src/render-issue.js';
+export { paginate } from '../src/layout/paginate.js';
 export { layoutLimits } from '../src/layout/limits.js';
 export { fontkit } from '../src/fonts/fontkit.js';
 export { writeFileAtomic } from '../src/output/write-atomic.js';

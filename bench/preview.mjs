@@ -4,8 +4,9 @@
  * Warm rebuild latency as a reader's browser sees it: the preview of 第9期 (a temp copy of the
  * repo's series) is running and warm; an item file is written; the time runs until the page
  * fetched after the server's reload event carries the new text. That is the whole path —
- * fs.watch, the debounce, re-reading the series, check's rules, the model, the HTML — and
- * the HTTP round trips. Median, min and max over several edits, plus the cold first build.
+ * fs.watch, the debounce, the message to the build worker, re-reading the series, check's rules,
+ * the model, the HTML, the page back to the server — and the HTTP round trips. Median, min and
+ * max over several edits, plus the cold first build.
  * "Warm" means a preview that has been running: the first WARMUP edits (while V8 still
  * compiles the rebuild's code) are made but not counted. CPU is this process's (server and
  * client both) from the write to the page served.
@@ -28,12 +29,11 @@ const item = path.join(issueDir, fs.readdirSync(issueDir).find((f) => f.startsWi
 const original = fs.readFileSync(item, 'utf8');
 
 const { startPreview } = await import(path.join(ROOT, 'lib', 'preview', 'server.js'));
-const { formatRenderers } = await import(path.join(ROOT, 'lib', 'preview', 'renderers.js'));
 const { EVENTS_PATH } = await import(path.join(ROOT, 'lib', 'preview', 'page.js'));
 const { DEBOUNCE_MS } = await import(path.join(ROOT, 'lib', 'preview', 'watch.js'));
 
 const t0 = performance.now();
-const preview = await startPreview({ root: dir, issueDir, renderers: formatRenderers() });
+const preview = await startPreview({ root: dir, issueDir });
 const cold = performance.now() - t0;
 
 // The page's own reload channel: resolve when a generation newer than `after` is announced.

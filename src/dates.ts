@@ -29,6 +29,19 @@ export function parseIsoDate(text: string): CalendarDate | { error: string } {
   return d;
 }
 
+/**
+ * A date as clerks type it on the command line: 2024-5-20, 2024/5/20, 2024.5.20 or
+ * 2024年5月20日 (full-width digits too). Files keep the one form, YYYY-MM-DD.
+ */
+export function parseDateInput(text: string): CalendarDate | { error: string } {
+  const t = text.normalize('NFKC').trim();
+  const m = /^(\d{4})\s*(?:[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})|年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?)$/.exec(t);
+  if (!m) return { error: `“${text}”不是日期，请写成 2024-5-20、2024/5/20 或 2024年5月20日 这样的格式` };
+  const d = { year: Number(m[1]), month: Number(m[2] ?? m[4]), day: Number(m[3] ?? m[5]) };
+  if (!isValidDate(d)) return { error: `日期 ${text} 不存在（${d.year}年${d.month}月没有${d.day}日）` };
+  return d;
+}
+
 export function toIso(d: CalendarDate): string {
   return `${d.year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
 }

@@ -49,11 +49,14 @@ export class Diagnostics {
   }
 }
 
+import { oneLine } from './output/escape.js';
+
 const TAGS: Record<Severity, string> = { error: '错误', warning: '警告', note: '说明' };
 
 /** `file:line:column  错误：message`, sorted by file and position. */
 export function formatDiagnostic(d: Diagnostic): string {
-  const where = [d.file, d.line ?? '', d.line !== undefined ? (d.column ?? 1) : ''].filter((x) => x !== '').join(':');
+  // A file name may hold a newline: it stays on its one line.
+  const where = [oneLine(d.file), d.line ?? '', d.line !== undefined ? (d.column ?? 1) : ''].filter((x) => x !== '').join(':');
   const tag = TAGS[d.severity];
   return `${where}  ${tag}：${d.message}`;
 }

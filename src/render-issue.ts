@@ -12,6 +12,7 @@ import type { Issue } from './model/types.js';
 import { compose, issueMetrics } from './layout/compose.js';
 import type { Galley } from './layout/galley.js';
 import { layoutLimits } from './layout/limits.js';
+import { paginate } from './layout/paginate.js';
 import { missingGlyphs } from './layout/coverage.js';
 import { missingGlyphsError } from './layout/fallback.js';
 import { sourceLocator } from './sources/locate.js';
@@ -29,10 +30,15 @@ export function composeIssue(issue: Issue, log: (message: string) => void = () =
   return { galley: compose(issue, faces), faces };
 }
 
+/** The context a format renders in: the pages made once when a format draws pages. */
+function contextFor(formats: readonly OutputFormat[], { galley, faces }: Composed, log: (message: string) => void): RenderContext {
+  return formats.some((f) => f.paged) ? { log, faces, pages: paginate(galley, faces) } : { log, faces };
+}
+
 /** One format of an issue, for callers that render on their own (the preview, tests). */
 export async function renderFormat(issue: Issue, format: OutputFormat, log: (message: string) => void = () => undefined): Promise<Rendered> {
-  const { galley, faces } = composeIssue(issue, format.embedsFonts ? log : undefined);
-  return format.render(galley, { log, faces });
+  const composed = composeIssue(issue, format.embedsFonts ? log : undefined);
+  return format.render(composed.galley, contextFor([format], composed, log));
 }
 
 export interface RenderedIssue {
@@ -58,7 +64,8 @@ export async function renderIssue(
   // What the page cannot hold is refused here, located, before a renderer meets it; what it
   // adapts to (a wide table in smaller type) is said with the other warnings.
   // Which file serves a role is news where a format embeds the fonts.
-  const { galley, faces: metrics } = composeIssue(issue, formats.some((f) => f.embedsFonts) ? renderCtx.log : undefined);
+  const composed = composeIssue(issue, formats.some((f) => f.embedsFonts) ? renderCtx.log : undefined);
+  const { galley, faces: metrics } = composed;
   const limits = layoutLimits(galley, metrics);
   for (const d of limits) diags.add(d);
   if (limits.some((d) => d.severity === 'error')) {
@@ -72,8 +79,9 @@ export async function renderIssue(
   }
   // Render everything before anything is written: a failure in one format leaves no partial set.
   const files: RenderedIssue['files'] = [];
+  const formatCtx = contextFor(formats, composed, renderCtx.log);
   for (const format of formats) {
-    const r = await format.render(galley, { ...renderCtx, faces: metrics });
+    const r = await format.render(galley, formatCtx);
     files.push({ format, ...r });
     for (const d of r.diagnostics) diags.add(d);
   }

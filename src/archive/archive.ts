@@ -20,6 +20,7 @@ import { indexHtml } from './index-html.js';
 import { fontHash, sha256, toolHash } from './inputs.js';
 import { INDEX_FILE, MANIFEST_FILE, manifestJson, readManifest, sortIssues, type Manifest, type ManifestIssue } from './manifest.js';
 import { planArchive } from './plan.js';
+import { checkArchiveTree } from './tree-guard.js';
 import { runTasks, type TaskResult } from './pool.js';
 import { editedSources, recordJson } from './record.js';
 
@@ -61,6 +62,7 @@ function checkIndexIsOurs(outDir: string, previous: Manifest | undefined): void 
 }
 
 export async function archiveSeries(ctx: SeriesContext, outDir: string, jobs: number, progress: ArchiveProgress, reissue: IssueConfig[] = []): Promise<ArchiveResult> {
+  checkArchiveTree(outDir);
   const previous = readManifest(outDir);
   checkIndexIsOurs(outDir, previous);
   const shared = { tool: toolHash(), fonts: fontHash(ctx.series) };
@@ -119,6 +121,7 @@ function finding(severity: Finding['severity'], file: string, inArchive: boolean
  * sources edited after issue (warning), or only a newer tool or other fonts (note).
  */
 export async function verifyArchive(ctx: SeriesContext, outDir: string, jobs: number, progress: ArchiveProgress): Promise<{ findings: Finding[]; failed: TaskResult[]; checked: number }> {
+  checkArchiveTree(outDir);
   const manifest = readManifest(outDir);
   const findings: Finding[] = [];
   if (!manifest) {

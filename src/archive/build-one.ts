@@ -4,8 +4,11 @@
  * file the current manifest points to: the manifest switches to the new folder in one atomic
  * rename, and the old folder is removed only after that.
  */
+import fs from 'node:fs';
 import path from 'node:path';
+import { UserError } from '../diagnostics.js';
 import { writeFileAtomic } from '../output/write-atomic.js';
+import { relPath } from '../paths.js';
 import { openSeries, type SeriesContext } from '../pipeline.js';
 import { DEFAULT_FORMATS } from '../render/formats.js';
 import { renderIssue } from '../render-issue.js';
@@ -14,6 +17,7 @@ import type { BuildInfo, ManifestFile, ManifestIssue } from './manifest.js';
 import { sha256 } from './inputs.js';
 import { hashUserFile } from '../sources/user-file.js';
 import { asIssued, type IssueRecord } from './record.js';
+import { assertPlainPath } from './tree-guard.js';
 
 export interface BuildTask {
   seriesRoot: string;
@@ -98,7 +102,15 @@ export async function renderTask(task: BuildTask): Promise<RenderedTask> {
 export function placeFiles(outDir: string, { entry, bytes }: RenderedTask): ManifestIssue {
   entry.files.forEach((f, i) => {
     const abs = path.join(outDir, f.path);
-    if (!sameBytes(abs, f.sha256)) writeFileAtomic(abs, bytes[i]!);
+    assertPlainPath(outDir, f.path);
+    if (sameBytes(abs, f.sha256)) return;
+    // The folder is named by these very bytes: a different file there was put by someone else.
+    if (fs.existsSync(abs)) {
+      throw new UserError('存档文件夹里有不是 bulletin 写的文件，这一期没有写入（见上）', [
+        { severity: 'error', rule: 'archive-not-ours', file: relPath(process.cwd(), abs), message: '这个文件不是 bulletin 写的（内容与它所在的内容编号不符），为避免覆盖，没有改动它。请把它移出存档文件夹后重试' },
+      ]);
+    }
+    writeFileAtomic(abs, bytes[i]!);
   });
   return entry;
 }

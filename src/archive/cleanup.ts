@@ -1,15 +1,28 @@
 /**
  * After the new manifest is in place: remove the files only the old manifest listed, and the
  * content folders an interrupted run left behind. Nothing else is touched — a file counts as
- * ours only if a manifest listed it, or if it sits in a content folder of an archived issue
- * and bears that issue's name with one of our extensions.
+ * ours only if a manifest listed it and it still holds the bytes listed for it, or if it sits
+ * in a content folder of an archived issue and bears that issue's name with one of our
+ * extensions. Nothing is reached through a link: the folder may come from anyone.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { FORMATS } from '../render/formats.js';
-import type { Manifest } from './manifest.js';
+import { hashUserFile } from '../sources/user-file.js';
+import type { Manifest, ManifestFile } from './manifest.js';
+import { unsafePart } from './tree-guard.js';
 
 const CONTENT_DIR = /^[0-9a-f]{12}$/;
+
+/** A listed file as archive wrote it: reached without a link, with the listed bytes. */
+function stillOurs(outDir: string, f: ManifestFile): boolean {
+  if (unsafePart(outDir, f.path)) return false;
+  try {
+    return hashUserFile(path.join(outDir, f.path), { shown: f.path, maxBytes: Infinity }) === f.sha256;
+  } catch {
+    return false;
+  }
+}
 
 function removeQuietly(p: string): void {
   try {
@@ -42,7 +55,7 @@ function isLeftover(dir: string, stem: string): boolean {
 export function removeUnlisted(outDir: string, previous: Manifest | undefined, next: Manifest): void {
   const listed = new Set(next.issues.flatMap((i) => i.files.map((f) => f.path)));
   for (const f of (previous?.issues ?? []).flatMap((i) => i.files)) {
-    if (listed.has(f.path)) continue;
+    if (listed.has(f.path) || !stillOurs(outDir, f)) continue;
     const abs = path.join(outDir, f.path);
     removeQuietly(abs);
     pruneEmpty(path.dirname(abs), outDir);
@@ -54,6 +67,7 @@ export function removeUnlisted(outDir: string, previous: Manifest | undefined, n
     if (parts.length === 4) stems.set(parts.slice(0, 2).join('/'), parts[1]!);
   }
   for (const [issueDir, stem] of stems) {
+    if (unsafePart(outDir, issueDir, 'dir')) continue;
     let names: string[];
     try {
       names = fs.readdirSync(path.join(outDir, issueDir));
@@ -63,7 +77,7 @@ export function removeUnlisted(outDir: string, previous: Manifest | undefined, n
     for (const name of names) {
       const rel = `${issueDir}/${name}`;
       const abs = path.join(outDir, issueDir, name);
-      if (!CONTENT_DIR.test(name) || live.has(rel) || !isLeftover(abs, stem)) continue;
+      if (!CONTENT_DIR.test(name) || live.has(rel) || unsafePart(outDir, rel, 'dir') || !isLeftover(abs, stem)) continue;
       for (const f of fs.readdirSync(abs)) removeQuietly(path.join(abs, f));
       pruneEmpty(abs, outDir);
     }

@@ -11,14 +11,23 @@ const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;'
 
 const FORMAT_NAMES: Record<string, string> = { pdf: 'PDF（印刷版）', docx: 'Word（可编辑）', html: '网页版', wechat: '公众号版（网页）' };
 
+/**
+ * A link to an archived file, always relative to the page: each part percent-encoded (so a `#`
+ * or `?` in a name stays part of it) behind `./`, so that no manifest path, however written,
+ * can become another scheme (javascript:, data:, https:) or leave the folder.
+ */
+export function fileHref(p: string): string {
+  return `./${p.split('/').map(encodeURIComponent).join('/')}`;
+}
+
 const cnDate = (iso: string): string => iso.replace(/^(\d+)-0?(\d+)-0?(\d+)$/, '$1年$2月$3日');
 
 /** Where an item of an issue links to: its place in the web edition, else the PDF. */
 function itemHref(i: ManifestIssue, anchor: string): string | undefined {
   const html = i.files.find((f) => f.format === 'html');
-  if (html) return `${encodeURI(html.path)}#${anchor}`;
+  if (html) return `${fileHref(html.path)}#${encodeURIComponent(anchor)}`;
   const pdf = i.files.find((f) => f.format === 'pdf');
-  return pdf ? encodeURI(pdf.path) : undefined;
+  return pdf ? fileHref(pdf.path) : undefined;
 }
 
 function contents(i: ManifestIssue): string {
@@ -35,7 +44,7 @@ function contents(i: ManifestIssue): string {
       const lis = items
         .map((it) => {
           const href = itemHref(i, it.anchor);
-          const title = href ? `<a href="${href}">${esc(it.title)}</a>` : esc(it.title);
+          const title = href ? `<a href="${esc(href)}">${esc(it.title)}</a>` : esc(it.title);
           return `<li>${title}${it.unit ? ` <span class="unit">（${esc(it.unit)}）</span>` : ''}</li>`;
         })
         .join('');
@@ -58,7 +67,7 @@ export function indexHtml(m: Manifest): string {
         .reverse()
         .map((i) => {
           const links = i.files
-            .map((f) => `<a href="${encodeURI(f.path)}">${esc(FORMAT_NAMES[f.format] ?? f.format)}</a> <span class="meta">${f.format === 'pdf' || f.format === 'docx' ? `${f.pages} 页，` : ''}${Math.max(1, Math.round(f.size / 1024))} KB</span>`)
+            .map((f) => `<a href="${esc(fileHref(f.path))}">${esc(FORMAT_NAMES[f.format] ?? f.format)}</a> <span class="meta">${f.format === 'pdf' || f.format === 'docx' ? `${f.pages} 页，` : ''}${Math.max(1, Math.round(f.size / 1024))} KB</span>`)
             .join('<br>');
           return `<tr><td class="label">${esc(i.label)}${i.totalLabel ? `<br><span class="meta">${esc(i.totalLabel)}</span>` : ''}${i.issued ? `<br><span class="issued">已印发</span>` : ''}</td><td>${esc(cnDate(i.date))}</td><td>${contents(i)}</td><td class="files">${links}</td></tr>`;
         })

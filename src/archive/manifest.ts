@@ -1,12 +1,15 @@
 /**
  * The archive's manifest: what each archived file is, so that it can be verified years later.
- * It is read back from disk, so it is treated as untrusted input: its shape is checked and
- * every path must stay inside the archive folder before anything is read or removed.
+ * It is read back from disk — from a published folder anyone may have changed — so it is
+ * untrusted input: its shape is checked, and every path must be one that `archive` itself
+ * writes (year/name/content id/name.ext) before anything is read, linked to or removed.
  */
 import path from 'node:path';
 import type { ManifestItem } from './items.js';
 import { UserError, type Diagnostic } from '../diagnostics.js';
+import { FORMATS } from '../render/formats.js';
 import { FileRefused, readUserText } from '../sources/user-file.js';
+import { unsafePart } from './tree-guard.js';
 
 export interface ManifestFile {
   /** Path relative to the archive folder, forward slashes. */
@@ -83,6 +86,20 @@ export function safeArchivePath(p: unknown): p is string {
   return p.split('/').every((part) => part !== '' && part !== '.' && part !== '..');
 }
 
+const CONTENT_ID = /^[0-9a-f]{12}$/;
+
+/**
+ * Whether a (safe) manifest path has the shape of a file `archive` writes:
+ * <year>/<stem>/<content id>/<stem><ext>. Nothing else is ever linked from the index or
+ * removed: not index.html, not a clerk's note, not a script URL such as javascript:….
+ */
+export function archiveLayoutPath(p: string): boolean {
+  const parts = p.split('/');
+  if (parts.length !== 4) return false;
+  const [year, stem, id, name] = parts as [string, string, string, string];
+  return /^\d{1,6}$/.test(year) && CONTENT_ID.test(id) && FORMATS.some((f) => name === `${stem}${f.ext}`);
+}
+
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isStr = (v: unknown): v is string => typeof v === 'string';
 const isNat = (v: unknown): v is number => Number.isInteger(v) && (v as number) >= 0;
@@ -117,6 +134,7 @@ export function manifestProblem(v: unknown): string | undefined {
       const fat = `${at}.files[${n}]`;
       if (!isObj(f)) return `${fat} 不是对象`;
       if (!safeArchivePath(f.path)) return `${fat}.path“${String(f.path)}”不是存档文件夹内的相对路径（不能含 ..、不能是绝对路径）`;
+      if (!archiveLayoutPath(f.path)) return `${fat}.path“${f.path}”不是 bulletin 存档的文件路径（应为 年份/文件名/内容编号/文件名.扩展名）`;
       if (!isStr(f.format) || !isNat(f.size) || !isNat(f.pages) || !isHex(f.sha256)) return `${fat} 的 format、size、pages 或 sha256 格式不对`;
     }
   }
@@ -129,6 +147,9 @@ export function manifestProblem(v: unknown): string | undefined {
  */
 export function readManifest(dir: string): Manifest | undefined {
   const file = path.join(dir, MANIFEST_FILE);
+  // A link would make us read (and trust) a file from anywhere.
+  const link = unsafePart(dir, MANIFEST_FILE);
+  if (link) throw new UserError(`${file} 不是普通文件，没有读取`, [link]);
   let text: string;
   try {
     text = readUserText(file, { shown: file, maxBytes: 256 * 1024 * 1024, what: '存档清单' });

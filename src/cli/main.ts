@@ -15,6 +15,8 @@ import { registerList } from './commands/list.js';
 import { registerNew } from './commands/new.js';
 import { registerPreview } from './commands/preview.js';
 import { registerStats } from './commands/stats.js';
+import { nearest } from '../config/suggest.js';
+import { CHINESE_HELP } from './help-zh.js';
 import { printDiagnostics, stdio, type Output } from './report.js';
 import { VERSION } from '../version.js';
 
@@ -28,14 +30,6 @@ function subcommandTerm(cmd: Command): string {
   return [cmd.name(), cmd.options.length ? '[选项]' : '', ...args].filter(Boolean).join(' ');
 }
 
-const TITLES: Record<string, string> = {
-  'Usage:': '用法：',
-  'Arguments:': '参数：',
-  'Options:': '选项：',
-  'Commands:': '命令：',
-  'Global Options:': '全局选项：',
-};
-
 export function createProgram(io: Output = stdio): Command {
   const program = new Command('bulletin');
   program
@@ -43,7 +37,7 @@ export function createProgram(io: Output = stdio): Command {
     .version(VERSION, '-V, --version', '显示版本号')
     .helpOption('-h, --help', '显示帮助')
     .helpCommand('help [命令]', '显示某个命令的帮助')
-    .configureHelp({ styleTitle: (t: string) => TITLES[t] ?? t, subcommandTerm } as Partial<Help>)
+    .configureHelp({ ...CHINESE_HELP, subcommandTerm } as Partial<Help>)
     .showSuggestionAfterError(false)
     .exitOverride()
     .configureOutput({ writeOut: (s) => process.stdout.write(s), writeErr: () => undefined });
@@ -62,7 +56,7 @@ export function createProgram(io: Output = stdio): Command {
   );
   for (const register of [registerInit, registerNew, registerImport, registerList, registerCheck, registerBuild, registerPreview, registerIssue, registerArchive, registerStats]) {
     const cmd = register(program, io);
-    cmd.helpOption('-h, --help', '显示帮助').configureHelp({ styleTitle: (t: string) => TITLES[t] ?? t } as Partial<Help>);
+    cmd.helpOption('-h, --help', '显示帮助').configureHelp(CHINESE_HELP);
     cmd.exitOverride().configureOutput({ writeOut: (s) => process.stdout.write(s), writeErr: () => undefined });
     localiseUsage(cmd);
   }
@@ -83,14 +77,14 @@ export async function main(argv: string[], io: Output = stdio): Promise<number> 
     await program.parseAsync(argv);
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (e) {
-    return handleError(e, io);
+    return handleError(e, io, program, argv.slice(2));
   }
 }
 
-function handleError(e: unknown, io: Output): number {
+function handleError(e: unknown, io: Output, program: Command, args: string[]): number {
   if (e instanceof CommanderError) {
     if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;
-    io.err(`错误：${commanderMessage(e)}`);
+    io.err(`错误：${commanderMessage(e)}${suggestion(e, program, args)}`);
     io.err('用 bulletin --help 查看用法。');
     return 1;
   }
@@ -108,6 +102,28 @@ function handleError(e: unknown, io: Output): number {
   io.err('内部错误：这是 bulletin 的缺陷，不是您的操作问题。请把下面的信息发给维护人员：');
   io.err(String((e as Error)?.stack ?? e));
   return 2;
+}
+
+/**
+ * 是不是想用 build？ for a mistyped command or option. Commander's own suggestion is English and
+ * switched off (showSuggestionAfterError(false)); the candidates are the commands, or the
+ * options of the command that was typed.
+ */
+function suggestion(e: CommanderError, program: Command, args: string[]): string {
+  const typed = /'([^']+)'/.exec(e.message)?.[1];
+  if (!typed) return '';
+  if (e.code === 'commander.unknownCommand') {
+    const guess = nearest(typed, program.commands.map((c) => c.name()));
+    return guess ? `。是不是想用 ${guess}？` : '';
+  }
+  if (e.code === 'commander.unknownOption' && typed.startsWith('--')) {
+    const cmd = program.commands.find((c) => args.includes(c.name()));
+    const longs = [...(cmd?.options ?? []), ...program.options].map((o) => o.long).filter((l): l is string => Boolean(l));
+    const name = typed.split('=')[0]!;
+    const guess = nearest(name.slice(2), longs.map((l) => l.slice(2)));
+    return guess ? `。是不是想写 --${guess}？` : '';
+  }
+  return '';
 }
 
 function commanderMessage(e: CommanderError): string {

@@ -1,18 +1,39 @@
 /** Printing problems the same way for every command: file:line:column  错误：message. */
+import path from 'node:path';
 import { formatDiagnostic, sortDiagnostics, type Diagnostic } from '../diagnostics.js';
+import { terminalText } from '../output/escape.js';
+import { relPath } from '../paths.js';
 
 export interface Output {
   out(line: string): void;
   err(line: string): void;
 }
 
+/**
+ * The terminal: every line a command prints passes terminalText, so a name or text from a file
+ * (a submission's name, a label from an archived manifest) cannot move the cursor, rewrite
+ * earlier lines, retitle the window or reorder what the clerk reads.
+ */
 export const stdio: Output = {
-  out: (l) => process.stdout.write(`${l}\n`),
-  err: (l) => process.stderr.write(`${l}\n`),
+  out: (l) => process.stdout.write(`${terminalText(l)}\n`),
+  err: (l) => process.stderr.write(`${terminalText(l)}\n`),
 };
 
 export function printDiagnostics(list: Diagnostic[], io: Output): void {
   for (const d of sortDiagnostics(list)) io.err(formatDiagnostic(d));
+}
+
+/** Outputs edited since bulletin wrote them, kept under another name by writeOutputSet: said at each file. */
+export function printKept(dir: string, kept: Array<[string, string]>, io: Output, what = '可能有人在 Word/WPS 里改了它', todo = '，请把其中的修改改到稿件里，否则下次生成还会不同'): void {
+  printDiagnostics(
+    kept.map(([name, keptAs]) => ({
+      severity: 'warning' as const,
+      rule: 'output-edited',
+      file: relPath(process.cwd(), path.join(dir, name)),
+      message: `在上次生成之后被修改过（${what}）。修改过的文件已保留为 ${keptAs}${todo}`,
+    })),
+    io,
+  );
 }
 
 export function summary(list: Diagnostic[]): string {

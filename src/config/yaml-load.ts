@@ -67,6 +67,7 @@ export function loadYaml<T>(src: YamlSource, schemaName: SchemaName, diags: Diag
   const result: LoadedYaml<T> = { value: undefined, lineOf };
 
   if (doc.errors.length > 0) {
+    if (reportFullWidthColons(src, offset, diags)) return result;
     for (const e of doc.errors) {
       const p = pos(e.pos[0]);
       diags.error('yaml-syntax', src.file, p.line, p.col, `YAML 格式错误：${yamlErrorInChinese(e.code, e.message)}。请检查这一行的缩进、冒号（用半角“:”，后面留一个空格）和引号`);
@@ -94,6 +95,7 @@ export function loadYaml<T>(src: YamlSource, schemaName: SchemaName, diags: Diag
     result.value = value as T;
     return result;
   }
+  if (reportFullWidthColons(src, offset, diags)) return result;
   const schema = schemaOf(schemaName);
   for (const err of pruneErrors(validate.errors ?? [])) {
     const parts = instancePath(err);
@@ -105,6 +107,31 @@ export function loadYaml<T>(src: YamlSource, schemaName: SchemaName, diags: Diag
     diags.error(`schema-${err.keyword}`, src.file, p.line, p.col, describe(err, schema, parts, key, isScalar(node) ? node.value : undefined, written));
   }
   return result;
+}
+
+/**
+ * `section：市县动态` typed with a Chinese input method: YAML reads the line as one string, and
+ * what it then reports (a key across lines, a missing character, not a mapping) sends the clerk
+ * looking elsewhere. When the text does not load, a key followed by a full-width colon is named
+ * at the colon instead. Returns whether any was found.
+ */
+function reportFullWidthColons(src: YamlSource, offset: number, diags: Diagnostics): boolean {
+  let found = false;
+  src.text.split(/\r?\n/).forEach((line, i) => {
+    const m = /^(\s*(?:-\s+)?)([^\s:：#'"|>][^\s:：#]{0,19}?)[ \t]*：/.exec(line);
+    if (!m) return;
+    found = true;
+    const key = m[2]!;
+    const value = line.slice(m[0].length).trim();
+    diags.error(
+      'yaml-fullwidth-colon',
+      src.file,
+      i + 1 + offset,
+      m[0].length,
+      `YAML 格式错误：“${key}”后面的冒号是全角“：”，要用半角冒号“:”并在后面留一个空格，写成 ${key}: ${value || '值'}`,
+    );
+  });
+  return found;
 }
 
 function instancePath(err: ErrorObject): string[] {

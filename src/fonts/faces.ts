@@ -18,6 +18,8 @@ export interface Face {
   postscriptName?: string;
   /** Line box of pdfkit, (ascent − descent) / em: inline height = lineEm × size × lineHeight. */
   lineEm: number;
+  /** The face's ascent in em: a PDF writer puts the baseline this far below the text's top. */
+  ascentEm: number;
   covers(codePoint: number): boolean;
   /** Advance width in em. */
   advance(codePoint: number): number;
@@ -29,6 +31,7 @@ const LACKS = 2;
 
 class LoadedFace implements Face {
   readonly lineEm: number;
+  readonly ascentEm: number;
   private readonly coverage = new Uint8Array(0x110000);
   private readonly widths = new Map<number, number>();
 
@@ -42,6 +45,7 @@ class LoadedFace implements Face {
     private readonly face: FontkitFont,
   ) {
     this.lineEm = (face.ascent - face.descent) / face.unitsPerEm;
+    this.ascentEm = face.ascent / face.unitsPerEm;
   }
 
   covers(cp: number): boolean {

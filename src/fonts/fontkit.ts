@@ -4,9 +4,9 @@
  * of a cold start). Only the few members this project touches are typed.
  */
 import { createRequire } from 'node:module';
-import { installCffSubsetScan } from './cff-subset-patch.js';
-import { installNativeInflate } from './native-inflate.js';
-import { installSharedTables } from './shared-tables.js';
+import { installCffSubsetScan } from '../compat/fontkit/cff-subset.js';
+import { installSharedTables } from '../compat/fontkit/shared-tables.js';
+import { installNativeInflate } from '../compat/tiny-inflate/native-inflate.js';
 
 export interface FontkitGlyph {
   id: number;

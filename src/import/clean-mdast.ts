@@ -1,9 +1,7 @@
 /**
  * Tidying what Word leaves in the text: the full-width spaces clerks type to indent paragraphs,
  * line breaks inside a paragraph (joined as Chinese needs: nothing between two Chinese
- * characters, one space between Latin words), empty bold runs and pictures that were skipped,
- * and the zero-width characters (U+200B, U+2060) a bulletin's own DOCX carries to keep its line
- * breaks: they print nothing and must not reach the Markdown.
+ * characters, one space between Latin words), empty bold runs and pictures that were skipped.
  */
 import type { Parent, PhrasingContent, Root, RootContent } from 'mdast';
 
@@ -122,7 +120,7 @@ function mergeText(children: RootContent[]): RootContent[] {
       continue;
     }
     if (c.type === 'text') {
-      const lines = c.value.replace(/[\u200b\u2060]/g, '').split('\n');
+      const lines = c.value.split('\n');
       if (!pieces) pieces = lines;
       else {
         pieces[pieces.length - 1] += lines[0]!;

@@ -2,6 +2,9 @@
  * .docx → HTML (mammoth: Word's styles and runs to semantic tags) → hast → mdast (rehype-remark),
  * staying inside the unified ecosystem the rest of the tool uses. Pictures are kept in memory,
  * named by their content hash, and only written once the whole import has succeeded.
+ * mammoth opens no file outside the package (its externalFileAccess stays off): a picture
+ * that is only linked (r:link, or an external target) cannot be read, and is counted for the
+ * clerk instead of silently missing.
  */
 import crypto from 'node:crypto';
 import type { Root as HastRoot } from 'hast';
@@ -24,6 +27,8 @@ export interface Converted {
   images: ImportedImage[];
   /** Pictures that could not be kept (format the layout cannot print), for a warning. */
   skippedImages: string[];
+  /** Pictures not in the file: linked to a file or URL outside it, or pointing at nothing. */
+  linkedImages: number;
 }
 
 // Word stores built-in style names in English whatever the UI language; WPS sometimes writes
@@ -59,6 +64,7 @@ function nestingDepth(tree: HastRoot): number {
 export async function docxToMdast(bytes: Buffer, name: string): Promise<Converted> {
   const images = new Map<string, ImportedImage>();
   const skippedImages: string[] = [];
+  let linkedImages = 0;
   let html: string;
   try {
     const result = await mammoth.convertToHtml(
@@ -73,7 +79,13 @@ export async function docxToMdast(bytes: Buffer, name: string): Promise<Converte
             skippedImages.push(image.contentType);
             return { src: '' };
           }
-          const data = Buffer.from(await image.readAsBase64String(), 'base64');
+          let data: Buffer;
+          try {
+            data = Buffer.from(await image.readAsBase64String(), 'base64');
+          } catch {
+            linkedImages++;
+            return { src: '' };
+          }
           const hash = crypto.createHash('sha256').update(data).digest('hex').slice(0, 16);
           const rel = `images/${hash}.${ext}`;
           images.set(rel, { rel, bytes: data });
@@ -83,7 +95,7 @@ export async function docxToMdast(bytes: Buffer, name: string): Promise<Converte
     );
     html = result.value;
   } catch (e) {
-    throw new ImportError(`${name} 无法作为 Word 文件读取（${(e as Error).message.split('\n')[0]}）。文件可能已损坏：请用 Word 或 WPS 打开它，另存为 .docx 后再导入`);
+    throw new ImportError(`${name} 无法作为 Word 文件读取：${whyUnreadable(e)}。请用 Word 或 WPS 打开它，另存为 .docx 后再导入`);
   }
   const parser = unified().use(rehypeParse, { fragment: true });
   const hast = parser.parse(html) as HastRoot;
@@ -95,5 +107,17 @@ export async function docxToMdast(bytes: Buffer, name: string): Promise<Converte
   }
   flattenTables(hast);
   const tree = (await unified().use(rehypeRemark).run(hast as never)) as unknown as Root;
-  return { tree, images: [...images.values()], skippedImages };
+  return { tree, images: [...images.values()], skippedImages, linkedImages };
+}
+
+/**
+ * mammoth's and its zip and XML readers' failures, said in words: their messages are English
+ * and name their own internals ("Cannot read properties of undefined"), of no use to a clerk.
+ */
+function whyUnreadable(e: unknown): string {
+  const m = String((e as Error)?.message ?? e);
+  if (/zip|central directory|End of data|signature/i.test(m)) return '压缩包不完整或已损坏（.docx 是一个压缩包，可能只下载或复制了一部分）';
+  if (/main document part|body element/i.test(m)) return '里面没有 Word 正文（word/document.xml），可能不是 Word 文件，或已损坏';
+  if (/xml|parse|unclosed|element/i.test(m)) return '里面的 XML 格式有误，文件已损坏';
+  return '文件的内容不合 Word 的格式，可能已损坏';
 }

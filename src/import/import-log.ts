@@ -23,12 +23,19 @@
  * so an item can be traced back to its submission without this log.
  */
 import path from 'node:path';
-import { LineCounter, parseDocument, stringify } from 'yaml';
+import { isMap, isSeq, LineCounter, parseDocument } from 'yaml';
+import { ImportError } from './read-submission.js';
+import { YAML_DOCUMENT, YAML_OUTPUT, yamlText } from '../output/escape.js';
 import { writeFileAtomic } from '../output/write-atomic.js';
 import { relPath } from '../paths.js';
 import { MAX_SOURCE_BYTES } from '../sources/read-text.js';
 import { FileRefused, readUserText } from '../sources/user-file.js';
-import { ImportError } from './read-submission.js';
+
+/**
+ * The lock held while an import checks the log and writes its items and its record, so that
+ * imports running at once neither lose records nor import one file twice (src/output/file-lock.ts).
+ */
+export const IMPORT_LOCK = '.imports.lock';
 
 export const IMPORT_LOG = 'imports.yaml';
 
@@ -49,6 +56,17 @@ const HEADER = [
   '',
 ].join('\n');
 
+/** The log's text, undefined when there is none; a FIFO, folder or oversized file in its place is an ImportError. */
+function logText(file: string, shown: string): string | undefined {
+  try {
+    return readUserText(file, { shown, maxBytes: MAX_SOURCE_BYTES, what: '导入记录' });
+  } catch (e) {
+    if (e instanceof FileRefused && e.reason === 'missing') return undefined;
+    if (e instanceof FileRefused) throw new ImportError(`${e.message}。这是本期的导入记录，为了不丢失其中的记录，没有导入`);
+    throw e;
+  }
+}
+
 /**
  * The records of an issue folder; a missing log is an empty one. One that cannot be read (not
  * YAML, a folder, a FIFO) stops the import of the file at hand with an ImportError naming the
@@ -57,14 +75,8 @@ const HEADER = [
 export function readImportLog(issueDir: string): ImportRecord[] {
   const file = path.join(issueDir, IMPORT_LOG);
   const shown = relPath(process.cwd(), file);
-  let text: string;
-  try {
-    text = readUserText(file, { shown, maxBytes: MAX_SOURCE_BYTES, what: '导入记录' });
-  } catch (e) {
-    if (e instanceof FileRefused && e.reason === 'missing') return [];
-    if (e instanceof FileRefused) throw new ImportError(`${e.message}。这是本期的导入记录，为了不丢失其中的记录，没有导入`);
-    throw e;
-  }
+  const text = logText(file, shown);
+  if (text === undefined) return [];
   const lc = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false });
   if (doc.errors.length) {
@@ -82,11 +94,65 @@ export function readImportLog(issueDir: string): ImportRecord[] {
   return list.filter((r): r is ImportRecord => typeof r === 'object' && r !== null && typeof (r as ImportRecord).sha256 === 'string');
 }
 
-/** Appends records, rewriting the log atomically (earlier records are kept as they were). */
+/**
+ * Appends records, rewriting the log atomically. Everything already in it stays as written —
+ * records added by hand (with or without sha256, with keys of their own), comments, order — so
+ * the log is edited as a YAML document, not re-serialised from what this reader understands.
+ * Call it holding IMPORT_LOCK.
+ */
 export function appendImportLog(issueDir: string, records: ImportRecord[]): void {
   if (!records.length) return;
-  const all = [...readImportLog(issueDir), ...records].map(ordered);
-  writeFileAtomic(path.join(issueDir, IMPORT_LOG), HEADER + stringify({ imports: all }, { lineWidth: 0 }));
+  const file = path.join(issueDir, IMPORT_LOG);
+  const shown = relPath(process.cwd(), file);
+  const text = logText(file, shown);
+  if (text === undefined) {
+    writeFileAtomic(file, HEADER + yamlText({ imports: records.map(ordered) }));
+    return;
+  }
+  const doc = parseDocument(text, YAML_DOCUMENT);
+  if (doc.errors.length) {
+    const e = doc.errors[0]!;
+    const at = e.linePos?.[0] ? `:${e.linePos[0].line}:${e.linePos[0].col}` : '';
+    throw new ImportError(`${shown}${at} 不是有效的 YAML，为了不丢失其中的记录，没有导入。请改正这个文件（或从备份恢复）后重试`);
+  }
+  if (doc.contents === null) doc.contents = doc.createNode({ imports: [] }) as never;
+  if (!isMap(doc.contents)) throw new ImportError(`${shown} 的内容不是“imports: 列表”的格式，为了不丢失其中的记录，没有导入。请改正这个文件后重试`);
+  const list = doc.get('imports', true);
+  if (list === undefined || list === null) doc.set('imports', doc.createNode([]));
+  else if (!isSeq(list)) {
+    throw new ImportError(`${shown} 中的 imports 不是列表，为了不丢失其中的记录，没有导入。请改正这个文件后重试`);
+  }
+  writeFileAtomic(file, appendedText(text, doc, records) ?? rewritten(doc, records));
+}
+
+/**
+ * The log with the records added at its end as text, so that every byte already there stays
+ * (a hand-written `[a, b]` is not re-spaced): possible when the list is the file's last entry,
+ * written as a block. Checked by reading the result back; undefined when it does not hold.
+ */
+function appendedText(text: string, doc: ReturnType<typeof parseDocument>, records: ImportRecord[]): string | undefined {
+  const seq = doc.get('imports', true);
+  const top = doc.contents;
+  if (!isSeq(seq) || seq.flow || !seq.items.length || !seq.range || !isMap(top) || top.items.at(-1)?.value !== seq) return undefined;
+  const at = seq.range[0];
+  const column = at - (text.lastIndexOf('\n', at - 1) + 1);
+  const block = yamlText(records.map(ordered))
+    .split('\n')
+    .map((l) => (l ? ' '.repeat(column) + l : l))
+    .join('\n');
+  const next = `${text.endsWith('\n') ? text : `${text}\n`}${block}`;
+  const back = parseDocument(next);
+  const list = back.get('imports', true);
+  if (back.errors.length || !isSeq(list) || list.items.length !== seq.items.length + records.length) return undefined;
+  return next;
+}
+
+/** The log re-written through the YAML document: comments and hand-written records stay, spacing may not. */
+function rewritten(doc: ReturnType<typeof parseDocument>, records: ImportRecord[]): string {
+  for (const r of records) {
+    doc.addIn(['imports'], doc.createNode(ordered(r)));
+  }
+  return doc.toString(YAML_OUTPUT);
 }
 
 /** Keys in a fixed order and no undefined values, so the log diffs cleanly. */

@@ -3,6 +3,12 @@
  * faithfully, so when it is installed it turns them into .docx and the .docx path takes over.
  * A private profile keeps it from clashing with a LibreOffice the clerk has open (and from
  * touching the clerk's settings); a timeout keeps a damaged file from hanging the import.
+ *
+ * The submission is untrusted: it may name a local file or a URL to pull in. What can be
+ * taken out before conversion is (untrusted/), and the private profile makes LibreOffice
+ * itself follow no link: links from a document are blocked (it is in no trusted location),
+ * links and fields are never updated, active content (OLE, DDE) and macros are off, and every
+ * network protocol goes to a proxy that does not exist.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -10,6 +16,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ImportError, type Submission } from './read-submission.js';
+import { prepareForConversion } from './untrusted/index.js';
 
 const TIMEOUT_MS = 120_000;
 
@@ -28,7 +35,35 @@ export function findSoffice(): string | undefined {
   return undefined;
 }
 
-export function convertWithLibreOffice(sub: Submission): Buffer {
+const item = (p: string, name: string, value: string | number | boolean): string =>
+  `<item oor:path="${p}"><prop oor:name="${name}" oor:op="fuse"><value>${value}</value></prop></item>`;
+
+/** The settings of the private profile (registrymodifications.xcu): nothing followed, nothing fetched. */
+export function lockedDownProfile(): string {
+  const scripting = '/org.openoffice.Office.Common/Security/Scripting';
+  const update = '/org.openoffice.Office.Writer/Content/Update';
+  const inet = '/org.openoffice.Inet/Settings';
+  // Port 1 on this computer: nothing listens there, so any request fails at once.
+  const proxies = ['HTTP', 'HTTPS', 'FTP'].flatMap((p) => [item(inet, `ooInet${p}ProxyName`, '127.0.0.1'), item(inet, `ooInet${p}ProxyPort`, 1)]);
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    '<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">',
+    item(scripting, 'BlockUntrustedRefererLinks', true),
+    item(scripting, 'DisableActiveContent', true),
+    item(scripting, 'MacroSecurityLevel', 3),
+    item(scripting, 'DisableMacrosExecution', true),
+    item(update, 'Link', 2),
+    item(update, 'Field', false),
+    item(inet, 'ooInetProxyType', 1),
+    item(inet, 'ooInetNoProxy', ''),
+    ...proxies,
+    '</oor:items>',
+    '',
+  ].join('\n');
+}
+
+/** The submission as .docx, and how many references to outside content were taken out before conversion. */
+export function convertWithLibreOffice(sub: Submission): { docx: Buffer; leftOut: number } {
   const soffice = findSoffice();
   const ext = path.extname(sub.name).toLowerCase() || '.doc';
   if (!soffice) {
@@ -37,12 +72,16 @@ export function convertWithLibreOffice(sub: Submission): Buffer {
         '请任选其一：用 Word 或 WPS 打开它，另存为 .docx 后再导入；或安装 LibreOffice（https://zh-cn.libreoffice.org，可离线安装）后重试',
     );
   }
+  const prepared = prepareForConversion(sub);
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'bulletin-import-'));
   try {
     // An ASCII name inside our own folder: no quoting trouble, and the original stays untouched.
-    const input = path.join(work, `submission${/^\.[a-z]{2,4}$/.test(ext) ? ext : '.doc'}`);
-    fs.writeFileSync(input, sub.bytes);
-    const profile = pathToFileURL(path.join(work, 'profile')).href;
+    const input = path.join(work, `submission${prepared.ext}`);
+    fs.writeFileSync(input, prepared.bytes);
+    const profileDir = path.join(work, 'profile');
+    fs.mkdirSync(path.join(profileDir, 'user'), { recursive: true });
+    fs.writeFileSync(path.join(profileDir, 'user', 'registrymodifications.xcu'), lockedDownProfile());
+    const profile = pathToFileURL(profileDir).href;
     const r = spawnSync(soffice, [`-env:UserInstallation=${profile}`, '--headless', '--norestore', '--convert-to', 'docx:MS Word 2007 XML', '--outdir', work, input], {
       timeout: TIMEOUT_MS,
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -55,7 +94,7 @@ export function convertWithLibreOffice(sub: Submission): Buffer {
     if (!fs.existsSync(output) || fs.statSync(output).size === 0) {
       throw new ImportError(`LibreOffice 无法转换 ${sub.name}（文件可能已损坏或设置了密码）。请用 Word 或 WPS 打开它，另存为 .docx 后再导入`);
     }
-    return fs.readFileSync(output);
+    return { docx: fs.readFileSync(output), leftOut: prepared.leftOut };
   } finally {
     fs.rmSync(work, { recursive: true, force: true });
   }

@@ -5,13 +5,16 @@
  */
 import path from 'node:path';
 import type { RootContent } from 'mdast';
-import { parse, stringify } from 'yaml';
+import { parse } from 'yaml';
 import type { Series } from '../config/series.js';
 import type { Unit } from '../units/registry.js';
+import { oneLine, withoutControls, yamlText } from '../output/escape.js';
 import { cleanTree, plain, stripControlChars } from './clean-mdast.js';
 import type { ImportedImage } from './docx-to-mdast.js';
-import { guessSection, guessUnit } from './guess.js';
+import { guessSection, guessUnit, UNIT_NOT_FOUND, unitLikeName } from './guess.js';
 import { convertWithLibreOffice } from './libreoffice.js';
+import { externalParts } from './untrusted/docx-links.js';
+import { leftOutNote } from './untrusted/index.js';
 import { ImportError, type Submission } from './read-submission.js';
 import { segment } from './segment.js';
 import { textToMdast } from './text-to-mdast.js';
@@ -49,14 +52,24 @@ export async function planImport(sub: Submission, series: Series, opts: ImportOp
   let givenFront: Record<string, unknown> = {};
   let strippedBefore = 0;
   if (sub.kind === 'docx' || sub.kind === 'legacy') {
-    const bytes = sub.kind === 'legacy' ? convertWithLibreOffice(sub) : sub.bytes;
-    if (sub.kind === 'legacy') notes.push('已用 LibreOffice 转换为 .docx 再导入');
+    const converted0 = sub.kind === 'legacy' ? convertWithLibreOffice(sub) : undefined;
+    const bytes = converted0?.docx ?? sub.bytes;
+    if (converted0) notes.push('已用 LibreOffice 转换为 .docx 再导入');
+    if (converted0?.leftOut) notes.push(leftOutNote(converted0.leftOut));
     // Loaded here, not with the CLI: mammoth and its zip and XML libraries are some 100 ms
     // of every command's start-up, and only `import` of a Word file needs them.
     const { docxToMdast } = await import('./docx-to-mdast.js');
     const converted = await docxToMdast(bytes, sub.name);
     tree = converted.tree;
     images = converted.images;
+    if (converted.linkedImages) {
+      notes.push(
+        `有 ${converted.linkedImages} 张图片是链接到文件之外的（或在文件里找不到），没有导入：导入时不读取来稿以外的文件，也不联网。` +
+          '请供稿单位把图片插入（而不是链接）到文档中后重发，或把图片另存为 PNG/JPEG 放进本期的 images/ 并在稿件中引用',
+      );
+    }
+    const external = externalParts(bytes);
+    if (external) notes.push(`有 ${external} 个链接到文件之外的对象、子文档或模板，没有导入`);
     if (converted.skippedImages.length) {
       notes.push(`有 ${converted.skippedImages.length} 张图片的格式（${[...new Set(converted.skippedImages)].join('、')}）不能排版，没有导入；请把它们另存为 PNG 或 JPEG，放进本期的 images/ 并在稿件中引用`);
     }
@@ -105,10 +118,15 @@ export async function planImport(sub: Submission, series: Series, opts: ImportOp
   const unit: Unit | string | undefined = unitGuess?.value;
   const unitName = typeof unit === 'object' ? unit.name : unit;
   if (unitGuess?.reason) notes.push(`供稿单位：${unitName}（推断：${unitGuess.reason}；不对请用 --unit 指定）`);
-  if (!unit) notes.push('供稿单位：没有认出（文件名、标题和开头都没有名录中的单位）。请在稿件前言区补上 unit:，或用 --unit 重新导入');
-  if (typeof unit === 'string' && !series.units.isEmpty) notes.push(`供稿单位“${unit}”不在 bulletin.yaml 的名录中`);
+  const unseen = unit ? undefined : unitLikeName([stem, ...(seg?.header ?? []), opening]);
+  if (!unit) {
+    notes.push(
+      `供稿单位：没有认出（${UNIT_NOT_FOUND}${unseen ? `，“${unseen}”不在名录中` : ''}）。新的供稿单位请加进 bulletin.yaml 的 units，再在稿件前言区补上 unit:，或用 --unit 重新导入`,
+    );
+  }
+  if (typeof unit === 'string' && !series.units.isEmpty) notes.push(`供稿单位“${unit}”不在 bulletin.yaml 的 units 名录中：请把它加进名录（写 name、kind 和常用的简称 aliases），统计和栏目推断都按名录`);
 
-  const section = guessSection(series, given, unit, seg?.kind === 'article');
+  const section = guessSection(series, given, unit, seg?.kind === 'article', unseen);
   if ('error' in section) throw new ImportError(`${sub.name}：${section.error}`);
   if (section.reason) notes.push(`栏目：${section.value}（推断：${section.reason}；不对请用 --section 指定）`);
   const sectionKind = series.sections.find((s) => s.name === section.value)!.kind;
@@ -116,7 +134,8 @@ export async function planImport(sub: Submission, series: Series, opts: ImportOp
   const front: Record<string, unknown> = { ...givenFront, section: section.value };
   if (unitName) front.unit = unitName;
   const guessed = [unitGuess?.reason && `单位按${unitGuess.reason}推断`, section.reason && `栏目按${section.reason}推断`].filter(Boolean);
-  const comment = `# 由 bulletin import 从“${sub.name}”导入${guessed.length ? `；${guessed.join('，')}，请核对` : ''}`;
+  // A comment line ends at a line break: the sender's name must not, or its next line is a key.
+  const comment = `# 由 bulletin import 从“${oneLine(sub.name)}”导入${guessed.length ? `；${guessed.join('，')}，请核对` : ''}`;
 
   let body: string;
   let count = 1;
@@ -143,9 +162,9 @@ export async function planImport(sub: Submission, series: Series, opts: ImportOp
     count = seg.items.length;
   }
   const ordered = orderFront(front, { file: sub.name, sha256: sub.sha256 });
-  const text = `---\n${comment}\n${stringify(ordered, { lineWidth: 0 })}---\n\n${body}\n`;
+  const text = `---\n${comment}\n${yamlText(ordered)}---\n\n${body}\n`;
   const prefix = String((series.sections.findIndex((s) => s.name === section.value) + 1) * 10).padStart(2, '0');
-  const base = (unitName ?? stem).replace(/[\\/:*?"<>|\s]+/g, '');
+  const base = withoutControls(unitName ?? stem).replace(/[\\/:*?"<>|\s]+/g, '');
   return {
     submission: sub,
     unit: unitName,

@@ -6,8 +6,10 @@ import type { Article, Block, EditorNote, FontRole, Heading, ImageBlock, Issue, 
 import type { GBlock, GEndBlock, GImage, GList, GMasthead, GMastheadLine, GMeta, GPage, GPageNumber, GParagraph, GRun, GTable, GText, Galley, OutlineEntry } from './galley.js';
 import { Faces } from '../fonts/faces.js';
 import { FontResolver } from '../fonts/resolve.js';
-import { imageBox, tableColumnWidths, tableSize, tableTextWidth } from './geometry.js';
-import { balancedLines, countLines, textEm, type Metrics } from './measure.js';
+import { cellPaddingX, imageBox, tableColumnWidths, tableSize, tableTextWidth } from './geometry.js';
+import { balancedLines } from './balance.js';
+import { distributionLines } from './end-block-lines.js';
+import { textEm, type Metrics } from './measure.js';
 import {
   ARTICLE,
   BODY,
@@ -18,7 +20,6 @@ import {
   HEADINGS,
   IMAGE,
   KINSOKU,
-  LATIN_IN_CJK,
   LIST,
   MASTHEAD,
   NEWS_ITEM,
@@ -80,6 +81,38 @@ export function composeRuns(runs: readonly Run[], blockRole: FontRole): GRun[] {
 }
 
 const plain = (text: string, role: FontRole): GRun[] => [{ text, role }];
+
+/** Where blocks stand: their left edge, and where a list among them indents from, in body characters. */
+interface Column {
+  leftChars: number;
+  listChars: number;
+}
+const TOP: Column = { leftChars: 0, listChars: 0 };
+
+/** Whether every non-empty body cell of column `i` is a number (TABLE.numberCell), and one is. */
+function numberColumn(t: Table, i: number): boolean {
+  const texts = t.rows.map((r) => (r[i]?.runs ?? []).map((x) => x.text).join('').trim()).filter((s) => s !== '');
+  return texts.length > 0 && texts.every((s) => TABLE.numberCell.test(s));
+}
+
+/**
+ * The block after a table, in reading order (into list items and out of them), keeps
+ * TABLE.blankLinesAfter blank lines: the grid line under a table's bottom rule stays free.
+ */
+function clearAfterTables(blocks: GBlock[]): void {
+  const order: GBlock[] = [];
+  const walk = (bs: GBlock[]): void => {
+    for (const b of bs) {
+      order.push(b);
+      if (b.kind === 'list') for (const item of b.items) walk(item.blocks);
+    }
+  };
+  walk(blocks);
+  order.forEach((b, i) => {
+    const next = order[i + 1];
+    if (b.kind === 'table' && next) next.blankBefore = Math.max(next.blankBefore, TABLE.blankLinesAfter);
+  });
+}
 
 /** Blank lines between parts collapse: the larger of what the part before leaves and what the next asks for. */
 class Flow {
@@ -164,19 +197,27 @@ class Composer {
     };
   }
 
-  /** Body blocks of the model in a default role (楷体 in an editor's note). */
-  blocks(block: Block, role: FontRole, style: StyleId, widthPt: number): GBlock[] {
+  /**
+   * Body blocks of the model in a default role (楷体 in an editor's note), in a column
+   * `widthPt` wide whose left edge is `at.leftChars` in from the text block's (a list item's
+   * text column); `at.listChars` is where a list in it indents from.
+   */
+  blocks(block: Block, role: FontRole, style: StyleId, widthPt: number, at: Column = TOP): GBlock[] {
+    const placed = (b: GBlock): GBlock[] => {
+      if (at.leftChars > 0) b.leftChars = at.leftChars;
+      return [b];
+    };
     switch (block.type) {
       case 'paragraph':
-        return [this.paragraph(block, role, style)];
+        return placed(this.paragraph(block, role, style));
       case 'heading':
-        return [this.heading(block)];
+        return placed(this.heading(block));
       case 'list':
-        return [this.list(block, role, style, widthPt)];
+        return [this.list(block, role, style, widthPt, at)];
       case 'table':
-        return [this.table(block, widthPt)];
+        return placed(this.table(block, widthPt));
       case 'image':
-        return [this.image(block)];
+        return placed(this.image(block, widthPt));
     }
   }
 
@@ -194,15 +235,23 @@ class Composer {
     return paragraph(HEADING_STYLE[h.level], runs, { indentChars: spec.indentChars, keepWithNext: true, at: h.at });
   }
 
-  private list(list: ListBlock, role: FontRole, style: StyleId, widthPt: number): GList {
-    const inner = widthPt - (LIST.indentChars + LIST.markerChars) * GRID.charPitchPt;
+  /**
+   * A list's geometry, decided here for every format: the marker one list indent in from where
+   * the enclosing list's marker stands (the text block's edge at the top), the text after the
+   * marker's column; what an item holds stands at the text.
+   */
+  private list(list: ListBlock, role: FontRole, style: StyleId, widthPt: number, at: Column): GList {
+    const markerAtChars = at.listChars + LIST.indentChars;
+    const textAtChars = markerAtChars + LIST.markerChars;
+    const inner = widthPt - (textAtChars - at.leftChars) * GRID.charPitchPt;
+    const column: Column = { leftChars: textAtChars, listChars: markerAtChars };
     return {
       kind: 'list',
-      indentChars: LIST.indentChars,
-      markerChars: LIST.markerChars,
+      markerAtChars,
+      textAtChars,
       items: list.items.map((item, i) => ({
         marker: { text: list.ordered ? `${list.start + i}.` : LIST.bullet, role },
-        blocks: item.flatMap((b) => this.blocks(b, role, style === 'body' ? 'listItem' : style, inner)).map((b) => {
+        blocks: item.flatMap((b) => this.blocks(b, role, style === 'body' ? 'listItem' : style, inner, column)).map((b) => {
           // A list item's paragraphs hang under the marker: no first-line indent of their own.
           if (b.kind === 'paragraph') b.indentChars = 0;
           return b;
@@ -220,7 +269,6 @@ class Composer {
     // Too many columns for the smallest size is refused after composing (layout/limits.ts);
     // until then the smallest size is taken.
     const size = tableSize(cols, widthPt) ?? TABLE.sizeStepsPt.at(-1)!;
-    const pad = TABLE.cellPaddingPt;
     const rule = TABLE.ruleWidthPt;
     const natural = new Array<number>(cols).fill(0);
     const measure = (runs: Run[] | undefined, role: FontRole, col: number): void => {
@@ -230,17 +278,18 @@ class Composer {
     };
     t.header.forEach((c, i) => measure(c.runs, TABLE.headerRole, i));
     t.rows.forEach((r) => r.forEach((c, i) => measure(c.runs, TABLE.bodyRole, i)));
-    const available = tableTextWidth(cols, widthPt);
+    const available = tableTextWidth(cols, widthPt, size);
     const widths = tableColumnWidths(natural, TABLE.minColumnChars * size, available);
     const cells = (row: Array<{ runs: Run[] }>, role: FontRole): GRun[][] => Array.from({ length: cols }, (_, i) => composeRuns(row[i]?.runs ?? [], role));
     const g: GTable = {
       kind: 'table',
-      columns: widths.map((w, i) => ({ widthPt: w, align: t.align[i] ?? 'left' })),
+      columns: widths.map((w, i) => ({ widthPt: w, align: t.align[i] ?? (numberColumn(t, i) ? 'right' : 'left') })),
       header: cells(t.header, TABLE.headerRole),
       rows: t.rows.map((r) => cells(r, TABLE.bodyRole)),
       sizePt: size,
       lineHeightPt: size * TABLE.lineHeight,
-      paddingPt: pad,
+      paddingXPt: cellPaddingX(size),
+      paddingYPt: TABLE.cellPaddingYPt,
       ruleWidthPt: rule,
       blankBefore: 0,
       keepWithNext: false,
@@ -250,8 +299,8 @@ class Composer {
     return g;
   }
 
-  private image(img: ImageBlock): GImage {
-    const { widthPt, heightPt } = imageBox(img);
+  private image(img: ImageBlock, columnPt: number): GImage {
+    const { widthPt, heightPt } = imageBox(img, columnPt);
     const g: GImage = {
       kind: 'image',
       path: img.path,
@@ -314,7 +363,7 @@ class Composer {
   /** A title too long for one line breaks into balanced lines, measured with the title face. */
   titleLines(title: string): string[] {
     const t = ARTICLE.title;
-    return balancedLines(title, this.metrics.role(t.role), this.metrics, t.sizePt, TEXT_BLOCK.widthPt);
+    return balancedLines([{ text: title, role: t.role }], t.sizePt, TEXT_BLOCK.widthPt, this.metrics);
   }
 
   private article(a: Article, parentId: string, flow: Flow): void {
@@ -340,7 +389,6 @@ class Composer {
   endBlock(): GEndBlock {
     const eb = this.issue.endBlock;
     const size = END_BLOCK.sizePt;
-    const face = this.metrics.role(END_BLOCK.role);
     const inner = TEXT_BLOCK.widthPt - 2 * END_BLOCK.indentChars * size;
     const order = END_BLOCK.order as readonly string[];
     const dist = [...eb.distribution].sort((a, b) => order.indexOf(a.label) - order.indexOf(b.label));
@@ -350,9 +398,8 @@ class Composer {
     let count = 0;
     const distribution = dist.map((d) => {
       const label = `${d.label}：`;
-      const labelW = textEm(label, face, this.metrics) * size;
       if (count > 0) rules.push({ afterLines: count, widthPt: thin });
-      const lines = countLines(d.text, face, this.metrics, size, inner - labelW);
+      const lines = distributionLines(label, d.text, END_BLOCK.role, size, inner, this.metrics, d.at).lines.length;
       count += lines;
       return d.at ? { label, text: d.text, lines, at: d.at } : { label, text: d.text, lines };
     });
@@ -414,8 +461,6 @@ class Composer {
       bodyPdfSizePt: BODY.pdfSizePt,
       color: BODY.color,
       docxRunSpacingTwips: BODY.docxRunSpacingTwips,
-      trackingPt: BODY.trackingPt,
-      scriptChangeEm: LATIN_IN_CJK.scriptChangeEm,
       syntheticBoldStrokeEm: SYNTHETIC_BOLD.strokeEm,
       kinsoku: { noLineStart: KINSOKU.noLineStart, noLineEnd: KINSOKU.noLineEnd },
       minSplitLines: PARAGRAPH_SPLIT.minLines,
@@ -427,6 +472,7 @@ class Composer {
     const flow = new Flow();
     if (this.issue.note) this.note(this.issue.note, flow);
     for (const s of this.issue.sections) this.section(s, flow);
+    clearAfterTables(flow.blocks);
     return {
       meta: this.meta(),
       page: this.page(),

@@ -3,8 +3,9 @@
  * fact of one format lives here already made — which font role and style each run and block
  * has, blank lines between blocks (collapsed), ★ and run-in leads, list markers, masthead and
  * end-block lines, balanced title lines, table column widths and image sizes (measured with
- * the real fonts), keep-with-next and outline entries. It is not paginated: the PDF paginates
- * on the grid, the DOCX leaves pagination to Word, the web edition has no pages.
+ * the real fonts), list geometry, keep-with-next and outline entries. It is not paginated:
+ * layout/paginate.ts sets its lines and pages for the PDF, the DOCX leaves pagination to
+ * Word, the web edition has no pages.
  *
  * A translator (src/render/<format>/) walks a Galley and writes its format; it never looks at
  * the model (src/model/types.ts) and never decides layout. Sizes are in points, indents and
@@ -52,6 +53,11 @@ export interface OutlineEntry {
 interface BlockBase {
   /** Blank grid lines before the block, already collapsed with what the block before left. */
   blankBefore: number;
+  /**
+   * Left edge of the block in body characters from the text block's left edge: inside a list
+   * item, the item's text column (GList.textAtChars). Absent: 0.
+   */
+  leftChars?: number;
   /** Must not end a page: it stays with the block after it. */
   keepWithNext: boolean;
   outline?: OutlineEntry;
@@ -72,19 +78,28 @@ export interface GParagraph extends BlockBase {
   align: Align;
 }
 
-/** A list: each item has its marker (1. / ●) in a column of `markerChars`, text hanging after it. */
+/**
+ * A list: each item has its marker (1. / ●) at `markerAtChars`, its text hanging at
+ * `textAtChars`, both in body characters from the text block's left edge, decided once for
+ * every format; a nested list's marker stands one list indent further in than its parent's.
+ * The item's blocks carry `leftChars` = textAtChars.
+ */
 export interface GList extends BlockBase {
   kind: 'list';
-  /** Indent of the marker column in characters. */
-  indentChars: number;
-  markerChars: number;
+  markerAtChars: number;
+  textAtChars: number;
   items: Array<{ marker: GRun; blocks: GBlock[] }>;
 }
 
-/** A ruled table; column widths are content widths in points (padding and rules excluded). */
+/**
+ * A ruled table; column widths are content widths in points (padding and rules excluded). The
+ * block after a table keeps at least one blank grid line (its blankBefore), so the next
+ * paragraph never sits on the bottom rule.
+ */
 export interface GTable extends BlockBase {
   kind: 'table';
   caption?: GParagraph;
+  /** A column of numbers only (with , . % or a unit) is aligned right unless its author chose. */
   columns: Array<{ widthPt: number; align: Exclude<Align, 'justify'> }>;
   /** Header cells: style tableHeader; body cells: style tableText. */
   header: GRun[][];
@@ -92,7 +107,9 @@ export interface GTable extends BlockBase {
   sizePt: number;
   /** Height of one line of table text in points. */
   lineHeightPt: number;
-  paddingPt: number;
+  /** Cell padding left and right (half a character of the table's size) and top and bottom. */
+  paddingXPt: number;
+  paddingYPt: number;
   ruleWidthPt: number;
 }
 
@@ -230,10 +247,6 @@ export interface GText {
   color: string;
   /** DOCX: every run tightened by this many twips, so 28 characters fit clients without a grid. */
   docxRunSpacingTwips: number;
-  /** The same tightening in points, with which PDF lines are decided. */
-  trackingPt: number;
-  /** Where Latin meets Chinese text, what a client's missing run spacing leaves, in em. */
-  scriptChangeEm: number;
   /** Stroke of an emboldened face, in em of its size. */
   syntheticBoldStrokeEm: number;
   /** GB/T 15834 §5.1: marks that never begin a line and marks that never end one. */

@@ -6,12 +6,15 @@
 import type { ImageBlock } from '../model/types.js';
 import { IMAGE, TABLE, TEXT_BLOCK } from './spec.js';
 
-/** An image's printed size: its natural size at IMAGE.assumedDpi, shrunk (never enlarged) to fit. */
-export function imageBox(img: Pick<ImageBlock, 'widthPx' | 'heightPx'>): { widthPt: number; heightPt: number } {
+/**
+ * An image's printed size: its natural size at IMAGE.assumedDpi, shrunk (never enlarged) to
+ * fit a column `columnPt` wide (the text block, or a list item's text column).
+ */
+export function imageBox(img: Pick<ImageBlock, 'widthPx' | 'heightPx'>, columnPt: number = IMAGE.maxWidthPt()): { widthPt: number; heightPt: number } {
   const ptPerPx = 72 / IMAGE.assumedDpi;
   const w = img.widthPx * ptPerPx;
   const h = img.heightPx * ptPerPx;
-  const scale = Math.min(1, IMAGE.maxWidthPt() / w, (TEXT_BLOCK.heightPt * IMAGE.maxHeightShare) / h);
+  const scale = Math.min(1, Math.min(IMAGE.maxWidthPt(), columnPt) / w, (TEXT_BLOCK.heightPt * IMAGE.maxHeightShare) / h);
   return { widthPt: w * scale, heightPt: h * scale };
 }
 
@@ -41,12 +44,15 @@ export function tableColumnWidths(natural: number[], minimum: number, available:
   return widths;
 }
 
+/** Padding left and right of a cell's text in a table set at `sizePt`. */
+export const cellPaddingX = (sizePt: number): number => TABLE.cellPaddingXChars * sizePt;
+
 /**
- * Width left for cell text in a table of `cols` columns, padding and rules taken off, in a
- * block `widthPt` wide (the text block, or less inside a list item).
+ * Width left for cell text in a table of `cols` columns set at `sizePt`, padding and rules
+ * taken off, in a block `widthPt` wide (the text block, or less inside a list item).
  */
-export function tableTextWidth(cols: number, widthPt: number = TEXT_BLOCK.widthPt): number {
-  return widthPt - cols * (2 * TABLE.cellPaddingPt + TABLE.ruleWidthPt) - TABLE.ruleWidthPt;
+export function tableTextWidth(cols: number, widthPt: number, sizePt: number): number {
+  return widthPt - cols * (2 * cellPaddingX(sizePt) + TABLE.ruleWidthPt) - TABLE.ruleWidthPt;
 }
 
 /**
@@ -55,7 +61,7 @@ export function tableTextWidth(cols: number, widthPt: number = TEXT_BLOCK.widthP
  * smallest step cannot hold them all: such a table is refused with a message.
  */
 export function tableSize(cols: number, widthPt: number = TEXT_BLOCK.widthPt): number | undefined {
-  return TABLE.sizeStepsPt.find((size) => cols * TABLE.minColumnChars * size <= tableTextWidth(cols, widthPt) + 1e-6);
+  return TABLE.sizeStepsPt.find((size) => cols * TABLE.minColumnChars * size <= tableTextWidth(cols, widthPt, size) + 1e-6);
 }
 
 /** The most columns a table may have (at the smallest size step) in a block `widthPt` wide. */

@@ -1,45 +1,39 @@
 /**
  * Where a line may not break: GB/T 15834-2011 §5.1 and the number rule of spec §11, decided
- * here once for every format. The PDF breaks its own lines by these marks; the DOCX writes
- * them as glue its clients keep (render/docx/typography.ts); the web edition as unbreakable
- * spans.
+ * here once for every format. The line setter (lines.ts) breaks every text on paper by these
+ * marks; the DOCX says what Word's settings can say (kinsoku and its line-start and line-end
+ * lists; nothing is written into the text); the web edition uses unbreakable spans.
  */
 import { KINSOKU } from './spec.js';
 
 const NO_START = new Set(Array.from(KINSOKU.noLineStart));
 const NO_END = new Set(Array.from(KINSOKU.noLineEnd));
 
+const UNBREAKABLE = KINSOKU.unbreakable.map((u) => Array.from(u));
+
 /** Marks, per code point index, whether a break before it is forbidden. */
 export function gluedBefore(chars: string[]): boolean[] {
   const glue = chars.map(() => false);
   for (let i = 1; i < chars.length; i++) {
-    const prev = chars[i - 1];
-    const cur = chars[i];
+    const prev = chars[i - 1]!;
+    const cur = chars[i]!;
     if (prev === '\n' || cur === '\n') continue;
     if (NO_START.has(cur) || NO_END.has(prev)) glue[i] = true;
   }
   // A dash or ellipsis is one unit of two cells, and is glued to what precedes it too.
-  for (const unit of KINSOKU.unbreakable) {
-    const u = Array.from(unit);
+  for (const u of UNBREAKABLE) {
     for (let i = 0; i + u.length <= chars.length; i++) {
-      if (u.every((c, k) => chars[i + k] === c)) {
-        for (let k = 0; k < u.length; k++) if (i + k > 0 && chars[i + k - 1] !== '\n') glue[i + k] = true;
-      }
+      if (chars[i] !== u[0]) continue;
+      let k = 1;
+      while (k < u.length && chars[i + k] === u[k]) k++;
+      if (k < u.length) continue;
+      for (k = 0; k < u.length; k++) if (i + k > 0 && chars[i + k - 1] !== '\n') glue[i + k] = true;
     }
   }
   return glue;
 }
 
 const HAN = /\p{Script=Han}/u;
-const ALNUM = /^[0-9A-Za-z]$/;
-const DIGIT = /^[0-9]$/;
-const LATINISH = /^[\x21-\x7e]$/;
-
-/** A hanzi meets a half-width digit or letter: clients tend to add space here, the spec adds none. */
-export function scriptBoundary(prev: string | undefined, cur: string | undefined): boolean {
-  if (prev === undefined || cur === undefined) return false;
-  return (HAN.test(prev) && ALNUM.test(cur)) || (ALNUM.test(prev) && HAN.test(cur));
-}
 
 /**
  * Breaks forbidden inside numbers and Latin words (2024, 1+N, 77.8%), and between a number and
@@ -49,10 +43,12 @@ export function scriptBoundary(prev: string | undefined, cur: string | undefined
 export function numberGlue(chars: string[]): boolean[] {
   const glue = chars.map(() => false);
   for (let i = 1; i < chars.length; i++) {
-    const prev = chars[i - 1]!;
+    const prev = chars[i - 1]!.charCodeAt(0);
     const cur = chars[i]!;
-    if (LATINISH.test(prev) && LATINISH.test(cur)) glue[i] = true;
-    else if (DIGIT.test(prev) && HAN.test(cur)) glue[i] = true;
+    const c = cur.charCodeAt(0);
+    // Printable ASCII on both sides, or a digit and then a hanzi.
+    if (prev >= 0x21 && prev <= 0x7e && c >= 0x21 && c <= 0x7e) glue[i] = true;
+    else if (prev >= 0x30 && prev <= 0x39 && c > 0x7f && HAN.test(cur)) glue[i] = true;
   }
   return glue;
 }
@@ -67,16 +63,9 @@ export function noBreakBefore(chars: string[]): boolean[] {
 const LATIN = /^[\x21-\x7e]$/;
 const CHINESE = /^[^\x00-\x7f]$/u;
 
-/** Latin text (half-width letters, digits, signs) meets Chinese text (hanzi or full-width marks). */
-export function latinMeetsChinese(prev: string | undefined, cur: string | undefined): boolean {
-  if (prev === undefined || cur === undefined) return false;
-  return (LATIN.test(prev) && CHINESE.test(cur)) || (CHINESE.test(prev) && LATIN.test(cur));
-}
-
 /**
  * Stretches kept whole (no break inside, `glue` from noBreakBefore) that mix Latin and Chinese
- * text, such as 5月, 2023年 or 70，: per code point, whether it belongs to one. Clients that
- * break Chinese text their own way are told to keep these (render/docx/typography.ts).
+ * text, such as 5月, 2023年 or 70，: per code point, whether it belongs to one.
  */
 export function mixedStretches(chars: string[], glue: boolean[]): boolean[] {
   const keep = chars.map(() => false);

@@ -34,7 +34,7 @@ export function layoutLimits(g: Galley, metrics: Metrics): Diagnostic[] {
   // A table inside a list item has what the item leaves of the text block, as composed.
   const walk = (blocks: Galley['body'], widthPt: number, inList: boolean): void => {
     for (const b of blocks) {
-      if (b.kind === 'list') b.items.forEach((i) => walk(i.blocks, widthPt - (b.indentChars + b.markerChars) * g.page.charPitchPt, true));
+      if (b.kind === 'list') b.items.forEach((i) => walk(i.blocks, g.page.blockWidthPt - b.textAtChars * g.page.charPitchPt, true));
       if (b.kind !== 'table') continue;
       const maxCols = maxTableColumns(widthPt);
       const where = { file: b.at?.file ?? g.at.endBlock.file, line: b.at?.line, column: b.at?.column };

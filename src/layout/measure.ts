@@ -1,8 +1,6 @@
 /**
- * Text measured before pdfmake lays it out, where a layout decision needs it first: how many
- * lines the end block takes (its height is reserved before the page is known), and where a
- * long title breaks into balanced lines. It follows pdfmake's own greedy filling over the
- * same kinsoku stretches, with the faces' own advance widths.
+ * The one measuring interface, and the natural width of a text (table columns, the publisher
+ * line) over the same unbreakable stretches the line setter (lines.ts) keeps whole.
  */
 import type { FontRole } from '../model/types.js';
 import type { Face } from '../fonts/faces.js';
@@ -21,8 +19,7 @@ export interface Metrics {
 /** Unbreakable stretches with their widths in em. */
 function stretches(text: string, face: Face, fonts: Metrics): Array<{ text: string; em: number }> {
   const chars = Array.from(text);
-  // Numbers and Latin words stay whole, as pdfmake's own breaker keeps them: a list of
-  // 第13县… must measure the lines it prints.
+  // Numbers and Latin words stay whole, as the line setter keeps them.
   const glue = noBreakBefore(chars);
   const out: Array<{ text: string; em: number }> = [];
   for (let i = 0; i < chars.length; i++) {
@@ -39,62 +36,7 @@ function stretches(text: string, face: Face, fonts: Metrics): Array<{ text: stri
   return out;
 }
 
-/** Lines of a greedy fill of `text` into `widthPt`. */
-export function countLines(text: string, face: Face, fonts: Metrics, sizePt: number, widthPt: number): number {
-  const capacity = widthPt / sizePt + 1e-6;
-  let n = 1;
-  let used = 0;
-  for (const s of stretches(text, face, fonts)) {
-    if (used > 0 && used + s.em > capacity) {
-      n++;
-      used = 0;
-    }
-    used += s.em;
-  }
-  return n;
-}
-
 /** Width of text in em. */
 export function textEm(text: string, face: Face, fonts: Metrics): number {
   return stretches(text, face, fonts).reduce((a, s) => a + s.em, 0);
-}
-
-const GOOD_BREAK_AFTER = new Set(Array.from('，、；：。！？ '));
-
-/**
- * A title too long for one line, broken into lines of nearly equal length instead of a full
- * line and a stub; breaks after punctuation are preferred when they cost little balance.
- */
-export function balancedLines(text: string, face: Face, fonts: Metrics, sizePt: number, widthPt: number): string[] {
-  const parts = stretches(text, face, fonts);
-  const total = parts.reduce((a, s) => a + s.em, 0);
-  const capacity = widthPt / sizePt + 1e-6;
-  if (total <= capacity) return [text];
-  const n = Math.ceil(total / capacity);
-  const lines: string[] = [];
-  let idx = 0;
-  let remaining = total;
-  for (let line = n; line > 1; line--) {
-    const target = remaining / line;
-    let used = 0;
-    let best = -1;
-    let bestCost = Infinity;
-    for (let k = idx; k < parts.length; k++) {
-      used += parts[k].em;
-      if (used > capacity) break;
-      const lastChar = Array.from(parts[k].text).at(-1)!;
-      const cost = Math.abs(used - target) - (GOOD_BREAK_AFTER.has(lastChar) ? 1.5 : 0);
-      if (cost < bestCost) {
-        bestCost = cost;
-        best = k;
-      }
-    }
-    if (best < idx) best = idx;
-    const chunk = parts.slice(idx, best + 1);
-    lines.push(chunk.map((s) => s.text).join(''));
-    remaining -= chunk.reduce((a, s) => a + s.em, 0);
-    idx = best + 1;
-  }
-  lines.push(parts.slice(idx).map((s) => s.text).join(''));
-  return lines.filter((l) => l.length > 0);
 }

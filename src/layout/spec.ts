@@ -78,10 +78,6 @@ export const BODY = {
    * clients that ignore the document grid (LibreOffice, WPS).
    */
   docxRunSpacingTwips: -5,
-  /** The same tightening in points: lines are decided with it (render/pdf/inlines.ts LineMeasure). */
-  get trackingPt(): number {
-    return this.docxRunSpacingTwips / TWIPS_PER_PT;
-  },
   /** PDF: the glyph size equal to the character cell, so 28 fit a line exactly. */
   get pdfSizePt(): number {
     return GRID.charPitchPt;
@@ -225,7 +221,17 @@ export const TABLE = {
   /** Line height factor of table text relative to its size. */
   lineHeight: 1.35,
   ruleWidthPt: 0.5,
-  cellPaddingPt: 3,
+  /** Cell padding left and right, in characters of the table's size: text never touches a rule. */
+  cellPaddingXChars: 0.5,
+  /** Cell padding above and below the text, in points. */
+  cellPaddingYPt: 3,
+  /** Blank grid lines kept free after a table: the next paragraph never sits on its bottom rule. */
+  blankLinesAfter: 1,
+  /**
+   * A body cell that is a number: digits with , . and an optional sign, percent or unit of up
+   * to three hanzi (120人, 3.5万元, 85%). A column of them (empty cells aside) aligns right.
+   */
+  numberCell: /^[+\-−]?[0-9][0-9,，.]*(?:[%‰]|\p{Script=Han}{1,3})?$/u,
   /** A column is never narrower than this many characters of table text. */
   minColumnChars: 2,
   /**
@@ -302,22 +308,29 @@ export const KINSOKU = {
   noLineStart: '。，、；：？！）》」』】〕〗〉”’…—·%‰℃',
   noLineEnd: '（《「『【〔〖〈“‘',
   unbreakable: ['——', '……'],
+  /**
+   * Closing marks that may hang past the last cell of a full body line (spec §9), as Word
+   * does with 允许标点溢出边界: one cell of them, or two when the first gives up its blank half.
+   */
+  hangable: '。，、；：？！）》」』】〕〗〉”’',
+  /**
+   * Marks whose glyph sits in the left half of its cell (Chinese fonts: stops, pauses and
+   * closing brackets and quotes), and those whose glyph sits in the right half (opening
+   * brackets and quotes). Off the grid, of two adjacent marks the blank half between them is
+   * removed (spec §11, clreq: punctuation compression).
+   */
+  blankRightHalf: '。，、；：）》」』】〕〗〉”’',
+  blankLeftHalf: '（《「『【〔〖〈“‘',
 } as const;
 
 /**
- * Half-width digits and Latin letters inside Chinese text (spec §11): they take their own
- * width and no space is added where they meet a hanzi (no 4 月 26 日). A number stays whole
- * and stays with the hanzi right after it (its unit or 年/月/日: kinsoku.ts numberGlue).
- *
- * What is left at such a meeting is measured, not added: LibreOffice 7.4 sets the last
- * character of a stretch of one script or one run without the run spacing every character
- * has (BODY.docxRunSpacingTwips, 0.25 pt at 三号), so it stands that much wider there. Where
- * Latin meets Chinese, where a kept stretch (kinsoku.ts mixedStretches) begins or ends and
- * where the run changes, the PDF decides its lines with the same 0.25 pt (0.0156 em,
- * invisible), so that both break alike.
+ * Superscript and subscript: their size, and their baseline shift in em of the reduced size
+ * (the figures pdfmake uses, so the print looks as it did).
  */
-export const LATIN_IN_CJK = {
-  scriptChangeEm: -BODY.docxRunSpacingTwips / TWIPS_PER_PT / ZIHAO.sanhao,
+export const SCRIPT = {
+  scale: 0.58,
+  superRise: 0.75,
+  subDrop: 0.35,
 } as const;
 
 /** Official family names written into the DOCX, one per role. */

@@ -51,11 +51,16 @@ export function buildIssue(
   const placed = new Map<string, Placed[]>(sectionNames.map((s) => [s.name, []]));
   let note: EditorNote | undefined;
 
+  const drafts: string[] = [];
   for (const src of sources) {
     const fm = src.front;
     if (!fm) continue;
     if (isBlankTree(src.tree.children as Content[]) && !fm.title) {
-      diags.warn('source-empty', src.rel, src.bodyLineOffset + 1, 1, '这份稿件还没有内容，不会印出；写好后再构建，或删去此文件');
+      // A draft as `new` writes it (a section and hints, nothing else) waits for its text: one
+      // line for all of them below, not a warning a file at every check and build. A file
+      // that says more (a unit, an order) and has no text is a slip worth a warning of its own.
+      if (Object.keys(fm).every((k) => k === 'section')) drafts.push(path.posix.basename(src.rel));
+      else diags.warn('source-empty', src.rel, src.bodyLineOffset + 1, 1, '这份稿件还没有内容，不会印出；写好后再构建，或删去此文件');
       continue;
     }
     const ctxBase = { file: src.rel, absFile: src.abs, seriesRoot: series.root, lineOffset: src.bodyLineOffset, diags };
@@ -107,6 +112,14 @@ export function buildIssue(
   const reported = diags.errors.length > before || sources.some((s) => !s.front) || findSourceFiles(cfg.dir).length > sources.length;
   if (sections.length === 0 && !note && !reported) {
     diags.error('issue-empty', cfg.file, 1, 1, `本期还没有任何稿件。请在 ${relPath(series.root, cfg.dir)}/ 中添加 .md 稿件（前言区写 section: 栏目名）`);
+  }
+  if (drafts.length) {
+    diags.add({
+      severity: 'note',
+      rule: 'drafts-unwritten',
+      file: relPath(series.root, cfg.dir),
+      message: `${drafts.length} 个稿件模板还没有写，不会印出：${drafts.join('、')}（要写就在其中写稿，不用的可以删去）`,
+    });
   }
   if (diags.errors.length > before) return undefined;
 

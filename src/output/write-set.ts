@@ -5,13 +5,17 @@
  * target is never missing even for an instant. When one rename is refused (on Windows: the
  * DOCX open in Word), the files already replaced get their old contents back.
  *
- * A file changed after bulletin wrote it (an editor's corrections made in Word) is not lost:
- * bulletin keeps the SHA-256 of what it wrote in a small record beside the outputs, and an
- * existing file that no longer matches is kept under a new name, with a warning.
+ * This is the one writer for every command's outputs (build, stats): it never replaces a file
+ * it did not write. bulletin keeps the SHA-256 of what it wrote in a small record beside the
+ * outputs. A file changed after bulletin wrote it (an editor's corrections made in Word) is
+ * kept under a new name, with a warning; a file bulletin never wrote there (bulletin.yaml, an
+ * item, the clerk's own workbook given to --out) stops the command before anything is written.
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { UserError } from '../diagnostics.js';
+import { relPath } from '../paths.js';
 import { ensureDir } from './ensure-dir.js';
 import { aboutFile, fsError } from './fs-errors.js';
 import { siblingName, writeFileAtomic, writeTemp } from './write-atomic.js';
@@ -78,6 +82,33 @@ function restore(b: { target: string; backup?: string }, f: OutputFile, dir: str
   }
 }
 
+/** SHA-256 of a file read in pieces: an output name may hold anything, of any size. */
+function hashFile(file: string): string {
+  const hash = createHash('sha256');
+  const fd = fs.openSync(file, 'r');
+  try {
+    const buf = Buffer.alloc(1 << 20);
+    for (let n; (n = fs.readSync(fd, buf, 0, buf.length, null)) > 0; ) hash.update(buf.subarray(0, n));
+  } finally {
+    fs.closeSync(fd);
+  }
+  return hash.digest('hex');
+}
+
+/**
+ * Who made the file under an output name: bulletin, and nobody changed it since (or it already
+ * holds what is about to be written: two builds at once); someone after bulletin wrote it;
+ * or never bulletin.
+ */
+function standing(target: string, written: string | undefined, bytes: Uint8Array): 'ours' | 'edited' | 'foreign' {
+  const size = fs.statSync(target).size;
+  if (written === undefined && size !== bytes.length) return 'foreign';
+  const now = hashFile(target);
+  if (now === sha256(bytes)) return 'ours';
+  if (written === undefined) return 'foreign';
+  return now === written ? 'ours' : 'edited';
+}
+
 function isFile(p: string): boolean {
   try {
     return fs.lstatSync(p).isFile();
@@ -95,6 +126,20 @@ export function writeOutputSet(dir: string, files: OutputFile[]): WriteSetResult
   for (const t of targets) {
     if (fs.existsSync(t) && !isFile(t)) throw fsError(fs.statSync(t).isDirectory() ? 'EISDIR' : 'EINVAL', t, 'rename');
   }
+  const standings = files.map((f, i) => (f.name === RECORD_FILE ? 'foreign' : fs.existsSync(targets[i]!) ? standing(targets[i]!, record[f.name], f.bytes) : 'absent'));
+  const foreign = targets.filter((_t, i) => standings[i] === 'foreign');
+  if (foreign.length) {
+    const shown = foreign.map((t) => relPath(process.cwd(), t));
+    throw new UserError(
+      `没有写入任何文件：${shown.join('、')} 已经存在，而且不是 bulletin 写的。请换一个文件名或文件夹（--out），或先把它移走`,
+      shown.map((file) => ({
+        severity: 'error' as const,
+        rule: 'output-not-ours',
+        file,
+        message: '这个文件已经存在，不是 bulletin 写出的（输出文件夹里的 .bulletin-written.json 没有它的记录），为避免覆盖，没有改动它',
+      })),
+    );
+  }
   const temps: string[] = [];
   const backups: Array<{ target: string; backup?: string }> = [];
   const kept: WriteSetResult['kept'] = [];
@@ -103,15 +148,11 @@ export function writeOutputSet(dir: string, files: OutputFile[]): WriteSetResult
     files.forEach((f, i) => temps.push(writeTemp(targets[i]!, f.bytes)));
     files.forEach((f, i) => {
       const target = targets[i]!;
-      if (!fs.existsSync(target)) {
+      if (standings[i] === 'absent') {
         backups.push({ target });
         return;
       }
-      const now = sha256(fs.readFileSync(target));
-      const written = record[f.name];
-      // Changed since bulletin wrote it, and not simply what this build writes anyway (two
-      // builds at once write the same bytes).
-      const edited = written !== undefined && now !== written && now !== sha256(f.bytes);
+      const edited = standings[i] === 'edited';
       const backup = edited ? path.join(dir, keptName(dir, f.name)) : siblingName(target, 'old');
       secondName(target, backup);
       backups.push({ target, backup: edited ? undefined : backup });

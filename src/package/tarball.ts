@@ -7,6 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
+import { installedManifest } from './installed-manifest.js';
 
 /** npm's own fixed mtime for packed files (1985-10-26T08:15:00Z). */
 const MTIME = 499162500;
@@ -61,7 +62,8 @@ function header(name: string, size: number, mode: number): Buffer {
 export function packTarball(root: string): Uint8Array {
   const parts: Buffer[] = [];
   for (const rel of packedFiles(root)) {
-    const data = fs.readFileSync(path.join(root, rel));
+    const raw = fs.readFileSync(path.join(root, rel));
+    const data = rel === 'package.json' ? Buffer.from(installedManifest(raw.toString('utf8'))) : raw;
     const executable = rel.startsWith('bin/');
     parts.push(header(`package/${rel}`, data.length, executable ? 0o755 : 0o644), data);
     const pad = (512 - (data.length % 512)) % 512;

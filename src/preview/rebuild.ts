@@ -52,7 +52,8 @@ export class PreviewBuilds {
     return out;
   }
 
-  async rebuild(): Promise<void> {
+  /** `recent`: the files saved since the last good build, named if the build fails unexpectedly. */
+  async rebuild(recent: string[] = []): Promise<void> {
     const diags = new Diagnostics();
     let failure: string | undefined;
     try {
@@ -73,9 +74,15 @@ export class PreviewBuilds {
         }
       }
     } catch (e) {
-      if (!(e instanceof UserError)) throw e;
-      diags.list.push(...e.diagnostics);
-      failure = e.message;
+      if (e instanceof UserError) {
+        diags.list.push(...e.diagnostics);
+        failure = e.message;
+      } else {
+        // Whatever else goes wrong (a source nested past the stack, a library's own error) is
+        // said on the page; the preview keeps serving the last good version and tries again
+        // at the next save.
+        failure = `${crashMessage('生成网页版', crashDetail(e), recent)}。${KEPT_SERVING}`;
+      }
     }
     // Problems in other issues' issue.yaml do not concern this preview.
     const mine = relPath(this.root, this.issueDir);
@@ -103,4 +110,17 @@ export class PreviewBuilds {
     }
     return { name: `${good.issue.meta.fileStem}.pdf`, bytes: this.pdfCache.bytes };
   }
+}
+
+/** What the page adds to a failure that is not an error in the sources. */
+export const KEPT_SERVING = '预览仍在运行，下面是上一次成功生成的版本；改好最近保存的文件后会自动重试。若一直如此，请把这段消息发给维护人员';
+
+/** A failure that is not the user's input error, as the page and the terminal say it. */
+export function crashMessage(what: string, detail: string, recent: string[] = []): string {
+  return `${what}时出错（${detail}${recent.length ? `；最近保存的文件：${recent.join('、')}` : ''}）`;
+}
+
+/** What went wrong, in the clerk's terms where we can tell. */
+export function crashDetail(e: unknown): string {
+  return e instanceof RangeError && /call stack/i.test(e.message) ? '稿件的层次太深，如很多层 > 引用或列表' : String((e as Error)?.message ?? e);
 }

@@ -6,12 +6,15 @@
 import type { Diagnostic } from '../diagnostics.js';
 import type { Faces } from '../fonts/faces.js';
 import type { Galley } from '../layout/galley.js';
+import type { PagedDocument } from '../layout/paged.js';
 
 export interface RenderContext {
   /** Progress and facts worth telling the user (which font served which role), in Chinese. */
   log(message: string): void;
   /** The faces the galley was composed with: the PDF embeds what its text uses. */
   faces: Faces;
+  /** The galley on pages (layout/paginate.ts), made once for the formats that are `paged`. */
+  pages?: PagedDocument;
 }
 
 /** What a renderer knows when it is done: the file, its own page count, and what it noticed. */
@@ -35,6 +38,8 @@ export interface OutputFormat {
    * empty box, so the build stops and names it (layout/coverage.ts).
    */
   embedsFonts?: true;
+  /** The format draws pages: the pipeline paginates the galley for it (RenderContext.pages). */
+  paged?: true;
   /** Translates the issue's one Galley into the file; throws UserError for problems in the sources. */
   render(galley: Galley, ctx: RenderContext): Promise<Rendered>;
 }
@@ -45,6 +50,7 @@ export const FORMATS: readonly OutputFormat[] = [
     ext: '.pdf',
     byDefault: true,
     embedsFonts: true,
+    paged: true,
     render: async (galley, ctx) => (await import('./pdf/render-pdf.js')).renderPdf(galley, ctx),
   },
   {

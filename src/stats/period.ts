@@ -2,7 +2,7 @@
  * The period a statistic covers, from --year / --quarter / --from / --to. Issues count when
  * their date (issue.yaml `date`) falls inside it, both ends included.
  */
-import { compareDates, daysInMonth, formatChineseDate, parseIsoDate, toIso, type CalendarDate } from '../dates.js';
+import { compareDates, daysInMonth, formatChineseDate, parseDateInput, toIso, type CalendarDate } from '../dates.js';
 import { UserError } from '../diagnostics.js';
 
 export interface PeriodOptions {
@@ -34,7 +34,7 @@ function parseWhole(text: string, what: string, range: [number, number], hint: s
 }
 
 function parseDate(text: string, option: string): CalendarDate {
-  const d = parseIsoDate(text);
+  const d = parseDateInput(text);
   if ('error' in d) throw new UserError(`${option} 的${d.error}`);
   return d;
 }

@@ -99,7 +99,7 @@ describe('bulletin archive', () => {
     // Links of the page itself (the search script builds its own from the same data).
     const hrefs = [...html.replace(/<script>[\s\S]*?<\/script>/g, '').matchAll(/href="([^"]+)"/g)].map((m) => decodeURI(m[1]!).replace(/#.*$/, ''));
     // Every archived file is linked, and every link (items link into their issue) resolves.
-    expect(new Set(hrefs)).toEqual(new Set(first.issues.flatMap((i) => i.files.map((f) => f.path))));
+    expect(new Set(hrefs)).toEqual(new Set(first.issues.flatMap((i) => i.files.map((f) => `./${f.path}`))));
     for (const h of hrefs) expect(fs.existsSync(path.join(dir, 'archive', h))).toBe(true);
   });
 

@@ -150,10 +150,35 @@ describe('an issued issue is frozen', () => {
       expect(v.stderr).toContain(`${path.relative(archiveDir, file).split(path.sep).join('/')}  错误：已印发（2024-05-10）的存档文件被改动过`);
       const a = run('archive');
       expect(a.code).toBe(1);
-      expect(a.stderr).toContain('已印发的第1期的存档文件被改动过，没有重新生成');
+      expect(a.stderr).toContain('已印发（2024-05-10）的第1期的存档文件被改动过，与清单中的 SHA-256 不符，没有动它');
       expect(fs.readFileSync(file).equals(Buffer.concat([good, Buffer.from('%x\n')]))).toBe(true);
     } finally {
       fs.writeFileSync(file, good);
+    }
+  });
+
+  it('a byte changed in place in an archived issued file (same size): archive reports it at the file with the way to restore it, and the way works', () => {
+    const m = readManifestOf(archiveDir);
+    const file = pdfOf(m, 1);
+    const good = fs.readFileSync(file);
+    const bad = Buffer.from(good);
+    bad[Math.floor(bad.length / 2)] ^= 0xff;
+    fs.writeFileSync(file, bad);
+    try {
+      const a = run('archive');
+      expect(a.code).toBe(1);
+      const shown = path.relative(dir, file).split(path.sep).join('/');
+      expect(a.stderr).toContain(`${shown}  错误：已印发（2024-05-10）的第1期的存档文件被改动过，与清单中的 SHA-256 不符，没有动它。恢复的办法：从备份或 git 历史取回这个文件；或者删去它再运行 bulletin archive，会按印发记录重新生成`);
+      expect(a.stdout).not.toMatch(/跳过 \d+ 期（没有变化，其中 2 期已印发）/);
+      expect(a.stderr).not.toContain('check --all');
+      expect(fs.readFileSync(file).equals(bad)).toBe(true);
+      // The way the message gives: delete it, archive again, and the issued bytes come back.
+      fs.rmSync(file);
+      const again = run('archive');
+      expect(again.code, again.stderr).toBe(0);
+      expect(fs.readFileSync(pdfOf(readManifestOf(archiveDir), 1)).equals(good)).toBe(true);
+    } finally {
+      if (!fs.existsSync(file)) fs.writeFileSync(file, good);
     }
   });
 

@@ -284,10 +284,16 @@ describe('items', () => {
     ]);
   });
 
-  test('an issue with only empty stubs is an error on issue.yaml; each stub is a warning', () => {
+  test('an issue with only empty stubs is an error on issue.yaml; the stubs are one note', () => {
     expect(check({ ...yaml, 'issues/001/a.md': '---\nsection: 市县动态\n---\n\n<!-- 写稿 -->\n' })).toEqual([
-      'issues/001/a.md:4:1  警告：这份稿件还没有内容，不会印出；写好后再构建，或删去此文件',
+      'issues/001  说明：1 个稿件模板还没有写，不会印出：a.md（要写就在其中写稿，不用的可以删去）',
       'issues/001/issue.yaml:1:1  错误：本期还没有任何稿件。请在 issues/001/ 中添加 .md 稿件（前言区写 section: 栏目名）',
+    ]);
+  });
+
+  test('an empty file that sets more than its section (a unit) is a warning of its own', () => {
+    expect(check({ ...yaml, 'issues/001/a.md': '---\nsection: 市县动态\nunit: 南昌市\n---\n\n', 'issues/001/b.md': '---\nsection: 市县动态\n---\n\n## 标题\n\n正文。\n' })).toEqual([
+      'issues/001/a.md:5:1  警告：这份稿件还没有内容，不会印出；写好后再构建，或删去此文件',
     ]);
   });
 

@@ -62,8 +62,27 @@ describe('help and version', () => {
     expect(a.stdout).toBe(b.stdout);
     expect(a.lines[0]).toBe('用法： bulletin new [选项]');
     expect(a.stdout).toContain('-d, --date <日期>');
-    expect(a.stdout).toContain('本期日期，如 2024-04-24；不写则为今天');
+    expect(a.stdout).toContain('本期日期，如 2024-5-20、2024/5/20 或 2024年5月20日；不写则为今天');
     expect(a.stdout).not.toMatch(/Usage:|Options:/);
+  });
+
+  test('every command’s help is Chinese but for the names of commands, options, formats, files and programs', () => {
+    // Names a clerk types or sees on files and programs; any other Latin word is English prose.
+    const NAMES = new Set(
+      (
+        'bulletin init new import list check build preview issue archive stats help ' +
+        'pdf docx html wechat csv xlsx table md txt rtf odt doc wps tgz yaml json issues dist manifest index ' +
+        'PDF DOCX HTML Word WPS Markdown Excel CI MB CPU Ctrl'
+      ).split(' '),
+    );
+    for (const cmd of ['', 'init', 'new', 'import', 'list', 'check', 'build', 'preview', 'issue', 'archive', 'stats']) {
+      const r = runCli(cmd ? [cmd, '--help'] : ['--help'], REPO);
+      expect(r.code).toBe(0);
+      // Option flags (-f, --format <格式>, --no-open) and paths like bulletin-x.y.z.tgz are names.
+      const prose = r.stdout.replace(/(^|[^\w-])-{1,2}[a-zA-Z][\w-]*/g, '$1').replace(/[\w.-]*\.[a-z]{2,4}\b/g, '');
+      const english = [...prose.matchAll(/[A-Za-z]{2,}/g)].map((m) => m[0]).filter((w) => !NAMES.has(w));
+      expect(english, `bulletin ${cmd} --help:\n${r.stdout}`).toEqual([]);
+    }
   });
 
   test('bare `bulletin` shows the help instead of nothing', () => {

@@ -56,8 +56,11 @@ describe('new → check → write → check', () => {
     expect(r.lines).toContain('  issues/010/issue.yaml');
     for (const s of STUBS) expect(r.lines).toContain(`  issues/010/${s}`);
     expect(r.lines).toContain('下一步：');
+    // The same issue reference in every suggested command.
+    expect(r.stdout).toContain('bulletin import 来稿文件夹/ --issue 10，再用 bulletin check 10 --fix');
     expect(r.stdout).toContain('bulletin check 10 ');
-    expect(r.stdout).toContain('bulletin build issues/010 ');
+    expect(r.stdout).toContain('bulletin build 10 ');
+    expect(r.stdout).not.toContain('npx bulletin');
   });
 
   test('only issues/010 was added; issues/009 and bulletin.yaml are untouched', () => {
@@ -73,9 +76,10 @@ describe('new → check → write → check', () => {
     expect(r.stderr.split('\n')).toContain(
       'issues/010/issue.yaml:1:1  错误：本期还没有任何稿件。请在 issues/010/ 中添加 .md 稿件（前言区写 section: 栏目名）',
     );
-    // Every stub is named as not yet written, at the line after its front matter.
-    expect(r.stderr).toContain('issues/010/20-高校动态.md:9:1  警告：这份稿件还没有内容，不会印出');
-    expect(r.stdout).toContain('已检查 1 期。共 1 个错误，5 个警告。请先改正错误。');
+    // The stubs are named as not yet written in one line, not a warning each.
+    expect(r.stderr).toContain('issues/010  说明：5 个稿件模板还没有写，不会印出：00-编者按.md、10-省级动态.md、20-高校动态.md');
+    expect(r.stderr).not.toContain('这份稿件还没有内容');
+    expect(r.stdout).toContain('已检查 1 期。共 1 个错误，0 个警告。请先改正错误。');
   });
 
   test('after writing one real item into a stub, check 10 exits 0', () => {
@@ -85,8 +89,22 @@ describe('new → check → write → check', () => {
     const r = runCli(['check', '10'], dir);
     expect(r.stderr).not.toContain('错误：');
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('已检查 1 期。共 0 个错误，4 个警告。');
+    expect(r.stdout).toContain('已检查 1 期。没有发现问题。');
+    expect(r.stderr).toContain('issues/010  说明：4 个稿件模板还没有写');
     expect(r.stderr).not.toContain('20-高校动态.md');
+  });
+});
+
+describe('suggested commands inside a series made by init', () => {
+  test('name the tool as npx bulletin, as the README does, and the issue the same way each time', () => {
+    const dir = makeSeries({ 'package.json': JSON.stringify({ name: 'bulletin-series', private: true, dependencies: { bulletin: 'file:tools/bulletin-0.1.0.tgz' } }) });
+    const r = runCli(['new', '--date', '2024-05-20'], dir);
+    expect(r.code, r.stderr).toBe(0);
+    const steps = r.lines.slice(r.lines.indexOf('下一步：') + 1);
+    expect(steps.join('\n')).toContain('npx bulletin import 来稿文件夹/ --issue 1，再用 npx bulletin check 1 --fix');
+    expect(steps).toContain('  2. npx bulletin check 1    检查稿件');
+    expect(steps).toContain('  3. npx bulletin build 1    生成 PDF 和 Word 文件');
+    for (const l of steps) expect(l, l).not.toMatch(/(^|[^x] )bulletin /);
   });
 });
 
@@ -155,7 +173,7 @@ describe('refusals change nothing', () => {
     const before = snapshotTree(dir);
     const a = runCli(['new', '--date', '5月20日'], dir);
     expect(a.code).toBe(1);
-    expect(a.stderr).toContain('错误：--date：“5月20日”不是日期，请写成 2024-04-24 这样的格式');
+    expect(a.stderr).toContain('错误：--date：“5月20日”不是日期，请写成 2024-5-20、2024/5/20 或 2024年5月20日 这样的格式');
     const b = runCli(['new', '--number', '十', '--date', '2024-05-20'], dir);
     expect(b.code).toBe(1);
     expect(b.stderr).toContain('错误：--number 应当是正整数，而不是“十”');

@@ -28,7 +28,7 @@ describe('the DOCX prints the composition', () => {
     const t = mixed.body.find((b): b is GTable => b.kind === 'table')!;
     const grid = /<w:tblGrid>([\s\S]*?)<\/w:tblGrid>/.exec(mixedDoc)![1]!;
     const cols = [...grid.matchAll(/<w:gridCol w:w="(\d+)"\/>/g)].map((x) => Number(x[1]));
-    const chrome = 2 * t.paddingPt + t.ruleWidthPt;
+    const chrome = 2 * t.paddingXPt + t.ruleWidthPt;
     const expected = t.columns.map((c) => ptToTwips(c.widthPt + chrome));
     expect(cols.length).toBe(expected.length);
     // The last column also takes the table's closing rule and the rounding, so that the

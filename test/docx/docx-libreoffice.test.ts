@@ -1,7 +1,7 @@
 /**
- * End to end with a real client: LibreOffice converts the DOCX to PDF (official font names
- * mapped to the shipped fonts by test/fontconfig/fonts.conf), and the result is read back
- * with its text positions: the same pages and text as our own PDF, 28 characters × 22 lines
+ * End to end with a client we can run: LibreOffice 25.2 converts the DOCX to PDF (official
+ * font names mapped to the shipped fonts by test/fontconfig/fonts.conf), and the result is read
+ * back with its text positions: the same pages and text as our own PDF, 28 characters × 22 lines
  * on full body pages, the end block on the bottom edge of the last page, page numbers outside.
  */
 import { beforeAll, describe, expect, test } from 'vitest';
@@ -52,11 +52,12 @@ function rows(lines: PdfLine[]): PdfLine[][] {
   return out;
 }
 
-describe.skipIf(Boolean(missing))(`DOCX in LibreOffice${missing ? `（${missing}）` : ''}`, () => {
+describe.skipIf(Boolean(missing) && !process.env.CI)(`DOCX in LibreOffice${missing ? `（${missing}）` : ''}`, () => {
   const converted: Record<keyof typeof SERIES, Converted> = {} as Record<keyof typeof SERIES, Converted>;
   const pdfs = {} as Record<keyof typeof SERIES, PdfPage[]>;
 
   beforeAll(async () => {
+    if (missing) throw new Error(missing);
     for (const name of Object.keys(SERIES) as Array<keyof typeof SERIES>) {
       converted[name] = await convert(SERIES[name]);
       pdfs[name] = await ourPdf(converted[name].issue);
@@ -67,9 +68,10 @@ describe.skipIf(Boolean(missing))(`DOCX in LibreOffice${missing ? `（${missing}
     const pdf = pdfs[name];
     const lo = converted[name].pages;
     expect(pageText(lo)).toBe(pageText(pdf));
-    // Where the pages start may drift by a few characters: LibreOffice 7.4 ignores
+    // Where the pages start may drift by a few characters: LibreOffice ignores
     // w:autoSpaceDE/DN and spaces digits and Latin letters off hanzi, which Word and the PDF
-    // do not. Reported, not asserted; the page count is.
+    // do not (test/docx/parity.test.ts gives the reason for every line). Reported, not
+    // asserted; the page count is.
     const firstLines = (pages: PdfPage[]): string[] => pages.map((p) => (rows(bodyLines(p))[0] ?? []).map((l) => squeeze(l.text)).join(''));
     const [a, b] = [firstLines(lo), firstLines(pdf)];
     const drift = a.map((t, i) => (t === b[i] ? '' : `第${i + 1}页 LibreOffice「${t.slice(0, 8)}」/ PDF「${(b[i] ?? '').slice(0, 8)}」`)).filter(Boolean);
@@ -128,9 +130,10 @@ describe.skipIf(Boolean(missing))(`DOCX in LibreOffice${missing ? `（${missing}
       }
     }
     expect(checked).toBeGreaterThan(50);
-    // The others hold 27: LibreOffice 7.4 can neither squeeze a closing mark into a full
-    // justified line nor hang it (a hanging mark is not drawn), so it moves the character
-    // before the mark down; how many such lines there are depends on where the marks fall.
+    // The others hold 27: LibreOffice reads w:overflowPunct inverted (on means no hanging
+    // to it) and cannot squeeze a closing mark into a full justified line, so it moves the
+    // character before the mark down; how many such lines there are depends on where the
+    // marks fall. (Hanging on, 25.2 as 7.4 before it does not draw the hanging mark.)
     expect(exact / checked).toBeGreaterThan(0.85);
   });
 

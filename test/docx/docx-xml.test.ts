@@ -71,8 +71,7 @@ describe('runs', () => {
 
   test('body text takes 三号 仿宋 from 简报正文; bold text is that 仿宋 with w:b, the one thing that differs', () => {
     const runs = textRunsOf(doc);
-    // 4月 is a kept stretch of its own (render/docx/typography.ts); the body text follows it.
-    const body = runs.find((r) => textOf(r).startsWith('下旬'));
+    const body = runs.find((r) => textOf(r).startsWith('4月下旬'));
     expect(body).toBeDefined();
     expect(body).not.toContain('<w:rFonts');
     const bodyStyle = styleDef(m, STYLE.body);

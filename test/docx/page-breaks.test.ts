@@ -1,7 +1,8 @@
 /**
  * Pages of the DOCX in LibreOffice against our PDF where pages break on purpose: widows and
  * orphans (PARAGRAPH_SPLIT; the DOCX says w:widowControl outright), and the end block on an
- * even page after a body that ends on an odd page and after one that ends on an even page.
+ * even page after a body that ends on an odd page and after one that ends on an even page
+ * (with and without room for it there).
  * Needs LibreOffice and pdftotext; under CI a missing client fails the test instead of
  * skipping it.
  */
@@ -76,9 +77,30 @@ describe.skipIf(Boolean(missing) && !process.env.CI)(`pages in LibreOffice and i
     expect(lo[1]!.text).toMatch(/^报：/);
   });
 
-  test('end block on an even page, body ending on an even page: the odd page after it blank and unnumbered, the end block on the next even page', { timeout: 120_000 }, async () => {
+  test('end block on an even page, body ending on an even page with room: the PDF sets it at the foot of that page; the DOCX\'s even-page section starts the next even page', { timeout: 120_000 }, async () => {
     if (missing) throw new Error(missing);
     const issue = pagedIssue(base, [room + 8], true);
+    const pdf = pdfLines((await renderPdf(issue, quiet)).bytes);
+    const lo = numbered(pdfLines(docxToPdf((await renderDocx(issue, quiet)).bytes)));
+    // PDF (issue 20): the body on pages 1 and 2, the end block under it on page 2 — no blank page.
+    expect(pdf).toHaveLength(2);
+    const last = printedLines(pdf[1]!);
+    const end = last.findIndex((l) => l.startsWith('报：'));
+    expect(end).toBeGreaterThan(0);
+    expect(last[end - 1]).toMatch(/^甲+$/);
+    // The DOCX cannot know where Word ends its body: its end block opens a section that starts
+    // on an even page, so LibreOffice leaves page 3 out of its PDF and numbers the end block's
+    // page 4. A measured difference (the DOCX stays right however an editor reflows it).
+    expect(lo.map((p) => p.number)).toEqual([1, 2, 4]);
+    expect(lo[1]!.text).toMatch(/甲$/);
+    expect(lo[2]!.text).toMatch(/^报：/);
+    // The same body lines on the same pages.
+    expect(linesPerPage([printedLines(pdf[0]!), last], 1)).toEqual(linesPerPage(pdfLines(docxToPdf((await renderDocx(issue, quiet)).bytes)).slice(0, 2).map(printedLines), 1));
+  });
+
+  test('end block on an even page, body ending on an even page without room: the odd page after it blank and unnumbered, the end block on the next even page', { timeout: 120_000 }, async () => {
+    if (missing) throw new Error(missing);
+    const issue = pagedIssue(base, [room + 21], true);
     const pdf = pdfLines((await renderPdf(issue, quiet)).bytes);
     const lo = numbered(pdfLines(docxToPdf((await renderDocx(issue, quiet)).bytes)));
     // PDF: body on pages 1 and 2, page 3 empty (no number either), the end block on page 4.
@@ -90,7 +112,5 @@ describe.skipIf(Boolean(missing) && !process.env.CI)(`pages in LibreOffice and i
     expect(lo.map((p) => p.number)).toEqual([1, 2, 4]);
     expect(lo[1]!.text).toMatch(/甲$/);
     expect(lo[2]!.text).toMatch(/^报：/);
-    // The same body lines on the same pages.
-    expect(linesPerPage([printedLines(pdf[0]!), printedLines(pdf[1]!)], 1)).toEqual(linesPerPage(pdfLines(docxToPdf((await renderDocx(issue, quiet)).bytes)).slice(0, 2).map(printedLines), 1));
   });
 });

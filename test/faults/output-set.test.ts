@@ -32,8 +32,8 @@ describe('PDF and DOCX are replaced together or not at all', () => {
 
   it('a DOCX locked at the moment of replacing (Word) puts the new PDF back to the old one', () => {
     const dir = tempDir();
-    fs.writeFileSync(path.join(dir, 'a.pdf'), 'old pdf');
-    fs.writeFileSync(path.join(dir, 'a.docx'), 'old docx');
+    // The old files are bulletin's own (the writer never replaces anyone else's).
+    writeOutputSet(dir, [{ name: 'a.pdf', bytes: Buffer.from('old pdf') }, { name: 'a.docx', bytes: Buffer.from('old docx') }]);
     const real = fs.renameSync;
     const spy = vi.spyOn(fs, 'renameSync').mockImplementation((from, to) => {
       if (String(to).endsWith('a.docx')) {
@@ -52,7 +52,7 @@ describe('PDF and DOCX are replaced together or not at all', () => {
     }
     expect(fs.readFileSync(path.join(dir, 'a.pdf'), 'utf8')).toBe('old pdf');
     expect(fs.readFileSync(path.join(dir, 'a.docx'), 'utf8')).toBe('old docx');
-    expect(fs.readdirSync(dir).sort()).toEqual(['a.docx', 'a.pdf']);
+    expect(fs.readdirSync(dir).sort()).toEqual([RECORD_FILE, 'a.docx', 'a.pdf']);
   });
 
   it('the CLI says which file is locked, in Chinese, exit 1', async () => {

@@ -8,7 +8,6 @@ import { strFromU8, unzipSync } from 'fflate';
 import type { Issue } from '../../src/model/types.js';
 import { loadIssue, openSeries } from '../../src/pipeline.js';
 import { renderDocx } from './render-format.js';
-import { INVISIBLE } from '../../src/render/docx/typography.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 /** The real 第9期 (repo root) and the fixture with every kind of content. */
@@ -60,10 +59,7 @@ export function textRunsOf(xml: string): string[] {
   return [...xml.matchAll(/<w:r>[\s\S]*?<\/w:r>/g)].map((m) => m[0]).filter((r) => r.includes('<w:t'));
 }
 
-/**
- * The visible text of a piece of WordprocessingML: the zero-width characters the DOCX adds to
- * keep its clients' line breaks (src/render/docx/typography.ts) print nothing and are left out.
- */
+/** The text of a piece of WordprocessingML, its w:t elements joined, as written. */
 export function textOf(xml: string): string {
-  return [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('').replace(INVISIBLE, '');
+  return [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
 }

@@ -1,7 +1,9 @@
 /**
- * LibreOffice as a real client of the DOCX: headless conversion to PDF with a private profile
- * and a fontconfig file that maps the official font names to the shipped fonts, then the
- * PDF's text lines with their positions (poppler's pdftotext -bbox-layout).
+ * LibreOffice as a measuring instrument for the DOCX: headless conversion to PDF with a private
+ * profile and a fontconfig file that maps the official font names to the shipped fonts, then
+ * the PDF's text lines with their positions (poppler's pdftotext -bbox-layout). The tests
+ * measure with one release, Debian's current one (25.2.x from bookworm-backports, which
+ * scripts/install-test-deps.sh installs): what it renders is a fact of that release.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -11,15 +13,44 @@ import { ROOT } from './docx-build.js';
 
 export const FONTCONFIG_FILE = path.join(ROOT, 'test', 'fontconfig', 'fonts.conf');
 
+/** The LibreOffice release the measurements are made with. */
+export const REQUIRED_LIBREOFFICE = '25.2';
+
 function onPath(cmd: string): boolean {
   return spawnSync('sh', ['-c', `command -v ${cmd}`], { encoding: 'utf8' }).status === 0;
 }
 
+let version: string | null | undefined;
+
+/** The exact version of the soffice on PATH (e.g. 25.2.3.2), or undefined when there is none. */
+export function libreOfficeVersion(): string | undefined {
+  if (version === undefined) {
+    const r = onPath('soffice') ? spawnSync('soffice', ['--version'], { encoding: 'utf8', timeout: 60_000 }) : undefined;
+    version = r && r.status === 0 ? (/LibreOffice (\d+(?:\.\d+)+)/.exec(r.stdout)?.[1] ?? null) : null;
+  }
+  return version ?? undefined;
+}
+
 /** Why the LibreOffice tests cannot run here, or undefined when they can. */
 export function libreOfficeMissing(): string | undefined {
-  if (!onPath('soffice')) return '未安装 LibreOffice（soffice），跳过 DOCX 的 LibreOffice 端到端测试；CI 会安装 libreoffice-writer-nogui';
+  if (!onPath('soffice')) return '未安装 LibreOffice（soffice），跳过 DOCX 的 LibreOffice 端到端测试；scripts/install-test-deps.sh 从 bookworm-backports 安装 25.2';
+  const v = libreOfficeVersion();
+  if (!v?.startsWith(`${REQUIRED_LIBREOFFICE}.`)) {
+    return `LibreOffice 版本是 ${v ?? '未知'}，测量要用 ${REQUIRED_LIBREOFFICE}.x（Debian bookworm-backports；scripts/install-test-deps.sh 安装它）`;
+  }
   if (!onPath('pdftotext')) return '未安装 poppler-utils（pdftotext），跳过 DOCX 的 LibreOffice 端到端测试';
   return undefined;
+}
+
+/** Runs soffice on files in `dir` with a profile of its own there. */
+function soffice(dir: string, args: string[]): void {
+  const r = spawnSync('soffice', [`-env:UserInstallation=file://${path.join(dir, 'profile')}`, '--headless', '--norestore', ...args], {
+    encoding: 'utf8',
+    timeout: 180_000,
+    cwd: dir,
+    env: { ...process.env, FONTCONFIG_FILE, HOME: dir },
+  });
+  if (r.status !== 0) throw new Error(`soffice ${args.join(' ')} failed: status ${r.status}\n${r.stdout}\n${r.stderr}`);
 }
 
 /** Converts DOCX bytes to PDF bytes with LibreOffice. */
@@ -28,15 +59,34 @@ export function docxToPdf(docx: Uint8Array, stem = 'bulletin'): Uint8Array {
   try {
     const input = path.join(work, `${stem}.docx`);
     fs.writeFileSync(input, docx);
-    const profile = path.join(work, 'profile');
-    const r = spawnSync(
-      'soffice',
-      [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', work, input],
-      { encoding: 'utf8', timeout: 120_000, env: { ...process.env, FONTCONFIG_FILE, HOME: work } },
-    );
+    soffice(work, ['--convert-to', 'pdf', '--outdir', work, input]);
     const output = path.join(work, `${stem}.pdf`);
-    if (!fs.existsSync(output)) throw new Error(`LibreOffice did not convert: status ${r.status}\n${r.stdout}\n${r.stderr}`);
+    if (!fs.existsSync(output)) throw new Error(`LibreOffice did not convert ${stem}.docx`);
     return new Uint8Array(fs.readFileSync(output));
+  } finally {
+    fs.rmSync(work, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The DOCX as LibreOffice renders it, and as it renders the same document after a change
+ * made in its own format: each variant takes LibreOffice's flat ODF of the DOCX (.fodt) and
+ * returns it changed (e.g. a setting its DOCX import drops, set the way the DOCX says). The
+ * unchanged .fodt is rendered too, so a test can check that the round trip itself changes
+ * nothing.
+ */
+export function docxToPdfVariants(docx: Uint8Array, variants: Record<string, (fodt: string) => string>): { docx: Uint8Array; fodt: Uint8Array; variants: Record<string, Uint8Array> } {
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'bulletin-lo-'));
+  try {
+    fs.writeFileSync(path.join(work, 'doc.docx'), docx);
+    soffice(work, ['--convert-to', 'fodt', '--outdir', work, 'doc.docx']);
+    const fodt = fs.readFileSync(path.join(work, 'doc.fodt'), 'utf8');
+    const names = Object.keys(variants);
+    names.forEach((name, i) => fs.writeFileSync(path.join(work, `v${i}.fodt`), variants[name]!(fodt)));
+    fs.renameSync(path.join(work, 'doc.fodt'), path.join(work, 'roundtrip.fodt'));
+    soffice(work, ['--convert-to', 'pdf', '--outdir', work, 'doc.docx', 'roundtrip.fodt', ...names.map((_, i) => `v${i}.fodt`)]);
+    const pdf = (stem: string): Uint8Array => new Uint8Array(fs.readFileSync(path.join(work, `${stem}.pdf`)));
+    return { docx: pdf('doc'), fodt: pdf('roundtrip'), variants: Object.fromEntries(names.map((name, i) => [name, pdf(`v${i}`)])) };
   } finally {
     fs.rmSync(work, { recursive: true, force: true });
   }

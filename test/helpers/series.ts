@@ -3,7 +3,7 @@
  * the same pipeline the commands use, and tree snapshots to prove that a command changed
  * nothing.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -138,6 +138,24 @@ export function runCli(args: string[], cwd: string): CliResult {
   const stdout = r.stdout ?? '';
   const stderr = r.stderr ?? '';
   return { code: r.status, stdout, stderr, lines: `${stdout}${stderr}`.split('\n').filter((l) => l !== '') };
+}
+
+/**
+ * Runs the CLI without waiting for it, so that several runs start together (concurrency
+ * tests); output is stdout and stderr as they came. Killed after the 60 s hang guard.
+ */
+export function startCli(args: string[], cwd: string): Promise<{ code: number | null; out: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' } });
+    let out = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.stderr.on('data', (d) => (out += d));
+    const guard = setTimeout(() => child.kill('SIGKILL'), 60_000);
+    child.on('close', (code) => {
+      clearTimeout(guard);
+      resolve({ code, out });
+    });
+  });
 }
 
 export interface BuiltModel {

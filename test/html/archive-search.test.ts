@@ -94,7 +94,7 @@ describe.skipIf(Boolean(missing))(`archive index search in chromium${missing ? `
     expect(results[0]).toContain(target.it.title);
     expect(results[0]).toContain(target.i.label);
     const href = await page.locator('#results li a').first().getAttribute('href');
-    expect(decodeURI(href!)).toBe(`${target.i.files[0]!.path}#${target.it.anchor}`);
+    expect(decodeURI(href!)).toBe(`./${target.i.files[0]!.path}#${target.it.anchor}`);
 
     await page.fill('#q', '不存在的词语组合');
     expect(await page.locator('#results li').count()).toBe(0);

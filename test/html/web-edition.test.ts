@@ -16,7 +16,7 @@ import { renderHtmlString } from '../helpers/render-format.js';
 import { browserMissing, launchBrowser, SCREENSHOTS, type LaunchedBrowser } from '../helpers/browser.js';
 import { SERIES, issueOf } from '../helpers/docx-build.js';
 import { modelText } from '../helpers/pdf-render.js';
-import { assertCliBuilt, cleanupTemp, copySeries, runCli, tempDir } from '../helpers/series.js';
+import { assertCliBuilt, cleanupTemp, copySeries, makeSeries, runCli, tempDir } from '../helpers/series.js';
 
 const squeeze = (s: string): string => s.replace(/[\s\u3000]+/g, '');
 
@@ -38,6 +38,14 @@ describe('web edition as files', () => {
     expect(a.equals(fs.readFileSync(path.join(dir, 'b', '工作动态第9期.html')))).toBe(true);
     expect(listed(path.join(dir, 'a'))).toEqual(['工作动态第9期.html']);
     expect(a.toString('utf8')).not.toMatch(/<script|<link|@import|url\(http|src="http/i);
+  });
+
+  it('the Open Graph description lists the headlines without their closing marks: no “。；”', () => {
+    const html = renderHtmlString(issueOf(SERIES.mixed), 'web');
+    const description = /<meta property="og:description" content="([^"]*)">/.exec(html)?.[1];
+    expect(description).toBeTruthy();
+    expect(description).not.toMatch(/[。，、；：！？][；…]|[。；]$/);
+    expect(description).toContain('；');
   });
 
   it('the default set includes the web edition, the WeChat variant only on request', () => {
@@ -193,12 +201,119 @@ describe.skipIf(Boolean(missing))(`web edition in chromium${missing ? `（${miss
     await page.close();
   });
 
+  /**
+   * How chromium broke an element's text into lines: the text of each line box, read back
+   * character by character from the layout (Range rects), with the line's left and right edges.
+   */
+  async function linesOf(page: Page, selector: string): Promise<Array<{ text: string; lines: Array<{ text: string; left: number; right: number }>; box: { left: number; right: number } }>> {
+    return page.evaluate((sel) => {
+      return Array.from(document.querySelectorAll(sel)).map((el) => {
+        const lines: Array<{ top: number; text: string; left: number; right: number }> = [];
+        const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+        for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) {
+          for (let i = 0; i < n.data.length; i++) {
+            const r = document.createRange();
+            r.setStart(n, i);
+            r.setEnd(n, i + 1);
+            const rect = r.getClientRects()[0];
+            if (!rect || rect.width === 0) continue;
+            let line = lines.find((l) => Math.abs(l.top - rect.top) < rect.height / 2);
+            if (!line) {
+              line = { top: rect.top, text: '', left: rect.left, right: rect.right };
+              lines.push(line);
+            }
+            line.text += n.data[i];
+            line.left = Math.min(line.left, rect.left);
+            line.right = Math.max(line.right, rect.right);
+          }
+        }
+        const cs = getComputedStyle(el);
+        const b = el.getBoundingClientRect();
+        const box = { left: b.left + parseFloat(cs.paddingLeft), right: b.right - parseFloat(cs.paddingRight) };
+        return { text: el.textContent ?? '', lines: lines.sort((a, c) => a.top - c.top).map(({ text, left, right }) => ({ text, left, right })), box };
+      });
+    }, selector);
+  }
+
+  describe('heads and the masthead break between words, the 印发 date keeps right', () => {
+    let headsFile: string;
+    const WORDY = /[\p{L}\p{N}]/u;
+    const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
+
+    beforeAll(() => {
+      // Heads of every kind and of every length from 6 to 33 characters, ending in a one-character
+      // word, a quoted word, a number: some of them end a line on a narrow or a wide screen.
+      const stems = '江西省高校与县域基础教育协同提质行动推进会暨经验交流现场会在赣州召开会议强调要以更大力度推进协同提质绘就教育新蓝图';
+      const ends = ['会', '“新蓝图”', '工作', '2024年', '的说明'];
+      const head = (n: number): string => {
+        const end = ends[n % ends.length]!;
+        return stems.slice(0, Math.max(2, n - [...end].length)) + end;
+      };
+      const files: Record<string, string> = {
+        'issues/001/issue.yaml': 'number: 1\ndate: 2024-05-20\n',
+        'issues/001/00-编者按.md': `---\nsection: 编者按\ntitle: ${head(21)}\n---\n\n编者按正文。\n`,
+        'issues/001/10-动态.md': '---\nsection: 省级动态\n---\n\n## 省教育厅召开推进会。\n\n正文。\n',
+      };
+      for (let n = 6; n <= 33; n++) {
+        files[`issues/001/4${String(n).padStart(2, '0')}-文章.md`] =
+          `---\nsection: 经验交流\ntitle: ${head(n)}\nsubtitle: ——${head(n + 3)}\n---\n\n## 一、${head(n + 1)}\n\n正文。\n\n### （一）${head(n + 2)}\n\n正文。\n\n#### 1. ${head(n + 4)}\n\n正文。\n`;
+      }
+      const dir = makeSeries(files);
+      const r = runCli(['build', '1', '--format', 'html', '--out', 'out'], dir);
+      expect(r.code, r.stderr).toBe(0);
+      headsFile = path.join(dir, 'out', '工作动态第1期.html');
+    });
+
+    for (const width of [360, 1280]) {
+      it(`at ${width} px: every head and masthead line breaks only at a word boundary, and never leaves one character (and its marks) alone on its last line`, async () => {
+        for (const file of [files.sample.web, headsFile]) {
+          const { page } = await open(file, width);
+          const heads = await linesOf(page, 'header > p.seriesLine, header > h1, h2, h3:not(.lead), h4, h5, h6, p.articleSubtitle');
+          expect(heads.length).toBeGreaterThan(3);
+          let broken = 0;
+          for (const h of heads) {
+            const text = h.lines.map((l) => l.text).join('');
+            const bounds = new Set([...segmenter.segment(text)].map((s) => s.index));
+            let at = 0;
+            for (let i = 0; i < h.lines.length - 1; i++) {
+              at += h.lines[i]!.text.length;
+              broken++;
+              const before = text[at - 1]!;
+              const after = text[at]!;
+              // Next to punctuation the browser's own rules decide; between letters only a word boundary.
+              if (WORDY.test(before) && WORDY.test(after)) expect(bounds.has(at), `${h.lines.map((l) => l.text).join(' / ')}`).toBe(true);
+            }
+            const last = h.lines[h.lines.length - 1]!.text;
+            if (h.lines.length > 1) expect([...last].filter((c) => WORDY.test(c)).length, `${h.lines.map((l) => l.text).join(' / ')}`).toBeGreaterThanOrEqual(2);
+          }
+          if (file === headsFile) expect(broken).toBeGreaterThan(width === 360 ? 60 : 10);
+          await page.screenshot({ path: path.join(SCREENSHOTS, `heads-${path.basename(file, '.html')}-${width}.png`), fullPage: true });
+          await page.close();
+        }
+      });
+
+      it(`at ${width} px: the 印发 date stays whole at the right edge, also on a line of its own`, async () => {
+        const { page } = await open(files.sample.web, width);
+        const [print] = await linesOf(page, 'footer .endPrint');
+        const date = print!.lines.filter((l) => /印发$/.test(l.text));
+        expect(date, JSON.stringify(print)).toHaveLength(1);
+        expect(date[0]!.text).toMatch(/\d{4}年\d{1,2}月\d{1,2}日印发$/);
+        expect(Math.abs(date[0]!.right - print!.box.right), JSON.stringify(print)).toBeLessThan(2);
+        await page.close();
+      });
+    }
+  });
+
   for (const key of ['sample', 'mixed'] as const) {
     it(`${key}: the WeChat variant has no <style> and no class, and looks the same element for element`, async () => {
       const raw = fs.readFileSync(files[key].wechat, 'utf8');
       expect(raw).not.toMatch(/<style|\sclass=/i);
+      // What is shown: the web edition's paper line breaks in heads are hidden at 360 px, and
+      // the WeChat variant, read on phones, has none.
       const probe = (): Array<Record<string, string>> =>
-        Array.from(document.body.querySelectorAll('*')).map((e) => {
+        Array.from(document.body.querySelectorAll('*'))
+          .filter((e) => getComputedStyle(e).display !== 'none')
+          .map((e) => {
           const cs = getComputedStyle(e);
           return {
             tag: e.tagName,

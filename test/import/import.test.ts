@@ -102,7 +102,7 @@ describe.skipIf(Boolean(missing))(`bulletin import${missing ? `（缺少 ${missi
     // The new item went through check: the half-width comma and English quotes are reported.
     expect(r.stderr).toMatch(/issues\/010\/20-赣南师范大学\.md:\d+:\d+  警告：中文里用了半角“,”/);
     expect(r.stderr).toMatch(/issues\/010\/20-赣南师范大学\.md:\d+:\d+  警告：中文里用了英文引号 "/);
-    expect(r.stdout).toContain('bulletin check issues/010 --fix');
+    expect(r.stdout).toContain('bulletin check 10 --fix');
   });
 
   test('a city article with a ——subtitle becomes an 经验交流 article; 一、（一） become heading levels', () => {
@@ -245,11 +245,13 @@ describe.skipIf(Boolean(missing))(`bulletin import${missing ? `（缺少 ${missi
   });
 
   test('the built PDF prints what the submissions said', async () => {
-    // The stubs bulletin new wrote are left empty: delete them as the clerk would.
-    for (const f of ['00-编者按.md', '10-省级动态.md', '20-高校动态.md', '30-市县动态.md', '40-经验交流.md']) fs.rmSync(issue(f));
+    // The clerk deletes nothing: imports took the place of their sections' drafts, and the
+    // drafts left (编者按, 省级动态) are one line, not a warning each.
     const out = tempDir('bulletin-import-pdf-');
     const r = spawnSync(process.execPath, [BIN, 'build', '10', '--format', 'pdf', '--out', out], { cwd: series, encoding: 'utf8', timeout: 120_000 });
     expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).not.toContain('这份稿件还没有内容');
+    expect(fs.existsSync(issue('20-高校动态.md'))).toBe(false);
     const pdf = await readPdf(new Uint8Array(fs.readFileSync(path.join(out, '工作动态第10期.pdf'))));
     const t = pdfText(pdf);
     expect(t).toContain('★赣南师范大学召开协同提质工作推进会。4月18日，学校召开协同提质行动推进会');

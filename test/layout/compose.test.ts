@@ -39,7 +39,7 @@ describe('compose', () => {
   test('table columns fill the text block with padding and rules, the widest content gets the widest column', () => {
     const t = gm.body.find((b): b is GTable => b.kind === 'table')!;
     const n = t.columns.length;
-    const total = t.columns.reduce((a, c) => a + c.widthPt, 0) + n * (2 * TABLE.cellPaddingPt + TABLE.ruleWidthPt) + TABLE.ruleWidthPt;
+    const total = t.columns.reduce((a, c) => a + c.widthPt, 0) + n * (2 * t.paddingXPt + TABLE.ruleWidthPt) + TABLE.ruleWidthPt;
     expect(total).toBeCloseTo(TEXT_BLOCK.widthPt, 3);
     const longest = t.rows.map((r) => r.map((c) => c.map((x) => x.text).join('').length));
     const widestCol = longest[0].map((_, i) => Math.max(...longest.map((r) => r[i]))).reduce((best, v, i, a) => (v > a[best] ? i : best), 0);

@@ -1,7 +1,7 @@
 /**
  * The coverage walk (layout/coverage.ts) reads every text the PDF sets: on an issue with
  * characters no font has in the masthead, a lead, a body paragraph, a list, a table, a caption
- * and the end block, it finds exactly the characters and files that planning the PDF finds.
+ * and the end block, it finds exactly the characters and files that setting the pages finds.
  */
 import { afterAll, expect, it } from 'vitest';
 import { Diagnostics } from '../../src/diagnostics.js';
@@ -10,8 +10,7 @@ import { FontResolver } from '../../src/fonts/resolve.js';
 import { compose } from '../../src/layout/compose.js';
 import { missingGlyphs } from '../../src/layout/coverage.js';
 import { loadIssue, openSeries } from '../../src/pipeline.js';
-import { buildDocument } from '../../src/render/pdf/document.js';
-import { gridOf } from '../../src/render/pdf/grid.js';
+import { paginate } from '../../src/layout/paginate.js';
 import { resolveIssue } from '../../src/sources/find.js';
 import { sourceLocator } from '../../src/sources/locate.js';
 import { bulletinYaml, cleanupTemp, issueYaml, makeSeries, newsItem } from '../helpers/series.js';
@@ -34,8 +33,7 @@ it('finds the characters and files the PDF plan finds, everywhere text is printe
   if (!issue) throw new Error('fixture did not build');
 
   const plan = new Faces(new FontResolver(issue), () => undefined);
-  const galley = compose(issue, plan);
-  buildDocument(galley, { fonts: plan, galley, grid: gridOf(galley), images: new Set<string>(), nextId: (p) => p });
+  paginate(compose(issue, plan), plan);
   const key = (d: { file: string; message: string }): string => `${d.file} ${/U\+[0-9A-F]+/.exec(d.message)![0]}`;
   const byPlan = [...new Set([...plan.missing.values()].map(key))].sort();
 

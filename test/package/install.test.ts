@@ -45,10 +45,26 @@ describe('npm pack → install → init → a series of its own', () => {
       fs.cpSync(path.join(REPO, name), path.join(src, name), { recursive: true });
     }
     fs.symlinkSync(path.join(REPO, 'node_modules'), path.join(src, 'node_modules'), 'dir');
+    const manifestBefore = fs.readFileSync(path.join(src, 'package.json'), 'utf8');
     const out = ok(`npm pack --pack-destination "${work}"`, src);
     tgz = path.join(work, out.trim().split('\n').pop()!.trim());
     expect(fs.existsSync(tgz), out).toBe(true);
+    // Packing hands the sources' package.json back as it was, scripts and all.
+    expect(fs.readFileSync(path.join(src, 'package.json'), 'utf8')).toBe(manifestBefore);
+    expect(fs.existsSync(path.join(src, 'package.json.before-pack'))).toBe(false);
     fs.rmSync(src, { recursive: true, force: true });
+  });
+
+  it('the packed package.json carries no build scripts and no development dependencies; installing it globally warns of none', () => {
+    const packed = JSON.parse(ok(`tar xzf "${tgz}" -O package/package.json`, work));
+    expect(packed.scripts).toBeUndefined();
+    expect(packed.devDependencies).toBeUndefined();
+    expect(packed.bin).toEqual({ bulletin: 'bin/bulletin.js' });
+    const prefix = path.join(work, 'global');
+    const r = spawnSync('bash', ['-e', '-c', `npm install -g --prefix "${prefix}" "${tgz}"`], { cwd: work, encoding: 'utf8', env: cleanEnv(), timeout: 300_000 });
+    expect(r.status, r.stderr).toBe(0);
+    expect(`${r.stdout}${r.stderr}`).not.toMatch(/install-scripts|allowScripts|allow-scripts|prepare/);
+    expect(ok(`"${path.join(prefix, 'bin', 'bulletin')}" --version`, work).trim()).toBe(packed.version);
   });
   afterAll(cleanupTemp);
 
@@ -92,6 +108,13 @@ describe('npm pack → install → init → a series of its own', () => {
     expect(expectConsistent(path.join(series, 'archive')).issues).toHaveLength(1);
     ok('npx bulletin issue 1 --date 2024-09-03', series);
     expect(fs.existsSync(path.join(issue, 'issued.json'))).toBe(true);
+  });
+
+  it('the tool init packs into a series from a running copy carries no build scripts either, even from a developer\'s checkout', () => {
+    ok(`node "${path.join(REPO, 'bin', 'bulletin.js')}" init 开发版新建的系列`, work);
+    const packed = JSON.parse(ok(`tar xzf "${path.join(work, '开发版新建的系列', 'tools', 'bulletin-0.1.0.tgz')}" -O package/package.json`, work));
+    expect(packed.scripts).toBeUndefined();
+    expect(packed.devDependencies).toBeUndefined();
   });
 
   it('init --tool copies the tarball the clerk names and locks it by its hash', () => {

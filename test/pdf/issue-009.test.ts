@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { mastheadLines, MASTHEAD, GRID } from '../../src/layout/spec.js';
 import type { Issue } from '../../src/model/types.js';
 import { renderPdf } from '../helpers/render-format.js';
-import { GEOM, bodyLines, expectKinsoku, isFullWidth, isPageNumber, modelText, NO_LINE_START, NO_LINE_END, pdfText, renderAndRead, type Rendered } from '../helpers/pdf-render.js';
+import { GEOM, bodyLines, expectKinsoku, isPageNumber, modelText, pdfText, renderAndRead, type Rendered } from '../helpers/pdf-render.js';
 import { requireModel, SAMPLE } from '../helpers/series.js';
 
 let issue: Issue;
@@ -81,34 +81,7 @@ describe('第9期 PDF', () => {
     expect(fullPages).toBeGreaterThanOrEqual(3);
   });
 
-  test('every full line of plain hanzi holds 28 characters (26 after a first-line indent), one less where punctuation would end it', () => {
-    let checked = 0;
-    let pushed = 0;
-    for (const p of r.pdf.pages) {
-      const lines = bodyLines(p);
-      lines.forEach((l, i) => {
-        // pdfjs reads U+3000 (a character taking a cell) as a space: leave such lines out.
-        if (/\S \S/.test(l.text)) return;
-        const chars = Array.from(l.text.replace(/ /g, ''));
-        if (!chars.every(isFullWidth) || Math.abs(l.right - GEOM.right) > 0.5) return;
-        const next = lines[i + 1];
-        // The last line of a paragraph may end flush by chance: it is followed by an indent.
-        if (!next || next.x - GEOM.left > GEOM.cell) return;
-        const expected = l.x - GEOM.left > GEOM.cell ? GRID.chars - 2 : GRID.chars;
-        checked++;
-        if (chars.length === expected) return;
-        // Short where a unit that may not be split would have ended the line: punctuation is
-        // not squeezed in (LibreOffice and Word do not), the characters glued to it go down
-        // with it (措。 / （市、); or before an unbreakable Latin word or number (2024年).
-        expect(chars.length, l.text).toBeGreaterThanOrEqual(expected - 2);
-        const nextChars = Array.from(next.text.replace(/ /g, ''));
-        if (NO_LINE_START.has(nextChars[1] ?? '') || NO_LINE_END.has(nextChars[0] ?? '')) pushed++;
-        else expect(next.text, l.text).toMatch(/^[0-9A-Za-z]{2}/);
-      });
-    }
-    expect(checked).toBeGreaterThan(100);
-    expect(pushed).toBeGreaterThan(0);
-  });
+  // Full lines on the grid, glyph by glyph (28 cells, a hung closing mark): test/pdf/grid-cells.test.ts.
 
   test('no line starts with closing punctuation nor ends with opening punctuation; —— and …… stay whole', () => {
     expect(expectKinsoku(r.pdf.pages, isHead)).toBeGreaterThan(100);

@@ -61,7 +61,7 @@ describe('preview server', () => {
       'issues/001/10-省级.md': newsItem('省级动态', '省教育厅召开推进会。', '会议部署了初始文字甲的各项任务。'),
     });
     item = path.join(dir, 'issues', '001', '10-省级.md');
-    preview = await startPreview({ root: dir, issueDir: path.join(dir, 'issues', '001'), renderers: formatRenderers() });
+    preview = await startPreview({ root: dir, issueDir: path.join(dir, 'issues', '001') });
   });
   afterAll(async () => {
     await preview?.close();

@@ -37,6 +37,37 @@ function xlsxToCsv(xlsx: Uint8Array): string {
   }
 }
 
+/** Prints a workbook as LibreOffice Calc does (every sheet, by its own page setup) to PDF. */
+function xlsxToPdf(xlsx: Uint8Array): Uint8Array {
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'bulletin-lo-xlsx-'));
+  try {
+    const input = path.join(work, 'stats.xlsx');
+    fs.writeFileSync(input, xlsx);
+    const r = spawnSync('soffice', [`-env:UserInstallation=file://${path.join(work, 'profile')}`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', work, input], {
+      encoding: 'utf8',
+      timeout: 120_000,
+      env: { ...process.env, FONTCONFIG_FILE, HOME: work },
+    });
+    const output = path.join(work, 'stats.pdf');
+    if (!fs.existsSync(output)) throw new Error(`LibreOffice did not convert: status ${r.status}\n${r.stdout}\n${r.stderr}`);
+    return new Uint8Array(fs.readFileSync(output));
+  } finally {
+    fs.rmSync(work, { recursive: true, force: true });
+  }
+}
+
+/** Table cells come back as separate text lines at the same height: one printed row per height and page. */
+function printedRows(pages: ReturnType<typeof pdfLines>): string[] {
+  return pages.flatMap((p) => {
+    const rows = new Map<number, string[]>();
+    for (const l of p.lines) {
+      const y = [...rows.keys()].find((k) => Math.abs(k - l.yMin) < 2) ?? l.yMin;
+      rows.set(y, [...(rows.get(y) ?? []), l.text]);
+    }
+    return [...rows.values()].map((cells) => cells.join(' '));
+  });
+}
+
 let dir: string;
 beforeAll(() => {
   assertCliBuilt();
@@ -73,19 +104,24 @@ describe.skipIf(Boolean(missing))(`stats outputs in LibreOffice${missing ? `（$
     }
   });
 
+  test('both sheets of the workbook print one page wide in Calc: every row whole on its page', () => {
+    const out = path.join(dir, 'year.xlsx');
+    expect(runCli(['stats', '-y', '2024', '-o', out], dir).code).toBe(0);
+    const lines = printedRows(pdfLines(xlsxToPdf(fs.readFileSync(out))));
+    // Sheet 信息报送统计: its header row from 序号 to 采用率 on one line.
+    expect(lines.find((l) => l.includes('序号')), lines.join('\n')).toMatch(/序号.*单位.*合计.*采用率/);
+    // Sheet 稿件明细: the header from 期次 to 文件, and every item from its issue to its file.
+    expect(lines.find((l) => l.includes('期次')), lines.join('\n')).toMatch(/期次.*标题.*单位来源.*文件/);
+    const located = lines.filter((l) => /issues\/\d{3}\/\S+\.md:\d+/.test(l));
+    expect(located.length).toBeGreaterThan(5);
+    for (const l of located) expect(l, lines.join('\n')).toMatch(/^第\d+期 /);
+  });
+
   test('the 通报 opens in Writer: title, opening, table rows by kind and the 催报 line as printed', () => {
     const out = path.join(dir, 'q2.docx');
     expect(runCli(['stats', '-y', '2024', '-q', '2', '-o', out], dir).code).toBe(0);
     const pages = pdfLines(docxToPdf(fs.readFileSync(out), 'tongbao'));
-    // Table cells come back as separate text lines at the same height: one row per height.
-    const lines = pages.flatMap((p) => {
-      const rows = new Map<number, string[]>();
-      for (const l of p.lines) {
-        const y = [...rows.keys()].find((k) => Math.abs(k - l.yMin) < 2) ?? l.yMin;
-        rows.set(y, [...(rows.get(y) ?? []), l.text]);
-      }
-      return [...rows.values()].map((cells) => cells.join(' '));
-    });
+    const lines = printedRows(pages);
     const text = lines.join('\n');
     // The title is centred on the page, in one or two lines.
     const first = pages[0]!.lines[0]!;

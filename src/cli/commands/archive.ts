@@ -49,9 +49,13 @@ export function registerArchive(program: Command, io: Output): Command {
       const r = await archiveSeries(ctx, outDir, jobs, makeProgress(io, tty, '存档'), reissue);
       printDiagnostics(failureDiagnostics(r.failed, r.problems).list, io);
       const frozen = r.skipped.filter((i) => i.issued).length;
-      io.out(`已存档到 ${shown}/：生成 ${r.built.length} 期，跳过 ${r.skipped.length} 期（没有变化${frozen ? `，其中 ${frozen} 期已印发` : ''}）${r.failed.length ? `，${r.failed.length} 期失败` : ''}。`);
-      io.out(`清单 ${shown}/manifest.json，目录 ${shown}/index.html`);
       const kept = r.problems.filter((p) => p.severity === 'error').length;
-      if (r.failed.length || kept) throw new UserError(`${r.failed.length + kept} 期有问题，存档中保留了原来的文件（见上）；请用 bulletin check --all 查看稿件`);
+      io.out(
+        `已存档到 ${shown}/：生成 ${r.built.length} 期，跳过 ${r.skipped.length} 期（没有变化${frozen ? `，其中 ${frozen} 期已印发` : ''}）${kept ? `，${kept} 期保留原来的文件（有问题，见上）` : ''}${r.failed.length ? `，${r.failed.length} 期失败` : ''}。`,
+      );
+      io.out(`清单 ${shown}/manifest.json，目录 ${shown}/index.html`);
+      // A build that failed is about the sources; a kept issue says its own reason above.
+      if (r.failed.length) throw new UserError(`${r.failed.length + kept} 期有问题，存档中保留了原来的文件（见上）；请用 bulletin check --all 查看稿件`);
+      if (kept) throw new UserError(`${kept} 期有问题，存档中保留了原来的文件；办法见上面每一条`);
     });
 }

@@ -11,7 +11,7 @@ import { openSeries } from '../../pipeline.js';
 import { DEFAULT_FORMATS, FORMATS, formatById, type OutputFormat } from '../../render/formats.js';
 import { renderIssue } from '../../render-issue.js';
 import { resolveIssue } from '../../sources/find.js';
-import { printDiagnostics, type Output } from '../report.js';
+import { printDiagnostics, printKept, type Output } from '../report.js';
 
 interface BuildOptions {
   out?: string;
@@ -24,7 +24,7 @@ export function registerBuild(program: Command, io: Output): Command {
     .description('生成一期的 PDF（印刷用）、DOCX（可在 Word/WPS 中修改）和网页版 HTML')
     .argument('[期]', '期号（如 9）或该期文件夹；不写则为最新一期')
     .option('-o, --out <文件夹>', '输出文件夹（默认为系列下的 dist/）')
-    .option('-f, --format <格式>', `输出格式，逗号分隔：${FORMATS.map((f) => f.id).join(',')}（wechat 为公众号版网页）`, DEFAULT_FORMATS.map((f) => f.id).join(','))
+    .option('-f, --format <格式>', `输出格式，逗号分隔，可写 ${FORMATS.map((f) => f.id).join(',')}，其中 wechat 为公众号版网页`, DEFAULT_FORMATS.map((f) => f.id).join(','))
     .action(async (issueArg: string | undefined, opts: BuildOptions) => {
       const formats = parseFormats(opts.format);
       const ctx = openSeries(process.cwd());
@@ -44,16 +44,7 @@ export function registerBuild(program: Command, io: Output): Command {
       printDiagnostics([...drift, ...warnings.list], io);
       const named = files.map(({ format: f, bytes }) => ({ name: `${issue.meta.fileStem}${f.ext}`, bytes }));
       const { kept } = writeOutputSet(outDir, named);
-      // Said at the file, through the same reporter as the sources' warnings.
-      printDiagnostics(
-        [...kept].map(([name, keptAs]) => ({
-          severity: 'warning' as const,
-          rule: 'output-edited',
-          file: relPath(process.cwd(), path.join(outDir, name)),
-          message: `在上次生成之后被修改过（可能有人在 Word/WPS 里改了它）。修改过的文件已保留为 ${keptAs}，请把其中的修改改到稿件里，否则下次生成还会不同`,
-        })),
-        io,
-      );
+      printKept(outDir, kept, io);
       for (const { name, bytes } of named) {
         io.out(`已生成 ${relPath(process.cwd(), path.join(outDir, name))}（${Math.max(1, Math.round(bytes.length / 1024))} KB）`);
       }

@@ -1,14 +1,21 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Command } from 'commander';
+import { readRecord } from '../../archive/record.js';
 import { Diagnostics, UserError } from '../../diagnostics.js';
+import { IMPORT_LOCK } from '../../import/import-log.js';
+import { withLock } from '../../output/file-lock.js';
 import { ImportError, readSubmission } from '../../import/read-submission.js';
 import { planImport } from '../../import/plan-import.js';
 import { earlierImport, writeImport } from '../../import/write-import.js';
+import { oneLine } from '../../output/escape.js';
+import { issueLabel } from '../../numbering/label.js';
 import { relPath } from '../../paths.js';
 import { loadIssue, openSeries } from '../../pipeline.js';
 import { resolveIssue } from '../../sources/find.js';
+import { untouchedStub } from '../../sources/stub-files.js';
 import { checkText, frontMatterLines, proseLines } from '../../check/text-rules.js';
+import { issueRef, toolCommand } from '../command-hints.js';
 import { printDiagnostics, summary, type Output } from '../report.js';
 
 interface ImportOptions {
@@ -31,6 +38,19 @@ export function registerImport(program: Command, io: Output): Command {
       const ctx = openSeries(process.cwd());
       const cfg = resolveIssue(ctx.series, ctx.issues, opts.issue);
       const issueRel = relPath(process.cwd(), cfg.dir);
+      // An issued issue is a record of what was sent out (build and archive follow issued.json):
+      // a new item in it would silently change neither, or change a re-issue.
+      const issued = readRecord(ctx.series.root, cfg)?.record.issued ?? cfg.issued;
+      if (issued !== undefined) {
+        const label = issueLabel(ctx.series, { number: cfg.number, year: cfg.date.year, special: cfg.special });
+        const line = cfg.lineOf(['issued']);
+        const at = line !== undefined ? { file: relPath(process.cwd(), path.join(ctx.series.root, cfg.file)), line, column: 1 } : { file: `${issueRel}/issued.json` };
+        throw new UserError(
+          `${label}（${issueRel}）已于 ${issued} 印发，不能再往里导入来稿，没有导入。来稿要编入新的一期：先运行 bulletin new 新建下一期再导入，或用 --issue 指定一期还没有印发的。` +
+            `确实要改已印发的这一期：把稿件导入到一期草稿里，再把生成的稿件文件移到 ${issueRel}，然后运行 bulletin archive --reissue ${cfg.number}`,
+          [{ severity: 'error', rule: 'import-issued', ...at, message: `${label}已于 ${issued} 印发，不再接受导入` }],
+        );
+      }
       const { inputs, emptyFolders } = expand(files);
       if (!inputs.length) {
         const where = emptyFolders.length ? `文件夹 ${emptyFolders.map((f) => relPath(process.cwd(), path.resolve(f))).join('、')} 里` : '';
@@ -40,7 +60,8 @@ export function registerImport(program: Command, io: Output): Command {
       const newFiles: string[] = [];
       const seen = new Map<string, string>();
       for (const input of inputs) {
-        const shown = path.basename(input);
+        // The sender chose the name: a newline or an escape sequence in it stays visible, on its line.
+        const shown = oneLine(path.basename(input));
         try {
           const sub = readSubmission(input);
           const earlier = earlierImport(cfg.dir, sub.sha256);
@@ -53,15 +74,27 @@ export function registerImport(program: Command, io: Output): Command {
           if (twin) throw new ImportError(`${shown} 和 ${twin} 内容完全相同，只导入了一次`);
           seen.set(sub.sha256, shown);
           const plan = await planImport(sub, ctx.series, opts);
-          const record = writeImport(cfg.dir, plan);
+          // The slow part (conversion) is done; the check and the writes are one step against
+          // other imports into this issue running at the same time.
+          const record = await withLock(path.join(cfg.dir, IMPORT_LOCK), `导入 ${shown}`, () => {
+            const again = earlierImport(cfg.dir, sub.sha256);
+            if (again) throw new ImportError(`${shown} 已经导入过本期（刚刚由同时运行的另一个 bulletin import 导入，生成了 ${again.items.join('、') || '稿件'}），没有重复导入`);
+            return writeImport(cfg.dir, plan);
+          });
           newFiles.push(...record.items.map((f) => path.join(cfg.dir, f)));
           const what = plan.section === ctx.series.sections.find((s) => s.kind === 'articles' && s.name === plan.section)?.name ? '1 篇文章' : `${plan.count} 条动态`;
           io.out(`已导入 ${shown} → ${record.items.map((f) => `${issueRel}/${f}`).join('、')}（${plan.section}，${what}${plan.images.length ? `，${plan.images.length} 张图片` : ''}）`);
-          for (const n of plan.notes) io.out(`  ${n}`);
+          for (const n of plan.notes) io.out(`  ${oneLine(n)}`);
+          // The imported item takes the place of the section's draft while nobody has written in it.
+          const stub = untouchedStub(ctx.series, cfg.dir, plan.section);
+          if (stub && !record.items.includes(path.basename(stub))) {
+            fs.rmSync(stub);
+            io.out(`  ${issueRel}/${path.basename(stub)} 是没有写过的模板，已由导入的稿件代替（已删去）`);
+          }
         } catch (e) {
           if (!(e instanceof ImportError)) throw e;
           failed++;
-          io.err(`错误：${e.message}`);
+          io.err(`错误：${oneLine(e.message)}`);
         }
       }
       const diags = new Diagnostics();
@@ -76,7 +109,7 @@ export function registerImport(program: Command, io: Output): Command {
       }
       io.out(`导入 ${inputs.length - failed} 个文件${failed ? `，${failed} 个没有导入` : ''}。${newFiles.length ? `检查新稿件：${summary(diags.list)}` : ''}`);
       if (diags.list.some((d) => d.rule.startsWith('punct') || d.rule.startsWith('quotes') || d.rule === 'date-leading-zero')) {
-        io.out(`标点和日期的问题可以自动改正：bulletin check ${issueRel} --fix`);
+        io.out(`标点和日期的问题可以自动改正：${toolCommand(ctx.series.root)} check ${issueRef(ctx.series.numbering, { number: cfg.number, year: cfg.date.year, special: cfg.special }, issueRel)} --fix`);
       }
       process.exitCode = failed || diags.hasErrors() ? 1 : 0;
     });

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { Command } from 'commander';
+import { Argument, Command } from 'commander';
 import { SERIES_FILE } from '../../config/series.js';
 import { UserError } from '../../diagnostics.js';
 import { ensureDir } from '../../output/ensure-dir.js';
@@ -22,7 +22,7 @@ export function registerInit(program: Command, io: Output): Command {
   return program
     .command('init')
     .description('新建一个简报系列：bulletin.yaml、issues/、CI 模板和系列自带的 bulletin')
-    .argument('[文件夹]', '新系列所在的文件夹（不存在会自动创建）', '.')
+    .addArgument(new Argument('[文件夹]', '新系列所在的文件夹，不存在会自动创建').default('.', '当前文件夹'))
     .option('--tool <安装包>', 'bulletin 安装包（bulletin-x.y.z.tgz）的路径；不写则用正在运行的这个 bulletin 做一个')
     .action((dirArg: string, opts: { tool?: string }) => {
       const dir = path.resolve(dirArg);

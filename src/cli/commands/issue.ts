@@ -4,12 +4,13 @@ import { fontHash, toolHash } from '../../archive/inputs.js';
 import { makeRecord, readRecord, recordJson, recordPath, sourceHashes } from '../../archive/record.js';
 import { ISSUE_FILE } from '../../config/issue-file.js';
 import { issuedIn, markIssued } from '../../config/mark-issued.js';
-import { parseIsoDate, toIso, today } from '../../dates.js';
+import { parseDateInput, parseIsoDate, toIso, today } from '../../dates.js';
 import { Diagnostics, UserError } from '../../diagnostics.js';
 import { writeFileAtomic } from '../../output/write-atomic.js';
 import { relPath } from '../../paths.js';
 import { loadIssue, openSeries } from '../../pipeline.js';
 import { resolveIssue } from '../../sources/find.js';
+import { toolCommand } from '../command-hints.js';
 import type { Output } from '../report.js';
 
 export function registerIssue(program: Command, io: Output): Command {
@@ -17,7 +18,7 @@ export function registerIssue(program: Command, io: Output): Command {
     .command('issue')
     .description('印发：把一期标记为已印发，记下当时的系列设置；此后存档不再重新生成这一期的文件')
     .argument('<期号>', '期号（如 9）或文件夹（如 issues/009）')
-    .option('-d, --date <日期>', '印发日期，如 2024-04-25；不写则为今天')
+    .option('-d, --date <日期>', '印发日期，如 2024-5-21 或 2024年5月21日；不写则为今天')
     .action((arg: string, opts: { date?: string }) => {
       const ctx = openSeries(process.cwd());
       const cfg = resolveIssue(ctx.series, ctx.issues, arg);
@@ -37,7 +38,7 @@ export function registerIssue(program: Command, io: Output): Command {
       // A date the clerk already wrote by hand is kept, unless --date says otherwise.
       const written = issuedIn(yamlFile, cfg.file);
       const chosen = opts.date ?? written;
-      const parsed = chosen !== undefined ? parseIsoDate(chosen) : today();
+      const parsed = opts.date !== undefined ? parseDateInput(opts.date) : chosen !== undefined ? parseIsoDate(chosen) : today();
       if ('error' in parsed) throw new UserError(`${opts.date !== undefined ? '--date' : `${cfg.file} 的 issued`}：${parsed.error}`);
       const date = toIso(parsed);
       // Every file of the folder must hash before anything is written: a FIFO or a 3 GB file
@@ -52,7 +53,8 @@ export function registerIssue(program: Command, io: Output): Command {
       io.out(`  ${cfg.file}    写入 issued: ${date}`);
       io.out(`  ${relPath(root, recordPath(cfg))}    印发时的系列设置、总期号、稿件的 SHA-256`);
       io.out('');
-      io.out('下一步：bulletin archive 把它存档。此后改动 bulletin.yaml、字体或更新工具，存档中的这一期都保持原样；');
-      io.out(`确要改动时，改好稿件后运行 bulletin archive --reissue ${cfg.number}。`);
+      const tool = toolCommand(root);
+      io.out(`下一步：${tool} archive 把它存档。此后改动 bulletin.yaml、字体或更新工具，存档中的这一期都保持原样；`);
+      io.out(`确要改动时，改好稿件后运行 ${tool} archive --reissue ${cfg.number}。`);
     });
 }

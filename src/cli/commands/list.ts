@@ -6,6 +6,7 @@ import { loadIssue, openSeries } from '../../pipeline.js';
 import { relPath } from '../../paths.js';
 import { issueLabel } from '../../numbering/label.js';
 import { byDateThenNumber } from '../../sources/find.js';
+import { issueRef, toolCommand } from '../command-hints.js';
 import type { Output } from '../report.js';
 
 export function registerList(program: Command, io: Output): Command {
@@ -30,7 +31,7 @@ export function registerList(program: Command, io: Output): Command {
         const counts = issue
           ? [issue.note ? '编者按' : '', ...issue.sections.map((s) => `${s.name} ${s.entries.length}`)].filter(Boolean).join('，')
           : // A bare number never finds a 增刊 and is ambiguous across years in a yearly series.
-            `有 ${diags.errors.length} 个错误，运行 bulletin check ${cfg.special ? relPath(process.cwd(), cfg.dir) : ctx.series.numbering === 'yearly' ? `${cfg.date.year}-${cfg.number}` : cfg.number} 查看`;
+            `有 ${diags.errors.length} 个错误，运行 ${toolCommand(ctx.series.root)} check ${issueRef(ctx.series.numbering, { number: cfg.number, year: cfg.date.year, special: cfg.special }, relPath(process.cwd(), cfg.dir))} 查看`;
         io.out(`  ${label.padEnd(8, '　')} ${dates.padEnd(12, '　')}  ${relPath(ctx.series.root, cfg.dir)}  ${counts || '（还没有稿件）'}${issuedNote(ctx.series.root, cfg)}`);
       }
       // Broken folders are listed too, with where their problem is: an issue never vanishes.

@@ -3,15 +3,17 @@ import path from 'node:path';
 import { Command } from 'commander';
 import { ISSUE_FILE } from '../../config/issue-file.js';
 import { unsafeNameReason } from '../../config/safe-name.js';
-import { parseIsoDate, toIso, today, type CalendarDate } from '../../dates.js';
+import { parseDateInput, toIso, today, type CalendarDate } from '../../dates.js';
 import { UserError } from '../../diagnostics.js';
 import { issueFolderName, issueLabel } from '../../numbering/label.js';
 import { countKey, nextNumber, numberedIssues, numberingDiagnostic, numberingProblems, type NumberedIssue } from '../../numbering/sequence.js';
 import { ensureDir } from '../../output/ensure-dir.js';
 import { writeFileExclusive } from '../../output/write-atomic.js';
-import { relPath, SCHEMA_DIR, TEMPLATES_DIR } from '../../paths.js';
+import { relPath, SCHEMA_DIR } from '../../paths.js';
 import { openSeries, requireNoBroken } from '../../pipeline.js';
 import { issuesRoot } from '../../sources/find.js';
+import { issueStubs } from '../../sources/stub-files.js';
+import { issueRef, toolCommand } from '../command-hints.js';
 import { printDiagnostics, type Output } from '../report.js';
 
 interface NewOptions {
@@ -24,7 +26,7 @@ export function registerNew(program: Command, io: Output): Command {
   return program
     .command('new')
     .description('新建下一期：自动编号，建好文件夹、issue.yaml 和各栏目的稿件模板')
-    .option('-d, --date <日期>', '本期日期，如 2024-04-24；不写则为今天')
+    .option('-d, --date <日期>', '本期日期，如 2024-5-20、2024/5/20 或 2024年5月20日；不写则为今天')
     .option('-n, --number <期号>', '指定期号；不写则自动取下一期')
     .option('-s, --special <名称>', '特别期，如 增刊、专刊（单独编号）')
     .action((opts: NewOptions) => {
@@ -69,11 +71,7 @@ export function registerNew(program: Command, io: Output): Command {
       }
       writeFileExclusive(path.join(dir, ISSUE_FILE), yamlText);
       const written = [ISSUE_FILE];
-      const stubs: Array<[string, string]> = [['00-编者按.md', read('note.md')]];
-      series.sections.forEach((s, i) => {
-        stubs.push([`${String((i + 1) * 10).padStart(2, '0')}-${s.name}.md`, read(s.kind === 'news' ? 'news.md' : 'articles.md').replace(/\{section\}/g, s.name)]);
-      });
-      for (const [name, text] of stubs) {
+      for (const { name, text } of issueStubs(series)) {
         writeFileExclusive(path.join(dir, name), text);
         written.push(name);
       }
@@ -81,24 +79,19 @@ export function registerNew(program: Command, io: Output): Command {
       io.out(`已新建《${series.name}》${label}（${toIso(date)}）：${rel}/`);
       for (const w of written) io.out(`  ${rel}/${w}`);
       io.out('');
+      const tool = toolCommand(series.root);
+      const ref = issueRef(series.numbering, { number, year: date.year, special }, rel);
       io.out('下一步：');
       io.out(`  1. 在 ${rel}/ 的各栏目文件中写稿（每条动态以 ## 标题开头）；不用的栏目文件可以删除`);
-      io.out(`     各单位的 Word 来稿可以直接导入：bulletin import 来稿文件夹/，再用 bulletin check --fix 改正标点`);
-      // `check 1` never finds a 增刊 (a bare number means a regular issue) and is ambiguous in a
-      // yearly series: name the folder or year-number instead.
-      const checkArg = special ? rel : series.numbering === 'yearly' ? `${date.year}-${number}` : String(number);
-      io.out(`  2. bulletin check ${checkArg}    检查稿件`);
-      io.out(`  3. bulletin build ${rel}    生成 PDF 和 Word 文件`);
+      io.out(`     各单位的 Word 来稿可以直接导入：${tool} import 来稿文件夹/ --issue ${ref}，再用 ${tool} check ${ref} --fix 改正标点`);
+      io.out(`  2. ${tool} check ${ref}    检查稿件`);
+      io.out(`  3. ${tool} build ${ref}    生成 PDF 和 Word 文件`);
     });
-}
-
-function read(name: string): string {
-  return fs.readFileSync(path.join(TEMPLATES_DIR, 'issue', name), 'utf8');
 }
 
 function parseDateOption(text: string | undefined): CalendarDate {
   if (text === undefined) return today();
-  const d = parseIsoDate(text);
+  const d = parseDateInput(text);
   if ('error' in d) throw new UserError(`--date：${d.error}`);
   return d;
 }

@@ -2,7 +2,6 @@ import { Command } from 'commander';
 import { UserError } from '../../diagnostics.js';
 import { openSeries } from '../../pipeline.js';
 import { openBrowser } from '../../preview/open-browser.js';
-import { formatRenderers } from '../../preview/renderers.js';
 import { startPreview } from '../../preview/server.js';
 import { resolveIssue } from '../../sources/find.js';
 import type { Output } from '../report.js';
@@ -28,13 +27,16 @@ export function registerPreview(program: Command, io: Output): Command {
         root: ctx.series.root,
         issueDir: cfg.dir,
         port,
-        renderers: formatRenderers(),
         onRebuilt: (p) => {
-          const errors = p.problems.filter((d) => d.severity === 'error').length + (p.failure ? 1 : 0);
-          io.out(errors ? `${time()} 稿件有 ${errors} 个错误，页面上列出了位置` : `${time()} 已更新`);
+          const errors = p.problems.filter((d) => d.severity === 'error').length;
+          if (errors) io.out(`${time()} 稿件有 ${errors} 个错误，页面上列出了位置`);
+          else if (p.failure) io.out(`${time()} 没有更新：${p.failure}`);
+          // The first build is announced by the address that follows it.
+          else if (p.generation > 1) io.out(`${time()} 已更新`);
         },
       }).catch((e: NodeJS.ErrnoException) => {
-        if (e.code === 'EADDRINUSE') throw new UserError(`端口 ${port} 已被占用，请换一个端口，或不写 --port 让程序自动选择`);
+        if (e.code === 'EADDRINUSE') throw new UserError(`端口 ${port} 已被占用（可能另一个预览还开着），请换一个端口，或不写 --port 让程序自动选择`);
+        if (e.code === 'EACCES') throw new UserError(`没有权限使用端口 ${port}，请换一个 1024 以上的端口，或不写 --port 让程序自动选择`);
         throw e;
       });
       io.out(`预览地址：${preview.url}`);

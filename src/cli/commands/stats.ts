@@ -2,7 +2,7 @@ import path from 'node:path';
 import { Command } from 'commander';
 import type { CalendarDate } from '../../dates.js';
 import { UserError } from '../../diagnostics.js';
-import { writeFileAtomic } from '../../output/write-atomic.js';
+import { writeOutputSet } from '../../output/write-set.js';
 import { relPath } from '../../paths.js';
 import { openSeries } from '../../pipeline.js';
 import { byDateThenNumber } from '../../sources/find.js';
@@ -11,7 +11,7 @@ import { countStats } from '../../stats/count.js';
 import { describe } from '../../stats/describe.js';
 import { STATS_FORMATS, statsFormatByExt, statsFormatById, type StatsFormat } from '../../stats/formats/index.js';
 import { resolvePeriod, type PeriodOptions } from '../../stats/period.js';
-import type { Output } from '../report.js';
+import { printKept, type Output } from '../report.js';
 
 interface StatsOptions extends PeriodOptions {
   format?: string;
@@ -50,7 +50,10 @@ export function registerStats(program: Command, io: Output): Command {
         return;
       }
       const target = opts.out !== undefined ? path.resolve(opts.out) : path.join(ctx.series.root, 'dist', `信息报送统计-${period.fileLabel}${format.ext}`);
-      writeFileAtomic(target, bytes);
+      // The same writer as build's: bulletin.yaml, an item or the clerk's own workbook given to
+      // --out is never replaced; our own earlier output, edited since, is kept beside it.
+      const { kept } = writeOutputSet(path.dirname(target), [{ name: path.basename(target), bytes }]);
+      printKept(path.dirname(target), kept, io, '可能有人在 Excel、Word 或 WPS 里改了它', '');
       // What the table would say under the figures, so the clerk sees what to check.
       for (const l of describe.lists(stats)) io.err([l.title, ...l.lines.map((x) => `  ${x}`)].join('\n'));
       io.out(`已生成 ${relPath(process.cwd(), target)}（${stats.rows.length - stats.silent.length} 个单位有稿件，${stats.silent.length} 个单位没有报送）`);

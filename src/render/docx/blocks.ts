@@ -7,7 +7,7 @@
 import { MAX_IMAGE_BYTES } from '../../sources/image-info.js';
 import { readUserFile } from '../../sources/user-file.js';
 import { BorderStyle, ImageRun, TabStopType, Table, TableCell, TableLayoutType, TableRow, WidthType, AlignmentType, type FileChild } from 'docx';
-import type { GBlock, GImage, GList, GParagraph, GTable, Galley } from '../../layout/galley.js';
+import type { GBlock, GImage, GList, GParagraph, GTable, Galley, StyleId } from '../../layout/galley.js';
 import { docxParagraph } from './paragraph.js';
 import { docxRuns, tabRun } from './runs.js';
 import { borderEighths, charsTw, lines, ptToTwips, textWidthTw } from './units.js';
@@ -18,11 +18,17 @@ export interface BlockContext {
   nextDrawingId(): number;
 }
 
+/** A block's left edge (GBlock.leftChars, in body characters) in characters of `style`. */
+function leftIn(ctx: BlockContext, b: GBlock, style: StyleId): number | undefined {
+  return b.leftChars ? (b.leftChars * ctx.galley.text.bodySizePt) / ctx.galley.styles[style].sizePt : undefined;
+}
+
 export function paragraphBlock(ctx: BlockContext, p: GParagraph, extraLines = 0): FileChild {
   return docxParagraph(ctx.galley, {
     style: p.style,
     align: p.align,
     firstChars: p.indentChars,
+    leftChars: leftIn(ctx, p, p.style),
     beforeLines: p.blankBefore + extraLines,
     keepNext: p.keepWithNext,
     children: docxRuns(ctx.galley, p.runs, p.style),
@@ -36,13 +42,16 @@ function tableBlock(ctx: BlockContext, t: GTable): FileChild[] {
     out.push(paragraphBlock(ctx, t.caption, before));
     before = 0;
   }
-  const chrome = 2 * t.paddingPt + t.ruleWidthPt;
+  const chrome = 2 * t.paddingXPt + t.ruleWidthPt;
   const widths = t.columns.map((c) => ptToTwips(c.widthPt + chrome));
   const g = ctx.galley;
-  const textWidth = textWidthTw(g);
+  // Inside a list item the table stands at the item's text column.
+  const indent = t.leftChars ? charsTw(g, t.leftChars, g.text.bodySizePt) : 0;
+  const textWidth = textWidthTw(g) - indent;
   widths[widths.length - 1] += textWidth - widths.reduce((a, b) => a + b, 0);
   const rule = { style: BorderStyle.SINGLE, size: borderEighths(t.ruleWidthPt), color: g.text.color };
-  const pad = ptToTwips(t.paddingPt);
+  const padX = ptToTwips(t.paddingXPt);
+  const padY = ptToTwips(t.paddingYPt);
   const small = t.sizePt !== g.styles.tableText.sizePt;
   const row = (cells: GTable['header'], header: boolean): TableRow =>
     new TableRow({
@@ -72,18 +81,22 @@ function tableBlock(ctx: BlockContext, t: GTable): FileChild[] {
       width: { size: textWidth, type: WidthType.DXA },
       columnWidths: widths,
       layout: TableLayoutType.FIXED,
-      alignment: AlignmentType.CENTER,
-      margins: { top: pad, bottom: pad, left: pad, right: pad, marginUnitType: WidthType.DXA },
+      ...(indent ? { indent: { size: indent, type: WidthType.DXA } } : { alignment: AlignmentType.CENTER }),
+      margins: { top: padY, bottom: padY, left: padX, right: padX, marginUnitType: WidthType.DXA },
       borders: { top: rule, bottom: rule, left: rule, right: rule, insideHorizontal: rule, insideVertical: rule },
     }),
   );
   return out;
 }
 
-/** List items: the marker, a tab to the text column, wrapped lines hanging under the text. */
-function listBlock(ctx: BlockContext, l: GList, depth: number): FileChild[] {
+/**
+ * List items: the marker at the Galley's marker column, a tab to its text column, wrapped
+ * lines hanging under the text; what else an item holds stands at the text column too.
+ */
+function listBlock(ctx: BlockContext, l: GList): FileChild[] {
   const out: FileChild[] = [];
-  const leftChars = l.indentChars * (depth + 1);
+  const leftChars = l.markerAtChars;
+  const markerChars = l.textAtChars - l.markerAtChars;
   const size = ctx.galley.text.bodySizePt;
   l.items.forEach((item, i) => {
     const [first, ...rest] = item.blocks;
@@ -91,14 +104,14 @@ function listBlock(ctx: BlockContext, l: GList, depth: number): FileChild[] {
     out.push(
       docxParagraph(ctx.galley, {
         style: 'listItem',
-        beforeLines: i === 0 ? l.blankBefore : 0,
+        beforeLines: (i === 0 ? l.blankBefore : 0) + (head?.blankBefore ?? 0),
         leftChars,
-        hangingChars: l.markerChars,
-        tabStops: [{ type: TabStopType.LEFT, position: charsTw(ctx.galley, leftChars + l.markerChars, size) }],
+        hangingChars: markerChars,
+        tabStops: [{ type: TabStopType.LEFT, position: charsTw(ctx.galley, l.textAtChars, size) }],
         children: [...docxRuns(ctx.galley, [item.marker], 'listItem'), tabRun(), ...(head ? docxRuns(ctx.galley, head.runs, 'listItem') : [])],
       }),
     );
-    for (const b of head ? rest : item.blocks) out.push(...blockToDocx(ctx, b, depth + 1));
+    for (const b of head ? rest : item.blocks) out.push(...blockToDocx(ctx, b));
   });
   return out;
 }
@@ -109,6 +122,7 @@ function imageBlock(ctx: BlockContext, img: GImage): FileChild[] {
     docxParagraph(ctx.galley, {
       style: 'image',
       beforeLines: img.blankBefore,
+      leftChars: leftIn(ctx, img, 'image'),
       lineTw: lines(ctx.galley, img.gridLines),
       keepNext: img.keepWithNext,
       children: [
@@ -126,14 +140,14 @@ function imageBlock(ctx: BlockContext, img: GImage): FileChild[] {
   return out;
 }
 
-export function blockToDocx(ctx: BlockContext, b: GBlock, depth = 0): FileChild[] {
+export function blockToDocx(ctx: BlockContext, b: GBlock): FileChild[] {
   switch (b.kind) {
     case 'paragraph':
       return [paragraphBlock(ctx, b)];
     case 'table':
       return tableBlock(ctx, b);
     case 'list':
-      return listBlock(ctx, b, depth);
+      return listBlock(ctx, b);
     case 'image':
       return imageBlock(ctx, b);
   }

@@ -3,7 +3,7 @@
  * masthead, the body and the end block, odd/even page-number footers, named styles and
  * document properties.
  */
-import { Document, DocumentGridType, SectionType, type FileChild, type ISectionOptions } from 'docx';
+import { Document, SectionType, type FileChild, type ISectionOptions } from 'docx';
 import type { Galley } from '../../layout/galley.js';
 import { blockToDocx, type BlockContext } from './blocks.js';
 import { endBlock, evenPageEndBlock } from './end-block.js';
@@ -11,6 +11,7 @@ import { footerDistanceTw, pageNumberFooters } from './footers.js';
 import { mastheadParagraphs } from './masthead.js';
 import { bulletinStyles } from './styles.js';
 import { lineTw, pageTw } from './units.js';
+import { documentGrid } from './word-defaults.js';
 
 function sectionOf(g: Galley, children: FileChild[], type?: (typeof SectionType)[keyof typeof SectionType]): ISectionOptions {
   const PAGE_TW = pageTw(g);
@@ -23,7 +24,7 @@ function sectionOf(g: Galley, children: FileChild[], type?: (typeof SectionType)
       },
       // Word lays lines on this grid; LibreOffice and WPS get the same 22 lines from the
       // exact line heights and the 28 characters from the run spacing.
-      grid: { type: DocumentGridType.LINES, linePitch: lineTw(g) },
+      grid: documentGrid(lineTw(g)),
     },
     footers: pageNumberFooters(g),
     children,

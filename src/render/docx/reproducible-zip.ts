@@ -1,14 +1,14 @@
 /**
  * Same sources → the same DOCX bytes. docx stamps the build time into the core properties and
  * gives external hyperlinks random relationship ids; this takes the package's files as docx
- * compiles them, makes those stable, applies the XML patches of xml-patches.ts and zips the
- * package once. (Packer.toBuffer would zip it only for us to unzip, patch and zip it again:
- * about a fifth of the DOCX's time.)
+ * compiles them (compat/docx/package-files.ts), makes those stable, applies the XML patches of
+ * xml-patches.ts and zips the package once.
  */
-import { Packer, type Document } from 'docx';
-import type { GText } from '../../layout/galley.js';
-import { unzipSync, zipSync, type Zippable } from 'fflate';
-import { patchCoreDates, patchSettings, patchStyles, stableLinkIds } from './xml-patches.js';
+import type { Document } from 'docx';
+import { zipSync, type Zippable } from 'fflate';
+import { packageFiles } from '../../compat/docx/package-files.js';
+import { OFF_GRID_STYLE_IDS } from './styles.js';
+import { patchCoreDates, patchSettings, patchStyles, stableLinkIds, type PatchText } from './xml-patches.js';
 
 const CONTENT_TYPES = '[Content_Types].xml';
 
@@ -21,26 +21,9 @@ function entryTime(isoDate: string): Date {
   return new Date(y, m - 1, d, 12, 0, 0);
 }
 
-/** What Packer zips: the package's files by path, XML as strings. */
-type PackageFiles = Map<string, string | Uint8Array>;
-
-interface DocxCompiler {
-  compile(file: Document, prettify?: string, overrides?: unknown[]): PackageFiles;
-}
-
-/**
- * The files of the package before zipping. Packer keeps its compiler in a static member that
- * docx's types call private; docx is pinned, and should a version drop the member, the files
- * are read back from Packer's zip instead (slower, same bytes).
- */
-async function packageFiles(doc: Document): Promise<PackageFiles> {
-  const compiler = (Packer as unknown as { compiler?: DocxCompiler }).compiler;
-  if (compiler && typeof compiler.compile === 'function') return compiler.compile(doc, undefined, []);
-  return new Map(Object.entries(unzipSync(new Uint8Array(await Packer.toBuffer(doc)))));
-}
-
-export async function reproducibleDocx(doc: Document, isoDate: string, text: GText): Promise<Uint8Array> {
-  const files = await packageFiles(doc);
+/** `offGridStyleIds`: the document's styles whose lines are not grid lines (xml-patches.ts). */
+export async function reproducibleDocx(doc: Document, isoDate: string, text: PatchText, offGridStyleIds: readonly string[] = OFF_GRID_STYLE_IDS): Promise<Uint8Array> {
+  const files = packageFiles(doc);
   const encoder = new TextEncoder();
   const decoder = new TextDecoder();
   const part = (name: string): string => {
@@ -52,7 +35,7 @@ export async function reproducibleDocx(doc: Document, isoDate: string, text: GTe
   const links = stableLinkIds(part('word/_rels/document.xml.rels'), part('word/document.xml'));
   files.set('word/_rels/document.xml.rels', links.rels);
   files.set('word/document.xml', links.document);
-  files.set('word/styles.xml', patchStyles(part('word/styles.xml'), text));
+  files.set('word/styles.xml', patchStyles(part('word/styles.xml'), text, offGridStyleIds));
   files.set('word/settings.xml', patchSettings(part('word/settings.xml'), text));
   files.set('docProps/core.xml', patchCoreDates(part('docProps/core.xml'), isoDate));
 

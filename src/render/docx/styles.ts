@@ -7,6 +7,7 @@
 import { AlignmentType, LineRuleType, type ICharacterStyleOptions, type IParagraphStyleOptions, type IStylesOptions } from 'docx';
 import type { BlockStyle, FontRole, Galley, StyleId } from '../../layout/galley.js';
 import { charsHundredths, charsTw, halfPoints, lineTw, ptToTwips } from './units.js';
+import { documentDefaults } from './word-defaults.js';
 
 /** Word style ids. Headings are Word's built-in ones, so the navigation pane and TOC know them. */
 export const STYLE_ID: Record<StyleId, string> = {
@@ -89,20 +90,7 @@ export function bulletinStyles(g: Galley): IStylesOptions {
     { id: STYLE.itemLead, name: '动态标题', basedOn: 'DefaultParagraphFont', quickFormat: true, run: { font: fontsFor(g, g.text.leadRole) } },
   ];
   return {
-    default: {
-      document: {
-        run: {
-          font: fontsFor(g, 'body'),
-          size: halfPoints(g.text.bodySizePt),
-          color: g.text.color,
-          characterSpacing: g.text.docxRunSpacingTwips,
-          // Latin text (digits too) in English: LibreOffice breaks a number apart (4月2 / 6日)
-          // when the Latin language is Chinese, and keeps it whole in English.
-          language: { value: 'en-US', eastAsia: 'zh-CN' },
-        },
-        paragraph: { spacing: { before: 0, after: 0, line: lineTw(g), lineRule: LineRuleType.EXACT } },
-      },
-    },
+    default: documentDefaults({ font: fontsFor(g, 'body'), sizePt: g.text.bodySizePt, color: g.text.color, runSpacingTwips: g.text.docxRunSpacingTwips, lineTw: lineTw(g) }),
     paragraphStyles,
     characterStyles,
   };

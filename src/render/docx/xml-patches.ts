@@ -3,17 +3,22 @@
  * each patch anchors on one element docx always writes, and inserts in the schema's order.
  */
 import type { GText } from '../../layout/galley.js';
-import { OFF_GRID_STYLE_IDS } from './styles.js';
+
+/** What the patches need of the Galley's text facts (the 通报, which has no Galley, gives the same). */
+export type PatchText = Pick<GText, 'kinsoku' | 'minSplitLines'>;
 
 /**
- * For every paragraph, through the document defaults of styles.xml: East Asian line breaking
- * on (w:kinsoku); w:overflowPunct on, which LibreOffice reads the other way round (no hanging:
- * in a justified line it would hang a closing comma past the edge and never draw it; it pushes
- * a character down instead), while Word hangs the mark; and no automatic space where hanzi
- * meet digits or Latin letters (w:autoSpaceDE/DN off, spec §11: Word obeys them, LibreOffice
- * ignores them and is kept off by the zero-width characters of typography.ts).
+ * Word's 中文版式 switches, for every paragraph, once, in the document defaults of styles.xml
+ * (the docx package writes only two of them): East Asian line breaking by the kinsoku lists of
+ * settings.xml (w:kinsoku, 按中文习惯控制首尾字符); a closing mark may hang past the last cell
+ * (w:overflowPunct, 允许标点溢出边界, spec §9); no compression of a mark at the start of a line
+ * (w:topLinePunct off, 允许行首标点压缩), which would take a glyph off the grid; and no
+ * automatic space where hanzi meet digits or Latin letters (w:autoSpaceDE/DN off, spec §11).
+ * Word obeys all five. LibreOffice's DOCX import reads overflowPunct inverted (on = no
+ * hanging) and ignores topLinePunct and autoSpaceDE/DN: measured differences
+ * (test/docx/parity.test.ts), not a reason to write anything else.
  */
-const EAST_ASIAN_PPR = ['<w:kinsoku/>', '<w:overflowPunct/>', '<w:autoSpaceDE w:val="0"/>', '<w:autoSpaceDN w:val="0"/>'].join('');
+const EAST_ASIAN_PPR = ['<w:kinsoku/>', '<w:overflowPunct/>', '<w:topLinePunct w:val="0"/>', '<w:autoSpaceDE w:val="0"/>', '<w:autoSpaceDN w:val="0"/>'].join('');
 
 /**
  * Widow/orphan control said outright (the Galley's minSplitLines), as the PDF paginates:
@@ -21,20 +26,21 @@ const EAST_ASIAN_PPR = ['<w:kinsoku/>', '<w:overflowPunct/>', '<w:autoSpaceDE w:
  * as off. w:widowControl can only mean 2 lines each side; it comes before w:kinsoku in
  * CT_PPrBase.
  */
-const widowControl = (text: GText): string => `<w:widowControl w:val="${text.minSplitLines === 2 ? 1 : 0}"/>`;
+const widowControl = (text: PatchText): string => `<w:widowControl w:val="${text.minSplitLines === 2 ? 1 : 0}"/>`;
 
 /**
  * Styles whose lines are not grid lines (table text, the page number, the end block's anchor):
  * LibreOffice would round each of their lines up to a whole grid line; w:snapToGrid off keeps
- * their own heights, as in the PDF. It comes before w:spacing in CT_PPrBase.
+ * their own heights, as in the PDF (Word adds no grid pitch in table cells either, ECMA-376
+ * §17.6.5). It comes before w:spacing in CT_PPrBase.
  */
 const OFF_GRID = '<w:snapToGrid w:val="0"/>';
 
-export function patchStyles(xml: string, text: GText): string {
+export function patchStyles(xml: string, text: PatchText, offGridStyleIds: readonly string[]): string {
   const anchor = '<w:pPrDefault><w:pPr>';
   if (!xml.includes(anchor)) throw new Error('styles.xml: w:pPrDefault not found');
   let out = xml.replace(anchor, anchor + widowControl(text) + EAST_ASIAN_PPR);
-  for (const id of OFF_GRID_STYLE_IDS) {
+  for (const id of offGridStyleIds) {
     out = out.replace(new RegExp(`(<w:style [^>]*w:styleId="${id}"[^>]*>[\\s\\S]*?<w:pPr>[\\s\\S]*?)(<w:spacing )`), `$1${OFF_GRID}$2`);
   }
   return out;
@@ -48,7 +54,7 @@ const escapeXml = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, 
  * punctuation to half a cell and break the grid. These come after w:evenAndOddHeaders and
  * before w:compat in CT_Settings.
  */
-export function patchSettings(xml: string, text: GText): string {
+export function patchSettings(xml: string, text: PatchText): string {
   const anchor = '<w:compat>';
   if (!xml.includes(anchor)) throw new Error('settings.xml: w:compat not found');
   const add =

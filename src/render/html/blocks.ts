@@ -12,7 +12,9 @@ import { el, type Child, type El } from './dom.js';
 import { entryAnchor } from './anchors.js';
 import { runNodes } from './inlines.js';
 import { rulePx } from './facts.js';
-import { titleStyles, type Len } from './styles.js';
+import type { HtmlVariant } from './document.js';
+import { headRunNodes } from './head-words.js';
+import { isHead, titleStyles, type Len } from './styles.js';
 
 const TAGS: Partial<Record<StyleId, string>> = {
   sectionHead: 'h2',
@@ -33,11 +35,16 @@ export interface BlockContext {
   /** Width of the paper's text block, to give images the same share of the column. */
   blockWidthPt: number;
   styles: Record<StyleId, BlockStyle>;
+  /** Left edge of the element the blocks go into, in body characters from the text block's (a list item's text). */
+  leftChars: number;
+  variant: HtmlVariant;
 }
 
 function spacing(b: GBlock, ctx: BlockContext, extra: string[] = []): string | undefined {
   const decl = [...extra];
   if (b.blankBefore > 0) decl.push(`margin-top: ${ctx.len(b.blankBefore * ctx.pitch)}`);
+  const left = (b.leftChars ?? 0) - ctx.leftChars;
+  if (b.kind !== 'list' && left > 0) decl.push(`margin-left: ${ctx.len(left)}`);
   return decl.length ? decl.join('; ') : undefined;
 }
 
@@ -62,30 +69,35 @@ function paragraph(p: GParagraph, ctx: BlockContext, prefix: Child[] = []): El {
     const h3 = el('h3', ['lead', `r-${lead[0]!.role}`], {}, runNodes(lead, lead[0]!.role));
     return el('div', classes, attrs, [...prefix, h3, ...runNodes(rest, st.role)]);
   }
-  return el(TAGS[p.style] ?? 'p', classes, attrs, [...prefix, ...runNodes(p.runs, st.role)]);
+  const runs = isHead(p.style) ? headRunNodes(p.runs, st.role, ctx.variant === 'web' ? 'marked' : 'dropped') : runNodes(p.runs, st.role);
+  return el(TAGS[p.style] ?? 'p', classes, attrs, [...prefix, ...runs]);
 }
 
+/** The Galley's list geometry: the item's text at textAtChars, the marker hanging at markerAtChars. */
 function list(l: GList, ctx: BlockContext): El {
+  const markerChars = l.textAtChars - l.markerAtChars;
+  const inItem: BlockContext = { ...ctx, leftChars: l.textAtChars };
   const items = l.items.map((it) => {
-    const marker = el('span', ['marker', ...(it.marker.role !== 'body' ? [`r-${it.marker.role}`] : [])], { style: `width: ${l.markerChars}em` }, [it.marker.text]);
+    const marker = el('span', ['marker', ...(it.marker.role !== 'body' ? [`r-${it.marker.role}`] : [])], { style: `width: ${markerChars}em` }, [it.marker.text]);
     const [first, ...rest] = it.blocks;
     const inner: El[] = [];
-    if (first?.kind === 'paragraph') inner.push(paragraph({ ...first, indentChars: 0 }, ctx, [marker]));
+    if (first?.kind === 'paragraph') inner.push(paragraph({ ...first, indentChars: 0 }, inItem, [marker]));
     else {
       inner.push(el('div', 'listItem', {}, [marker]));
-      if (first) inner.push(block(first, ctx));
+      if (first) inner.push(block(first, inItem));
     }
-    for (const b of rest) inner.push(block(b, ctx));
+    for (const b of rest) inner.push(block(b, inItem));
     // The marker hangs in the indent; wrapped lines align after it.
-    return el('li', 'listItem', { style: `padding-left: ${l.indentChars + l.markerChars}em; text-indent: -${l.markerChars}em` }, inner);
+    return el('li', 'listItem', { style: `padding-left: ${l.textAtChars - ctx.leftChars}em; text-indent: -${markerChars}em` }, inner);
   });
   return el('ul', 'list', { style: spacing(l, ctx), role: 'list' }, items);
 }
 
 function table(t: GTable, ctx: BlockContext): El {
   const total = t.columns.reduce((s, c) => s + c.widthPt, 0);
-  const pad = t.paddingPt / t.sizePt;
-  const border = `border-width: ${rulePx(t.ruleWidthPt)}; padding: ${+pad.toFixed(3)}em`;
+  const padY = t.paddingYPt / t.sizePt;
+  const padX = t.paddingXPt / t.sizePt;
+  const border = `border-width: ${rulePx(t.ruleWidthPt)}; padding: ${+padY.toFixed(3)}em ${+padX.toFixed(3)}em`;
   const cols = el('colgroup', null, {}, t.columns.map((c) => el('col', null, { style: `width: ${+((c.widthPt / total) * 100).toFixed(2)}%` })));
   const cell = (tag: 'th' | 'td', style: StyleId, runs: GTable['header'][number], i: number): El => {
     const align = tag === 'th' ? ctx.styles.tableHeader.align : t.columns[i]!.align;

@@ -10,9 +10,15 @@ import { fontStacks, printFacts, SCREEN } from './facts.js';
 
 export type HtmlVariant = 'web' | 'wechat';
 
-/** Headlines of the first items, for the description a shared link shows. */
+/**
+ * Headlines of the first items, for the description a shared link shows: each without its own
+ * closing mark (a lead ends in 。), joined by ；, so no “。；” reaches a chat preview.
+ */
 function description(m: GMeta): string {
-  const text = m.headlines.join('；');
+  const text = m.headlines
+    .map((h) => h.trim().replace(/[。．.！!？?；;，,、：:\s]+$/u, ''))
+    .filter(Boolean)
+    .join('；');
   return text.length > 120 ? `${text.slice(0, 119)}…` : text;
 }
 
@@ -44,6 +50,8 @@ function pageCss(g: Galley, table: StyleTable): string {
 body { margin: 0; background: #fff; color: #000; font-family: ${FONT_STACKS.body}; }
 ${rules.join('\n')}
 @media (min-width: ${SCREEN.wideFromPx}px) { html { font-size: ${SCREEN.wideBodyPx}px; } }
+/* Narrower than the paper's line, a head wraps as a whole instead of at the paper's breaks. */
+@media (max-width: ${SCREEN.wideFromPx - 0.02}px) { .paperBreak { display: none; } }
 @media print {
   @page { size: ${PRINT.page}; margin: ${PRINT.margins}; }
   html { font-size: ${PRINT.bodyPt}pt; }

@@ -13,7 +13,7 @@ export interface El {
   children: Child[];
 }
 
-const VOID = new Set(['img', 'br', 'hr', 'meta', 'link']);
+const VOID = new Set(['img', 'br', 'wbr', 'hr', 'meta', 'link']);
 
 export function el(tag: string, styles: string | string[] | null, attrs: Record<string, string | undefined> = {}, children: Child[] = []): El {
   const a: Record<string, string> = {};
@@ -32,7 +32,10 @@ export function serialise(node: Child, mode: 'class' | 'inline', table: StyleTab
   if (node.styles.length) {
     for (const s of node.styles) if (!(s in table)) throw new Error(`html: unknown style ${s}`);
     if (mode === 'class') attrs.class = node.styles.join(' ');
-    else attrs.style = node.styles.map((s) => table[s]!.trim().replace(/;?$/, ';')).join(' ') + (attrs.style ? ` ${attrs.style}` : '');
+    else {
+      const inline = node.styles.map((s) => table[s]!.trim()).filter(Boolean).map((d) => d.replace(/;?$/, ';'));
+      if (inline.length) attrs.style = inline.join(' ') + (attrs.style ? ` ${attrs.style}` : '');
+    }
   }
   const attrText = Object.entries(attrs)
     .map(([k, v]) => ` ${k}="${escAttr(v)}"`)

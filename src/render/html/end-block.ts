@@ -26,7 +26,7 @@ export function endBlockNode(e: GEndBlock, len: Len, pitch: number): El {
     rows.push(el('p', [e.style, 'endRight'], { style: [pad, border('bottom', count)].filter(Boolean).join('; ') }, [e.copies]));
   }
   count += 1;
-  rows.push(el('p', [e.style, 'endPrint'], { style: [pad, border('bottom', count)].filter(Boolean).join('; ') }, [el('span', null, {}, [e.printer]), el('span', null, {}, [e.printDate])]));
+  rows.push(el('p', [e.style, 'endPrint'], { style: [pad, border('bottom', count)].filter(Boolean).join('; ') }, [el('span', null, {}, [e.printer]), el('span', 'endPrintDate', {}, [e.printDate])]));
   const top = [border('top', 0), e.blankBefore > 0 ? `margin-top: ${len(e.blankBefore * pitch)}` : undefined].filter(Boolean).join('; ');
   return el('footer', 'endBlock', { style: top || undefined }, rows);
 }

@@ -16,9 +16,9 @@ import { lengthFor, styleTable } from './styles.js';
 export function renderHtmlString(galley: Galley, variant: HtmlVariant = 'web'): string {
   const len = lengthFor(variant);
   const pitch = galley.page.linePitchPt / galley.text.bodySizePt;
-  const ctx = { len, pitch, entries: 0, blockWidthPt: galley.page.blockWidthPt, styles: galley.styles };
+  const ctx = { len, pitch, entries: 0, blockWidthPt: galley.page.blockWidthPt, styles: galley.styles, leftChars: 0, variant };
   const page = el('article', 'page', {}, [
-    mastheadNode(galley.masthead, galley.styles, len, pitch),
+    mastheadNode(galley.masthead, galley.styles, len, pitch, variant),
     el('main', null, {}, bodyNodes(galley.body, ctx)),
     endBlockNode(galley.endBlock, len, pitch),
   ]);

@@ -71,6 +71,11 @@ export function styleTable(g: Galley, variant: HtmlVariant): StyleTable {
       ...TEXT_RULES,
     ].join('; '),
     titleWrap: 'text-wrap: balance',
+    // Heads break between words only (head-words.ts puts a <wbr> at each word boundary). Not in
+    // WeChat: its editor may drop the <wbr>s, and keep-all would then leave no place to break.
+    headWords: variant === 'web' ? 'word-break: keep-all; overflow-wrap: anywhere' : '',
+    keep: 'white-space: nowrap',
+    paperBreak: '',
     bold: 'font-weight: bold',
     lead: 'display: inline; font-size: inherit; font-weight: normal; line-height: inherit; margin: 0',
     pubLine: 'display: flex; flex-wrap: wrap; justify-content: space-between; column-gap: 1em',
@@ -90,6 +95,8 @@ export function styleTable(g: Galley, variant: HtmlVariant): StyleTable {
     endText: 'flex: 1 1 auto; min-width: 0; text-align: justify',
     endRight: 'text-align: right',
     endPrint: 'display: flex; flex-wrap: wrap; justify-content: space-between; column-gap: 1em; margin: 0',
+    // The date keeps to the right, whole, also when a narrow screen puts it on a line of its own.
+    endPrintDate: 'margin-left: auto; white-space: nowrap',
     link: 'color: inherit; text-decoration: underline',
   });
   return t;
@@ -97,5 +104,12 @@ export function styleTable(g: Galley, variant: HtmlVariant): StyleTable {
 
 /** Centred titles keep the galley's lines and let the browser balance what a narrow screen wraps again. */
 export function titleStyles(id: StyleId): string[] {
-  return id === 'articleTitle' || id === 'noteTitle' || id === 'seriesLine' || id === 'name' ? ['titleWrap'] : [];
+  return [...(id === 'articleTitle' || id === 'noteTitle' || id === 'seriesLine' || id === 'name' ? ['titleWrap'] : []), ...(isHead(id) ? ['headWords'] : [])];
+}
+
+const HEADS: ReadonlySet<StyleId> = new Set<StyleId>(['seriesLine', 'name', 'noteTitle', 'sectionHead', 'articleTitle', 'articleSubtitle', 'heading1', 'heading2', 'heading3', 'heading4']);
+
+/** Heads and masthead lines: set by head-words.ts, broken between words only. */
+export function isHead(id: StyleId): boolean {
+  return HEADS.has(id);
 }

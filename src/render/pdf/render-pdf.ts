@@ -1,20 +1,21 @@
 /**
- * Galley → print-ready PDF bytes, with pdfmake (loaded lazily: `check` and `list` never pay
- * for it). The faces are the ones the galley was composed with; only used faces are embedded.
+ * Pages → print-ready PDF bytes, with pdfmake (loaded lazily: `check` and `list` never pay
+ * for it). The pages come from layout/paginate.ts, made in the pipeline from the one Galley;
+ * the faces are the ones it was set with, and only used faces are embedded.
  */
 import type { Galley } from '../../layout/galley.js';
 import { missingGlyphsError } from '../../layout/fallback.js';
 import type { RenderContext, Rendered } from '../formats.js';
-import { buildDocument } from './document.js';
-import { gridOf } from './grid.js';
+import { documentOf } from './draw-pages.js';
 import { runPdfmake } from './pdfmake-run.js';
 
-export async function renderPdf(galley: Galley, ctx: RenderContext): Promise<Rendered> {
+export async function renderPdf(_galley: Galley, ctx: RenderContext): Promise<Rendered> {
+  const pages = ctx.pages;
+  if (!pages) throw new Error('the PDF draws pages: the pipeline paginates the galley for it');
   const fonts = ctx.faces;
-  let n = 0;
-  const env = { fonts, galley, grid: gridOf(galley), images: new Set<string>(), nextId: (prefix: string) => `${prefix}-${++n}` };
-  const plan = buildDocument(galley, env);
+  const images = new Set<string>();
+  const doc = documentOf(pages, fonts, images);
   if (fonts.missing.size > 0) throw missingGlyphsError([...fonts.missing.values()]);
-  const bytes = await runPdfmake(plan.doc, fonts.usedFaces(), env.images);
-  return { bytes, pages: plan.pages(), diagnostics: [] };
+  const bytes = await runPdfmake(doc, fonts.usedFaces(), images);
+  return { bytes, pages: pages.pages.length, diagnostics: [] };
 }

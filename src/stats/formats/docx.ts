@@ -3,25 +3,30 @@
  * what the bulletin printed in 仿宋, the table by kind of unit (高校, 设区市 …) with a totals
  * row, the units that reported nothing, and the issuing office and date. Fonts are named the
  * official way (as the bulletin's own DOCX names them); page and sizes come from the layout
- * spec. The docx package is loaded only for this format.
+ * spec. Like the bulletin's DOCX it says once, in its document defaults, the 28 × 22 grid, the
+ * language and Word's 中文版式 switches (render/docx/word-defaults.ts, xml-patches.ts), and is
+ * zipped the same reproducible way. The docx package is loaded only for this format.
  */
-import { strFromU8, strToU8 } from 'fflate';
 import type { Paragraph as DocxParagraph, Table as DocxTable, TableRow as DocxTableRow } from 'docx';
 import { formatChineseDate, parseIsoDate, type CalendarDate } from '../../dates.js';
-import { ARTICLE, BODY, GRID, OFFICIAL_FONT_NAMES, PAGE, TABLE, TEXT_BLOCK, ZIHAO, mmToTwips, ptToTwips } from '../../layout/spec.js';
+import { ARTICLE, BODY, GRID, KINSOKU, OFFICIAL_FONT_NAMES, PAGE, PARAGRAPH_SPLIT, TABLE, TEXT_BLOCK, ZIHAO, mmToTwips, ptToTwips } from '../../layout/spec.js';
 import type { FontRole } from '../../model/types.js';
-import { patchCoreDates } from '../../render/docx/xml-patches.js';
+import { reproducibleDocx } from '../../render/docx/reproducible-zip.js';
+import { charsHundredths } from '../../render/docx/units.js';
+import { documentDefaults, documentGrid } from '../../render/docx/word-defaults.js';
 import { activeRows, numberText, rateText, type Stats, type UnitRow } from '../count.js';
 import { describe } from '../describe.js';
 import { stampDate } from '../stamp.js';
 import { displayWidth } from '../text-width.js';
-import { stableZip } from './stable-zip.js';
 
 /** One grid line and the text block's width in twips, as in the bulletin's own DOCX. */
 const LINE_TW = ptToTwips(GRID.linePitchPt);
 const TEXT_WIDTH_TW = mmToTwips(TEXT_BLOCK.widthMm);
 
 const CN_NUMBERS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+
+/** The style of the table's paragraphs: table lines are not grid lines (snapToGrid off, xml-patches.ts). */
+const TABLE_STYLE = { id: 'TongbaoTable', name: '通报表格' };
 
 function fonts(role: FontRole): { ascii: string; hAnsi: string; eastAsia: string; cs: string } {
   const name = OFFICIAL_FONT_NAMES[role];
@@ -50,7 +55,7 @@ export function openingText(stats: Stats): string {
 
 export async function renderStatsDocx(stats: Stats): Promise<Uint8Array> {
   const d = await import('docx');
-  const { AlignmentType, BorderStyle, Document, LineRuleType, Packer, Paragraph, Table, TableCell, TableRow, TextRun, VerticalAlign, WidthType } = d;
+  const { AlignmentType, BorderStyle, Document, LineRuleType, Paragraph, Table, TableCell, TableRow, TextRun, VerticalAlign, WidthType } = d;
   const stamp = stampDate(stats);
 
   const run = (text: string, role: FontRole, sizePt: number): InstanceType<typeof TextRun> =>
@@ -59,8 +64,8 @@ export async function renderStatsDocx(stats: Stats): Promise<Uint8Array> {
     new Paragraph({
       alignment: opts.align ?? AlignmentType.JUSTIFIED,
       keepNext: opts.keepNext,
-      spacing: { before: 0, after: 0, line: LINE_TW, lineRule: LineRuleType.EXACT },
-      indent: opts.indent ? { firstLine: ptToTwips(sizePt * 2) } : undefined,
+      // Exact grid lines come from the document defaults; the indent is two characters of the grid.
+      indent: opts.indent ? { firstLine: 2 * (ptToTwips(sizePt) + BODY.docxRunSpacingTwips), firstLineChars: charsHundredths(2) } : undefined,
       children: text ? [run(text, role, sizePt)] : [],
     });
 
@@ -88,8 +93,8 @@ export async function renderStatsDocx(stats: Stats): Promise<Uint8Array> {
       borders: { top: border, bottom: border, left: border, right: border },
       children: [
         new Paragraph({
+          style: TABLE_STYLE.id,
           alignment: span > 1 || k !== 1 ? (span > 1 ? AlignmentType.LEFT : AlignmentType.CENTER) : AlignmentType.LEFT,
-          spacing: { before: 0, after: 0, line: ptToTwips(size * TABLE.lineHeight), lineRule: LineRuleType.AT_LEAST },
           children: [run(text, role, size)],
         }),
       ],
@@ -125,7 +130,17 @@ export async function renderStatsDocx(stats: Stats): Promise<Uint8Array> {
     creator: stats.publisher,
     lastModifiedBy: stats.publisher,
     title: docxTitle(stats),
-    styles: { default: { document: { run: { font: fonts('body'), size: Math.round(BODY.sizePt * 2) } } } },
+    styles: {
+      default: documentDefaults({ font: fonts('body'), sizePt: BODY.sizePt, color: BODY.color, runSpacingTwips: BODY.docxRunSpacingTwips, lineTw: LINE_TW }),
+      paragraphStyles: [
+        {
+          id: TABLE_STYLE.id,
+          name: TABLE_STYLE.name,
+          basedOn: 'Normal',
+          paragraph: { spacing: { before: 0, after: 0, line: ptToTwips(size * TABLE.lineHeight), lineRule: LineRuleType.AT_LEAST } },
+        },
+      ],
+    },
     sections: [
       {
         properties: {
@@ -133,6 +148,7 @@ export async function renderStatsDocx(stats: Stats): Promise<Uint8Array> {
             size: { width: mmToTwips(PAGE.widthMm), height: mmToTwips(PAGE.heightMm) },
             margin: { top: mmToTwips(PAGE.marginTopMm), bottom: mmToTwips(PAGE.marginBottomMm), left: mmToTwips(PAGE.marginLeftMm), right: mmToTwips(PAGE.marginRightMm) },
           },
+          grid: documentGrid(LINE_TW),
         },
         children: [
           para(docxTitle(stats), ARTICLE.title.role, ARTICLE.title.sizePt, { align: AlignmentType.CENTER }),
@@ -149,6 +165,5 @@ export async function renderStatsDocx(stats: Stats): Promise<Uint8Array> {
       },
     ],
   });
-  const packed = new Uint8Array(await Packer.toBuffer(doc));
-  return stableZip(packed, stamp, (name, data) => (name === 'docProps/core.xml' ? strToU8(patchCoreDates(strFromU8(data), stamp)) : data));
+  return reproducibleDocx(doc, stamp, { kinsoku: KINSOKU, minSplitLines: PARAGRAPH_SPLIT.minLines }, [TABLE_STYLE.id]);
 }

@@ -1,9 +1,11 @@
 /**
- * `--format xlsx`: a workbook through exceljs (loaded only for this format). Sheet 信息报送统计
+ * `--format xlsx`: a workbook through exceljs (loaded only for this format, with the fix of
+ * src/compat/exceljs that makes its styles valid to the schema). Sheet 信息报送统计
  * holds the title, the issues counted, a header row, every unit of the registry and a totals
  * row, with column widths fitted to the Chinese text; sheet 稿件明细 lists every item counted
  * with its unit and how the unit was known, so the figures can be checked line by line.
  */
+import { loadExcelJs } from '../../compat/exceljs/index.js';
 import { statsTitle, tableCells, weightsNote, type Stats } from '../count.js';
 import { describe } from '../describe.js';
 import { stampDate } from '../stamp.js';
@@ -11,10 +13,16 @@ import { displayWidth } from '../text-width.js';
 import { stableZip } from './stable-zip.js';
 
 const FONT = '宋体';
+
+/**
+ * Printed from Excel, WPS or Calc: A4 landscape, every column on one page wide, as many pages
+ * down as the rows need (fitToHeight 0), the header row repeated on each.
+ */
+const ONE_PAGE_WIDE = { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } as const;
 const KIND_WORD = { news: '动态', article: '文章', note: '编者按' } as const;
 
 export async function renderXlsx(stats: Stats): Promise<Uint8Array> {
-  const { default: ExcelJS } = await import('exceljs');
+  const ExcelJS = await loadExcelJs();
   const stamp = stampDate(stats);
   const when = new Date(`${stamp}T00:00:00Z`);
   const wb = new ExcelJS.Workbook();
@@ -26,8 +34,7 @@ export async function renderXlsx(stats: Stats): Promise<Uint8Array> {
 
   const { header, body, totals } = tableCells(stats, stats.rows);
   const ws = wb.addWorksheet('信息报送统计', { views: [{ state: 'frozen', ySplit: 4 }] });
-  // Printed from Excel or WPS: A4 landscape, all columns on one page wide.
-  ws.pageSetup = { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
+  ws.pageSetup = { ...ONE_PAGE_WIDE, printTitlesRow: '4:4' };
   const title = ws.addRow([statsTitle(stats)]);
   title.font = { name: FONT, size: 14, bold: true };
   ws.mergeCells(1, 1, 1, header.length);
@@ -59,6 +66,7 @@ export async function renderXlsx(stats: Stats): Promise<Uint8Array> {
   });
 
   const detail = wb.addWorksheet('稿件明细', { views: [{ state: 'frozen', ySplit: 1 }] });
+  detail.pageSetup = { ...ONE_PAGE_WIDE, printTitlesRow: '1:1' };
   const detailHeader = ['期次', '栏目', '类型', '标题', '单位', '单位来源', '文件'];
   const dh = detail.addRow(detailHeader);
   dh.font = { name: FONT, bold: true };
