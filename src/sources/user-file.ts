@@ -90,14 +90,8 @@ const OPEN_FLAGS = fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0) | (fs.
 
 /** Opens a regular file for reading, or refuses; the caller closes the descriptor. */
 function openRegular(abs: string, shown: string): { fd: number; size: number } {
-  let st: fs.Stats;
-  try {
-    st = fs.statSync(abs);
-  } catch (e) {
-    throw fsRefusal(e, shown);
-  }
-  // Not even opened: opening some devices has effects of its own.
-  if (!st.isFile()) throw notRegular(st, shown);
+  // Judged before opening: opening some devices has effects of its own.
+  regularFileSize(abs, shown);
   let fd: number;
   try {
     fd = fs.openSync(abs, OPEN_FLAGS);
