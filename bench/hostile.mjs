@@ -31,6 +31,10 @@ const CASES = [
   ['accepted: 10 × 999 a* runs', blocks('a*', 999, 10), 0],
   ['accepted: 4,900 lazy quote lines', blocks('> a\nb\n', 245, 20), 0],
   ['accepted: 200 setext + 9,000 lines', `${'a\n=\n\n'.repeat(200)}${blocks('b\n', 450, 20)}`, undefined],
+  ['accepted: 200 setext + 19,000 lines', `${'a\n=\n\n'.repeat(200)}${blocks('b\n', 950, 20)}`, undefined],
+  ['accepted: 19,990 blank lines', `a${'\n'.repeat(19_990)}b`, 0],
+  ['accepted: 9,990 one-line paragraphs', blocks('a', 1, 9990), 0],
+  ['accepted: 7,200 paragraphs, 3.4 MB', blocks('会议部署了下一阶段的各项任务，要求各地各校抓好落实，确保协同提质行动取得实效。', 4, 7200), 0],
   ['accepted: 9,990 cells', blocks('|a|b|c|d|e|f|g|h|i|\n', 100, 10), 0],
   ['accepted: one 4 MB line', '中文内容，'.repeat(Math.floor((4 * 1024 * 1024 - 200) / 15)), 0],
 ];

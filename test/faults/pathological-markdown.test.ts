@@ -42,6 +42,7 @@ describe('deep nesting and pathological delimiters in an item', () => {
     ['200 KB of a*a*…', 'a*'.repeat(100_000), ['check'], new RegExp(`issues/001/10\\.md:${BODY_LINE}:2002  错误：从第 ${BODY_LINE} 行起的这一段里，\\* _ ~ \` \\[ \\] < & 这些标记符号到这里已有 1000 多个`)],
     ['emphasis nested 120 deep', `${'***强 '.repeat(60)}${'调***'.repeat(60)}`, ['build', '--format', 'html'], new RegExp(`issues/001/10\\.md:${BODY_LINE}:\\d+  错误：这里的格式一层套一层`)],
     ['300 setext underlines', '标题\n===\n\n'.repeat(300), ['check'], /issues\/001\/10\.md:\d+:1  错误：这个文件里只有“===”或“---”的行到这里已有 200 多行/],
+    ['4 MB of blank lines', `正文开头。${'\n'.repeat(4 * 1024 * 1024 - 200)}正文结尾。`, ['check'], /issues\/001\/10\.md:20004:1  错误：这个文件有 \d+ 行，超过 20000 行的上限/],
   ];
   for (const [name, body, cmd, where] of cases) {
     it(`${name}: ${cmd[0]} ends with exit 1 at the place, the item unchanged`, () => {
@@ -65,6 +66,15 @@ describe('deep nesting and pathological delimiters in an item', () => {
     const html = fs.readFileSync(path.join(dir, 'dist', '工作动态第1期.html'), 'utf8');
     for (const n of [1, 4950, 9900]) expect(html).toContain(`第${n}项<`);
     expect(fs.statSync(path.join(dir, 'dist', '工作动态第1期.pdf')).size).toBeGreaterThan(100_000);
+  });
+
+  it('a long item of 7,200 paragraphs (3.4 MB, 14,400 lines), inside every bound, checks clean within the guard', () => {
+    // The preview's slow-build tests write six such items; a line bound below them refused them at once.
+    const para = '会议部署了下一阶段的各项任务，要求各地各校抓好落实，确保协同提质行动取得实效。'.repeat(4);
+    const { dir } = seriesWith(Array.from({ length: 7200 }, () => para).join('\n\n'));
+    const r = runGuarded(['check'], dir);
+    expect(r.hung, 'hung').toBe(false);
+    expect(r.code, r.all.slice(0, 2000)).toBe(0);
   });
 
   it('a list and a quote nested to the bound build whole: every level reaches the web edition', () => {
