@@ -106,6 +106,31 @@ describe('FIFOs and other special files in the series', () => {
   });
 });
 
+describe('FIFOs in place of the files bulletin keeps for itself', () => {
+  it('the output folder\'s record (.bulletin-written.json): build ends naming it, nothing written', () => {
+    const dir = series();
+    fs.mkdirSync(path.join(dir, 'dist'));
+    mkfifo(path.join(dir, 'dist/.bulletin-written.json'));
+    const r = runGuarded(['build', '1', '--format', 'html'], dir);
+    expectEnded(r, 1);
+    expect(r.all).toMatch(/dist\/\.bulletin-written\.json 是命名管道（FIFO），不是普通文件/);
+    expect(fs.readdirSync(path.join(dir, 'dist'))).toEqual(['.bulletin-written.json']);
+    expect(fs.lstatSync(path.join(dir, 'dist/.bulletin-written.json')).isFIFO()).toBe(true);
+  });
+
+  it('the import lock (.imports.lock): import ends with the lock named, no item written', () => {
+    const dir = series();
+    mkfifo(path.join(dir, 'issues/002/.imports.lock'));
+    fs.writeFileSync(path.join(dir, '来稿.txt'), '赣州市召开协同提质推进会\n\n4月20日，赣州市召开推进会。\n');
+    // (No snapshot of the folder: reading the FIFO would hang the test itself.)
+    const before = fs.readdirSync(path.join(dir, 'issues/002')).sort();
+    const r = runGuarded(['import', '来稿.txt', '--unit', '赣州市', '--section', '市县动态'], dir);
+    expectEnded(r, 1);
+    expect(r.all).toMatch(/issues\/002\/\.imports\.lock 后重试/);
+    expect(fs.readdirSync(path.join(dir, 'issues/002')).sort()).toEqual(before);
+  });
+});
+
 describe('a broken imports.yaml', () => {
   it('import stops at the line of the YAML error, writes no item and keeps the log', () => {
     const dir = series();
