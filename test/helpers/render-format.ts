@@ -2,6 +2,7 @@
  * One format of an issue model, through the pipeline's one composition (src/render-issue.ts):
  * the renderers themselves take only the Galley.
  */
+import type { ComposeOptions } from '../../src/layout/compose.js';
 import type { Issue } from '../../src/model/types.js';
 import { formatById, type OutputFormat, type Rendered } from '../../src/render/formats.js';
 import { renderHtmlString as htmlOfGalley } from '../../src/render/html/render-html.js';
@@ -17,12 +18,13 @@ function format(id: OutputFormat['id']): OutputFormat {
   return f;
 }
 
-export function renderPdf(issue: Issue, ctx: Log): Promise<Rendered> {
-  return renderFormat(issue, format('pdf'), ctx.log);
+/** `options.preprinted`: for preprinted 红头 paper (套打). */
+export function renderPdf(issue: Issue, ctx: Log, options: ComposeOptions = {}): Promise<Rendered> {
+  return renderFormat(issue, format('pdf'), ctx.log, options);
 }
 
-export function renderDocx(issue: Issue, ctx: Log): Promise<Rendered> {
-  return renderFormat(issue, format('docx'), ctx.log);
+export function renderDocx(issue: Issue, ctx: Log, options: ComposeOptions = {}): Promise<Rendered> {
+  return renderFormat(issue, format('docx'), ctx.log, options);
 }
 
 export function renderHtmlString(issue: Issue, variant: 'web' | 'wechat' = 'web'): string {

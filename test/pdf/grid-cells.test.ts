@@ -206,6 +206,18 @@ describe.each(CASES)('%s: the print on the spec’s grid', (name, _dir, _arg, le
     expect(f.problems).toEqual([]);
   });
 
+  test('body text is 三号, 16 pt glyphs tightened to the cell (spec §1), not shrunk to it', (ctx) => {
+    if (missing) {
+      if (process.env.CI) throw new Error(missing);
+      ctx.skip();
+    }
+    const { pages, issue } = results.get(name)!;
+    const glyphs = bodyLines(pages, paragraphs(issue)).flatMap((l) => l.glyphs);
+    expect(glyphs.length).toBeGreaterThan(100);
+    const sizes = new Set(glyphs.map((g) => g.size.toFixed(2)));
+    expect([...sizes]).toEqual(['16.00']);
+  });
+
   test('page geometry: A4, the body inside the 156 × 225 mm block, 22 lines at most, one pitch apart', (ctx) => {
     if (missing) {
       if (process.env.CI) throw new Error(missing);
