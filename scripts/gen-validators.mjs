@@ -19,8 +19,9 @@ const SCHEMAS = { bulletin: 'bulletin.schema.json', issue: 'issue.schema.json', 
 export const TARGET = path.join(ROOT, 'src', 'config', 'validators.generated.ts');
 
 export function generate() {
-  // The same options yaml-load.ts used when it compiled at run time.
-  const ajv = new Ajv({ allErrors: true, strict: false, useDefaults: false, code: { source: true, esm: true } });
+  // The same options yaml-load.ts used when it compiled at run time, but numbers strict: YAML
+  // reads 1e400 as Infinity (and .nan as NaN), which a plain "integer" or "number" accepts.
+  const ajv = new Ajv({ allErrors: true, strict: false, strictNumbers: true, useDefaults: false, code: { source: true, esm: true } });
   const refs = {};
   for (const [name, file] of Object.entries(SCHEMAS)) {
     const schema = JSON.parse(fs.readFileSync(path.join(ROOT, 'templates', 'series', file), 'utf8'));

@@ -12,6 +12,7 @@ import { toIso, today } from '../dates.js';
 import { Diagnostics, sortDiagnostics, UserError, type Diagnostic } from '../diagnostics.js';
 import { writeFileAtomic } from '../output/write-atomic.js';
 import { relPath } from '../paths.js';
+import { FileRefused, hashUserFile, readUserFile } from '../sources/user-file.js';
 import type { SeriesContext } from '../pipeline.js';
 import { VERSION } from '../version.js';
 import { removeUnlisted } from './cleanup.js';
@@ -38,6 +39,9 @@ export interface ArchiveResult {
   manifest: Manifest;
 }
 
+/** index.html lists every issue's items; a larger file in its place is not ours. */
+const MAX_INDEX_BYTES = 256 * 1024 * 1024;
+
 /**
  * index.html is replaced only when it is the one we wrote last time: a clerk's own page in the
  * folder given to --out is never lost.
@@ -46,9 +50,9 @@ function checkIndexIsOurs(outDir: string, previous: Manifest | undefined): void 
   const file = path.join(outDir, INDEX_FILE);
   let bytes: Buffer;
   try {
-    bytes = fs.readFileSync(file);
+    bytes = readUserFile(file, { shown: file, maxBytes: MAX_INDEX_BYTES, what: '存档目录' });
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return;
+    if (e instanceof FileRefused && e.reason === 'missing') return;
     throw e;
   }
   const ours = previous && (previous.index !== undefined ? previous.index === sha256(bytes) : bytes.toString('utf8').includes('见 manifest.json'));
@@ -128,7 +132,7 @@ export async function verifyArchive(ctx: SeriesContext, outDir: string, jobs: nu
     for (const f of i.files) {
       const p = path.join(outDir, f.path);
       if (!fs.existsSync(p)) findings.push(finding('error', f.path, true, '存档文件不见了'));
-      else if (sha256(fs.readFileSync(p)) !== f.sha256) {
+      else if (hashUserFile(p, { shown: f.path, maxBytes: Infinity }) !== f.sha256) {
         findings.push(finding('error', f.path, true, i.issued ? `已印发（${i.issued}）的存档文件被改动过：与清单中的 SHA-256 不符` : '存档文件与清单中的 SHA-256 不符（文件被改动过）'));
       }
     }

@@ -16,6 +16,7 @@ import { issueContents } from './contents.js';
 import { manifestItems } from './items.js';
 import type { BuildInfo, ManifestFile, ManifestIssue } from './manifest.js';
 import { sha256 } from './inputs.js';
+import { hashUserFile } from '../sources/user-file.js';
 import { asIssued, type IssueRecord } from './record.js';
 import { assertPlainPath } from './tree-guard.js';
 
@@ -48,7 +49,7 @@ export function contentId(files: Array<{ format: string; sha256: string }>): str
 
 function sameBytes(file: string, hash: string): boolean {
   try {
-    return sha256(fs.readFileSync(file)) === hash;
+    return hashUserFile(file, { shown: file, maxBytes: Infinity }) === hash;
   } catch {
     return false;
   }

@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { FORMATS } from '../render/formats.js';
-import { sha256 } from './inputs.js';
+import { hashUserFile } from '../sources/user-file.js';
 import type { Manifest, ManifestFile } from './manifest.js';
 import { unsafePart } from './tree-guard.js';
 
@@ -18,7 +18,7 @@ const CONTENT_DIR = /^[0-9a-f]{12}$/;
 function stillOurs(outDir: string, f: ManifestFile): boolean {
   if (unsafePart(outDir, f.path)) return false;
   try {
-    return sha256(fs.readFileSync(path.join(outDir, f.path))) === f.sha256;
+    return hashUserFile(path.join(outDir, f.path), { shown: f.path, maxBytes: Infinity }) === f.sha256;
   } catch {
     return false;
   }

@@ -11,6 +11,8 @@ import type { Series } from '../config/series.js';
 import { SHIPPED_FALLBACK_FONT, SHIPPED_FONTS } from '../layout/spec.js';
 import { totalFor } from '../numbering/sequence.js';
 import { FONTS_DIR, PACKAGE_ROOT, relPath } from '../paths.js';
+import { MAX_SOURCE_BYTES } from '../sources/read-text.js';
+import { feedHash } from '../sources/user-file.js';
 import { VERSION } from '../version.js';
 
 export function listFiles(dir: string): string[] {
@@ -26,10 +28,27 @@ export function listFiles(dir: string): string[] {
   return out;
 }
 
-function hashFiles(h: crypto.Hash, root: string, files: string[]): void {
+/**
+ * Files of an issue folder are hashed (sources, images, issue.yaml); none of them comes near
+ * this (items stop at 4 MB, images at 50 MB). A larger file is no part of a bulletin — a video
+ * or a disk image dropped in the folder — and hashing gigabytes would hold `archive` and
+ * `issue` for minutes: it is refused at its name instead.
+ */
+export const MAX_ISSUE_FILE_BYTES = 64 * 1024 * 1024;
+
+const ISSUE_FILE_HINT = '印发和存档要算出本期文件夹中每个文件的校验值，这么大的文件不会是简报的一部分（稿件只有几 KB，图片最大 50 MB）：请把它移出本期文件夹';
+
+/** Hashes an issue folder's file, or refuses it (FileRefused, shown relative to the series). */
+export function feedIssueFile(h: crypto.Hash, seriesRoot: string, file: string): void {
+  feedHash(h, file, { shown: relPath(seriesRoot, file), maxBytes: MAX_ISSUE_FILE_BYTES, tooLargeHint: ISSUE_FILE_HINT });
+}
+
+/** Each file's path and bytes, streamed: the tool's code, the fonts, an issue folder. */
+function hashFiles(h: crypto.Hash, root: string, files: string[], seriesRoot?: string): void {
   for (const f of files) {
     h.update(`\0${relPath(root, f)}\0`);
-    h.update(fs.readFileSync(f));
+    if (seriesRoot !== undefined) feedIssueFile(h, seriesRoot, f);
+    else feedHash(h, f, { shown: f, maxBytes: Infinity });
   }
 }
 
@@ -54,7 +73,7 @@ export function fontHash(series: Series): string {
     for (const c of list ?? []) {
       const p = path.resolve(series.root, c);
       h.update(`\0${role}:${c}`);
-      if (fs.existsSync(p) && fs.statSync(p).isFile()) h.update(fs.readFileSync(p));
+      if (fs.existsSync(p) && fs.statSync(p).isFile()) feedHash(h, p, { shown: c, maxBytes: Infinity });
     }
   }
   return h.digest('hex');
@@ -63,10 +82,10 @@ export function fontHash(series: Series): string {
 export function issueInputHash(series: Series, cfg: IssueConfig, all: IssueConfig[], shared: { tool: string; fonts: string }): string {
   const h = crypto.createHash('sha256');
   h.update(`tool:${shared.tool}\0fonts:${shared.fonts}\0`);
-  h.update(fs.readFileSync(series.file));
+  feedHash(h, series.file, { shown: relPath(series.root, series.file), maxBytes: MAX_SOURCE_BYTES });
   const total = cfg.total ?? totalFor(series.numbering, series.totalOffset, all, cfg);
   h.update(`\0total:${total ?? ''}\0`);
-  hashFiles(h, cfg.dir, listFiles(cfg.dir));
+  hashFiles(h, cfg.dir, listFiles(cfg.dir), series.root);
   return h.digest('hex');
 }
 

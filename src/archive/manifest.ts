@@ -4,12 +4,12 @@
  * untrusted input: its shape is checked, and every path must be one that `archive` itself
  * writes (year/name/content id/name.ext) before anything is read, linked to or removed.
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import { contentsProblem, type ContentsEntry } from './contents.js';
 import type { ManifestItem } from './items.js';
 import { UserError, type Diagnostic } from '../diagnostics.js';
 import { FORMATS } from '../render/formats.js';
+import { FileRefused, readUserText } from '../sources/user-file.js';
 import { unsafePart } from './tree-guard.js';
 
 export interface ManifestFile {
@@ -159,9 +159,9 @@ export function readManifest(dir: string): Manifest | undefined {
   if (link) throw new UserError(`${file} 不是普通文件，没有读取`, [link]);
   let text: string;
   try {
-    text = fs.readFileSync(file, 'utf8');
+    text = readUserText(file, { shown: file, maxBytes: 256 * 1024 * 1024, what: '存档清单' });
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    if (e instanceof FileRefused && e.reason === 'missing') return undefined;
     throw e;
   }
   let value: unknown;

@@ -4,17 +4,18 @@
  * With it the archive rebuilds the issue as it was sent out, whatever bulletin.yaml says later,
  * and --verify can tell which sources were edited after issue.
  */
-import fs from 'node:fs';
+import crypto from 'node:crypto';
 import path from 'node:path';
 import type { IssueConfig } from '../config/issue-file.js';
 import { loadSeries, SERIES_FILE, type Series } from '../config/series.js';
 import { Diagnostics, UserError, type Diagnostic } from '../diagnostics.js';
-import { readSourceText } from '../sources/read-text.js';
+import { MAX_SOURCE_BYTES, readSourceText } from '../sources/read-text.js';
+import { FileRefused, readUserFile, readUserText } from '../sources/user-file.js';
 import { totalFor } from '../numbering/sequence.js';
 import { relPath } from '../paths.js';
 import type { SeriesContext } from '../pipeline.js';
 import { VERSION } from '../version.js';
-import { listFiles, sha256 } from './inputs.js';
+import { feedIssueFile, listFiles, sha256 } from './inputs.js';
 
 export const RECORD_FILE = 'issued.json';
 const RECORD_FORMAT = 'bulletin-issue-record/1';
@@ -47,11 +48,15 @@ export function settingsOf(series: Series): SeriesSettings {
   return JSON.parse(JSON.stringify(settings)) as SeriesSettings;
 }
 
-export function sourceHashes(issueDir: string): Record<string, string> {
+/** Every file of the issue folder (but the record) by its SHA-256; a file that cannot be hashed is a FileRefused. */
+export function sourceHashes(issueDir: string, seriesRoot: string): Record<string, string> {
   const out: Record<string, string> = {};
   for (const f of listFiles(issueDir)) {
     const rel = relPath(issueDir, f);
-    if (rel !== RECORD_FILE) out[rel] = sha256(fs.readFileSync(f));
+    if (rel === RECORD_FILE) continue;
+    const h = crypto.createHash('sha256');
+    feedIssueFile(h, seriesRoot, f);
+    out[rel] = h.digest('hex');
   }
   return out;
 }
@@ -67,7 +72,7 @@ export function makeRecord(ctx: SeriesContext, cfg: IssueConfig, issued: string,
     ...(total !== undefined ? { total } : {}),
     bulletinYaml: seriesText(ctx.series),
     settings: settingsOf(ctx.series),
-    sources: sourceHashes(cfg.dir),
+    sources: sourceHashes(cfg.dir, ctx.series.root),
   };
 }
 
@@ -100,14 +105,14 @@ function recordProblem(v: unknown): string | undefined {
 /** The record of an issue, undefined for a draft; a damaged record stops with the file named. */
 export function readRecord(seriesRoot: string, cfg: Pick<IssueConfig, 'dir'>): { record: IssueRecord; sha256: string } | undefined {
   const file = recordPath(cfg);
+  const shown = relPath(seriesRoot, file);
   let bytes: Buffer;
   try {
-    bytes = fs.readFileSync(file);
+    bytes = readUserFile(file, { shown, maxBytes: MAX_SOURCE_BYTES, what: '印发记录' });
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    if (e instanceof FileRefused && e.reason === 'missing') return undefined;
     throw e;
   }
-  const shown = relPath(seriesRoot, file);
   let value: unknown;
   try {
     value = JSON.parse(bytes.toString('utf8'));
@@ -120,14 +125,35 @@ export function readRecord(seriesRoot: string, cfg: Pick<IssueConfig, 'dir'>): {
 }
 
 /** The series as it was when the issue was issued, at today's folder. */
-export function recordedSeries(record: IssueRecord, current: Series, issueDir?: string): Series {
+export function recordedSeries(record: IssueRecord, current: Series, issueDir: string): Series {
   const diags = new Diagnostics();
   const series = loadSeries(current.root, diags, record.bulletinYaml);
   if (!series || diags.hasErrors()) {
-    const where = issueDir ? relPath(current.root, path.join(issueDir, RECORD_FILE)) : RECORD_FILE;
-    throw new UserError(`${where} 中记下的 ${SERIES_FILE} 不能被这个版本的 bulletin 读取。请用记录时的 bulletin 版本，或确要改动时运行 bulletin archive --reissue`, diags.list);
+    const where = relPath(current.root, path.join(issueDir, RECORD_FILE));
+    // The problems are in the text the record keeps, not in today's bulletin.yaml: they are
+    // placed at the record's bulletinYaml line, with the line inside that text in the message.
+    const at = bulletinYamlLine(path.join(issueDir, RECORD_FILE), where);
+    const located = diags.list.map((d) => ({
+      ...d,
+      file: where,
+      line: at,
+      column: undefined,
+      message: `印发记录里记下的 ${SERIES_FILE}${d.line !== undefined ? ` 第 ${d.line} 行${d.column !== undefined ? `第 ${d.column} 列` : ''}` : ''}：${d.message}`,
+    }));
+    throw new UserError(`${where} 中记下的 ${SERIES_FILE} 不能被这个版本的 bulletin 读取。请用记录时的 bulletin 版本，或确要改动时运行 bulletin archive --reissue`, located);
   }
   return series;
+}
+
+/** Line of the `"bulletinYaml"` key in a record file, when it can be read. */
+function bulletinYamlLine(file: string, shown: string): number | undefined {
+  try {
+    const lines = readUserText(file, { shown, maxBytes: MAX_SOURCE_BYTES }).split('\n');
+    const i = lines.findIndex((l) => /^\s*"bulletinYaml"\s*:/.test(l));
+    return i >= 0 ? i + 1 : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -143,7 +169,7 @@ export function asIssued<C extends { series: Series }, I extends Pick<IssueConfi
 
 /** Sources changed, added or removed since issue, as paths relative to the series root. */
 export function editedSources(seriesRoot: string, cfg: Pick<IssueConfig, 'dir'>, record: IssueRecord): Array<{ file: string; how: 'changed' | 'added' | 'removed' }> {
-  const now = sourceHashes(cfg.dir);
+  const now = sourceHashes(cfg.dir, seriesRoot);
   const out: Array<{ file: string; how: 'changed' | 'added' | 'removed' }> = [];
   const at = (rel: string): string => relPath(seriesRoot, path.join(cfg.dir, rel));
   for (const [rel, h] of Object.entries(record.sources)) {

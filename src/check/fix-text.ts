@@ -1,13 +1,16 @@
 /**
  * `check --fix`: the corrections that cannot change meaning, for the findings of text-rules —
  * half-width , ; : ? ! ( ) in Chinese text, English quotes around Chinese, leading zeros in
- * dates. They run over the same prose lines the rules see (code, comments and link targets
- * already blanked), with URLs also blanked; times (08:30) and numbers (3.5) never qualify
- * because the rules want Chinese on both sides; front matter is touched only inside the
- * printed values (title, subtitle, unit), never its keys or structure.
+ * dates. They run over the same prose lines the rules see, and change only characters the
+ * syntax tree says are prose (src/check/prose-lines.ts): never code, HTML, a URL, a link target
+ * or a reference definition. Times (08:30) and numbers (3.5) never qualify because the rules
+ * want Chinese on both sides; apostrophes (Let's) and marks after digits (15.6") are no quotes;
+ * front matter is touched only inside the printed values (title, subtitle, unit), never its
+ * keys or structure.
  */
 import type { SourceFile } from '../sources/load.js';
-import { betweenChinese, frontMatterLines, HAN, proseLines, ZH, type TextLine } from './text-rules.js';
+import { URL_IN_TEXT } from './prose-lines.js';
+import { allProse, betweenChinese, frontMatterLines, HAN, isProse, notAQuote, proseLines, ZH, type TextLine } from './text-rules.js';
 
 export interface Fix {
   line: number;
@@ -17,15 +20,14 @@ export interface Fix {
 }
 
 const FULL: Record<string, string> = { ',': '，', ';': '；', ':': '：', '?': '？', '!': '！' };
-const NOT_URL = '\\s\\u3000-\\u303F\\u3400-\\u9FFF\\uF900-\\uFAFF\\uFF00-\\uFFEF“”‘’';
-const URL = new RegExp(`\\b(?:https?|ftp):\\/\\/[^${NOT_URL}]+|\\bwww\\.[A-Za-z0-9.-]+[^${NOT_URL}]*|[\\w.+-]+@[\\w-]+\\.[\\w.]+`, 'g');
 const CN_DATE = /(\d{4})(\s*)年(\s*)(\d{1,2})(\s*)月(?:(\s*)(\d{1,2})(\s*)日)?/g;
 
 export function fixesFor(src: SourceFile): Fix[] {
   const fixes: Fix[] = [];
   const lines = [...frontMatterLines(src).flat().map((l) => ({ ...l, front: true })), ...proseLines(src).flat().map((l) => ({ ...l, front: false }))];
   for (const l of lines) {
-    const t = l.text.replace(URL, (m) => ' '.repeat(m.length));
+    // Body lines come with addresses blanked already; front-matter values are plain strings.
+    const t = l.front ? l.text.replace(URL_IN_TEXT, (m) => ' '.repeat(m.length)) : l.text;
     // A front-matter value found at column 1 was not found verbatim on its line: leave it.
     if (l.front && l.column === 1) continue;
     const quoted: Fix[] = [];
@@ -46,6 +48,7 @@ function punctuation(t: string, l: TextLine, fixes: Fix[]): void {
   const chars = t.split('');
   const open: number[] = [];
   for (let i = 0; i < t.length; i++) {
+    if (!isProse(l, i)) continue;
     if (t[i] === '(') open.push(i);
     else if (t[i] === ')' && open.length) {
       const o = open.pop()!;
@@ -63,7 +66,7 @@ function punctuation(t: string, l: TextLine, fixes: Fix[]): void {
   for (let i = 0; i < chars.length; i++) {
     const ch = chars[i]!;
     const full = FULL[ch];
-    if (!full) continue;
+    if (!full || !isProse(l, i)) continue;
     const prev = chars[i - 1] ?? '';
     const next = chars[i + 1] ?? '';
     if (betweenChinese(prev, next)) fixes.push({ line: l.line, column: l.column + i, old: ch, new: full });
@@ -73,7 +76,7 @@ function punctuation(t: string, l: TextLine, fixes: Fix[]): void {
 function quotes(t: string, l: TextLine, fixes: Fix[]): void {
   for (const [q, open, close] of [['"', '“', '”'], ["'", '‘', '’']] as const) {
     const at: number[] = [];
-    for (let i = 0; i < t.length; i++) if (t[i] === q) at.push(i);
+    for (let i = 0; i < t.length; i++) if (t[i] === q && isProse(l, i) && !notAQuote(t, i)) at.push(i);
     // Only complete pairs on one line: an odd quote is left for the editor (check still warns).
     for (let k = 0; k + 1 < at.length; k += 2) {
       const a = at[k]!;
@@ -90,6 +93,7 @@ function dates(t: string, l: TextLine, fixes: Fix[]): void {
   for (const m of t.matchAll(CN_DATE)) {
     const [whole, y, , , mo, , , d] = m;
     if (!/^0/.test(mo!) && !(d !== undefined && /^0/.test(d))) continue;
+    if (!allProse(l, m.index!, whole.length)) continue;
     const fixed = whole.replace(/年(\s*)0(\d)月/, '年$1$2月').replace(/月(\s*)0(\d)日/, '月$1$2日');
     if (fixed !== whole && y) fixes.push({ line: l.line, column: l.column + m.index!, old: whole, new: fixed });
   }

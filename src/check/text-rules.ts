@@ -6,6 +6,7 @@
 import { isValidDate } from '../dates.js';
 import { Diagnostics } from '../diagnostics.js';
 import type { SourceFile } from '../sources/load.js';
+import { isProse } from './prose-lines.js';
 
 /** Han characters and the full-width punctuation that surrounds them in Chinese text. */
 export const ZH = /[\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF\u3000-\u303F\uFF00-\uFFEF\u201C\u201D\u2014\u2026]/;
@@ -35,63 +36,22 @@ export interface TextLine {
   line: number;
   /** Column of text[0] in the file (1-based). */
   column: number;
+  /** Per character: 1 where it is prose (src/check/prose-lines.ts); absent when all of it is. */
+  prose?: Uint8Array;
 }
 
-/** Body lines of a source outside fenced code, with inline code blanked out (kept in length). */
-export function proseLines(src: SourceFile): TextLine[][] {
-  const paragraphs: TextLine[][] = [];
-  let current: TextLine[] = [];
-  let fence: string | undefined;
-  let inComment = false;
-  src.body.split('\n').forEach((rawLine, i) => {
-    const line = src.bodyLineOffset + i + 1;
-    // HTML comments (the guidance in stubs) may span lines; blank them out, keeping columns.
-    let raw = '';
-    let rest = rawLine;
-    while (rest) {
-      if (inComment) {
-        const end = rest.indexOf('-->');
-        if (end < 0) {
-          raw += ' '.repeat(rest.length);
-          rest = '';
-        } else {
-          raw += ' '.repeat(end + 3);
-          rest = rest.slice(end + 3);
-          inComment = false;
-        }
-      } else {
-        const start = rest.indexOf('<!--');
-        if (start < 0) {
-          raw += rest;
-          rest = '';
-        } else {
-          raw += rest.slice(0, start);
-          rest = rest.slice(start);
-          inComment = true;
-        }
-      }
-    }
-    const fenceMark = /^\s*(```+|~~~+)/.exec(raw)?.[1];
-    if (fence) {
-      if (fenceMark && fenceMark[0] === fence[0] && fenceMark.length >= fence.length) fence = undefined;
-      return;
-    }
-    if (fenceMark) {
-      fence = fenceMark;
-      return;
-    }
-    if (!raw.trim()) {
-      if (current.length) paragraphs.push(current);
-      current = [];
-      return;
-    }
-    const blank = (m: string): string => ' '.repeat(m.length);
-    // Inline code and link targets `](…)` are not prose.
-    const text = raw.replace(/`[^`]*`/g, blank).replace(/\]\([^)]*\)/g, (m) => `]${blank(m.slice(1))}`);
-    current.push({ text, line, column: 1 });
-  });
-  if (current.length) paragraphs.push(current);
-  return paragraphs;
+export { isProse, proseLines } from './prose-lines.js';
+
+/**
+ * A quote mark that is no quote: an apostrophe inside an English word (Let's) or a mark right
+ * after a digit (15.6" inches, 5'10", 3' minutes). It is neither judged nor paired: turned into
+ * a Chinese quote, it would change the text's meaning.
+ */
+export function notAQuote(t: string, i: number): boolean {
+  const prev = t[i - 1] ?? '';
+  const next = t[i + 1] ?? '';
+  if (/[0-9]/.test(prev)) return true;
+  return t[i] === "'" && /[A-Za-z]/.test(prev) && /[A-Za-z]/.test(next);
 }
 
 /** Front-matter values that print (title, subtitle, unit), as one-line paragraphs. */
@@ -125,7 +85,7 @@ function halfWidthPunctuation(file: string, l: TextLine, diags: Diagnostics): vo
   for (let i = 0; i < t.length; i++) {
     const ch = t[i]!;
     const full = FULL_WIDTH[ch];
-    if (!full) continue;
+    if (!full || !isProse(l, i)) continue;
     const prev = t[i - 1] ?? '';
     const next = t[i + 1] ?? '';
     let hit: boolean;
@@ -143,7 +103,7 @@ function asciiQuotes(file: string, l: TextLine, diags: Diagnostics): void {
   let open = true;
   for (let i = 0; i < t.length; i++) {
     const ch = t[i]!;
-    if (ch !== '"' && ch !== "'") continue;
+    if ((ch !== '"' && ch !== "'") || !isProse(l, i) || notAQuote(t, i)) continue;
     const prev = t[i - 1] ?? '';
     const next = t[i + 1] ?? '';
     if (ZH.test(prev) || ZH.test(next)) {
@@ -160,6 +120,7 @@ function balance(file: string, para: TextLine[], diags: Diagnostics): void {
   for (const l of para) {
     for (let i = 0; i < l.text.length; i++) {
       const ch = l.text[i]!;
+      if (!isProse(l, i)) continue;
       if (PAIRS[ch]) stack.push({ ch, line: l.line, column: l.column + i });
       const opener = CLOSERS.get(ch);
       if (opener === undefined) continue;
@@ -180,11 +141,18 @@ function balance(file: string, para: TextLine[], diags: Diagnostics): void {
   }
 }
 
+/** Whether every character of a span of the line is prose. */
+export function allProse(l: TextLine, at: number, length: number): boolean {
+  for (let i = at; i < at + length; i++) if (!isProse(l, i)) return false;
+  return true;
+}
+
 const CN_DATE = /(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?/g;
 
 function dates(file: string, l: TextLine, diags: Diagnostics): void {
   for (const m of l.text.matchAll(CN_DATE)) {
     const [whole, y, mo, d] = m;
+    if (!allProse(l, m.index!, whole.length)) continue;
     const column = l.column + m.index!;
     if (/^0/.test(mo!) || (d !== undefined && /^0/.test(d))) {
       const fixed = `${Number(y)}年${Number(mo)}月${d !== undefined ? `${Number(d)}日` : ''}`;

@@ -4,12 +4,12 @@
  * `npx bulletin`, else `bulletin`; an issue by the argument that finds it again — its number,
  * year-number in a yearly series, its folder for a 增刊 (a bare number means a regular issue).
  */
-import fs from 'node:fs';
 import path from 'node:path';
+import { readUserText } from '../sources/user-file.js';
 
 export function toolCommand(seriesRoot: string): string {
   try {
-    const pkg = JSON.parse(fs.readFileSync(path.join(seriesRoot, 'package.json'), 'utf8')) as Record<string, Record<string, string> | undefined>;
+    const pkg = JSON.parse(readUserText(path.join(seriesRoot, 'package.json'), { shown: 'package.json', maxBytes: 1024 * 1024 })) as Record<string, Record<string, string> | undefined>;
     if (pkg.dependencies?.bulletin || pkg.devDependencies?.bulletin) return 'npx bulletin';
   } catch {
     // No package.json, or not one of ours: the tool is installed globally.

@@ -2,21 +2,23 @@
  * Writes `issued: <date>` into an issue.yaml through the yaml package's Document API, so the
  * clerk's comments, order and spacing survive; only that one key is added or changed.
  */
-import fs from 'node:fs';
 import { isScalar, parseDocument } from 'yaml';
 import { UserError } from '../diagnostics.js';
 import { writeFileAtomic } from '../output/write-atomic.js';
-import { decodeSource } from '../sources/read-text.js';
+import { decodeSource, MAX_SOURCE_BYTES } from '../sources/read-text.js';
+import { readUserFile } from '../sources/user-file.js';
+
+const read = (file: string, shown: string): Buffer => readUserFile(file, { shown, maxBytes: MAX_SOURCE_BYTES });
 
 /** The issued date already written in the file, if any. */
-export function issuedIn(file: string): string | undefined {
-  const doc = parseDocument(decodeSource(fs.readFileSync(file)).text);
+export function issuedIn(file: string, shownFile: string): string | undefined {
+  const doc = parseDocument(decodeSource(read(file, shownFile)).text);
   const node = doc.get('issued', true);
   return isScalar(node) && node.value !== null && node.value !== undefined ? String(node.value) : undefined;
 }
 
 export function markIssued(file: string, shownFile: string, date: string): void {
-  const { text } = decodeSource(fs.readFileSync(file));
+  const { text } = decodeSource(read(file, shownFile));
   const doc = parseDocument(text);
   if (doc.errors.length) throw new UserError(`${shownFile} 有 YAML 格式错误，请先用 bulletin check 检查并改正`);
   doc.set('issued', date);

@@ -102,7 +102,9 @@ export function loadYaml<T>(src: YamlSource, schemaName: SchemaName, diags: Diag
     const key = err.keyword === 'additionalProperties' ? (err.params as any).additionalProperty : undefined;
     const at = locate(doc, key !== undefined ? [...parts, key] : parts, key !== undefined);
     const p = at !== undefined ? pos(at) : { line: 1 + offset, col: 1 };
-    diags.error(`schema-${err.keyword}`, src.file, p.line, p.col, describe(err, schema, parts, key));
+    const node = doc.getIn(parts, true) as Node | undefined;
+    const written = isScalar(node) && node.range ? src.text.slice(node.range[0], node.range[1]) : undefined;
+    diags.error(`schema-${err.keyword}`, src.file, p.line, p.col, describe(err, schema, parts, key, isScalar(node) ? node.value : undefined, written));
   }
   return result;
 }
@@ -200,9 +202,13 @@ const TYPE_NAMES: Record<string, string> = {
   object: '键值表',
 };
 
-function describe(err: ErrorObject, schema: any, parts: string[], extraKey?: string): string {
+function describe(err: ErrorObject, schema: any, parts: string[], extraKey?: string, value?: unknown, written?: string): string {
   const where = parts.length ? `“${parts.join('.')}”` : '此文件';
   const params = err.params as any;
+  // 1e400 is Infinity to YAML, .nan NaN: the schema's integer or number refuses them as a type.
+  if (err.keyword === 'type' && typeof value === 'number' && !Number.isFinite(value)) {
+    return `${where}写的是“${written ?? String(value)}”，${Number.isNaN(value) ? '不是一个数' : '大得超出了能用的范围'}。请写一个普通的数${hint(schema, parts)}`;
+  }
   switch (err.keyword) {
     case 'additionalProperties': {
       const s = schemaAt(schema, parts);
@@ -224,6 +230,8 @@ function describe(err: ErrorObject, schema: any, parts: string[], extraKey?: str
       return `${where}格式不对${hint(schema, parts)}`;
     case 'minimum':
       return `${where}不能小于 ${params.limit}`;
+    case 'maximum':
+      return `${where}写的是“${written ?? String(value)}”，不能大于 ${params.limit}${hint(schema, parts)}`;
     case 'minLength':
       return `${where}不能为空`;
     case 'minItems':

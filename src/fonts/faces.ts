@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { UserError, type Diagnostic } from '../diagnostics.js';
+import { FileRefused, readUserFile } from '../sources/user-file.js';
 import { openFace, type FontkitFont } from './fontkit.js';
 import { ROLE_LABELS, type FontResolver, type ResolvedFont } from './resolve.js';
 import type { FontRole } from '../model/types.js';
@@ -66,6 +67,9 @@ class LoadedFace implements Face {
   }
 }
 
+/** The largest CJK collections (.ttc) are some 100 MB; beyond this it is no font. */
+const MAX_FONT_BYTES = 512 * 1024 * 1024;
+
 const loaded = new Map<string, LoadedFace>();
 
 /** `what` names the role in messages, e.g. 正文（仿宋）. */
@@ -80,7 +84,13 @@ function load(r: ResolvedFont, what: string): LoadedFace {
   const cacheKey = `${id}@${st.size}:${st.mtimeMs}`;
   let face = loaded.get(cacheKey);
   if (face) return face;
-  const buffer = fs.readFileSync(r.file);
+  let buffer: Buffer;
+  try {
+    buffer = readUserFile(r.file, { shown: r.file, maxBytes: MAX_FONT_BYTES, what: '字体文件', tooLargeHint: '请检查 bulletin.yaml 中的 fonts 设置' });
+  } catch (e) {
+    if (e instanceof FileRefused) throw new UserError(`${what}字体文件“${r.file}”：${e.detail}。请检查 bulletin.yaml 中的 fonts 设置`);
+    throw e;
+  }
   let fk: FontkitFont | undefined;
   try {
     fk = openFace(buffer, r.postscriptName);

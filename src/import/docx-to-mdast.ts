@@ -46,6 +46,25 @@ const STYLE_MAP = [
 
 const IMAGE_EXT: Record<string, string> = { 'image/png': 'png', 'image/jpeg': 'jpg', 'image/jpg': 'jpg' };
 
+/**
+ * Elements inside one another in the HTML mammoth makes. A table inside a table is some five
+ * levels, a list level two; real submissions stay far below. Beyond it the conversion to
+ * Markdown (rehype-remark, structuredClone) recurses past the stack: 300 nested tables crashed.
+ */
+const MAX_HTML_DEPTH = 100;
+
+/** Deepest element nesting of a hast tree, counted without recursion. */
+function nestingDepth(tree: HastRoot): number {
+  let max = 0;
+  const stack: Array<{ node: { children?: unknown[] }; depth: number }> = [{ node: tree, depth: 0 }];
+  while (stack.length) {
+    const { node, depth } = stack.pop()!;
+    if (depth > max) max = depth;
+    for (const c of node.children ?? []) stack.push({ node: c as { children?: unknown[] }, depth: depth + 1 });
+  }
+  return max;
+}
+
 export async function docxToMdast(bytes: Buffer, name: string): Promise<Converted> {
   const images = new Map<string, ImportedImage>();
   const skippedImages: string[] = [];
@@ -84,6 +103,12 @@ export async function docxToMdast(bytes: Buffer, name: string): Promise<Converte
   }
   const parser = unified().use(rehypeParse, { fragment: true });
   const hast = parser.parse(html) as HastRoot;
+  const depth = nestingDepth(hast);
+  if (depth > MAX_HTML_DEPTH) {
+    throw new ImportError(
+      `${name} 里的表格、列表一层套一层（嵌套了 ${depth} 层，超过 ${MAX_HTML_DEPTH} 层的上限），无法导入。通常是表格里套着表格：请在 Word 中把里层的表格复制到表格外面、删去套着的外层，另存后再导入`,
+    );
+  }
   const notes = takeNotes(hast);
   spanTables(hast);
   const tree = (await unified().use(rehypeRemark).run(hast as never)) as unknown as Root;

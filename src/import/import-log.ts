@@ -22,13 +22,14 @@
  * Every item file written by import also carries `source: {file, sha256}` in its front matter,
  * so an item can be traced back to its submission without this log.
  */
-import fs from 'node:fs';
 import path from 'node:path';
-import { isMap, isSeq, parse, parseDocument } from 'yaml';
+import { isMap, isSeq, LineCounter, parseDocument } from 'yaml';
 import { ImportError } from './read-submission.js';
 import { YAML_DOCUMENT, YAML_OUTPUT, yamlText } from '../output/escape.js';
 import { writeFileAtomic } from '../output/write-atomic.js';
 import { relPath } from '../paths.js';
+import { MAX_SOURCE_BYTES } from '../sources/read-text.js';
+import { FileRefused, readUserText } from '../sources/user-file.js';
 
 /**
  * The lock held while an import checks the log and writes its items and its record, so that
@@ -55,11 +56,39 @@ const HEADER = [
   '',
 ].join('\n');
 
-/** The records of an issue folder; a missing log is an empty one, an unreadable one throws. */
+/** The log's text, undefined when there is none; a FIFO, folder or oversized file in its place is an ImportError. */
+function logText(file: string, shown: string): string | undefined {
+  try {
+    return readUserText(file, { shown, maxBytes: MAX_SOURCE_BYTES, what: '导入记录' });
+  } catch (e) {
+    if (e instanceof FileRefused && e.reason === 'missing') return undefined;
+    if (e instanceof FileRefused) throw new ImportError(`${e.message}。这是本期的导入记录，为了不丢失其中的记录，没有导入`);
+    throw e;
+  }
+}
+
+/**
+ * The records of an issue folder; a missing log is an empty one. One that cannot be read (not
+ * YAML, a folder, a FIFO) stops the import of the file at hand with an ImportError naming the
+ * log's line: importing past it could record the same submission twice, or lose the log.
+ */
 export function readImportLog(issueDir: string): ImportRecord[] {
   const file = path.join(issueDir, IMPORT_LOG);
-  if (!fs.existsSync(file)) return [];
-  const data = parse(fs.readFileSync(file, 'utf8')) as { imports?: unknown } | null;
+  const shown = relPath(process.cwd(), file);
+  const text = logText(file, shown);
+  if (text === undefined) return [];
+  const lc = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false });
+  if (doc.errors.length) {
+    const p = lc.linePos(doc.errors[0]!.pos[0]);
+    throw new ImportError(`${shown}:${p.line}:${p.col} 不是有效的 YAML，为了不丢失其中的记录，没有导入。请改正这个文件（或从备份恢复）后重试`);
+  }
+  let data: { imports?: unknown } | null;
+  try {
+    data = doc.toJS({ maxAliasCount: 100 }) as { imports?: unknown } | null;
+  } catch {
+    throw new ImportError(`${shown} 中有无法解析的引用（以 * 或 & 开头的值），为了不丢失其中的记录，没有导入。请改正这个文件（或从备份恢复）后重试`);
+  }
   const list = data?.imports;
   if (!Array.isArray(list)) return [];
   return list.filter((r): r is ImportRecord => typeof r === 'object' && r !== null && typeof (r as ImportRecord).sha256 === 'string');
@@ -74,13 +103,13 @@ export function readImportLog(issueDir: string): ImportRecord[] {
 export function appendImportLog(issueDir: string, records: ImportRecord[]): void {
   if (!records.length) return;
   const file = path.join(issueDir, IMPORT_LOG);
-  if (!fs.existsSync(file)) {
+  const shown = relPath(process.cwd(), file);
+  const text = logText(file, shown);
+  if (text === undefined) {
     writeFileAtomic(file, HEADER + yamlText({ imports: records.map(ordered) }));
     return;
   }
-  const text = fs.readFileSync(file, 'utf8');
   const doc = parseDocument(text, YAML_DOCUMENT);
-  const shown = relPath(process.cwd(), file);
   if (doc.errors.length) {
     const e = doc.errors[0]!;
     const at = e.linePos?.[0] ? `:${e.linePos[0].line}:${e.linePos[0].col}` : '';

@@ -9,7 +9,7 @@ import { parse } from 'yaml';
 import type { Series } from '../config/series.js';
 import type { Unit } from '../units/registry.js';
 import { oneLine, withoutControls, yamlText } from '../output/escape.js';
-import { cleanTree, plain } from './clean-mdast.js';
+import { cleanTree, plain, stripControlChars } from './clean-mdast.js';
 import type { ImportedImage } from './docx-to-mdast.js';
 import { guessSection, guessUnit, UNIT_NOT_FOUND, unitLikeName } from './guess.js';
 import { headerFooterText, type HeaderFooterText } from './header-footer.js';
@@ -23,7 +23,7 @@ import { cutInlineCredits, edgeReason, findEdges, type EdgeLine } from './signof
 import { textToMdast } from './text-to-mdast.js';
 import { decodeSource } from '../sources/read-text.js';
 import { toMarkdown } from './to-markdown.js';
-import { parseMarkdown } from '../sources/markdown.js';
+import { parseMarkdownBounded } from '../sources/markdown.js';
 
 export interface ImportOptions {
   section?: string;
@@ -57,6 +57,7 @@ export async function planImport(sub: Submission, series: Series, opts: ImportOp
   let givenFront: Record<string, unknown> = {};
   let margins: HeaderFooterText[] = [];
   let wordNotes: LeftOutNote[] = [];
+  let strippedBefore = 0;
   if (sub.kind === 'docx' || sub.kind === 'legacy') {
     const converted0 = sub.kind === 'legacy' ? convertWithLibreOffice(sub) : undefined;
     const bytes = converted0?.docx ?? sub.bytes;
@@ -82,7 +83,11 @@ export async function planImport(sub: Submission, series: Series, opts: ImportOp
       notes.push(`有 ${converted.skippedImages.length} 张图片的格式（${[...new Set(converted.skippedImages)].join('、')}）不能排版，没有导入；请把它们另存为 PNG 或 JPEG，放进本期的 images/ 并在稿件中引用`);
     }
   } else if (sub.kind === 'markdown') {
-    const { text, encoding } = decodeSource(sub.bytes);
+    const decoded = decodeSource(sub.bytes);
+    const { encoding } = decoded;
+    // Taken out before micromark, which would turn NUL into U+FFFD, a character nobody typed.
+    const { text, count } = stripControlChars(decoded.text);
+    strippedBefore = count;
     if (encoding !== 'utf-8') notes.push(`文件是 ${encoding === 'gb18030' ? 'GBK' : 'UTF-16'} 编码，已转换为 UTF-8`);
     const split = splitSubmissionFront(text);
     if (split.frontMatter !== undefined) {
@@ -92,13 +97,19 @@ export async function planImport(sub: Submission, series: Series, opts: ImportOp
         throw new ImportError(`${sub.name} 的前言区（--- 之间）YAML 格式有误，请先改正再导入`);
       }
     }
-    tree = parseMarkdown(split.body);
+    const parsed = parseMarkdownBounded(split.body, split.bodyLineOffset);
+    if ('problem' in parsed) {
+      const p = parsed.problem;
+      throw new ImportError(`${sub.name} 第 ${p.line} 行第 ${p.column} 列：${p.message}。请改好后再导入`);
+    }
+    tree = parsed.tree;
   } else {
     const r = textToMdast(sub.bytes);
     if (r.encoding !== 'utf-8') notes.push(`文件是 ${r.encoding === 'gb18030' ? 'GBK' : 'UTF-16'} 编码，已转换为 UTF-8`);
     tree = r.tree;
   }
-  cleanTree(tree);
+  const controls = strippedBefore + cleanTree(tree);
+  if (controls) notes.push(`删去了 ${controls} 个看不见的控制字符（如 NUL，U+0000）：它们不是文字，多是文件损坏或从其他软件复制时带进来的。请核对导入的稿件是否完整`);
   if (!plain(tree).trim()) throw new ImportError(`${sub.name} 里没有文字内容。请打开核对，或让供稿单位重新发送`);
 
   const stem = path.basename(sub.name, path.extname(sub.name));
@@ -213,7 +224,8 @@ function orderFront(front: Record<string, unknown>, source: { file: string; sha2
  * A submitted .md file's own front matter, taken only as plain YAML between `---` lines: any other
  * opener (`---js`) is not front matter at all and stays text, so nothing in a submission runs.
  */
-function splitSubmissionFront(text: string): { frontMatter?: string; body: string } {
+function splitSubmissionFront(text: string): { frontMatter?: string; body: string; bodyLineOffset: number } {
   const m = /^---[ \t]*\n([\s\S]*?)\n?---[ \t]*(?:\n|$)/.exec(text);
-  return m ? { frontMatter: m[1], body: text.slice(m[0].length) } : { body: text };
+  if (!m) return { body: text, bodyLineOffset: 0 };
+  return { frontMatter: m[1], body: text.slice(m[0].length), bodyLineOffset: (m[0].match(/\n/g) ?? []).length };
 }

@@ -4,8 +4,8 @@
  * Every refusal is an ImportError with a message the clerk can act on; nothing is written yet.
  */
 import crypto from 'node:crypto';
-import fs from 'node:fs';
 import path from 'node:path';
+import { FileRefused, readUserFile, regularFileSize } from '../sources/user-file.js';
 
 /** Phone photos make real submissions large; beyond this it is a video, an archive or a mistake. */
 export const MAX_SUBMISSION_BYTES = 30 * 1024 * 1024;
@@ -28,20 +28,19 @@ const ZIP = Buffer.from('PK\x03\x04', 'latin1');
 
 export function readSubmission(abs: string): Submission {
   const name = path.basename(abs);
-  let stat: fs.Stats;
+  const tooLargeHint = '通常是图片太大：在 Word 中选中图片 → 图片格式 → 压缩图片（选“电子邮件”分辨率）后另存，再导入';
+  let bytes: Buffer;
   try {
-    stat = fs.statSync(abs);
-  } catch {
-    throw new ImportError(`找不到文件 ${abs}。请检查文件名和路径（文件名有空格时整个加引号）`);
+    // A FIFO or device given by name is refused before it is opened: it would never end.
+    const size = regularFileSize(abs, name);
+    if (size === 0) throw new ImportError(`${name} 是空文件（0 字节），可能没有保存完整或下载失败。请让供稿单位重新发送`);
+    bytes = readUserFile(abs, { shown: name, maxBytes: MAX_SUBMISSION_BYTES, what: '', tooLargeHint });
+  } catch (e) {
+    if (!(e instanceof FileRefused)) throw e;
+    if (e.reason === 'missing') throw new ImportError(`找不到文件 ${abs}。请检查文件名和路径（文件名有空格时整个加引号）`);
+    if (e.kind === '文件夹') throw new ImportError(`${name} 是文件夹。要导入文件夹里的全部来稿，请写 ${path.join(abs, '*')}`);
+    throw new ImportError(e.message);
   }
-  if (stat.isDirectory()) throw new ImportError(`${name} 是文件夹。要导入文件夹里的全部来稿，请写 ${path.join(abs, '*')}`);
-  if (stat.size === 0) throw new ImportError(`${name} 是空文件（0 字节），可能没有保存完整或下载失败。请让供稿单位重新发送`);
-  if (stat.size > MAX_SUBMISSION_BYTES) {
-    throw new ImportError(
-      `${name} 有 ${(stat.size / 1048576).toFixed(1)} MB，超过 ${MAX_SUBMISSION_BYTES / 1048576} MB 的上限。通常是图片太大：在 Word 中选中图片 → 图片格式 → 压缩图片（选“电子邮件”分辨率）后另存，再导入`,
-    );
-  }
-  const bytes = fs.readFileSync(abs);
   const sha256 = crypto.createHash('sha256').update(bytes).digest('hex');
   return { abs, name, bytes, sha256, kind: kindOf(name, bytes) };
 }

@@ -8,7 +8,7 @@
  */
 import type { Paragraph, Root, RootContent, Table } from 'mdast';
 import { decodeSource } from '../sources/read-text.js';
-import { joinLine } from './clean-mdast.js';
+import { joinPieces, trimSpaces } from './clean-mdast.js';
 import { COVERED_ABOVE } from './tables.js';
 
 export function textToMdast(bytes: Uint8Array): { tree: Root; encoding: string } {
@@ -16,10 +16,10 @@ export function textToMdast(bytes: Uint8Array): { tree: Root; encoding: string }
   const lines = text.split('\n');
   const blankSeparated = /\n[ \t\u3000]*\n/.test(text.trim());
   const children: RootContent[] = [];
-  let current: string | undefined;
+  let current: string[] = [];
   const flush = (): void => {
-    if (current !== undefined) children.push(paragraph(current));
-    current = undefined;
+    if (current.length) children.push(paragraph(joinPieces(current)));
+    current = [];
   };
   for (let i = 0; i < lines.length; i++) {
     if (lines[i]!.includes('\t') && lines[i + 1]?.includes('\t')) {
@@ -30,13 +30,13 @@ export function textToMdast(bytes: Uint8Array): { tree: Root; encoding: string }
       children.push(table(rows));
       continue;
     }
-    const line = lines[i]!.replace(/^[ \t\u3000]+|[ \t\u3000]+$/g, '');
+    const line = trimSpaces(lines[i]!, true, true);
     if (!line) {
       flush();
       continue;
     }
     if (!blankSeparated) children.push(paragraph(line));
-    else current = current === undefined ? line : joinLine(current, line);
+    else current.push(line);
   }
   flush();
   return { tree: { type: 'root', children }, encoding };

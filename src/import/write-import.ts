@@ -7,6 +7,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { toIso, today } from '../dates.js';
 import { writeFileAtomicExclusive } from '../output/write-atomic.js';
+import { MAX_SOURCE_BYTES } from '../sources/read-text.js';
+import { FileRefused, readUserText } from '../sources/user-file.js';
 import { appendImportLog, readImportLog, type ImportRecord } from './import-log.js';
 import type { ImportPlan } from './plan-import.js';
 
@@ -16,7 +18,15 @@ export function earlierImport(issueDir: string, sha256: string): { file: string;
   if (logged) return logged;
   for (const f of fs.existsSync(issueDir) ? fs.readdirSync(issueDir) : []) {
     if (!f.endsWith('.md')) continue;
-    const text = fs.readFileSync(path.join(issueDir, f), 'utf8');
+    let text: string;
+    try {
+      text = readUserText(path.join(issueDir, f), { shown: f, maxBytes: MAX_SOURCE_BYTES });
+    } catch (e) {
+      // Not a readable item (a folder or FIFO named x.md, an oversized file): no import of
+      // ours; check reports it at its name.
+      if (e instanceof FileRefused) continue;
+      throw e;
+    }
     const m = new RegExp(`^---\\n[\\s\\S]*?sha256:\\s*["']?${sha256}`).exec(text);
     const file = /^\s+file:\s*(.+)$/m.exec(text)?.[1]?.trim();
     if (m) return { file: file ?? f, items: [f] };

@@ -96,14 +96,34 @@ export type Locate = (q: LocateQuery) => SourcePos;
 
 const before = (a: SourcePos, b: SourcePos): boolean => a.line < b.line || (a.line === b.line && (a.column ?? 1) < (b.column ?? 1));
 
-/** The neighbouring positions of the same file: where a block's text ends, and starts, at the latest. */
+/**
+ * The neighbouring positions of the same file: where a block's text ends, and starts, at the
+ * latest. Lists built in place and searched by halves: an item of 10,000 list entries has as
+ * many texts, and copying or scanning the list for each made check take seconds.
+ */
 function neighbours(texts: PrintedText[]): (at: SourcePos) => { prev?: SourcePos; next?: SourcePos } {
   const byFile = new Map<string, SourcePos[]>();
-  for (const t of texts) if (t.at) byFile.set(t.at.file, [...(byFile.get(t.at.file) ?? []), t.at]);
+  for (const t of texts) {
+    if (!t.at) continue;
+    const list = byFile.get(t.at.file);
+    if (list) list.push(t.at);
+    else byFile.set(t.at.file, [t.at]);
+  }
   for (const list of byFile.values()) list.sort((a, b) => (before(a, b) ? -1 : before(b, a) ? 1 : 0));
+  /** Index of the first position in `list` for which `test` holds (`test` is false, then true). */
+  const first = (list: SourcePos[], test: (p: SourcePos) => boolean): number => {
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (test(list[mid]!)) hi = mid;
+      else lo = mid + 1;
+    }
+    return lo;
+  };
   return (at) => {
     const list = byFile.get(at.file) ?? [];
-    return { prev: list.filter((p) => before(p, at)).at(-1), next: list.find((p) => before(at, p)) };
+    return { prev: list[first(list, (p) => !before(p, at)) - 1], next: list[first(list, (p) => before(at, p))] };
   };
 }
 

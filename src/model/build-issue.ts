@@ -13,6 +13,7 @@ import { END_BLOCK, NEWS_ITEM, OFFICIAL_FONT_NAMES, SECTION_HEAD, SHIPPED_FONTS 
 import { totalLabel } from '../numbering/label.js';
 import { issueNames } from '../output/output-names.js';
 import { relPath } from '../paths.js';
+import { findSourceFiles } from '../sources/find.js';
 import type { SourceFile } from '../sources/load.js';
 import { blocksFromMdast, isBlankTree, mergeRuns, phrasingToRuns, posOf, runsText, trimRuns, type ConvertContext } from './from-mdast.js';
 import type {
@@ -107,8 +108,9 @@ export function buildIssue(
     sections.push({ name: s.name, heading: `${SECTION_HEAD.open}${s.name}${SECTION_HEAD.close}`, kind: s.kind, entries: list.map((p) => p.entry) });
   }
   // Only when nothing else explains it: a file whose front matter is broken or names an unknown
-  // section is a manuscript already reported, and "add a .md file" would send the clerk astray.
-  const reported = diags.errors.length > before || sources.some((s) => !s.front);
+  // section, or that could not be read at all (too large, too deeply nested, a FIFO), is a
+  // manuscript already reported, and "add a .md file" would send the clerk astray.
+  const reported = diags.errors.length > before || sources.some((s) => !s.front) || findSourceFiles(cfg.dir).length > sources.length;
   if (sections.length === 0 && !note && !reported) {
     diags.error('issue-empty', cfg.file, 1, 1, `本期还没有任何稿件。请在 ${relPath(series.root, cfg.dir)}/ 中添加 .md 稿件（前言区写 section: 栏目名）`);
   }

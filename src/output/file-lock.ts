@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import { UserError } from '../diagnostics.js';
 import { relPath } from '../paths.js';
+import { readUserText } from '../sources/user-file.js';
 
 /** A held lock lasts milliseconds; one older than this is left over whatever it says. */
 const STALE_MS = 60_000;
@@ -35,7 +36,9 @@ function holderOf(lock: string): { holder?: Holder; ageMs: number } | undefined 
   let st: fs.Stats;
   try {
     st = fs.statSync(lock);
-    text = fs.readFileSync(lock, 'utf8');
+    // Not a plain read: a FIFO under the lock's name would block it for good. Refused, it is a
+    // lock of no known holder, waited for and then named.
+    text = readUserText(lock, { shown: lock, maxBytes: 64 * 1024 });
   } catch {
     return undefined;
   }

@@ -16,6 +16,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../diagnostics.js';
 import { relPath } from '../paths.js';
+import { FileRefused, readUserText } from '../sources/user-file.js';
 import { ensureDir } from './ensure-dir.js';
 import { aboutFile, fsError } from './fs-errors.js';
 import { siblingName, writeFileAtomic, writeTemp } from './write-atomic.js';
@@ -37,9 +38,20 @@ export function sha256(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
+/** Far more than a record of a folder's outputs weighs. */
+const RECORD_MAX_BYTES = 4 * 2 ** 20;
+
 function readRecord(dir: string): Record<string, string> {
+  let text: string;
   try {
-    const v = JSON.parse(fs.readFileSync(path.join(dir, RECORD_FILE), 'utf8')) as unknown;
+    text = readUserText(path.join(dir, RECORD_FILE), { shown: relPath(process.cwd(), path.join(dir, RECORD_FILE)), maxBytes: RECORD_MAX_BYTES });
+  } catch (e) {
+    // A FIFO or folder under the record's name would hang the read or hide every output: said, not passed over.
+    if (e instanceof FileRefused && e.reason !== 'missing' && e.reason !== 'too-large') throw e;
+    return {};
+  }
+  try {
+    const v = JSON.parse(text) as unknown;
     return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, string>) : {};
   } catch {
     return {};

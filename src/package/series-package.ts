@@ -7,6 +7,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { UserError } from '../diagnostics.js';
 import { PACKAGE_ROOT } from '../paths.js';
+import { FileRefused, readUserFile } from '../sources/user-file.js';
 import { DEPS_LOCK, type LockEntries } from './deps-lock.js';
 import { packTarball, readTarEntry } from './tarball.js';
 
@@ -27,6 +28,9 @@ interface ToolManifest {
   engines?: Record<string, string>;
 }
 
+/** The package with its fonts is some 30 MB; far beyond that it is another file. */
+const MAX_TOOL_BYTES = 256 * 1024 * 1024;
+
 function parseJson<T>(bytes: Uint8Array | undefined, what: string): T {
   if (!bytes) throw new UserError(`${what} 不在安装包中：这不是 bulletin 的安装包，或是旧版本做的`);
   return JSON.parse(Buffer.from(bytes).toString('utf8')) as T;
@@ -37,9 +41,10 @@ export function seriesPackage(folderName: string, tool?: string): SeriesPackage 
   let tarball: Uint8Array;
   if (tool !== undefined) {
     try {
-      tarball = fs.readFileSync(tool);
-    } catch {
-      throw new UserError(`找不到安装包 ${tool}。请写 bulletin 安装包（bulletin-x.y.z.tgz）的路径`);
+      tarball = readUserFile(tool, { shown: tool, maxBytes: MAX_TOOL_BYTES, what: '安装包', tooLargeHint: '请写 bulletin 安装包（bulletin-x.y.z.tgz）的路径' });
+    } catch (e) {
+      if (e instanceof FileRefused && e.reason === 'missing') throw new UserError(`找不到安装包 ${tool}。请写 bulletin 安装包（bulletin-x.y.z.tgz）的路径`);
+      throw e;
     }
   } else {
     if (!fs.existsSync(DEPS_LOCK)) throw new Error(`${DEPS_LOCK} is missing: the package was built without npm run build`);

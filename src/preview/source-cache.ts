@@ -4,10 +4,11 @@
  * but parses one. What loading and the per-file rules reported is kept with the file and
  * reported again on every rebuild, so the page's messages stay those of `bulletin check`.
  */
-import fs from 'node:fs';
 import { loadCheckedSource } from '../check/check-series.js';
 import { Diagnostics } from '../diagnostics.js';
 import type { SourceFile, SourceLoader } from '../sources/load.js';
+import { MAX_SOURCE_BYTES } from '../sources/read-text.js';
+import { readUserFile } from '../sources/user-file.js';
 
 interface Entry {
   seriesRoot: string;
@@ -26,9 +27,9 @@ export class SourceCache {
     this.seen.add(abs);
     let bytes: Buffer;
     try {
-      bytes = fs.readFileSync(abs);
+      bytes = readUserFile(abs, { shown: abs, maxBytes: MAX_SOURCE_BYTES });
     } catch {
-      // Unreadable now: let the loader say so, and keep nothing.
+      // Unreadable now (or a FIFO, a folder, too large): let the loader say so, and keep nothing.
       this.entries.delete(abs);
       return loadCheckedSource(abs, seriesRoot, diags);
     }

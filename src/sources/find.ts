@@ -7,6 +7,8 @@ import { compareDates } from '../dates.js';
 import { Diagnostics, UserError, type Diagnostic } from '../diagnostics.js';
 import { relPath } from '../paths.js';
 import { parse } from 'yaml';
+import { MAX_SOURCE_BYTES } from './read-text.js';
+import { readUserText } from './user-file.js';
 
 export function issuesRoot(series: Series): string {
   return path.join(series.root, series.issuesDir);
@@ -68,7 +70,8 @@ export function loadAllIssues(series: Series, diags: Diagnostics): FoundIssues {
 /** The number of a broken issue, from what is left of its issue.yaml or from its folder name. */
 function guessNumber(dir: string): number | undefined {
   try {
-    const n = (parse(fs.readFileSync(path.join(dir, ISSUE_FILE), 'utf8'), { logLevel: 'silent' }) as { number?: unknown } | null)?.number;
+    const text = readUserText(path.join(dir, ISSUE_FILE), { shown: ISSUE_FILE, maxBytes: MAX_SOURCE_BYTES });
+    const n = (parse(text, { logLevel: 'silent' }) as { number?: unknown } | null)?.number;
     if (Number.isInteger(n) && (n as number) > 0) return n as number;
   } catch {
     /* unreadable: fall back to the folder name */
@@ -82,11 +85,15 @@ export function byDateThenNumber(a: IssueConfig, b: IssueConfig): number {
   return compareDates(a.date, b.date) || a.number - b.number;
 }
 
-/** Markdown sources of an issue: *.md in its folder, by file name. */
+/**
+ * Markdown sources of an issue: *.md in its folder, by file name. Every entry so named counts,
+ * whatever it is: a folder, a FIFO or a link named x.md is reported by the reader at its name
+ * (src/sources/user-file.ts) instead of being passed over in silence.
+ */
 export function findSourceFiles(issueDir: string): string[] {
   return fs
     .readdirSync(issueDir, { withFileTypes: true })
-    .filter((e) => e.isFile() && /\.(md|markdown)$/i.test(e.name))
+    .filter((e) => /\.(md|markdown)$/i.test(e.name) && !e.name.startsWith('.'))
     .map((e) => path.join(issueDir, e.name))
     .sort((a, b) => a.localeCompare(b));
 }

@@ -1,9 +1,10 @@
 /** Local images referenced from Markdown: where they may live and what they are. */
 import fs from 'node:fs';
 import path from 'node:path';
-import zlib from 'node:zlib';
 import { imageSize } from 'image-size';
 import { isInside } from '../config/safe-name.js';
+import { pngProblem } from './png-check.js';
+import { FileRefused, kindName, readUserFile } from './user-file.js';
 
 export type ImageProbe =
   | { ok: true; path: string; format: 'png' | 'jpeg'; widthPx: number; heightPx: number }
@@ -41,17 +42,26 @@ export function probeImage(url: string, mdFile: string, seriesRoot: string): Ima
   if (!isInside(realOr(seriesRoot), realOr(abs))) {
     return { ok: false, message: `图片“${url}”在简报系列文件夹之外（是指向外面的链接）；请把图片复制到本期文件夹中再引用` };
   }
-  if (!stat.isFile()) return { ok: false, message: `图片“${url}”不是文件` };
+  if (!stat.isFile()) return { ok: false, message: `图片“${url}”不是文件（是${kindName(stat)}）` };
   if (stat.size > MAX_IMAGE_BYTES) {
     return { ok: false, message: `图片“${url}”有 ${Math.round(stat.size / 1048576)} MB，超过 50 MB 的上限；请先压缩图片` };
   }
-  const bytes = fs.readFileSync(abs);
+  let bytes: Buffer;
+  try {
+    bytes = readUserFile(abs, { shown: url, maxBytes: MAX_IMAGE_BYTES, what: '图片', tooLargeHint: '请先压缩图片' });
+  } catch (e) {
+    if (e instanceof FileRefused) return { ok: false, message: `图片“${url}”：${e.detail}` };
+    throw e;
+  }
   const format = sniff(bytes);
   if (!format) {
     return { ok: false, message: `图片“${url}”不是 PNG 或 JPEG 格式；请用画图等工具另存为 PNG 或 JPEG` };
   }
-  // The PDF writer decodes the whole image; a truncated file must stop here, with its name.
-  if (!(format === 'png' ? pngIntact(bytes) : jpegIntact(bytes))) {
+  // The PDF writer decodes the whole image; a damaged file must stop here, with its name.
+  if (format === 'png') {
+    const problem = pngProblem(bytes);
+    if (problem) return { ok: false, message: `图片“${url}”已损坏或不能用：${problem}。请重新导出该图片，或用画图等工具另存为 PNG 或 JPEG` };
+  } else if (!jpegIntact(bytes)) {
     return { ok: false, message: `图片“${url}”已损坏或不完整（可能没有下载或复制完）；请重新导出该图片` };
   }
   try {
@@ -71,27 +81,6 @@ function realOr(p: string): string {
   } catch {
     return p;
   }
-}
-
-/** Every chunk inside the file, an IEND at the end, and image data that inflates. */
-function pngIntact(b: Buffer): boolean {
-  const idat: Buffer[] = [];
-  let at = 8;
-  while (at + 12 <= b.length) {
-    const len = b.readUInt32BE(at);
-    const type = b.toString('latin1', at + 4, at + 8);
-    if (at + 12 + len > b.length) return false;
-    if (type === 'IDAT') idat.push(b.subarray(at + 8, at + 8 + len));
-    if (type === 'IEND') {
-      try {
-        return idat.length > 0 && zlib.inflateSync(Buffer.concat(idat)).length > 0;
-      } catch {
-        return false;
-      }
-    }
-    at += 12 + len;
-  }
-  return false;
 }
 
 /** Segments inside the file up to the frame header (SOF) the PDF writer reads the size from. */

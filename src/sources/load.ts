@@ -1,11 +1,10 @@
 /** Loading an issue's Markdown sources: text, front matter and syntax tree, per file. */
-import fs from 'node:fs';
 import path from 'node:path';
 import type { Root } from 'mdast';
 import { Diagnostics } from '../diagnostics.js';
 import { relPath } from '../paths.js';
-import { FRONT_MATTER_LINE, parseMarkdown, readFrontMatter } from './markdown.js';
-import { readSourceText } from './read-text.js';
+import { FRONT_MATTER_LINE, parseMarkdownBounded, readFrontMatter } from './markdown.js';
+import { MAX_SOURCE_BYTES, readSourceText, type TextLimit } from './read-text.js';
 import { findSourceFiles } from './find.js';
 
 export interface FrontMatter {
@@ -36,21 +35,13 @@ export interface SourceFile {
   tree: Root;
 }
 
-/**
- * A bulletin item is a few kilobytes; 1 MB of text already makes ~600 pages. Beyond this the
- * file is almost certainly not meant as an item (a pasted export, a log) and would only make
- * the build slow and large.
- */
-export const MAX_SOURCE_BYTES = 4 * 1024 * 1024;
+export { MAX_SOURCE_BYTES };
+
+const ITEM_LIMIT: TextLimit = { maxBytes: MAX_SOURCE_BYTES, what: '稿件文件', hint: '一期简报的稿件通常只有几 KB，请检查是否放错了文件，或把内容拆成几期' };
 
 export function loadSourceFile(abs: string, seriesRoot: string, diags: Diagnostics): SourceFile | undefined {
   const rel = relPath(seriesRoot, abs);
-  const size = fs.statSync(abs).size;
-  if (size > MAX_SOURCE_BYTES) {
-    diags.error('source-too-large', rel, 1, 1, `稿件文件有 ${(size / 1048576).toFixed(1)} MB，超过 ${MAX_SOURCE_BYTES / 1048576} MB 的上限。一期简报的稿件通常只有几 KB，请检查是否放错了文件，或把内容拆成几期`);
-    return undefined;
-  }
-  const text = readSourceText(abs, rel, diags);
+  const text = readSourceText(abs, rel, diags, ITEM_LIMIT);
   if (text === undefined) return undefined;
   const split = readFrontMatter<FrontMatter>(text, rel, 'item', diags);
   if (!split.hasFrontMatter) {
@@ -64,6 +55,12 @@ export function loadSourceFile(abs: string, seriesRoot: string, diags: Diagnosti
   }
   const front = split.value;
   const frontLine = (key: string): number => split.lineOf([key]) ?? FRONT_MATTER_LINE;
+  const parsed = parseMarkdownBounded(split.body, split.bodyLineOffset);
+  if ('problem' in parsed) {
+    const p = parsed.problem;
+    diags.error(p.rule, rel, p.line, p.column, p.message);
+    return undefined;
+  }
   return {
     abs,
     rel,
@@ -72,7 +69,7 @@ export function loadSourceFile(abs: string, seriesRoot: string, diags: Diagnosti
     bodyLineOffset: split.bodyLineOffset,
     front,
     frontLine,
-    tree: parseMarkdown(split.body),
+    tree: parsed.tree,
   };
 }
 

@@ -4,11 +4,11 @@
  * itself. It is looked up in the file's text, from the block's start on; columns count as the
  * other checks count them (UTF-16 units, 1-based).
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import type { SourcePos } from '../model/types.js';
 import type { Locate } from '../layout/coverage.js';
-import { decodeSource } from './read-text.js';
+import { decodeSource, MAX_SOURCE_BYTES } from './read-text.js';
+import { readUserFile } from './user-file.js';
 
 function offsetOf(text: string, line: number, column: number): number {
   let at = 0;
@@ -47,7 +47,7 @@ export function sourceLocator(root: string, known: ReadonlyArray<{ rel: string; 
       const inside = !path.relative(root, abs).startsWith('..') && !path.isAbsolute(path.relative(root, abs));
       let text: string | undefined;
       try {
-        text = inside ? decodeSource(fs.readFileSync(abs)).text : undefined;
+        text = inside ? decodeSource(readUserFile(abs, { shown: rel, maxBytes: MAX_SOURCE_BYTES })).text : undefined;
       } catch {
         text = undefined;
       }

@@ -14,14 +14,31 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { tableHeaderMerges } from './table-spans.js';
+import { markdownBoundsProblem, treeDepthProblem, type BoundProblem } from './markdown-bounds.js';
 
 // Merged table cells: ^ and || (see table-spans.ts).
 const processor = unified().use(remarkParse).use(remarkGfm).use(remarkExtendedTable, { colspanWithEmpty: true }).use(remarkCjkFriendly);
 
+/** Parses Markdown that is already known to be within the bounds (tests, our own output). */
 export function parseMarkdown(text: string): Root {
   const tree = processor.parse(text) as Root;
   tableHeaderMerges(tree, text);
   return tree;
+}
+
+/**
+ * Parses a user's Markdown, or says which bound it breaks (src/sources/markdown-bounds.ts):
+ * the shapes that would make micromark take minutes are refused before it sees them, trees too
+ * deep for the recursive stages after it. Lines in the problem are the text's plus `lineOffset`.
+ */
+export function parseMarkdownBounded(text: string, lineOffset = 0): { tree: Root } | { problem: BoundProblem } {
+  const before = markdownBoundsProblem(text, lineOffset);
+  if (before) return { problem: before };
+  const tree = processor.parse(text) as Root;
+  const deep = treeDepthProblem(tree, lineOffset);
+  if (deep) return { problem: deep };
+  tableHeaderMerges(tree, text);
+  return { tree };
 }
 
 export interface FrontMatterRead<T> {

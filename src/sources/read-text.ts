@@ -2,10 +2,10 @@
  * Reading what Windows editors save: UTF-8 with or without BOM, CRLF line ends, and GBK /
  * GB18030 (Notepad's "ANSI" on a Chinese system). Text comes back as clean UTF-8 with LF.
  */
-import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import type Iconv from 'iconv-lite';
 import { Diagnostics } from '../diagnostics.js';
+import { FileRefused, readUserFile } from './user-file.js';
 
 // iconv-lite and its tables (some 490 KB) are loaded at the first file that is not UTF-8, not
 // at every start: most series are all UTF-8. A require the bundler cannot see keeps it out of
@@ -23,7 +23,12 @@ export interface DecodedSource {
   badBytes: number[];
 }
 
-export function decodeSource(bytes: Uint8Array): DecodedSource {
+/**
+ * `keepLineEnds`: the text with each line's own ending (LF, CRLF or a lone CR) and no BOM, for
+ * writing a file back as it was; by default every ending becomes LF.
+ */
+export function decodeSource(bytes: Uint8Array, opts: { keepLineEnds?: boolean } = {}): DecodedSource {
+  const normalise = opts.keepLineEnds ? (t: string): string => t.replace(/^\uFEFF/, '') : normaliseText;
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: normalise(iconv().decode(Buffer.from(bytes.subarray(2)), 'utf-16le')), encoding: 'utf-16', badBytes: [] };
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: normalise(iconv().decode(Buffer.from(bytes.subarray(2)), 'utf-16be')), encoding: 'utf-16', badBytes: [] };
   try {
@@ -82,24 +87,39 @@ function lineColOf(bytes: Uint8Array, offset: number): { line: number; col: numb
   return { line, col: utf8Lenient.decode(bytes.subarray(start, offset)).length + 1 };
 }
 
-function normalise(text: string): string {
+function normaliseText(text: string): string {
   return text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
 }
 
-/** Reads a source file; a missing or unreadable file is an error attached to it. */
-export function readSourceText(absPath: string, relFile: string, diags: Diagnostics): string | undefined {
+/**
+ * A bulletin item is a few kilobytes; 1 MB of text already makes ~600 pages. Beyond this the
+ * file is almost certainly not meant as an item (a pasted export, a log) and would only make
+ * the build slow and large. The same bound holds for the YAML files.
+ */
+export const MAX_SOURCE_BYTES = 4 * 1024 * 1024;
+
+export interface TextLimit {
+  maxBytes: number;
+  /** What the file is, for the message about its size (稿件文件). */
+  what: string;
+  hint: string;
+}
+
+const YAML_LIMIT: TextLimit = { maxBytes: MAX_SOURCE_BYTES, what: '设置文件', hint: '设置文件通常只有几 KB，请检查是否放错了文件' };
+
+/**
+ * Reads a source file; a missing, unreadable or oversized file, or one that is no regular file
+ * (a folder, a FIFO), is an error attached to it.
+ */
+export function readSourceText(absPath: string, relFile: string, diags: Diagnostics, limit: TextLimit = YAML_LIMIT): string | undefined {
   let bytes: Buffer;
   try {
-    bytes = fs.readFileSync(absPath);
+    bytes = readUserFile(absPath, { shown: relFile, maxBytes: limit.maxBytes, what: limit.what, tooLargeHint: limit.hint });
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    diags.error(
-      'file-unreadable',
-      relFile,
-      undefined,
-      undefined,
-      code === 'ENOENT' ? `找不到文件 ${relFile}` : `无法读取文件 ${relFile}（${code ?? String(e)}），请检查文件权限`,
-    );
+    if (!(e instanceof FileRefused)) throw e;
+    const rule = { missing: 'file-unreadable', unreadable: 'file-unreadable', 'not-file': 'file-not-regular', 'too-large': 'source-too-large' }[e.reason];
+    const at = e.reason === 'too-large' || e.reason === 'not-file' ? 1 : undefined;
+    diags.error(rule, relFile, at, at, e.reason === 'missing' ? e.message : e.detail);
     return undefined;
   }
   const { text, encoding, badBytes } = decodeSource(bytes);

@@ -7,6 +7,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { NOTE_SECTION, type Series } from '../config/series.js';
 import { TEMPLATES_DIR } from '../paths.js';
+import { MAX_SOURCE_BYTES } from './read-text.js';
+import { readUserText } from './user-file.js';
 
 export interface StubFile {
   name: string;
@@ -36,7 +38,8 @@ export function untouchedStub(series: Series, issueDir: string, section: string)
   if (!stub) return undefined;
   const abs = path.join(issueDir, stub.name);
   try {
-    return fs.readFileSync(abs, 'utf8') === stub.text ? abs : undefined;
+    // A FIFO or a folder in the draft's place is no draft (and would block a plain read).
+    return readUserText(abs, { shown: stub.name, maxBytes: MAX_SOURCE_BYTES }) === stub.text ? abs : undefined;
   } catch {
     return undefined;
   }

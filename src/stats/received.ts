@@ -15,13 +15,14 @@
  * a statistic must not stop at a hand-edited log: a record that cannot be read is reported and
  * left out, the rest counts.
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import { isMap, isSeq, parseDocument, LineCounter, type YAMLMap } from 'yaml';
 import type { Diagnostics } from '../diagnostics.js';
 import type { SourcePos } from '../model/types.js';
 import { IMPORT_LOG } from '../import/import-log.js';
 import { relPath } from '../paths.js';
+import { MAX_SOURCE_BYTES } from '../sources/read-text.js';
+import { FileRefused, readUserText } from '../sources/user-file.js';
 
 /** One submission as received. */
 export interface Submission {
@@ -40,10 +41,17 @@ export interface ReceivedSource {
 export const importLog: ReceivedSource = {
   read(issueDir, seriesRoot, diags) {
     const abs = path.join(issueDir, IMPORT_LOG);
-    if (!fs.existsSync(abs)) return [];
     const rel = relPath(seriesRoot, abs);
+    let text: string;
+    try {
+      text = readUserText(abs, { shown: rel, maxBytes: MAX_SOURCE_BYTES, what: '导入记录' });
+    } catch (e) {
+      if (!(e instanceof FileRefused)) throw e;
+      if (e.reason !== 'missing') diags.warn('imports-broken', rel, 1, 1, `${e.detail}。本期的收稿数没有计入`);
+      return [];
+    }
     const lc = new LineCounter();
-    const doc = parseDocument(fs.readFileSync(abs, 'utf8'), { lineCounter: lc });
+    const doc = parseDocument(text, { lineCounter: lc });
     if (doc.errors.length) {
       const e = doc.errors[0]!;
       diags.warn('imports-broken', rel, e.linePos?.[0].line, e.linePos?.[0].col, '导入记录文件格式有误，本期的收稿数没有计入。这个文件由 bulletin import 写入，请从备份恢复或撤销手工修改');

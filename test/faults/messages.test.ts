@@ -118,3 +118,21 @@ describe('damaged files never crash the build', () => {
     expect(r.stderr).toMatch(/cut\.otf/);
   });
 });
+
+describe('a message about a file names that file', () => {
+  it('a YAML error in the bulletin.yaml an issued.json keeps is reported at issued.json, with the line inside the kept text', () => {
+    const dir = makeSeries({ 'issues/001/issue.yaml': issueYaml(1, '2024-05-08'), 'issues/001/10.md': item });
+    expect(runCli(['issue', '1', '--date', '2024-05-09'], dir).code).toBe(0);
+    const file = path.join(dir, 'issues/001/issued.json');
+    const record = JSON.parse(fs.readFileSync(file, 'utf8')) as { bulletinYaml: string };
+    record.bulletinYaml = `series: [未闭合\n${record.bulletinYaml}`;
+    fs.writeFileSync(file, `${JSON.stringify(record, null, 2)}\n`);
+    const line = fs.readFileSync(file, 'utf8').split('\n').findIndex((l) => l.includes('"bulletinYaml"')) + 1;
+    for (const cmd of [['build', '--format', 'html'], ['archive']]) {
+      const r = runCli(cmd, dir);
+      noCrash(r);
+      expect(r.stderr).toMatch(new RegExp(`issues/001/issued\\.json:${line}:1  错误：印发记录里记下的 bulletin\\.yaml 第 \\d+ 行第 \\d+ 列：YAML 格式错误`));
+      expect(r.stderr).not.toMatch(/^bulletin\.yaml:/m);
+    }
+  });
+});

@@ -2,7 +2,9 @@ import { Command } from 'commander';
 import { checkIssue, checkNumbering } from '../../check/check-series.js';
 import { Diagnostics, UserError } from '../../diagnostics.js';
 import { describeFix, fixesFor } from '../../check/fix-text.js';
-import { writeFixed } from '../../check/fix-files.js';
+import { unfixableReason, writeFixed } from '../../check/fix-files.js';
+import { MAX_SOURCE_BYTES } from '../../sources/read-text.js';
+import { readUserFile } from '../../sources/user-file.js';
 import { loadIssueSources } from '../../sources/load.js';
 import { openSeries } from '../../pipeline.js';
 import { resolveIssue } from '../../sources/find.js';
@@ -52,11 +54,25 @@ function fixIssues(issueArg: string | undefined, opts: { all?: boolean; dryRun?:
     for (const src of loadIssueSources(cfg.dir, ctx.series.root, new Diagnostics())) {
       const fixes = fixesFor(src);
       if (!fixes.length) continue;
+      // A file whose bytes would not survive the rewrite is left whole (the check below shows why).
+      const why = unfixableReason(readUserFile(src.abs, { shown: src.rel, maxBytes: MAX_SOURCE_BYTES }));
+      if (why) {
+        io.out(`${src.rel}  ${why}`);
+        continue;
+      }
       for (const f of fixes) io.out(`${src.rel}:${f.line}:${f.column}  ${describeFix(src.text, f)}`);
+      if (opts.dryRun) {
+        total += fixes.length;
+        files++;
+        continue;
+      }
+      const r = writeFixed(src.abs, src.rel, src.text, fixes);
+      if (!r.written) {
+        io.out(`${src.rel}  ${r.reason}`);
+        continue;
+      }
       total += fixes.length;
       files++;
-      if (opts.dryRun) continue;
-      const r = writeFixed(src.abs, src.text, fixes);
       if (r.reencodedFrom) io.out(`${src.rel}  原为 ${r.reencodedFrom} 编码，已改存为 UTF-8（带 BOM，记事本和 WPS 都能正常打开）`);
     }
   }

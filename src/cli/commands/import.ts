@@ -51,8 +51,11 @@ export function registerImport(program: Command, io: Output): Command {
           [{ severity: 'error', rule: 'import-issued', ...at, message: `${label}已于 ${issued} 印发，不再接受导入` }],
         );
       }
-      const inputs = expand(files);
-      if (!inputs.length) throw new UserError('没有找到可以导入的文件（.docx .doc .wps .rtf .odt .txt .md）');
+      const { inputs, emptyFolders } = expand(files);
+      if (!inputs.length) {
+        const where = emptyFolders.length ? `文件夹 ${emptyFolders.map((f) => relPath(process.cwd(), path.resolve(f))).join('、')} 里` : '';
+        throw new UserError(`${where}没有找到可以导入的文件（.docx .doc .wps .rtf .odt .txt .md）`);
+      }
       let failed = 0;
       const newFiles: string[] = [];
       const seen = new Map<string, string>();
@@ -116,19 +119,27 @@ export function registerImport(program: Command, io: Output): Command {
     });
 }
 
-/** Folders stand for the importable files in them; `*` works even where the shell does not expand it (Windows cmd). */
-function expand(args: string[]): string[] {
+/**
+ * Folders stand for the importable files in them; `*` works even where the shell does not expand
+ * it (Windows cmd). Whatever in a folder is named like a submission is tried, so a subfolder or
+ * a FIFO named x.docx is refused at its name by readSubmission instead of left out unsaid;
+ * a folder with nothing to import is named in the message.
+ */
+function expand(args: string[]): { inputs: string[]; emptyFolders: string[] } {
   const out: string[] = [];
+  const emptyFolders: string[] = [];
   for (const a of args) {
     if (/[*?]/.test(path.basename(a))) {
       const dir = path.dirname(a);
       const re = new RegExp(`^${path.basename(a).replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`, 'i');
       if (fs.existsSync(dir)) for (const f of fs.readdirSync(dir).sort()) if (re.test(f) && IMPORTABLE.test(f)) out.push(path.join(dir, f));
     } else if (fs.existsSync(a) && fs.statSync(a).isDirectory()) {
-      for (const f of fs.readdirSync(a).sort()) if (IMPORTABLE.test(f) && !f.startsWith('~$') && fs.statSync(path.join(a, f)).isFile()) out.push(path.join(a, f));
+      const found = fs.readdirSync(a).sort().filter((f) => IMPORTABLE.test(f) && !f.startsWith('~$'));
+      if (!found.length) emptyFolders.push(a);
+      out.push(...found.map((f) => path.join(a, f)));
     } else {
       out.push(a);
     }
   }
-  return out;
+  return { inputs: out, emptyFolders };
 }

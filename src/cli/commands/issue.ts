@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { Command } from 'commander';
 import { fontHash, toolHash } from '../../archive/inputs.js';
-import { makeRecord, readRecord, recordJson, recordPath } from '../../archive/record.js';
+import { makeRecord, readRecord, recordJson, recordPath, sourceHashes } from '../../archive/record.js';
 import { ISSUE_FILE } from '../../config/issue-file.js';
 import { issuedIn, markIssued } from '../../config/mark-issued.js';
 import { parseDateInput, parseIsoDate, toIso, today } from '../../dates.js';
@@ -36,11 +36,14 @@ export function registerIssue(program: Command, io: Output): Command {
       }
       const yamlFile = path.join(cfg.dir, ISSUE_FILE);
       // A date the clerk already wrote by hand is kept, unless --date says otherwise.
-      const written = issuedIn(yamlFile);
+      const written = issuedIn(yamlFile, cfg.file);
       const chosen = opts.date ?? written;
       const parsed = opts.date !== undefined ? parseDateInput(opts.date) : chosen !== undefined ? parseIsoDate(chosen) : today();
       if ('error' in parsed) throw new UserError(`${opts.date !== undefined ? '--date' : `${cfg.file} 的 issued`}：${parsed.error}`);
       const date = toIso(parsed);
+      // Every file of the folder must hash before anything is written: a FIFO or a 3 GB file
+      // found only after issue.yaml was marked would leave it marked without a record.
+      sourceHashes(cfg.dir, root);
       // issue.yaml first, then the record that hashes it: a run cut in between is finished by
       // running the command again (the date is then read back from issue.yaml).
       if (written !== date) markIssued(yamlFile, cfg.file, date);

@@ -96,8 +96,12 @@ function parseDateOption(text: string | undefined): CalendarDate {
   return d;
 }
 
+/** The largest issue number issue.schema.json accepts: what `new` writes, `check` must read. */
+const MAX_NUMBER = 99999;
+
 function parseNumberOption(text: string): number {
   if (!/^\d+$/.test(text.trim()) || Number(text) < 1) throw new UserError(`--number 应当是正整数，而不是“${text}”`);
+  if (Number(text) > MAX_NUMBER) throw new UserError(`--number ${text.trim()} 太大了，期号不能大于 ${MAX_NUMBER}`);
   return Number(text);
 }
 

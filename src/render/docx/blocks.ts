@@ -4,7 +4,8 @@
  * before (an empty paragraph carries it), a list marker is followed by a tab to a stop,
  * a picture's line is as tall as its grid lines, drawing ids are counted.
  */
-import { readFileSync } from 'node:fs';
+import { MAX_IMAGE_BYTES } from '../../sources/image-info.js';
+import { readUserFile } from '../../sources/user-file.js';
 import { BorderStyle, ImageRun, TabStopType, Table, TableCell, TableLayoutType, TableRow, VerticalMergeType, WidthType, AlignmentType, type FileChild } from 'docx';
 import type { GBlock, GImage, GList, GParagraph, GTable, Galley, StyleId } from '../../layout/galley.js';
 import { docxParagraph } from './paragraph.js';
@@ -141,7 +142,7 @@ function imageBlock(ctx: BlockContext, img: GImage): FileChild[] {
       children: [
         new ImageRun({
           type: img.format === 'png' ? 'png' : 'jpg',
-          data: readFileSync(img.path),
+          data: readUserFile(img.path, { shown: img.path, maxBytes: MAX_IMAGE_BYTES }),
           // docx measures pictures in pixels at 96 to the inch.
           transformation: { width: Math.round((img.widthPt * 96) / 72), height: Math.round((img.heightPt * 96) / 72) },
           altText: { id: String(id), name: `图片 ${id}`, description: img.alt },

@@ -5,7 +5,8 @@
  * marked `lead`) becomes an inline h3 at the head of its paragraph, so the items are headings
  * in the document outline while the page reads like the printed bulletin.
  */
-import fs from 'node:fs';
+import { MAX_IMAGE_BYTES } from '../../sources/image-info.js';
+import { readUserFile } from '../../sources/user-file.js';
 import type { BlockStyle, GBlock, GImage, GList, GParagraph, GTable, StyleId } from '../../layout/galley.js';
 import { el, type Child, type El } from './dom.js';
 import { runNodes } from './inlines.js';
@@ -123,7 +124,7 @@ function table(t: GTable, ctx: BlockContext): El {
 }
 
 function image(img: GImage, ctx: BlockContext): El {
-  const data = fs.readFileSync(img.path).toString('base64');
+  const data = readUserFile(img.path, { shown: img.path, maxBytes: MAX_IMAGE_BYTES }).toString('base64');
   const captionText = img.caption?.runs.map((r) => r.text).join('') ?? '';
   const alt = captionText || img.alt;
   const width = `${+((img.widthPt / ctx.blockWidthPt) * 100).toFixed(2)}%`;
