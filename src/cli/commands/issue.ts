@@ -3,7 +3,7 @@ import { Command } from 'commander';
 import { fontHash, toolHash } from '../../archive/inputs.js';
 import { makeRecord, readRecord, recordJson, recordPath } from '../../archive/record.js';
 import { ISSUE_FILE } from '../../config/issue-file.js';
-import { issuedIn, markIssued } from '../../config/mark-issued.js';
+import { issuedIn, markIssued } from '../../output/mark-issued.js';
 import { parseDateInput, parseIsoDate, toIso, today } from '../../dates.js';
 import { Diagnostics, UserError } from '../../diagnostics.js';
 import { writeFileAtomic } from '../../output/write-atomic.js';

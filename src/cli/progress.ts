@@ -1,8 +1,8 @@
 /** Progress of an archive run: a bar on a terminal, plain lines in CI logs. */
 import cliProgress from 'cli-progress';
-import type { Output } from '../cli/report.js';
-import type { ArchiveProgress } from './archive.js';
-import type { TaskResult } from './pool.js';
+import type { ArchiveProgress } from '../archive/archive.js';
+import type { TaskResult } from '../archive/pool.js';
+import type { Output } from './report.js';
 
 export function makeProgress(io: Output, tty: boolean, verb: string): ArchiveProgress {
   if (tty) {

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import { isScalar, parseDocument } from 'yaml';
 import { UserError } from '../diagnostics.js';
-import { writeFileAtomic } from '../output/write-atomic.js';
+import { writeFileAtomic } from './write-atomic.js';
 import { decodeSource } from '../sources/read-text.js';
 
 /** The issued date already written in the file, if any. */
