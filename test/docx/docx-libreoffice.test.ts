@@ -4,13 +4,14 @@
  * back with its text positions: the same pages and text as our own PDF, 28 characters × 22 lines
  * on full body pages, the end block on the bottom edge of the last page, page numbers outside.
  */
-import { beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, expect, test } from 'vitest';
+import { needs, why } from '../helpers/clients.js';
 import { GRID, PAGE, PAGE_NUMBER, mm } from '../../src/layout/spec.js';
 import type { Issue } from '../../src/model/types.js';
 import { SERIES, docxOf, issueOf, quiet } from '../helpers/docx-build.js';
-import { docxToPdf, libreOfficeMissing, pdfLines, type PdfLine, type PdfPage } from '../helpers/libreoffice.js';
+import { docxToPdf, pdfLines, type PdfLine, type PdfPage } from '../helpers/libreoffice.js';
 
-const missing = libreOfficeMissing();
+const lo = needs('libreoffice', 'poppler');
 
 const BLOCK = {
   top: mm(PAGE.marginTopMm),
@@ -52,12 +53,11 @@ function rows(lines: PdfLine[]): PdfLine[][] {
   return out;
 }
 
-describe.skipIf(Boolean(missing) && !process.env.CI)(`DOCX in LibreOffice${missing ? `（${missing}）` : ''}`, () => {
+lo.describe(`DOCX in LibreOffice${why(lo)}`, () => {
   const converted: Record<keyof typeof SERIES, Converted> = {} as Record<keyof typeof SERIES, Converted>;
   const pdfs = {} as Record<keyof typeof SERIES, PdfPage[]>;
 
   beforeAll(async () => {
-    if (missing) throw new Error(missing);
     for (const name of Object.keys(SERIES) as Array<keyof typeof SERIES>) {
       converted[name] = await convert(SERIES[name]);
       pdfs[name] = await ourPdf(converted[name].issue);

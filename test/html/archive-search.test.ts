@@ -8,13 +8,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { needs, why } from '../helpers/clients.js';
 import { indexHtml } from '../../src/archive/index-html.js';
 import { manifestItems } from '../../src/archive/items.js';
 import type { Manifest, ManifestIssue } from '../../src/archive/manifest.js';
 import { buildSearchIndex, SEARCH_SOURCE } from '../../src/archive/search-index.js';
 import type { Issue } from '../../src/model/types.js';
 import { SERIES, issueOf } from '../helpers/docx-build.js';
-import { browserMissing, launchBrowser, type LaunchedBrowser } from '../helpers/browser.js';
+import { launchBrowser, type LaunchedBrowser } from '../helpers/browser.js';
 import { cleanupTemp, tempDir } from '../helpers/series.js';
 
 function entry(issue: Issue): ManifestIssue {
@@ -57,9 +58,9 @@ describe('search index (bigrams)', () => {
   });
 });
 
-const missing = browserMissing();
+const browser = needs('chromium');
 
-describe.skipIf(Boolean(missing))(`archive index search in chromium${missing ? `（${missing}）` : ''}`, () => {
+browser.describe(`archive index search in chromium${why(browser)}`, () => {
   let b: LaunchedBrowser;
   let file: string;
   let manifest: Manifest;
