@@ -17,7 +17,7 @@ import { registerPreview } from './commands/preview.js';
 import { registerStats } from './commands/stats.js';
 import { nearest } from '../config/suggest.js';
 import { CHINESE_HELP } from './help-zh.js';
-import { printDiagnostics, stdio, type Output } from './report.js';
+import { printDiagnostics, stdio, type Output, type RunStatus } from './report.js';
 import { VERSION } from '../version.js';
 
 /** Commander prints "[options]"; the clerks read Chinese. */
@@ -30,7 +30,7 @@ function subcommandTerm(cmd: Command): string {
   return [cmd.name(), cmd.options.length ? '[选项]' : '', ...args].filter(Boolean).join(' ');
 }
 
-export function createProgram(io: Output = stdio): Command {
+export function createProgram(io: Output = stdio, status: RunStatus = { code: 0 }): Command {
   const program = new Command('bulletin');
   program
     .description('工作动态简报排版工具：用 Markdown 写稿，生成符合公文格式的 PDF 与 Word 文件')
@@ -40,7 +40,7 @@ export function createProgram(io: Output = stdio): Command {
     .configureHelp({ ...CHINESE_HELP, subcommandTerm } as Partial<Help>)
     .showSuggestionAfterError(false)
     .exitOverride()
-    .configureOutput({ writeOut: (s) => process.stdout.write(s), writeErr: () => undefined });
+    .configureOutput({ writeOut: (s) => io.out(s.replace(/\n$/, '')), writeErr: () => undefined });
   program.addHelpText(
     'after',
     `
@@ -55,18 +55,22 @@ export function createProgram(io: Output = stdio): Command {
 每个命令的详细说明：bulletin help <命令>`,
   );
   for (const register of [registerInit, registerNew, registerImport, registerList, registerCheck, registerBuild, registerPreview, registerIssue, registerArchive, registerStats]) {
-    const cmd = register(program, io);
+    const cmd = register(program, io, status);
     cmd.helpOption('-h, --help', '显示帮助').configureHelp(CHINESE_HELP);
-    cmd.exitOverride().configureOutput({ writeOut: (s) => process.stdout.write(s), writeErr: () => undefined });
+    cmd.exitOverride().configureOutput({ writeOut: (s) => io.out(s.replace(/\n$/, '')), writeErr: () => undefined });
     localiseUsage(cmd);
   }
   localiseUsage(program);
   return program;
 }
 
+/** The terminal, for bin/bulletin.js's word on an interrupted run. */
+export { stdio };
+
 /** Runs the CLI and returns the exit code. */
 export async function main(argv: string[], io: Output = stdio): Promise<number> {
-  const program = createProgram(io);
+  const status: RunStatus = { code: 0 };
+  const program = createProgram(io, status);
   // Bare `bulletin`: commander would print its help through writeErr, which is silenced (its
   // English errors are translated below), so the clerk saw nothing at all.
   if (argv.length <= 2) {
@@ -75,7 +79,7 @@ export async function main(argv: string[], io: Output = stdio): Promise<number> 
   }
   try {
     await program.parseAsync(argv);
-    return typeof process.exitCode === 'number' ? process.exitCode : 0;
+    return status.code;
   } catch (e) {
     return handleError(e, io, program, argv.slice(2));
   }
@@ -90,7 +94,8 @@ function handleError(e: unknown, io: Output, program: Command, args: string[]): 
   }
   if (e instanceof UserError) {
     printDiagnostics(e.diagnostics, io);
-    io.err(`错误：${e.message}`);
+    // A fatal diagnostic is the message, said at its place; anything else gets its summary line.
+    if (!e.diagnostics.some((d) => d.fatal && e.message.endsWith(d.message))) io.err(`错误：${e.message}`);
     return 1;
   }
   // Whatever the file system refuses (a locked DOCX, a read-only disk, a name too long) is a

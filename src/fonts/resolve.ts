@@ -9,7 +9,7 @@ import path from 'node:path';
 import { UserError } from '../diagnostics.js';
 import { SHIPPED_FALLBACK_FONT } from '../layout/spec.js';
 import type { FontRole, Issue } from '../model/types.js';
-import { FONTS_DIR, relPath } from '../paths.js';
+import { FONTS_DIR } from '../paths.js';
 import { SystemFontIndex } from './system-fonts.js';
 
 export type FontOrigin = 'shipped' | 'file' | 'system';
@@ -99,20 +99,10 @@ export class FontResolver {
   }
 
   /** `字体：正文（仿宋）→ FandolFang-Regular.otf（随附）` */
-  describe(role: FontRole | 'fallback', r: ResolvedFont): string {
-    const label = role === 'fallback' ? '缺字补充' : ROLE_LABELS[role];
-    const where =
-      r.origin === 'shipped'
-        ? `${path.basename(r.file)}（随附）`
-        : r.origin === 'system'
-          ? `${r.candidate}（已安装：${r.file}）`
-          : `${relPath(this.issue.seriesRoot, r.file)}（指定文件）`;
-    // A configured name that is not installed must not pass silently: the print would look
-    // different from what the office expects.
-    if (r.notInstalled?.length) {
-      return `警告：字体：${label} → ${where}；bulletin.yaml 中设置的${r.notInstalled.map((n) => `“${n}”`).join('、')}在这台电脑上没有安装，已改用它。如需原字体，请先安装`;
-    }
-    return `字体：${label} → ${where}`;
+
+  /** The series folder, against which a configured font file is shown. */
+  get seriesRoot(): string {
+    return this.issue.seriesRoot;
   }
 }
 

@@ -35,6 +35,7 @@ import {
   mm,
 } from './spec.js';
 import { HEADING_STYLE, STYLES, type StyleId } from './styles.js';
+import { silent, type OnProgress } from '../progress.js';
 
 /** The role a model run prints in: its own font, else the block's; bold maps through BOLD_ROLE. */
 export function runRole(run: Pick<Run, 'font' | 'bold'>, blockRole: FontRole): FontRole {
@@ -490,10 +491,10 @@ class Composer {
 
 /**
  * The issue's fonts as a measuring interface, for a format that has no faces of its own
- * (DOCX, HTML). `log` hears which file serves which role.
+ * (DOCX, HTML). `progress` hears which file serves which role.
  */
-export function issueMetrics(issue: Issue, log: (message: string) => void = () => undefined): Faces {
-  return new Faces(new FontResolver(issue), log);
+export function issueMetrics(issue: Issue, progress: OnProgress = silent): Faces {
+  return new Faces(new FontResolver(issue), progress);
 }
 
 /** Composes an issue once for every output format. */

@@ -1,7 +1,8 @@
 /**
  * One format of an issue model, through the pipeline's one composition (src/render-issue.ts):
- * the renderers themselves take only the Galley.
+ * the renderers themselves take only the Galley. `log` hears the progress as the clerk reads it.
  */
+import { progressText } from '../../src/cli/report.js';
 import type { Issue } from '../../src/model/types.js';
 import { formatById, type OutputFormat, type Rendered } from '../../src/render/formats.js';
 import { renderHtmlString as htmlOfGalley } from '../../src/render/html/render-html.js';
@@ -18,11 +19,11 @@ function format(id: OutputFormat['id']): OutputFormat {
 }
 
 export function renderPdf(issue: Issue, ctx: Log): Promise<Rendered> {
-  return renderFormat(issue, format('pdf'), ctx.log);
+  return renderFormat(issue, format('pdf'), (p) => ctx.log(progressText(p)));
 }
 
 export function renderDocx(issue: Issue, ctx: Log): Promise<Rendered> {
-  return renderFormat(issue, format('docx'), ctx.log);
+  return renderFormat(issue, format('docx'), (p) => ctx.log(progressText(p)));
 }
 
 export function renderHtmlString(issue: Issue, variant: 'web' | 'wechat' = 'web'): string {

@@ -11,7 +11,7 @@ import { openSeries } from '../../pipeline.js';
 import { DEFAULT_FORMATS, FORMATS, formatById, type OutputFormat } from '../../render/formats.js';
 import { renderIssue } from '../../render-issue.js';
 import { resolveIssue } from '../../sources/find.js';
-import { printDiagnostics, printKept, type Output } from '../report.js';
+import { printDiagnostics, printKept, progressText, type Output } from '../report.js';
 
 interface BuildOptions {
   out?: string;
@@ -40,7 +40,7 @@ export function registerBuild(program: Command, io: Output): Command {
       const drift = issued
         ? driftDiagnostics(ctx.series.root, cfg, issued.record, issueLabel(as.ctx.series, { number: cfg.number, year: cfg.date.year, total: issued.record.total, special: cfg.special }))
         : [];
-      const { issue, files, warnings } = await renderIssue(as.ctx, as.cfg, formats, { log: (m) => io.err(m) });
+      const { issue, files, warnings } = await renderIssue(as.ctx, as.cfg, formats, (p) => io.err(progressText(p)));
       printDiagnostics([...drift, ...warnings.list], io);
       const named = files.map(({ format: f, bytes }) => ({ name: `${issue.meta.fileStem}${f.ext}`, bytes }));
       const { kept } = writeOutputSet(outDir, named);

@@ -39,7 +39,10 @@ export function registerIssue(program: Command, io: Output): Command {
       const written = issuedIn(yamlFile);
       const chosen = opts.date ?? written;
       const parsed = opts.date !== undefined ? parseDateInput(opts.date) : chosen !== undefined ? parseIsoDate(chosen) : today();
-      if ('error' in parsed) throw new UserError(`${opts.date !== undefined ? '--date' : `${cfg.file} 的 issued`}：${parsed.error}`);
+      if ('error' in parsed) {
+        if (opts.date !== undefined) throw new UserError(`--date：${parsed.error}`);
+        throw UserError.at(cfg.file, `issued：${parsed.error}`, { line: cfg.lineOf(['issued']), column: 1, rule: 'issued-date' });
+      }
       const date = toIso(parsed);
       // issue.yaml first, then the record that hashes it: a run cut in between is finished by
       // running the command again (the date is then read back from issue.yaml).

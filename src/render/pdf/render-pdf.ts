@@ -17,5 +17,5 @@ export async function renderPdf(_galley: Galley, ctx: RenderContext): Promise<Re
   const doc = documentOf(pages, fonts, images);
   if (fonts.missing.size > 0) throw missingGlyphsError([...fonts.missing.values()]);
   const bytes = await runPdfmake(doc, fonts.usedFaces(), images);
-  return { bytes, pages: pages.pages.length, diagnostics: [] };
+  return { bytes, pages: pages.pages.length };
 }
