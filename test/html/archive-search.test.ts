@@ -104,6 +104,25 @@ browser.describe(`archive index search in chromium${why(browser)}`, () => {
     await page.close();
   });
 
+  it('shows a headline and unit that look like markup as text: no element, no script runs', async () => {
+    const hostile = structuredClone(manifest.issues[0]!);
+    hostile.items = [{ section: '工作动态', title: '<img src=x onerror="document.title=1">标题&amp;', unit: '"><b>单位</b>', text: '独一无二的暗号词', anchor: 'item-1' }];
+    const dir = tempDir('bulletin-index-hostile-');
+    const hostileFile = path.join(dir, 'index.html');
+    fs.writeFileSync(hostileFile, indexHtml({ ...manifest, issues: [hostile] }));
+    const page = await b.context.newPage();
+    await page.goto(pathToFileURL(hostileFile).href);
+    const title = await page.title();
+    await page.fill('#q', '暗号');
+    const results = await page.locator('#results li').allTextContents();
+    expect(results).toHaveLength(1);
+    expect(results[0]).toContain('<img src=x onerror="document.title=1">标题&amp;');
+    expect(results[0]).toContain('（"><b>单位</b>）');
+    expect(await page.locator('#results img, #results b').count()).toBe(0);
+    expect(await page.title()).toBe(title);
+    await page.close();
+  });
+
   it('lists every item headline and unit without any script', async () => {
     const page = await b.context.newPage();
     await page.goto(pathToFileURL(file).href);
