@@ -67,6 +67,12 @@ function closeLeads(runs: readonly Run[]): Run[] {
   return out;
 }
 
+/**
+ * The one link rule: only web and mail targets become links (in the DOCX and the web edition);
+ * any other target (javascript:, file:, a relative path) prints as plain text.
+ */
+const LINKABLE = /^(https?:|mailto:)/i;
+
 /** Model runs in a block role → galley runs. */
 export function composeRuns(runs: readonly Run[], blockRole: FontRole): GRun[] {
   const out: GRun[] = [];
@@ -75,7 +81,7 @@ export function composeRuns(runs: readonly Run[], blockRole: FontRole): GRun[] {
     const g: GRun = { text: r.text, role: runRole(r, blockRole) };
     if (runBold(r, blockRole)) g.bold = true;
     if (r.script) g.script = r.script;
-    if (r.link) g.link = r.link;
+    if (r.link && LINKABLE.test(r.link)) g.link = r.link;
     out.push(g);
   }
   return out;
