@@ -13,6 +13,7 @@ import { crashDetail, crashMessage, KEPT_SERVING } from './rebuild.js';
 export type HostRequest = { id: number; kind: 'rebuild'; recent: string[] } | { id: number; kind: 'pdf' };
 export type BuiltPage = Omit<PageState, 'generation'>;
 export type HostReply =
+  | { kind: 'ready' }
   | { id: number; kind: 'rebuilt'; page: BuiltPage; extraFiles: string[] }
   | { id: number; kind: 'pdf'; name: string; bytes: Uint8Array }
   | { id: number; kind: 'pdf'; error: string };
@@ -22,6 +23,12 @@ export type PdfOutcome = { name: string; bytes: Uint8Array } | { error: string }
 
 /** A build that has not finished in this long is stopped (a pathological item, not a long one). */
 export const REBUILD_LIMIT_MS = 60_000;
+
+/**
+ * Loading the bundle in a fresh worker is not the build: the limit starts once the worker says
+ * it is ready, and until then only this generous one applies (a loaded machine, a slow disk).
+ */
+const STARTUP_LIMIT_MS = 60_000;
 
 /** A worker's heap: past this a runaway build ends the worker, not the machine's memory. */
 const WORKER_HEAP_MB = 1536;
@@ -56,6 +63,7 @@ export class BuildHost {
   private timer?: NodeJS.Timeout;
   /** When the oldest unanswered request was sent (or the last answer came). */
   private busySince = 0;
+  private ready = false;
 
   constructor(
     private readonly root: string,
@@ -123,7 +131,15 @@ export class BuildHost {
     if (!fs.existsSync(fileURLToPath(url))) throw new Error(`${fileURLToPath(url)} is missing: run npm run build`);
     const w = new Worker(url, { workerData: { root: this.root, issueDir: this.issueDir }, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, stackSizeMb: WORKER_STACK_MB } });
     // The worker keeps nothing of its own alive: an idle preview ends when the server closes.
+    this.ready = false;
     w.on('message', (reply: HostReply) => {
+      if (reply.kind === 'ready') {
+        if (this.worker !== w) return;
+        this.ready = true;
+        this.busySince = Date.now();
+        this.arm();
+        return;
+      }
       const p = this.pending.get(reply.id);
       if (!p) return;
       this.pending.delete(reply.id);
@@ -148,7 +164,7 @@ export class BuildHost {
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
     if (this.pending.size === 0) return;
-    this.timer = setTimeout(() => this.stop({ lost: 'timeout' }), this.limitMs);
+    this.timer = setTimeout(() => this.stop({ lost: 'timeout' }), this.ready ? this.limitMs : Math.max(this.limitMs, STARTUP_LIMIT_MS));
     this.timer.unref();
   }
 

@@ -43,3 +43,5 @@ async function handle(req: HostRequest): Promise<void> {
 parentPort!.on('message', (req: HostRequest) => {
   chain = chain.then(() => handle(req));
 });
+// Everything is loaded: from here on the host's time limit measures the builds alone.
+reply({ kind: 'ready' });
