@@ -16,8 +16,8 @@ afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 fs.copyFileSync(path.join(ROOT, 'biome.jsonc'), path.join(tmp, 'biome.jsonc'));
 fs.cpSync(path.join(ROOT, 'lint'), path.join(tmp, 'lint'), { recursive: true });
 
-/** Lints the given files (path → source) in a fresh copy; returns the diagnostics' `file:line` and messages. */
-function lint(files: Record<string, string>): { code: number | null; out: string } {
+/** Lints (or with 'check' also format-checks) the given files (path → source) in a fresh copy; returns the diagnostics' `file:line` and messages. */
+function lint(files: Record<string, string>, command: 'lint' | 'check' = 'lint'): { code: number | null; out: string } {
   const dir = fs.mkdtempSync(path.join(tmp, 'probe-'));
   fs.copyFileSync(path.join(tmp, 'biome.jsonc'), path.join(dir, 'biome.jsonc'));
   fs.cpSync(path.join(tmp, 'lint'), path.join(dir, 'lint'), { recursive: true });
@@ -26,7 +26,7 @@ function lint(files: Record<string, string>): { code: number | null; out: string
     fs.writeFileSync(path.join(dir, file), text);
   }
   const bin = path.join(ROOT, 'node_modules', '.bin', 'biome');
-  const r = spawnSync(bin, ['lint', '--vcs-enabled=false', '--error-on-warnings', '--max-diagnostics=none', 'src'], {
+  const r = spawnSync(bin, [command, '--vcs-enabled=false', '--error-on-warnings', '--max-diagnostics=none', 'src'], {
     cwd: dir,
     encoding: 'utf8',
   });
@@ -113,4 +113,19 @@ test('the same imports are allowed where the layers permit them', () => {
   });
   expect(r.out).not.toMatch(/noRestrictedImports|plugin/);
   expect(r.code).toBe(0);
+});
+
+test('npm test checks the format: a new file formatted otherwise fails, a file of the backlog waits for the reformat', () => {
+  const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+  expect(pkg.scripts.test).toContain('npm run lint');
+  expect(pkg.scripts.lint).toMatch(/^biome check /);
+  const backlog = fs.readFileSync(path.join(ROOT, 'lint', 'format-backlog.jsonc'), 'utf8');
+  const waiting = /"!(src\/[^"]+\.ts)"/.exec(backlog)?.[1];
+  expect(waiting).toBeDefined();
+  const misformatted = 'export const  x = {a:1,\n    b:2}\n';
+  const r = lint({ 'src/archive/new-file.ts': misformatted, [waiting!]: misformatted }, 'check');
+  expect(r.code).not.toBe(0);
+  expect(r.out).toContain('src/archive/new-file.ts format');
+  expect(r.out).not.toContain(`${waiting} format`);
+  expect(lint({ 'src/archive/new-file.ts': 'export const x = { a: 1, b: 2 };\n' }, 'check').code).toBe(0);
 });
