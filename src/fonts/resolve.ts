@@ -6,6 +6,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { SERIES_FILE } from '../config/series.js';
 import { UserError } from '../diagnostics.js';
 import { SHIPPED_FALLBACK_FONT } from '../layout/spec.js';
 import type { FontRole, Issue } from '../model/types.js';
@@ -78,8 +79,10 @@ export class FontResolver {
         if (readable(inSeries)) return { file: inSeries, origin: 'file', candidate, notInstalled };
         const shipped = path.join(FONTS_DIR, candidate);
         if (bare && readable(shipped)) return { file: shipped, origin: 'shipped', candidate, notInstalled };
-        throw new UserError(
+        throw UserError.at(
+          SERIES_FILE,
           `${ROLE_LABELS[role]}字体文件“${candidate}”找不到或无法读取（查找位置：${inSeries}${bare ? `、${shipped}` : ''}）。请检查 bulletin.yaml 中 fonts.${role} 的设置`,
+          { rule: 'font' },
         );
       }
       const face = this.system.find(candidate);
@@ -87,10 +90,12 @@ export class FontResolver {
       tried.push(candidate);
     }
     const names = tried.map((t) => `“${t}”`).join('、');
-    throw new UserError(
+    throw UserError.at(
+      SERIES_FILE,
       tried.length > 0
         ? `${ROLE_LABELS[role]}没有可用的字体：${names}都没有安装。请安装字体，或在 bulletin.yaml 的 fonts.${role} 最后加上随附字体文件名`
         : `${ROLE_LABELS[role]}没有设置字体。请在 bulletin.yaml 的 fonts.${role} 中写上字体`,
+      { rule: 'font' },
     );
   }
 

@@ -24,7 +24,8 @@ describe('configured fonts', () => {
     const dir = series('fonts:\n  hei: myfonts/黑体.ttf');
     const r = runCli(['build', '--format', 'pdf'], dir);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/错误：黑体字体文件“myfonts\/黑体\.ttf”找不到或无法读取/);
+    // At its place, bulletin.yaml, as every problem of a file is reported.
+    expect(r.stderr).toMatch(/^bulletin\.yaml  错误：黑体字体文件“myfonts\/黑体\.ttf”找不到或无法读取.*fonts\.hei/m);
     expect(fs.existsSync(path.join(dir, 'dist'))).toBe(false);
   });
 
