@@ -62,6 +62,7 @@ const SLOW = [
   'test/stats/csv-injection.test.ts',
   'test/stats/stats-libreoffice.test.ts',
   'test/stats/stats.test.ts',
+  'test/volume/volume.test.ts',
 ];
 
 const shared = {

@@ -11,7 +11,7 @@ import { REPO, runCliTree, table } from './lib.mjs';
 const SAMPLE_ISSUE = path.join(REPO, 'issues', '009');
 const MIXED = path.join(REPO, 'test', 'fixtures', 'mixed');
 
-function makeSeries(count) {
+export function makeSeries(count) {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), `bulletin-bench-${count}-`));
   fs.copyFileSync(path.join(MIXED, 'bulletin.yaml'), path.join(root, 'bulletin.yaml'));
   const mixedIssue = path.join(MIXED, 'issues', '001');

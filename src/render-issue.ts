@@ -11,6 +11,7 @@ import { loadIssue, type SeriesContext } from './pipeline.js';
 import type { Issue } from './model/types.js';
 import { compose, issueMetrics } from './layout/compose.js';
 import type { Galley } from './layout/galley.js';
+import type { PagedDocument } from './layout/paged.js';
 import { layoutLimits } from './layout/limits.js';
 import { paginate } from './layout/paginate.js';
 import { missingGlyphs } from './layout/coverage.js';
@@ -47,6 +48,8 @@ export interface RenderedIssue {
   issue: Issue;
   files: Array<{ format: OutputFormat } & Rendered>;
   warnings: Diagnostics;
+  /** The pages the paged formats drew, when one was asked for: where each item begins. */
+  paged?: PagedDocument;
 }
 
 export async function renderIssue(
@@ -88,5 +91,5 @@ export async function renderIssue(
     const r = await format.render(galley, formatCtx);
     files.push({ format, ...r });
   }
-  return { issue, files, warnings: diags };
+  return { issue, files, warnings: diags, ...(formatCtx.pages ? { paged: formatCtx.pages } : {}) };
 }

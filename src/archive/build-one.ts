@@ -12,6 +12,7 @@ import { relPath } from '../paths.js';
 import { openSeries, type SeriesContext } from '../pipeline.js';
 import { DEFAULT_FORMATS } from '../render/formats.js';
 import { renderIssue } from '../render-issue.js';
+import { issueContents } from './contents.js';
 import { manifestItems } from './items.js';
 import type { BuildInfo, ManifestFile, ManifestIssue } from './manifest.js';
 import { sha256 } from './inputs.js';
@@ -65,7 +66,7 @@ export async function renderTask(task: BuildTask): Promise<RenderedTask> {
   const found = current.issues.find((i) => path.resolve(i.dir) === path.resolve(task.issueDir));
   if (!found) throw new Error(`issue folder vanished: ${task.issueDir}`);
   const { ctx, cfg } = task.frozen ? asIssued(current, found, task.frozen.record) : { ctx: current, cfg: found };
-  const { issue, files } = await renderIssue(ctx, cfg, DEFAULT_FORMATS);
+  const { issue, files, paged } = await renderIssue(ctx, cfg, DEFAULT_FORMATS);
   const pdfPages = files.find((f) => f.format.id === 'pdf')?.pages ?? 0;
   const hashed = files.map((f) => ({ ...f, sha256: sha256(f.bytes) }));
   const dir = `${issue.meta.year}/${issue.meta.fileStem}/${contentId(hashed.map((f) => ({ format: f.format.id, sha256: f.sha256 })))}`;
@@ -89,6 +90,7 @@ export async function renderTask(task: BuildTask): Promise<RenderedTask> {
     ...(issue.note ? { note: issue.note.title } : {}),
     articles: issue.sections.flatMap((s) => s.entries.flatMap((e) => (e.kind === 'article' ? [e.title] : []))),
     items: manifestItems(issue),
+    ...(paged ? { contents: issueContents(issue, paged) } : {}),
     files: out,
   };
   return { entry, bytes: hashed.map((f) => f.bytes) };

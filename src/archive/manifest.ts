@@ -6,6 +6,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { contentsProblem, type ContentsEntry } from './contents.js';
 import type { ManifestItem } from './items.js';
 import { UserError, type Diagnostic } from '../diagnostics.js';
 import { FORMATS } from '../render/formats.js';
@@ -54,6 +55,8 @@ export interface ManifestIssue {
   articles: string[];
   /** Every item with headline, unit and text, for the index and its search (absent in older manifests). */
   items?: ManifestItem[];
+  /** Where the note, each column head and each item begin in the PDF (absent in older manifests). */
+  contents?: ContentsEntry[];
   files: ManifestFile[];
 }
 
@@ -129,6 +132,10 @@ export function manifestProblem(v: unknown): string | undefined {
     if (i.build !== undefined && !(isObj(i.build) && isStr(i.build.tool) && isStr(i.build.toolHash) && isStr(i.build.fontHash))) return `${at}.build 格式不对`;
     if (!Array.isArray(i.sections) || !i.sections.every((s) => isObj(s) && isStr(s.name) && isNat(s.items))) return `${at}.sections 格式不对`;
     if (!Array.isArray(i.articles) || !i.articles.every(isStr)) return `${at}.articles 格式不对`;
+    if (i.contents !== undefined) {
+      const wrong = contentsProblem(i.contents);
+      if (wrong) return `${at}.contents${wrong.startsWith('[') ? '' : ' '}${wrong}`;
+    }
     if (!Array.isArray(i.files)) return `${at}.files 不是列表`;
     for (const [n, f] of i.files.entries()) {
       const fat = `${at}.files[${n}]`;

@@ -15,6 +15,7 @@ import { registerList } from './commands/list.js';
 import { registerNew } from './commands/new.js';
 import { registerPreview } from './commands/preview.js';
 import { registerStats } from './commands/stats.js';
+import { registerVolume } from './commands/volume.js';
 import { nearest } from '../config/suggest.js';
 import { CHINESE_HELP } from './help-zh.js';
 import { printDiagnostics, stdio, type Output, type RunStatus } from './report.js';
@@ -51,10 +52,11 @@ export function createProgram(io: Output = stdio, status: RunStatus = { code: 0 
   bulletin build        生成 PDF 和 Word 文件
   bulletin preview      在浏览器中预览，保存后自动刷新
   bulletin issue 9      印发后标记第9期，存档从此不再改动它
+  bulletin volume 2024  把2024年的各期合成合订本（封面、目录、书签）
 
 每个命令的详细说明：bulletin help <命令>`,
   );
-  for (const register of [registerInit, registerNew, registerImport, registerList, registerCheck, registerBuild, registerPreview, registerIssue, registerArchive, registerStats]) {
+  for (const register of [registerInit, registerNew, registerImport, registerList, registerCheck, registerBuild, registerPreview, registerIssue, registerArchive, registerVolume, registerStats]) {
     const cmd = register(program, io, status);
     cmd.helpOption('-h, --help', '显示帮助').configureHelp(CHINESE_HELP);
     cmd.exitOverride().configureOutput({ writeOut: (s) => io.out(s.replace(/\n$/, '')), writeErr: () => undefined });

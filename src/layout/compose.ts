@@ -89,6 +89,39 @@ export function composeRuns(runs: readonly Run[], blockRole: FontRole): GRun[] {
 
 const plain = (text: string, role: FontRole): GRun[] => [{ text, role }];
 
+/** The page and its grid, as the spec gives them: the same for an issue and a bound volume's front matter. */
+export function composePage(): GPage {
+  return {
+    mm: { width: PAGE.widthMm, height: PAGE.heightMm, top: PAGE.marginTopMm, bottom: PAGE.marginBottomMm, left: PAGE.marginLeftMm, right: PAGE.marginRightMm },
+    widthPt: mm(PAGE.widthMm),
+    heightPt: mm(PAGE.heightMm),
+    marginTopPt: mm(PAGE.marginTopMm),
+    marginBottomPt: mm(PAGE.marginBottomMm),
+    marginLeftPt: mm(PAGE.marginLeftMm),
+    marginRightPt: mm(PAGE.marginRightMm),
+    blockWidthPt: TEXT_BLOCK.widthPt,
+    blockHeightPt: TEXT_BLOCK.heightPt,
+    linePitchPt: GRID.linePitchPt,
+    charPitchPt: GRID.charPitchPt,
+    lines: GRID.lines,
+    chars: GRID.chars,
+  };
+}
+
+/** The text facts every format applies the same way (GText). */
+export function composeText(): GText {
+  return {
+    bodySizePt: BODY.sizePt,
+    bodyPdfSizePt: BODY.pdfSizePt,
+    color: BODY.color,
+    docxRunSpacingTwips: BODY.docxRunSpacingTwips,
+    syntheticBoldStrokeEm: SYNTHETIC_BOLD.strokeEm,
+    kinsoku: { noLineStart: KINSOKU.noLineStart, noLineEnd: KINSOKU.noLineEnd },
+    minSplitLines: PARAGRAPH_SPLIT.minLines,
+    leadRole: NEWS_ITEM.leadRole,
+  };
+}
+
 /** Where blocks stand: their left edge, and where a list among them indents from, in body characters. */
 interface Column {
   leftChars: number;
@@ -154,21 +187,7 @@ class Composer {
   }
 
   page(): GPage {
-    return {
-      mm: { width: PAGE.widthMm, height: PAGE.heightMm, top: PAGE.marginTopMm, bottom: PAGE.marginBottomMm, left: PAGE.marginLeftMm, right: PAGE.marginRightMm },
-      widthPt: mm(PAGE.widthMm),
-      heightPt: mm(PAGE.heightMm),
-      marginTopPt: mm(PAGE.marginTopMm),
-      marginBottomPt: mm(PAGE.marginBottomMm),
-      marginLeftPt: mm(PAGE.marginLeftMm),
-      marginRightPt: mm(PAGE.marginRightMm),
-      blockWidthPt: TEXT_BLOCK.widthPt,
-      blockHeightPt: TEXT_BLOCK.heightPt,
-      linePitchPt: GRID.linePitchPt,
-      charPitchPt: GRID.charPitchPt,
-      lines: GRID.lines,
-      chars: GRID.chars,
-    };
+    return composePage();
   }
 
   masthead(): GMasthead {
@@ -463,16 +482,7 @@ class Composer {
   }
 
   text(): GText {
-    return {
-      bodySizePt: BODY.sizePt,
-      bodyPdfSizePt: BODY.pdfSizePt,
-      color: BODY.color,
-      docxRunSpacingTwips: BODY.docxRunSpacingTwips,
-      syntheticBoldStrokeEm: SYNTHETIC_BOLD.strokeEm,
-      kinsoku: { noLineStart: KINSOKU.noLineStart, noLineEnd: KINSOKU.noLineEnd },
-      minSplitLines: PARAGRAPH_SPLIT.minLines,
-      leadRole: NEWS_ITEM.leadRole,
-    };
+    return composeText();
   }
 
   galley(): Galley {

@@ -27,7 +27,7 @@ export interface PlaceContext {
   geo: PageGeometry;
 }
 
-export function pageGeometry(g: Galley): PageGeometry {
+export function pageGeometry(g: Pick<Galley, 'page'>): PageGeometry {
   const p = g.page;
   return {
     pageWidth: p.widthPt,
@@ -43,7 +43,7 @@ export function pageGeometry(g: Galley): PageGeometry {
 }
 
 /** The size text of a nominal size is set at on paper: 三号 at one cell, others as they are. */
-export function printSize(ctx: PlaceContext, sizePt: number): number {
+export function printSize(ctx: { g: Pick<Galley, 'text'> }, sizePt: number): number {
   return sizePt === ctx.g.text.bodySizePt ? ctx.g.text.bodyPdfSizePt : sizePt;
 }
 

@@ -356,3 +356,45 @@ export const SHIPPED_FALLBACK_FONT = 'NotoSerifCJKsc-Fallback.otf';
 
 /** Characters count as this many cells when measuring "28 per line". */
 export const FULL_WIDTH_CELL = 1;
+
+/**
+ * The bound volume (合订本, `bulletin volume`): a cover and a 目录 before the issues' own
+ * pages. Lines stand on the body grid; sizes are the official ones (spec §2, §3). The cover
+ * takes the masthead's look (red 小标宋 series line and name, a red rule), the 目录 the body's:
+ * 三号 on the 28 × 22 grid, each entry's page number flush right after a leader of dots.
+ * No custom or standard fixes these; they are the common 目录 of a Chinese book.
+ */
+export const VOLUME = {
+  cover: {
+    /** Grid line (0-based from the text block's top) each line starts on, and the lines it takes. */
+    seriesLine: { role: 'title' as FontRole, sizePt: ZIHAO.xiaoer, line: 3, lines: 1, color: RED.rgb },
+    name: { role: 'title' as FontRole, sizePt: ZIHAO.chuhao, line: 4, lines: 2, color: RED.rgb },
+    /** The red rule under the name, on the boundary between these grid lines, as heavy as the masthead's. */
+    ruleAfterLine: 6,
+    ruleWidthPt: MASTHEAD.ruleWidthPt,
+    title: { role: 'title' as FontRole, sizePt: ZIHAO.yihao, line: 9, lines: 2 },
+    span: { role: 'kai' as FontRole, sizePt: ZIHAO.sanhao, line: 11, lines: 1 },
+    publisher: { role: 'hei' as FontRole, sizePt: ZIHAO.sanhao, line: 19, lines: 1 },
+    /** 2024年合订本, or 合订本 for a span that is not a calendar year. */
+    titleText: (year?: number): string => (year !== undefined ? `${year}年合订本` : '合订本'),
+  },
+  contents: {
+    title: { role: 'title' as FontRole, sizePt: ZIHAO.erhao, text: '目\u3000录', blankLinesAfter: 1 },
+    /** 第9期（2024年4月24日）: flush left, a blank line before every issue but the first on a page. */
+    issue: { role: 'hei' as FontRole, indentChars: 0, blankLinesBefore: 1 },
+    /** The editor's note and the column heads, one character in. */
+    part: { role: 'kai' as FontRole, indentChars: 1 },
+    /** Items two characters in; a news item's ★ hangs, its wrapped lines stand under its text. */
+    item: { role: 'body' as FontRole, indentChars: 2 },
+    star: NEWS_ITEM.star,
+    /** A news item's lead ends in 。 in the issue; a 目录 line and a bookmark name it without. */
+    headline: (lead: string): string => lead.replace(/[。．]$/u, ''),
+    /** Characters kept free at the right of every text line for the leader and the page number. */
+    pageColumnChars: 4,
+    pageRole: 'body' as FontRole,
+    /** Leader dots, one every half character, at least half a character clear of the text and the number. */
+    leader: { text: '·', pitchChars: 0.5, clearChars: 0.5 },
+  },
+  /** Page labels a viewer shows for the front matter; the issues' pages are numbered 1, 2, … */
+  labels: { cover: '封面', contents: '目录' },
+} as const;

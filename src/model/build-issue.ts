@@ -362,7 +362,8 @@ function at(file: string, line: number | undefined): SourcePos | undefined {
   return line !== undefined ? { file, line, column: 1 } : undefined;
 }
 
-function fontChoices(series: Series): Record<FontRole, FontChoice> {
+/** The candidates of every role: what bulletin.yaml names, then the shipped font. */
+export function fontChoices(series: Series): Record<FontRole, FontChoice> {
   const roles = Object.keys(OFFICIAL_FONT_NAMES) as FontRole[];
   return Object.fromEntries(
     roles.map((role) => [

@@ -8,6 +8,7 @@ import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { Manifest } from '../../src/archive/manifest.js';
+import { normaliseText, readPdf } from '../helpers/pdf-text.js';
 import { assertCliBuilt, cleanupTemp, REPO, runCli } from '../helpers/series.js';
 import { filesUnder, makeArchiveSeries, sha } from '../helpers/archive-series.js';
 
@@ -87,6 +88,24 @@ describe('bulletin archive', () => {
       const doc = await getDocument({ data: new Uint8Array(fs.readFileSync(path.join(dir, 'archive', pdf.path))) }).promise;
       expect(pdf.pages).toBe(doc.numPages);
       await doc.destroy();
+    }
+  });
+
+  it('the manifest records the page of the PDF where the note, each column and each item begin', async () => {
+    for (const issue of first.issues) {
+      const contents = issue.contents ?? [];
+      // The parts in reading order, as the manifest's own summary counts them.
+      const expected = [
+        ...(issue.note ? [['note', issue.note]] : []),
+        ...issue.sections.flatMap((s) => [['section', `【${s.name}】`], ...(issue.items ?? []).filter((it) => it.section === s.name).map((it) => [issue.articles.includes(it.title) ? 'article' : 'news', it.title])]),
+      ];
+      expect(contents.map((c) => [c.kind, c.text])).toEqual(expected);
+      const pdf = issue.files.find((f) => f.format === 'pdf')!;
+      const read = await readPdf(new Uint8Array(fs.readFileSync(path.join(dir, 'archive', pdf.path))));
+      const pageText = (n: number): string => normaliseText(read.pages[n - 1]!.lines.map((l) => l.text).join(''));
+      for (const c of contents) expect(pageText(c.page), `${issue.label} ${c.text} on page ${c.page}`).toContain(normaliseText(c.text).slice(0, 12));
+      // Not all on the first page: the record says where each begins.
+      expect(new Set(contents.map((c) => c.page)).size).toBeGreaterThan(1);
     }
   });
 

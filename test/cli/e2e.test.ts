@@ -43,7 +43,7 @@ describe('help and version', () => {
     expect(r.stderr).toBe('');
     expect(r.lines[0]).toBe('用法： bulletin [选项] [命令]');
     for (const title of ['选项：', '命令：', '常用流程：']) expect(r.lines).toContain(title);
-    for (const cmd of ['init', 'new', 'import', 'list', 'check', 'build', 'preview', 'issue', 'archive', 'stats']) expect(r.stdout).toMatch(new RegExp(`^  ${cmd} `, 'm'));
+    for (const cmd of ['init', 'new', 'import', 'list', 'check', 'build', 'preview', 'issue', 'archive', 'volume', 'stats']) expect(r.stdout).toMatch(new RegExp(`^  ${cmd} `, 'm'));
     // The column width follows the longest command term.
     expect(r.stdout).toMatch(/-h, --help {2,}显示帮助/);
     expect(r.stdout).toMatch(/import \[选项\] <文件> +导入来稿/);
@@ -70,12 +70,12 @@ describe('help and version', () => {
     // Names a clerk types or sees on files and programs; any other Latin word is English prose.
     const NAMES = new Set(
       (
-        'bulletin init new import list check build preview issue archive stats help ' +
+        'bulletin init new import list check build preview issue archive volume stats help ' +
         'pdf docx html wechat csv xlsx table md txt rtf odt doc wps tgz yaml json issues dist manifest index ' +
         'PDF DOCX HTML Word WPS Markdown Excel CI MB CPU Ctrl'
       ).split(' '),
     );
-    for (const cmd of ['', 'init', 'new', 'import', 'list', 'check', 'build', 'preview', 'issue', 'archive', 'stats']) {
+    for (const cmd of ['', 'init', 'new', 'import', 'list', 'check', 'build', 'preview', 'issue', 'archive', 'volume', 'stats']) {
       const r = runCli(cmd ? [cmd, '--help'] : ['--help'], REPO);
       expect(r.code).toBe(0);
       // Option flags (-f, --format <格式>, --no-open) and paths like bulletin-x.y.z.tgz are names.

@@ -127,13 +127,13 @@ export interface CliResult {
   lines: string[];
 }
 
-/** Runs `node bin/bulletin.js …args` in cwd, as a user would. */
-export function runCli(args: string[], cwd: string): CliResult {
+/** Runs `node bin/bulletin.js …args` in cwd, as a user would; killed after `timeoutMs` (a hang guard). */
+export function runCli(args: string[], cwd: string, timeoutMs = 30_000): CliResult {
   const r = spawnSync(process.execPath, [BIN, ...args], {
     cwd,
     encoding: 'utf8',
     env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
-    timeout: 30_000,
+    timeout: timeoutMs,
   });
   const stdout = r.stdout ?? '';
   const stderr = r.stderr ?? '';

@@ -55,11 +55,18 @@ export function fontsFor(g: Pick<Galley, 'fonts'>, role: FontRole): { ascii: str
   return { ascii: name, hAnsi: name, eastAsia: name, cs: name };
 }
 
-function paragraphStyle(g: Galley, id: string, st: BlockStyle, lineTw = ptToTwips(st.lineHeightPt)): IParagraphStyleOptions {
+/** A layout style as a Word paragraph style; `basedOn` the bulletin's body style unless said otherwise. */
+export function paragraphStyle(
+  g: Pick<Galley, 'fonts' | 'page' | 'text'>,
+  id: string,
+  st: BlockStyle,
+  lineTw = ptToTwips(st.lineHeightPt),
+  basedOn = id === STYLE_ID.body ? 'Normal' : STYLE_ID.body,
+): IParagraphStyleOptions {
   return {
     id,
     name: st.name,
-    basedOn: id === STYLE_ID.body ? 'Normal' : STYLE_ID.body,
+    basedOn,
     next: STYLE_ID.body,
     quickFormat: true,
     paragraph: {

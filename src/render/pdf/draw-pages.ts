@@ -84,7 +84,10 @@ export function issueDate(isoDate: string): Date {
   return new Date(`${isoDate}T00:00:00Z`);
 }
 
-export function documentOf(doc: PagedDocument, fonts: Faces, images: Set<string>): TDocumentDefinitions {
+/** What drawing needs of a document: its pages, and the title, author and date of its properties. */
+export type DrawnDocument = Pick<PagedDocument, 'widthPt' | 'heightPt' | 'pages'> & { meta: Pick<PagedDocument['meta'], 'isoDate' | 'title' | 'author'> };
+
+export function documentOf(doc: DrawnDocument, fonts: Faces, images: Set<string>): TDocumentDefinitions {
   const date = issueDate(doc.meta.isoDate);
   const content: Content[] = doc.pages.map((page, i) => ({ stack: pageNodes(page, fonts, images), ...(i > 0 ? { pageBreak: 'before' } : {}) }) as Content);
   return {
