@@ -9,7 +9,7 @@ import type { Faces } from './fonts/faces.js';
 import { relPath } from './paths.js';
 import { loadIssue, type SeriesContext } from './pipeline.js';
 import type { Issue } from './model/types.js';
-import { compose, issueMetrics } from './layout/compose.js';
+import { compose, issueMetrics, type ComposeOptions } from './layout/compose.js';
 import type { Galley } from './layout/galley.js';
 import type { PagedDocument } from './layout/paged.js';
 import { layoutLimits } from './layout/limits.js';
@@ -28,9 +28,9 @@ export interface Composed {
 }
 
 /** The one composition of an issue; `progress` hears which font file serves each role. */
-export function composeIssue(issue: Issue, progress: OnProgress = silent): Composed {
+export function composeIssue(issue: Issue, progress: OnProgress = silent, options: ComposeOptions = {}): Composed {
   const faces = issueMetrics(issue, progress);
-  return { galley: compose(issue, faces), faces };
+  return { galley: compose(issue, faces, options), faces };
 }
 
 /** The context a format renders in: the pages made once when a format draws pages. */
@@ -39,8 +39,8 @@ function contextFor(formats: readonly OutputFormat[], { galley, faces }: Compose
 }
 
 /** One format of an issue, for callers that render on their own (the preview, tests). */
-export async function renderFormat(issue: Issue, format: OutputFormat, progress: OnProgress = silent): Promise<Rendered> {
-  const composed = composeIssue(issue, format.embedsFonts ? progress : undefined);
+export async function renderFormat(issue: Issue, format: OutputFormat, progress: OnProgress = silent, options: ComposeOptions = {}): Promise<Rendered> {
+  const composed = composeIssue(issue, format.embedsFonts ? progress : undefined, options);
   return format.render(composed.galley, contextFor([format], composed, progress));
 }
 
@@ -52,11 +52,16 @@ export interface RenderedIssue {
   paged?: PagedDocument;
 }
 
+/**
+ * `options.preprinted`: the paper formats leave out what preprinted 红头 paper carries (`build
+ * --preprinted`); the archive never asks for it, so it keeps the whole masthead.
+ */
 export async function renderIssue(
   ctx: SeriesContext,
   cfg: IssueConfig,
   formats: readonly OutputFormat[],
   progress: OnProgress = silent,
+  options: ComposeOptions = {},
 ): Promise<RenderedIssue> {
   const diags = new Diagnostics();
   const { issue, sources } = loadIssue(ctx, cfg, diags);
@@ -69,7 +74,7 @@ export async function renderIssue(
   // What the page cannot hold is refused here, located, before a renderer meets it; what it
   // adapts to (a wide table in smaller type) is said with the other warnings.
   // Which file serves a role is news where a format embeds the fonts.
-  const composed = composeIssue(issue, formats.some((f) => f.embedsFonts) ? progress : undefined);
+  const composed = composeIssue(issue, formats.some((f) => f.embedsFonts) ? progress : undefined, options);
   // A configured font this computer lacks is said at its setting, as `check` says it.
   fontNamesNotInstalled(ctx.series, issue, diags);
   const { galley, faces: metrics } = composed;

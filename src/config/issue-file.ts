@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { CalendarDate } from '../dates.js';
 import { parseIsoDate } from '../dates.js';
 import { Diagnostics } from '../diagnostics.js';
-import type { DistributionKey } from '../model/types.js';
+import type { ContentsSetting, DistributionKey } from '../model/types.js';
 import { readSourceText } from '../sources/read-text.js';
 import type { Recipients } from './series.js';
 import { unsafeNameReason } from './safe-name.js';
@@ -19,6 +19,8 @@ export interface IssueFile {
   special?: string;
   distribution?: Partial<Record<DistributionKey, Recipients>>;
   copies?: number;
+  /** This issue's contents box, instead of the series' setting. */
+  contents?: ContentsSetting;
   sections?: string[];
   /** Date of issue (印发), written by `bulletin issue`. */
   issued?: string;

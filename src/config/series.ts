@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Diagnostics, UserError } from '../diagnostics.js';
-import type { DistributionKey, FontRole, SectionKind } from '../model/types.js';
+import type { ContentsSetting, DistributionKey, FontRole, SectionKind } from '../model/types.js';
 import { readSourceText } from '../sources/read-text.js';
 import { DEFAULT_UNIT_KINDS, UnitRegistry, type Unit } from '../units/registry.js';
 import { isInside, unsafeNameReason } from './safe-name.js';
@@ -30,6 +30,8 @@ export interface SeriesFile {
   copies?: number;
   classification?: string;
   endBlockOnEvenPage?: boolean;
+  contents?: ContentsSetting;
+  preprinted?: boolean;
   fonts?: Partial<Record<FontRole, string | string[]>>;
   units?: Array<{ name: string; kind: string; aliases?: string[] }>;
   unitKinds?: string[];
@@ -63,6 +65,14 @@ export interface Series {
   copies?: number;
   classification?: string;
   endBlockOnEvenPage: boolean;
+  /** Whether page 1 prints the contents box (本期要目); an issue may say otherwise. */
+  contents: ContentsSetting;
+  /**
+   * The office prints on paper whose red masthead is already printed: `build` leaves those
+   * parts out of the PDF and DOCX. A fact of the office's paper, not of an issue: `build`
+   * reads it from the current bulletin.yaml even for an issued issue, and the archive ignores it.
+   */
+  preprinted: boolean;
   fonts: Partial<Record<FontRole, string[]>>;
   /** The register of reporting units; empty when bulletin.yaml has no `units:`. */
   units: UnitRegistry;
@@ -142,6 +152,8 @@ export function loadSeries(root: string, diags: Diagnostics, recorded?: string):
     copies: v.copies,
     classification: v.classification,
     endBlockOnEvenPage: v.endBlockOnEvenPage ?? false,
+    contents: v.contents ?? 'auto',
+    preprinted: v.preprinted ?? false,
     fonts,
     units: unitRegistry(v, loaded.lineOf, diags),
     statsWeights: { ...DEFAULT_STATS_WEIGHTS, ...(v.statsWeights ?? {}) },

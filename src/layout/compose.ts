@@ -8,6 +8,7 @@ import { Faces } from '../fonts/faces.js';
 import { FontResolver } from '../fonts/resolve.js';
 import { cellPaddingX, imageBox, tableColumnWidths, tableSize, tableTextWidth } from './geometry.js';
 import { balancedLines } from './balance.js';
+import { decideContents, type Listed } from './contents.js';
 import { distributionLines } from './end-block-lines.js';
 import { textEm, type Metrics } from './measure.js';
 import {
@@ -175,11 +176,20 @@ function paragraph(style: StyleId, runs: GRun[], more: Partial<GParagraph> = {})
   return { kind: 'paragraph', style, runs, indentChars: st.firstChars, align: st.align, blankBefore: 0, keepWithNext: st.keepWithNext, ...more };
 }
 
+/** What a composition is for, beyond the issue itself. */
+export interface ComposeOptions {
+  /** Printed on paper whose red masthead is already there (套打): see GMasthead.onPreprintedPaper. */
+  preprinted?: boolean;
+}
+
 class Composer {
   private n = 0;
+  /** Column heads, items and articles in reading order, for the contents box. */
+  private readonly listed: Listed[] = [];
   constructor(
     private readonly issue: Issue,
     private readonly metrics: Metrics,
+    private readonly options: ComposeOptions = {},
   ) {}
 
   private id(prefix: string): string {
@@ -199,6 +209,8 @@ class Composer {
       if (spec.color) {
         l.color = spec.color;
         l.cmyk = RED.cmyk;
+        // The red lines are what preprinted 红头 paper carries.
+        l.preprinted = true;
       }
       return l;
     };
@@ -220,6 +232,7 @@ class Composer {
       rule: { widthPt: M.ruleWidthPt, color: RED.rgb, cmyk: RED.cmyk, offsetPt: M.ruleOffsetPt },
       blankAfterRule: M.afterRuleLines,
       gridLines: mastheadLines(Boolean(m.classification)),
+      onPreprintedPaper: Boolean(this.options.preprinted),
     };
   }
 
@@ -382,7 +395,8 @@ class Composer {
       if (first) out.push(...this.blocks(first, 'body', 'body', TEXT_BLOCK.widthPt));
     }
     for (const b of rest) out.push(...this.blocks(b, 'body', 'body', TEXT_BLOCK.widthPt));
-    this.outline(out[0], { prefix: 'item', parentId, text: item.leadText, level: 1 });
+    const target = this.outline(out[0], { prefix: 'item', parentId, text: item.leadText, level: 1 });
+    this.listed.push({ kind: 'news', text: item.leadText, target });
     return out;
   }
 
@@ -396,7 +410,8 @@ class Composer {
     const t = ARTICLE.title;
     const runs: GRun[] = this.titleLines(a.title).map((text, i) => (i > 0 ? { text, role: t.role, breakBefore: true } : { text, role: t.role }));
     const header: GParagraph[] = [paragraph('articleTitle', runs, { at: a.at })];
-    this.outline(header[0], { prefix: 'article', parentId, text: a.title, level: 1 });
+    const target = this.outline(header[0], { prefix: 'article', parentId, text: a.title, level: 1 });
+    this.listed.push({ kind: 'article', text: a.title, target });
     if (a.subtitle) header.push(paragraph('articleSubtitle', plain(a.subtitle, ARTICLE.subtitle.role), { at: a.at }));
     flow.add(header, ARTICLE.blankLinesBefore, ARTICLE.blankLinesAfterHeader);
     flow.add(a.blocks.flatMap((b) => this.blocks(b, 'body', 'body', TEXT_BLOCK.widthPt)));
@@ -405,6 +420,7 @@ class Composer {
   section(s: Section, flow: Flow): void {
     const head = paragraph('sectionHead', plain(s.heading, SECTION_HEAD.role), { at: s.entries[0]?.at });
     const id = this.outline(head, { prefix: 'section', text: s.heading, level: 0 });
+    this.listed.push({ kind: 'section', text: s.heading, target: id });
     flow.add([head], SECTION_HEAD.blankLinesBefore);
     for (const e of s.entries) {
       if (e.kind === 'news') flow.add(this.news(e, id));
@@ -490,18 +506,24 @@ class Composer {
     if (this.issue.note) this.note(this.issue.note, flow);
     for (const s of this.issue.sections) this.section(s, flow);
     clearAfterTables(flow.blocks);
-    return {
+    const g: Galley = {
       meta: this.meta(),
       page: this.page(),
       styles: STYLES,
       text: this.text(),
       masthead: this.masthead(),
+      contentsChoice: { setting: this.issue.contents.setting, items: 0, printed: false },
       body: flow.blocks,
       endBlock: this.endBlock(),
       pageNumber: this.pageNumber(),
       fonts: this.issue.fonts,
       at: { masthead: { file: 'bulletin.yaml', line: 1 }, endBlock: { file: `${this.issue.meta.dir}/issue.yaml`, line: 1 } },
     };
+    // Decided on the galley as it stands without a box: `auto` counts its pages.
+    const { contents, choice } = decideContents(g, this.issue.contents, this.listed, this.metrics);
+    g.contentsChoice = choice;
+    if (contents) g.contents = contents;
+    return g;
   }
 }
 
@@ -514,6 +536,6 @@ export function issueMetrics(issue: Issue, progress: OnProgress = silent): Faces
 }
 
 /** Composes an issue once for every output format. */
-export function compose(issue: Issue, metrics: Metrics): Galley {
-  return new Composer(issue, metrics).galley();
+export function compose(issue: Issue, metrics: Metrics, options: ComposeOptions = {}): Galley {
+  return new Composer(issue, metrics, options).galley();
 }

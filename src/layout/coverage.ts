@@ -52,6 +52,17 @@ export function printedTexts(g: Galley): PrintedText[] {
         return;
     }
   };
+  // The contents box sets headlines again, in its own roles, written where their blocks were.
+  if (g.contents) {
+    add(g.contents.title.runs, g.at.masthead);
+    const blocks = new Map(g.body.filter((b) => b.outline).map((b) => [b.outline!.id, b]));
+    for (const e of g.contents.entries) {
+      if (e.head) add(e.head.runs, blocks.get(e.head.target)?.at);
+      const b = blocks.get(e.target);
+      const lead = b?.kind === 'paragraph' && b.runs.some((r) => r.lead);
+      add([...(e.marker ? [e.marker] : []), ...e.runs], b?.at, lead);
+    }
+  }
   g.body.forEach(block);
   const eb = g.endBlock;
   const text = (t: string, at: SourcePos | undefined): void => add([{ text: t, role: eb.role }], at ?? g.at.endBlock);

@@ -11,11 +11,11 @@
  * the model (src/model/types.ts) and never decides layout. Sizes are in points, indents and
  * blank lines in characters and grid lines of the block's own style.
  */
-import type { FontChoice, FontRole, IssueMeta, SourcePos } from '../model/types.js';
+import type { ContentsSetting, FontChoice, FontRole, IssueMeta, SourcePos } from '../model/types.js';
 import type { BlockStyle, StyleId } from './styles.js';
 
 // The model's vocabulary a renderer needs, passed on here: src/render never imports src/model.
-export type { FontChoice, FontRole, SourcePos } from '../model/types.js';
+export type { ContentsSetting, FontChoice, FontRole, SourcePos } from '../model/types.js';
 export type { BlockStyle, StyleId } from './styles.js';
 
 /** Horizontal alignment of a block or a table column. */
@@ -139,6 +139,8 @@ export interface GMastheadLine {
   /** Hex RGB, e.g. FF0000, when not black; print uses `cmyk`. */
   color?: string;
   cmyk?: [number, number, number, number];
+  /** Part of the red masthead that preprinted paper (套打) already carries. */
+  preprinted?: true;
   /** Where its text was written, for messages about its characters. */
   at?: SourcePos;
 }
@@ -148,12 +150,76 @@ export interface GMasthead {
   lines: GMastheadLine[];
   /** Publisher flush left and date flush right on one grid line. */
   publisher: { style: StyleId; left: GRun[]; right: GRun[]; indentChars: number; leftAt?: SourcePos; rightAt?: SourcePos };
-  /** Thickness `widthPt`; `offsetPt` from the publisher line's glyphs down to the rule's top edge. */
+  /**
+   * Thickness `widthPt`; `offsetPt` from the publisher line's glyphs down to the rule's top
+   * edge. The rule is part of what preprinted paper carries.
+   */
   rule: { widthPt: number; color: string; cmyk: [number, number, number, number]; offsetPt: number };
+  /**
+   * The issue is printed on preprinted paper (套打): the paper formats leave out the lines
+   * marked `preprinted` and the rule, and keep their room, so everything else stands where it
+   * would. The web edition has no paper: it shows the whole masthead whatever this says.
+   */
+  onPreprintedPaper: boolean;
   /** Blank grid lines between the rule and the body. */
   blankAfterRule: number;
   /** Grid lines the whole masthead takes, rule and blank lines included. */
   gridLines: number;
+}
+
+/**
+ * A headline of the contents box (本期要目): the column head before the first headline of its
+ * column, standing in the box's head column; the marker (★ before a news item's lead); the
+ * headline, its wrapped lines under its text. Columns are GContents' (in characters).
+ */
+export interface GContentsEntry {
+  head?: { runs: GRun[]; target: string };
+  marker?: GRun;
+  runs: GRun[];
+  /** Grid lines it takes, set by the one line setter from the text column to the right padding. */
+  lines: number;
+  /** The outline entry of the block it names: where a link from it goes. */
+  target: string;
+}
+
+/**
+ * The contents box (本期要目) on page 1 under the masthead: a ruled frame the width of the text
+ * block, its title centred on the first line, then one entry a line (more where a headline
+ * wraps), each line a grid line; its rules lie in the gaps above its first and below its last
+ * line, so it takes `gridLines` whole grid lines. Columns are in characters of the box's size
+ * from its text edge (the frame's left rule plus `paddingChars`): column heads at 0, markers
+ * at `headChars`, headlines at `textChars`.
+ */
+export interface GContents {
+  title: { style: 'contentsTitle'; runs: GRun[] };
+  entries: GContentsEntry[];
+  style: 'contentsItem';
+  paddingChars: number;
+  /** Characters of the box's size a line holds between the paddings. */
+  lineChars: number;
+  headChars: number;
+  textChars: number;
+  ruleWidthPt: number;
+  /** The title's line and every entry's lines. */
+  gridLines: number;
+  /** Blank grid lines between the box and the body. */
+  blankAfter: number;
+}
+
+/**
+ * How the contents box was decided, for messages: the setting and where it was written, what
+ * `auto` measured, and — when a box was wanted but not printed — that it needed more lines
+ * than page 1 has under the masthead.
+ */
+export interface GContentsChoice {
+  setting: ContentsSetting;
+  at?: SourcePos;
+  /** Items and articles of the issue. */
+  items: number;
+  /** Pages of the issue without the box, where `auto` counted them. */
+  pagesWithout?: number;
+  printed: boolean;
+  tooTall?: { lines: number; room: number };
 }
 
 /** One list of the end block: `报：` + its text, the text wrapping after the colon. */
@@ -264,7 +330,10 @@ export interface Galley {
   styles: Record<StyleId, BlockStyle>;
   text: GText;
   masthead: GMasthead;
-  /** Everything between the masthead and the end block, in reading order. */
+  /** The contents box under the masthead, when the issue prints one. */
+  contents?: GContents;
+  contentsChoice: GContentsChoice;
+  /** Everything between the masthead (and the contents box) and the end block, in reading order. */
   body: GBlock[];
   endBlock: GEndBlock;
   pageNumber: GPageNumber;

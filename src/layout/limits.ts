@@ -75,7 +75,40 @@ export function layoutLimits(g: Galley, metrics: Metrics): Diagnostic[] {
     });
   }
   out.push(...publisherLineLimit(g, metrics));
+  out.push(...contentsLimit(g));
   return out;
+}
+
+/**
+ * A contents box that needs more lines than page 1 has under the masthead is not printed
+ * (compose.ts): asked for with `always`, that is refused; under `auto` the issue goes out
+ * without it, and the clerk is told. Said at the `contents:` key where one was written.
+ */
+function contentsLimit(g: Galley): Diagnostic[] {
+  const c = g.contentsChoice;
+  if (!c.tooTall) return [];
+  // Unwritten (the default): at the issue's issue.yaml, where `contents: never` would go.
+  const at: { file: string; line?: number } = c.at ?? { file: g.at.endBlock.file };
+  const what = `本期要目要 ${c.tooTall.lines} 行（标题、栏目名和 ${c.items} 个标题），第1页报头下只有 ${c.tooTall.room} 行，排不下`;
+  return [
+    c.setting === 'always'
+      ? {
+          severity: 'error',
+          rule: 'contents-too-tall',
+          file: at.file,
+          line: at.line,
+          column: at.line !== undefined ? 1 : undefined,
+          message: `${what}。请把本期 issue.yaml 的 contents 改为 never（不印要目），或把一部分稿件移到下一期`,
+        }
+      : {
+          severity: 'warning',
+          rule: 'contents-too-tall',
+          file: at.file,
+          line: at.line,
+          column: at.line !== undefined ? 1 : undefined,
+          message: `${what}，本期不印要目。不想看到这条提醒，可在本期 issue.yaml 写 contents: never`,
+        },
+  ];
 }
 
 /**

@@ -27,6 +27,8 @@ export interface PText {
   color?: PColor;
   /** The first text of a block that opens an outline entry (bookmark). */
   outline?: OutlineEntry;
+  /** A link to the place where the outline entry of this id opens (the contents box). */
+  link?: string;
 }
 
 /** A straight line: rules of the masthead, the end block and tables. */

@@ -1,6 +1,7 @@
 /**
  * The paged edition: the Galley's blocks placed on pages of the 22-line grid (composition.md).
  * Decided here and nowhere else:
+ * - the contents box, when the Galley has one, right under the masthead, a blank line after it;
  * - blank lines before a block are dropped at the top of a page;
  * - a body paragraph split between pages keeps at least `minSplitLines` lines on each side
  *   (no widow, no orphan, spec §11); heads, titles and what keeps with the next block are not
@@ -17,6 +18,7 @@ import type { PagedDocument, PItem, PPage } from './paged.js';
 import { flowBlocks, type FlowBlock } from './flow-blocks.js';
 import { pageGeometry, type PlaceContext } from './place-context.js';
 import { placeEndBlock, placePageNumber } from './place-end-block.js';
+import { placeContents } from './place-contents.js';
 import { placeMasthead } from './place-masthead.js';
 
 /** Lines on a page, and where the next free grid line is. */
@@ -225,6 +227,19 @@ export class Paginator {
     this.pager.fresh = true;
   }
 
+  /**
+   * The contents box under the masthead, then its blank line: the body follows as after any
+   * block (a head at the foot of the page moves on), or on page 2 when the box fills page 1.
+   */
+  contents(): void {
+    const box = this.ctx.g.contents;
+    if (!box) return;
+    const p = this.pager;
+    p.put(placeContents(this.ctx, box, p.top()), box.gridLines);
+    if (p.remaining() <= box.blankAfter) p.newPage();
+    else p.line += box.blankAfter;
+  }
+
   document(): PagedDocument {
     for (const page of this.pager.pages) if (!page.blank) page.items.push(...placePageNumber(this.ctx, page.number));
     const geo = this.ctx.geo;
@@ -237,6 +252,7 @@ export function paginate(g: Galley, fonts: SetterFonts): PagedDocument {
   const ctx: PlaceContext = { g, fonts, geo: pageGeometry(g) };
   const pager = new Paginator(ctx);
   pager.masthead();
+  pager.contents();
   pager.body(flowBlocks(ctx, g.body));
   pager.endBlock();
   return pager.document();

@@ -1,6 +1,7 @@
 /**
  * The masthead (报头) on page 1: each line centred in its whole grid lines, the publisher flush
- * left and the date flush right on one line, the red rule `offsetPt` under their glyphs.
+ * left and the date flush right on one line, the red rule `offsetPt` under their glyphs. On
+ * preprinted paper (套打) the red lines and the rule are left out, everything else in place.
  * Returns its items and the grid lines it takes (the Galley's count).
  */
 import type { GMastheadLine, GRun } from './galley.js';
@@ -18,7 +19,13 @@ export function placeMasthead(ctx: PlaceContext): { items: PItem[]; lines: numbe
   let line = 0;
   const oneLine = (runs: GRun[], sizePt: number, at: GMastheadLine['at'], width = geo.blockWidth) =>
     setLines(runs, { sizePt, firstWidthPt: width, widthPt: width, grid: false, justify: false }, fonts, at ?? g.at.masthead);
+  // On preprinted paper the red lines and rule are there already: their room is kept, nothing drawn.
+  const drawn = (part: { preprinted?: true }): boolean => !(m.onPreprintedPaper && part.preprinted);
   for (const l of m.lines) {
+    if (!drawn(l)) {
+      line += l.gridLines + l.blankAfter;
+      continue;
+    }
     const st = g.styles[l.style];
     const size = printSize(ctx, st.sizePt);
     const emTop = geo.top + line * geo.pitch + (l.gridLines * geo.pitch - size) / 2;
@@ -42,7 +49,7 @@ export function placeMasthead(ctx: PlaceContext): { items: PItem[]; lines: numbe
   items.push(...lineItems(right!, lineX(right!, 'right', geo.left + indent, width), baseline, g.text));
   // The rule's top edge offsetPt under the glyphs' em box; a stroke is centred on its path.
   const ruleY = emTop + size + m.rule.offsetPt + m.rule.widthPt / 2;
-  items.push({ kind: 'rule', x1: geo.left, y1: ruleY, x2: geo.left + geo.blockWidth, y2: ruleY, widthPt: m.rule.widthPt, color: { cmyk: m.rule.cmyk } });
+  if (!m.onPreprintedPaper) items.push({ kind: 'rule', x1: geo.left, y1: ruleY, x2: geo.left + geo.blockWidth, y2: ruleY, widthPt: m.rule.widthPt, color: { cmyk: m.rule.cmyk } });
   line += 1 + m.blankAfterRule;
   return { items, lines: m.gridLines };
 }

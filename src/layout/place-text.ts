@@ -10,6 +10,8 @@ export interface TextLook {
   color?: PColor;
   /** The text's block opens this outline entry: the first piece carries it. */
   outline?: OutlineEntry;
+  /** Every piece links to where the outline entry of this id opens. */
+  link?: string;
 }
 
 /** Where a line starts in a column `widthPt` wide at `x0`; `indentPt` is a first line's indent. */
@@ -31,6 +33,7 @@ export function lineItems(line: SetLine, x: number, baseline: number, text: GTex
     if (p.run.bold) item.strokePt = text.syntheticBoldStrokeEm * p.sizePt;
     if (look.color) item.color = look.color;
     if (i === 0 && look.outline) item.outline = look.outline;
+    if (look.link) item.link = look.link;
     return item;
   });
 }

@@ -132,6 +132,42 @@ export function mastheadLines(hasClassification: boolean): number {
 }
 
 /**
+ * The contents box (本期要目, custom) on page 1 under the masthead: a ruled frame the width of
+ * the text block, its title centred in 黑体, then one line per item: the column's head
+ * 【省级动态】 in 黑体 before its first item, in a column of its own on the left, and each
+ * item's headline in 楷体 (★ before a news item's, as in the body; an article's title as it
+ * stands, in the same text column), a long one wrapping under its own text, never cut. Heads
+ * beside the headlines rather than on lines of their own keep a 13-item issue within page 1.
+ * Everything is 三号 on the body grid, so the box's lines are grid lines: the frame's rules lie
+ * in the gaps between grid lines, half a gap from the glyphs, and the box takes whole grid lines.
+ */
+export const CONTENTS = {
+  title: '本期要目',
+  titleRole: 'hei' as FontRole,
+  headRole: 'hei' as FontRole,
+  itemRole: 'kai' as FontRole,
+  sizePt: ZIHAO.sanhao,
+  /** Before a news item's headline, as in the body; an article's title has none. */
+  newsMarker: '★',
+  markerChars: 1,
+  /** Text inset from the frame's left and right rules, in characters. */
+  paddingChars: 1,
+  /** ¾ pt, one of Word's border widths: a light frame that does not compete with the red rule. */
+  ruleWidthPt: 0.75,
+  /** Blank grid lines between the box and the body below it. */
+  blankLinesAfter: 1,
+  /**
+   * `auto`: the box is printed when the issue without it runs to this many pages or more and
+   * has at least `autoMinItems` items. Up to three pages a reader sees every item by turning a
+   * page or two, and the box would take a third of page 1 for what is nearly in view; from four
+   * pages (two sheets printed on both sides, stapled) most items stand behind the first sheet.
+   * A single item needs no list: its title is just below the box.
+   */
+  autoFromPages: 4,
+  autoMinItems: 2,
+} as const;
+
+/**
  * A paragraph broken across pages keeps at least `minLines` lines on each side: no single
  * line left alone at the top of a page (widow, spec §11) where pulling one more line over is
  * possible, nor at the foot of one (orphan). This is Word's widow/orphan control and what

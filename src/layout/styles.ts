@@ -7,6 +7,7 @@ import type { FontRole } from '../model/types.js';
 import {
   ARTICLE,
   BODY,
+  CONTENTS,
   EDITOR_NOTE,
   END_BLOCK,
   GRID,
@@ -41,6 +42,8 @@ export type StyleId =
   | 'name'
   | 'label'
   | 'publisherLine'
+  | 'contentsTitle'
+  | 'contentsItem'
   | 'endBlock'
   | 'pageNumber';
 
@@ -96,6 +99,8 @@ export const STYLES: Record<StyleId, BlockStyle> = {
   name: s('报头名称', MASTHEAD.name.role, MASTHEAD.name.sizePt, { align: 'center', color: MASTHEAD.name.color, lineHeightPt: MASTHEAD.name.lines * line }),
   label: s('期号', MASTHEAD.label.role, MASTHEAD.label.sizePt, { align: 'center' }),
   publisherLine: s('编印单位与日期', MASTHEAD.publisherLine.role, MASTHEAD.publisherLine.sizePt, { align: 'left' }),
+  contentsTitle: s('本期要目标题', CONTENTS.titleRole, CONTENTS.sizePt, { align: 'center' }),
+  contentsItem: s('本期要目条目', CONTENTS.itemRole, CONTENTS.sizePt, { align: 'left' }),
   endBlock: s('版记', END_BLOCK.role, END_BLOCK.sizePt, { lineHeightPt: END_BLOCK.linePitchPt }),
   pageNumber: s('页码', PAGE_NUMBER.role, PAGE_NUMBER.sizePt, { lineHeightPt: PAGE_NUMBER.sizePt }),
 };

@@ -18,6 +18,7 @@ import { blocksFromMdast, isBlankTree, mergeRuns, phrasingToRuns, posOf, runsTex
 import type {
   Article,
   Block,
+  ContentsChoice,
   DistributionKey,
   DistributionLine,
   EditorNote,
@@ -174,6 +175,7 @@ export function buildIssue(
         copies: cfg.copies !== undefined ? inIssue(['copies']) : inSeries(['copies']),
       },
     },
+    contents: contentsChoice(series, cfg, inSeries, inIssue),
     fonts: fontChoices(series),
     seriesRoot: series.root,
   };
@@ -357,6 +359,19 @@ function distributionLines(
   }
   return out;
 }
+
+/** The issue's own `contents:` wins over the series'. */
+function contentsChoice(
+  series: Series,
+  cfg: IssueConfig,
+  inSeries: (key: string[]) => SourcePos | undefined,
+  inIssue: (key: string[]) => SourcePos | undefined,
+): ContentsChoice {
+  if (cfg.contents !== undefined) return { setting: cfg.contents, ...withAt(inIssue(['contents'])) };
+  return { setting: series.contents, ...withAt(inSeries(['contents'])) };
+}
+
+const withAt = (at: SourcePos | undefined): { at?: SourcePos } => (at ? { at } : {});
 
 function at(file: string, line: number | undefined): SourcePos | undefined {
   return line !== undefined ? { file, line, column: 1 } : undefined;

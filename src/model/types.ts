@@ -184,6 +184,18 @@ export interface EndBlock {
   at?: Partial<Record<'printer' | 'printDate' | 'copies', SourcePos>>;
 }
 
+/**
+ * The contents box (本期要目) under the masthead: `auto` prints it on a long issue (the
+ * threshold is the layout's, src/layout/spec.ts CONTENTS), `always` and `never` as they say.
+ */
+export type ContentsSetting = 'auto' | 'always' | 'never';
+
+export interface ContentsChoice {
+  setting: ContentsSetting;
+  /** Where the setting was written (issue.yaml or bulletin.yaml); absent for the default. */
+  at?: SourcePos;
+}
+
 /** Where a role's font comes from: candidates in order, file paths or installed family names. */
 export interface FontChoice {
   /** The official family name written into the DOCX (e.g. 仿宋_GB2312). */
@@ -218,6 +230,7 @@ export interface Issue {
   note?: EditorNote;
   sections: Section[];
   endBlock: EndBlock;
+  contents: ContentsChoice;
   fonts: Record<FontRole, FontChoice>;
   /** Absolute path of the series root, to resolve font paths given in bulletin.yaml. */
   seriesRoot: string;

@@ -17,6 +17,17 @@ export function issueNames(series: Series, cfg: IssueConfig, all: IssueConfig[])
   return { total, label, stem: fileStem(series.name, label) };
 }
 
+/**
+ * Files made for preprinted 红头 paper (`build --preprinted`) carry this after the stem, so a
+ * PDF without its masthead is never taken for the issue as published, nor overwrites it.
+ */
+export const PREPRINTED_SUFFIX = '（套打）';
+
+/** The file name of one output: the stem, the preprinted mark where it applies, the extension. */
+export function outputName(stem: string, ext: string, preprinted: boolean): string {
+  return `${stem}${preprinted ? PREPRINTED_SUFFIX : ''}${ext}`;
+}
+
 /** Most file systems allow 255 bytes per name (NTFS: 255 UTF-16 units, more than enough here). */
 const MAX_NAME_BYTES = 255;
 

@@ -43,6 +43,8 @@ export interface OutputFormat {
   embedsFonts?: true;
   /** The format draws pages: the pipeline paginates the galley for it (RenderContext.pages). */
   paged?: true;
+  /** The format is printed on paper: `build --preprinted` makes it for preprinted 红头 paper. */
+  paper?: true;
   /** Translates the issue's one Galley into the file; throws UserError for problems in the sources. */
   render(galley: Galley, ctx: RenderContext): Promise<Rendered>;
 }
@@ -54,12 +56,14 @@ export const FORMATS: readonly OutputFormat[] = [
     byDefault: true,
     embedsFonts: true,
     paged: true,
+    paper: true,
     render: async (galley, ctx) => (await import('./pdf/render-pdf.js')).renderPdf(galley, ctx),
   },
   {
     id: 'docx',
     ext: '.docx',
     byDefault: true,
+    paper: true,
     render: async (galley, ctx) => (await import('./docx/render-docx.js')).renderDocx(galley, ctx),
   },
   {

@@ -26,7 +26,10 @@ beforeAll(async () => {
 describe('the DOCX prints the composition', () => {
   test('table columns are the composed widths with padding and rules', () => {
     const t = mixed.body.find((b): b is GTable => b.kind === 'table')!;
-    const grid = /<w:tblGrid>([\s\S]*?)<\/w:tblGrid>/.exec(mixedDoc)![1]!;
+    // The data table's grid (the contents box, issue 24, is a table before it).
+    const header = t.header[0]!.map((r) => r.text).join('');
+    const table = [...mixedDoc.matchAll(/<w:tbl>[\s\S]*?<\/w:tbl>/g)].map((m) => m[0]).find((x) => textOf(x).includes(header))!;
+    const grid = /<w:tblGrid>([\s\S]*?)<\/w:tblGrid>/.exec(table)![1]!;
     const cols = [...grid.matchAll(/<w:gridCol w:w="(\d+)"\/>/g)].map((x) => Number(x[1]));
     const chrome = 2 * t.paddingXPt + t.ruleWidthPt;
     const expected = t.columns.map((c) => ptToTwips(c.widthPt + chrome));

@@ -77,10 +77,12 @@ pyDocx.describe(`python-docx reads the DOCX${why(pyDocx)}`, () => {
   });
 
   test('the data table and the end block read back as tables', () => {
-    expect(read.tables).toHaveLength(2);
-    expect(read.tables[0]![0]).toEqual(['牵头高校', '重点联系院校（M）', '重点支持薄弱院校（N）']);
-    expect(read.tables[0]!.at(-1)).toEqual(['', '四川师范大学', '西昌民族幼儿师范高等专科学校']);
-    const end = read.tables[1]!.map((r) => r[0]);
+    // After the contents box (本期要目, issue 24), a table too.
+    expect(read.tables).toHaveLength(3);
+    expect(read.tables[0]![0]![0]).toBe('本期要目');
+    expect(read.tables[1]![0]).toEqual(['牵头高校', '重点联系院校（M）', '重点支持薄弱院校（N）']);
+    expect(read.tables[1]!.at(-1)).toEqual(['', '四川师范大学', '西昌民族幼儿师范高等专科学校']);
+    const end = read.tables[2]!.map((r) => r[0]);
     expect(end[0]).toBe(`报：${issue.endBlock.distribution[0]!.text}`);
     expect(end.at(-1)).toBe(`${issue.endBlock.printer}\t${issue.endBlock.printDate}`);
   });

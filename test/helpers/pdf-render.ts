@@ -71,10 +71,27 @@ function blockText(b: Block): string {
   }
 }
 
-/** The whole printed text of an issue in reading order, from the model. */
-export function modelText(issue: Issue): string {
+/**
+ * The contents box's text, from the model (issue 24): 本期要目, then each column's head and its
+ * items — ★ and a news item's lead without the 。 that closes it in the body, an article's title.
+ */
+export function contentsText(issue: Issue): string {
+  const parts = ['本期要目'];
+  for (const s of issue.sections) {
+    parts.push(s.heading);
+    for (const e of s.entries) parts.push(e.kind === 'news' ? `★${e.leadText.replace(/。$/, '')}` : e.title);
+  }
+  return parts.join('').replace(/[\s\u3000]+/g, '');
+}
+
+/**
+ * The whole printed text of an issue in reading order, from the model; `contents`: the issue
+ * prints the contents box under the masthead.
+ */
+export function modelText(issue: Issue, { contents = false } = {}): string {
   const m = issue.masthead;
   const parts: string[] = [m.classification ?? '', m.seriesLine, m.name, m.label, m.totalLabel ?? '', m.publisher, m.date];
+  if (contents) parts.push(contentsText(issue));
   if (issue.note) {
     parts.push(issue.note.runIn ? `${issue.note.title}：` : issue.note.title, ...issue.note.blocks.map(blockText));
   }

@@ -3,6 +3,7 @@
  * the renderers themselves take only the Galley. `log` hears the progress as the clerk reads it.
  */
 import { progressText } from '../../src/cli/report.js';
+import type { ComposeOptions } from '../../src/layout/compose.js';
 import type { Issue } from '../../src/model/types.js';
 import { formatById, type OutputFormat, type Rendered } from '../../src/render/formats.js';
 import { renderHtmlString as htmlOfGalley } from '../../src/render/html/render-html.js';
@@ -18,12 +19,13 @@ function format(id: OutputFormat['id']): OutputFormat {
   return f;
 }
 
-export function renderPdf(issue: Issue, ctx: Log): Promise<Rendered> {
-  return renderFormat(issue, format('pdf'), (p) => ctx.log(progressText(p)));
+/** `options.preprinted`: for preprinted 红头 paper (套打). */
+export function renderPdf(issue: Issue, ctx: Log, options: ComposeOptions = {}): Promise<Rendered> {
+  return renderFormat(issue, format('pdf'), (p) => ctx.log(progressText(p)), options);
 }
 
-export function renderDocx(issue: Issue, ctx: Log): Promise<Rendered> {
-  return renderFormat(issue, format('docx'), (p) => ctx.log(progressText(p)));
+export function renderDocx(issue: Issue, ctx: Log, options: ComposeOptions = {}): Promise<Rendered> {
+  return renderFormat(issue, format('docx'), (p) => ctx.log(progressText(p)), options);
 }
 
 export function renderHtmlString(issue: Issue, variant: 'web' | 'wechat' = 'web'): string {

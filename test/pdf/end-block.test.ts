@@ -16,7 +16,8 @@ let even: Rendered;
 const endLines = (r: Rendered) => r.pdf.pages.at(-1)!.lines.filter((l) => !isPageNumber(l));
 
 beforeAll(async () => {
-  issue = requireModel(SAMPLE, '9');
+  // The pages as they fall without the contents box (issue 24), which these cases were chosen on.
+  issue = { ...requireModel(SAMPLE, '9'), contents: { setting: 'never' } };
   plain = await renderAndRead(issue);
   even = await renderAndRead({ ...issue, endBlock: { ...issue.endBlock, onEvenPage: true } });
 });

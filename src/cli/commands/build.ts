@@ -4,7 +4,7 @@ import { asIssued, driftDiagnostics, readRecord, RECORD_FILE } from '../../archi
 import { issueLabel } from '../../numbering/label.js';
 import { UserError } from '../../diagnostics.js';
 import { missingDirs } from '../../output/ensure-dir.js';
-import { checkOutputNames } from '../../output/output-names.js';
+import { checkOutputNames, outputName, PREPRINTED_SUFFIX } from '../../output/output-names.js';
 import { writeOutputSet } from '../../output/write-set.js';
 import { relPath } from '../../paths.js';
 import { openSeries } from '../../pipeline.js';
@@ -16,6 +16,8 @@ import { printDiagnostics, printKept, progressText, type Output } from '../repor
 interface BuildOptions {
   out?: string;
   format: string;
+  /** --preprinted / --no-preprinted; undefined: bulletin.yaml's `preprinted`. */
+  preprinted?: boolean;
 }
 
 export function registerBuild(program: Command, io: Output): Command {
@@ -25,11 +27,18 @@ export function registerBuild(program: Command, io: Output): Command {
     .argument('[期]', '期号（如 9）或该期文件夹；不写则为最新一期')
     .option('-o, --out <文件夹>', '输出文件夹（默认为系列下的 dist/）')
     .option('-f, --format <格式>', `输出格式，逗号分隔，可写 ${FORMATS.map((f) => f.id).join(',')}，其中 wechat 为公众号版网页`, DEFAULT_FORMATS.map((f) => f.id).join(','))
-    .action(async (issueArg: string | undefined, opts: BuildOptions) => {
-      const formats = parseFormats(opts.format);
+    .option('--preprinted', '套打：印在已印好红色报头的纸上，PDF 和 DOCX 不印红色系列名、简报名称和红线，其余位置不变（文件名加“（套打）”）')
+    .option('--no-preprinted', 'bulletin.yaml 设为套打时，这一次照常生成完整的报头')
+    .action(async (issueArg: string | undefined, opts: BuildOptions, command: Command) => {
+      let formats = parseFormats(opts.format);
       const ctx = openSeries(process.cwd());
+      // The office's paper, from the current bulletin.yaml even for an issued issue.
+      const preprinted = opts.preprinted ?? ctx.series.preprinted;
+      // Preprinted paper is for the paper formats: without --format only they are made.
+      if (preprinted && command.getOptionValueSource('format') === 'default') formats = formats.filter((f) => f.paper);
+      const nameOf = (stem: string, f: OutputFormat): string => outputName(stem, f.ext, preprinted && Boolean(f.paper));
       const cfg = resolveIssue(ctx.series, ctx.issues, issueArg, ctx.broken);
-      checkOutputNames(ctx.series, cfg, ctx.issues, formats.map((f) => f.ext));
+      checkOutputNames(ctx.series, cfg, ctx.issues, formats.map((f) => nameOf('', f)));
       const outDir = opts.out !== undefined ? path.resolve(opts.out) : path.join(ctx.series.root, 'dist');
       // A file where the folder should be (--out report.pdf, /dev/null) is said before the slow part.
       missingDirs(outDir);
@@ -40,9 +49,15 @@ export function registerBuild(program: Command, io: Output): Command {
       const drift = issued
         ? driftDiagnostics(ctx.series.root, cfg, issued.record, issueLabel(as.ctx.series, { number: cfg.number, year: cfg.date.year, total: issued.record.total, special: cfg.special }))
         : [];
-      const { issue, files, warnings } = await renderIssue(as.ctx, as.cfg, formats, (p) => io.err(progressText(p)));
+      if (preprinted) {
+        const paper = formats.filter((f) => f.paper).map((f) => f.id.toUpperCase());
+        const screen = formats.filter((f) => !f.paper).map((f) => (f.id === 'wechat' ? '公众号版' : '网页版'));
+        if (paper.length) io.err(`套打：${paper.join(' 和 ')} 不印红色系列名、简报名称和报头红线（纸上已印好），其余文字的位置不变；文件名加“${PREPRINTED_SUFFIX}”。`);
+        if (screen.length) io.err(`提示：${screen.join('、')}不在纸上印，没有套打之分，照常生成完整的报头。`);
+      }
+      const { issue, files, warnings } = await renderIssue(as.ctx, as.cfg, formats, (p) => io.err(progressText(p)), { preprinted });
       printDiagnostics([...drift, ...warnings.list], io);
-      const named = files.map(({ format: f, bytes }) => ({ name: `${issue.meta.fileStem}${f.ext}`, bytes }));
+      const named = files.map(({ format: f, bytes }) => ({ name: nameOf(issue.meta.fileStem, f), bytes }));
       const { kept } = writeOutputSet(outDir, named);
       printKept(outDir, kept, io);
       for (const { name, bytes } of named) {

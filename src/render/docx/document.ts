@@ -1,11 +1,12 @@
 /**
  * Assembles the docx Document from the Galley: one A4 section with the 28 × 22 grid, the
- * masthead, the body and the end block, odd/even page-number footers, named styles and
+ * masthead, the contents box, the body and the end block, odd/even page-number footers, named styles and
  * document properties.
  */
 import { Document, SectionType, type FileChild, type ISectionOptions } from 'docx';
 import type { Galley } from '../../layout/galley.js';
 import { blockToDocx, type BlockContext } from './blocks.js';
+import { contentsBox } from './contents.js';
 import { endBlock, evenPageEndBlock } from './end-block.js';
 import { footerDistanceTw, pageNumberFooters } from './footers.js';
 import { mastheadParagraphs } from './masthead.js';
@@ -34,9 +35,16 @@ function sectionOf(g: Galley, children: FileChild[], type?: (typeof SectionType)
 export function buildDocument(g: Galley): Document {
   let drawingId = 0;
   const ctx: BlockContext = { galley: g, nextDrawingId: () => ++drawingId };
-  // The blank lines after the masthead's rule are the first body block's space before.
-  const body = g.body.map((b, i) => (i === 0 ? { ...b, blankBefore: b.blankBefore + g.masthead.blankAfterRule } : b));
-  const main: FileChild[] = [...mastheadParagraphs(g), ...body.flatMap((b) => blockToDocx(ctx, b))];
+  // The blank lines after the masthead's rule are the first body block's space before, or the
+  // contents box's, whose own blank lines after it then go to the first body block.
+  const box = g.contents;
+  const lead = box ? box.blankAfter : g.masthead.blankAfterRule;
+  const body = g.body.map((b, i) => (i === 0 ? { ...b, blankBefore: b.blankBefore + lead } : b));
+  const main: FileChild[] = [
+    ...mastheadParagraphs(g),
+    ...(box ? contentsBox(g, box, g.masthead.blankAfterRule) : []),
+    ...body.flatMap((b) => blockToDocx(ctx, b)),
+  ];
   // An end block that must sit on an even page starts a section that begins on the next even
   // page (Word and LibreOffice insert a blank, unnumbered page when needed). The block then
   // always has a page of its own: without laying out the pages we cannot know whether the

@@ -13,6 +13,8 @@ export function mastheadParagraphs(g: Galley): Paragraph[] {
   const m = g.masthead;
   const out: Paragraph[] = [];
   let gap = 0;
+  // On preprinted paper a red line is an empty paragraph of its height: what follows stays put.
+  const printed = (l: { preprinted?: true }): boolean => !(m.onPreprintedPaper && l.preprinted);
   for (const l of m.lines) {
     const own = g.styles[l.style].lineHeightPt;
     out.push(
@@ -20,7 +22,7 @@ export function mastheadParagraphs(g: Galley): Paragraph[] {
         style: l.style,
         beforeLines: gap,
         lineTw: Math.abs(lines(g, l.gridLines) - ptToTwips(own)) > 1 ? lines(g, l.gridLines) : undefined,
-        children: docxRuns(g, l.runs, l.style),
+        children: printed(l) ? docxRuns(g, l.runs, l.style) : [],
       }),
     );
     gap = l.blankAfter;
@@ -29,6 +31,8 @@ export function mastheadParagraphs(g: Galley): Paragraph[] {
   // edge (less the indent). The red rule is the paragraph's bottom border, which Word and
   // LibreOffice both draw full width; border and distance add to the paragraph's height in
   // both, so the line itself is shortened by as much and the paragraph keeps its grid line.
+  // On preprinted paper the rule is printed already: its room is kept as space after the line,
+  // so the line's text and everything below stand where they would.
   const p = m.publisher;
   const size = g.styles[p.style].sizePt;
   const ruleTw = ptToTwips(m.rule.widthPt + m.rule.offsetPt);
@@ -37,10 +41,11 @@ export function mastheadParagraphs(g: Galley): Paragraph[] {
       style: p.style,
       beforeLines: gap,
       lineTw: lines(g, 1) - ruleTw,
+      afterTw: m.onPreprintedPaper ? ruleTw : undefined,
       leftChars: p.indentChars,
       rightChars: p.indentChars,
       tabStops: [{ type: TabStopType.RIGHT, position: textWidthTw(g) - charsTw(g, p.indentChars, size) }],
-      border: { bottom: { style: BorderStyle.SINGLE, size: borderEighths(m.rule.widthPt), color: m.rule.color, space: m.rule.offsetPt } },
+      border: m.onPreprintedPaper ? undefined : { bottom: { style: BorderStyle.SINGLE, size: borderEighths(m.rule.widthPt), color: m.rule.color, space: m.rule.offsetPt } },
       children: [...docxRuns(g, p.left, p.style), tabRun(), ...docxRuns(g, p.right, p.style)],
     }),
   );

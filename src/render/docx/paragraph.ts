@@ -19,6 +19,8 @@ export interface ParagraphOptions {
   hangingChars?: number;
   /** Blank grid lines before the paragraph. */
   beforeLines?: number;
+  /** Space after the paragraph in twips (room kept where a rule is left out). */
+  afterTw?: number;
   keepNext?: boolean;
   /** Exact line height in twips, when not the style's. */
   lineTw?: number;
@@ -46,8 +48,8 @@ export function docxParagraph(g: Galley, o: ParagraphOptions): Paragraph {
   }
   const before = o.beforeLines ? lines(g, o.beforeLines) : undefined;
   const spacing =
-    before !== undefined || o.lineTw !== undefined
-      ? { before, line: o.lineTw, lineRule: o.lineTw !== undefined ? (o.atLeast ? LineRuleType.AT_LEAST : LineRuleType.EXACT) : undefined }
+    before !== undefined || o.lineTw !== undefined || o.afterTw !== undefined
+      ? { before, after: o.afterTw, line: o.lineTw, lineRule: o.lineTw !== undefined ? (o.atLeast ? LineRuleType.AT_LEAST : LineRuleType.EXACT) : undefined }
       : undefined;
   return new Paragraph({
     style: id,

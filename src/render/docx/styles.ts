@@ -32,6 +32,8 @@ export const STYLE_ID: Record<StyleId, string> = {
   name: 'MastheadName',
   label: 'MastheadLabel',
   publisherLine: 'MastheadPublisher',
+  contentsTitle: 'ContentsTitle',
+  contentsItem: 'ContentsItem',
   endBlock: 'EndBlock',
   pageNumber: 'PageNumber',
 };

@@ -8,7 +8,6 @@
 import fs from 'node:fs';
 import type { BlockStyle, GBlock, GImage, GList, GParagraph, GTable, StyleId } from '../../layout/galley.js';
 import { el, type Child, type El } from './dom.js';
-import { entryAnchor } from './anchors.js';
 import { runNodes } from './inlines.js';
 import { rulePx } from './facts.js';
 import type { HtmlVariant } from './document.js';
@@ -29,8 +28,8 @@ export interface BlockContext {
   len: Len;
   /** Body line pitch in body sizes, for blank lines. */
   pitch: number;
-  /** Items and articles seen so far, for their anchors. */
-  entries: number;
+  /** HTML ids of the blocks that open outline entries (anchors.ts). */
+  ids: ReadonlyMap<string, string>;
   /** Width of the paper's text block, to give images the same share of the column. */
   blockWidthPt: number;
   styles: Record<StyleId, BlockStyle>;
@@ -48,9 +47,7 @@ function spacing(b: GBlock, ctx: BlockContext, extra: string[] = []): string | u
 }
 
 function idOf(b: GBlock, ctx: BlockContext): string | undefined {
-  if (!b.outline) return undefined;
-  if (b.outline.level === 1) return entryAnchor(ctx.entries++);
-  return b.outline.id;
+  return b.outline ? ctx.ids.get(b.outline.id) : undefined;
 }
 
 function paragraph(p: GParagraph, ctx: BlockContext, prefix: Child[] = []): El {

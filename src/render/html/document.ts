@@ -8,6 +8,7 @@ import type { Galley, GMeta } from '../../layout/galley.js';
 import { markupAttr, markupText } from '../../output/escape.js';
 import { serialise, type El, type StyleTable } from './dom.js';
 import { fontStacks, printFacts, SCREEN } from './facts.js';
+import { contentsLayout } from './styles.js';
 
 export type HtmlVariant = 'web' | 'wechat';
 
@@ -50,16 +51,23 @@ function pageCss(g: Galley, table: StyleTable): string {
   return `html { font-size: ${SCREEN.phoneBodyPx}px; -webkit-text-size-adjust: 100%; text-size-adjust: 100%; }
 body { margin: 0; background: #fff; color: #000; font-family: ${FONT_STACKS.body}; }
 ${rules.join('\n')}
+.contentsLink:hover, .contentsLink:focus { text-decoration: underline; }
 @media (min-width: ${SCREEN.wideFromPx}px) { html { font-size: ${SCREEN.wideBodyPx}px; } }
-/* Narrower than the paper's line, a head wraps as a whole instead of at the paper's breaks. */
-@media (max-width: ${SCREEN.wideFromPx - 0.02}px) { .paperBreak { display: none; } }
+/* Narrower than the paper's line, a head wraps as a whole instead of at the paper's breaks,
+   and the contents box stacks each column head above its headlines. */
+@media (max-width: ${SCREEN.wideFromPx - 0.02}px) {
+  .paperBreak { display: none; }
+${Object.entries(contentsLayout(g, true))
+  .map(([k, v]) => `  .${k} { ${v} }`)
+  .join('\n')}
+}
 @media print {
   @page { size: ${PRINT.page}; margin: ${PRINT.margins}; }
   html { font-size: ${PRINT.bodyPt}pt; }
   .page { max-width: none; padding: 0; }
   a { color: inherit; text-decoration: none; }
   h1, h2, h3, h4, h5, h6 { break-after: avoid; }
-  figure, tr, img { break-inside: avoid; }
+  figure, tr, img, nav { break-inside: avoid; }
 }`;
 }
 

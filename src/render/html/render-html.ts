@@ -6,7 +6,9 @@
  */
 import type { Galley } from '../../layout/galley.js';
 import type { RenderContext, Rendered } from '../formats.js';
+import { anchorIds } from './anchors.js';
 import { bodyNodes } from './blocks.js';
+import { contentsNode } from './contents.js';
 import { el } from './dom.js';
 import { htmlDocument, type HtmlVariant } from './document.js';
 import { endBlockNode } from './end-block.js';
@@ -16,9 +18,12 @@ import { lengthFor, styleTable } from './styles.js';
 export function renderHtmlString(galley: Galley, variant: HtmlVariant = 'web'): string {
   const len = lengthFor(variant);
   const pitch = galley.page.linePitchPt / galley.text.bodySizePt;
-  const ctx = { len, pitch, entries: 0, blockWidthPt: galley.page.blockWidthPt, styles: galley.styles, leftChars: 0, variant };
+  const ids = anchorIds(galley.body);
+  const ctx = { len, pitch, ids, blockWidthPt: galley.page.blockWidthPt, styles: galley.styles, leftChars: 0, variant };
+  // The masthead whole even on preprinted paper (GMasthead.onPreprintedPaper): a screen has no paper.
   const page = el('article', 'page', {}, [
     mastheadNode(galley.masthead, galley.styles, len, pitch, variant),
+    ...(galley.contents ? [contentsNode(galley.contents, galley.styles, ids, len, pitch)] : []),
     el('main', null, {}, bodyNodes(galley.body, ctx)),
     endBlockNode(galley.endBlock, len, pitch),
   ]);

@@ -98,6 +98,12 @@ export function styleTable(g: Galley, variant: HtmlVariant): StyleTable {
     // The date keeps to the right, whole, also when a narrow screen puts it on a line of its own.
     endPrintDate: 'margin-left: auto; white-space: nowrap',
     link: 'color: inherit; text-decoration: underline',
+    // The box's frame: its rules half a line's gap from the text, as on paper.
+    contents: g.contents
+      ? `border: ${rulePx(g.contents.ruleWidthPt)} solid #000; padding: ${len((pitch - 1) / 2)} ${len(g.contents.paddingChars)}; margin: 0`
+      : 'margin: 0',
+    contentsLink: 'color: inherit; text-decoration: none',
+    ...contentsLayout(g, variant === 'wechat'),
   });
   return t;
 }
@@ -112,4 +118,36 @@ const HEADS: ReadonlySet<StyleId> = new Set<StyleId>(['seriesLine', 'name', 'not
 /** Heads and masthead lines: set by head-words.ts, broken between words only. */
 export function isHead(id: StyleId): boolean {
   return HEADS.has(id);
+}
+
+/**
+ * The columns of the contents box's lines: as on paper (head column, ★, headline; wrapped
+ * lines under the headline), or stacked for narrow screens (the head on a line of its own,
+ * flush left; the ★ at the left, the headline after it). The web edition switches to the
+ * stacked form under SCREEN.wideFromPx; the WeChat variant, read on phones, is stacked.
+ */
+export function contentsLayout(g: Pick<Galley, 'contents'>, stacked: boolean): StyleTable {
+  const box = g.contents;
+  const none = 'display: none';
+  if (!box) return { contentsRow: 'margin: 0', contentsHead: 'margin: 0', contentsGap: none, contentsMarker: 'margin: 0', contentsNoMarker: none };
+  const m = box.textChars - box.headChars;
+  const column = (em: number, shift = 0): string => `display: inline-block; width: ${em}em; margin-left: ${shift ? `-${shift}em` : '0'}`;
+  // A headline wrapped on a phone would often leave one character alone on its last line.
+  const wrap = 'text-wrap: pretty';
+  // Every line starts at the headline's column; a first line's columns stand left of it.
+  return stacked
+    ? {
+        contentsRow: `padding-left: ${m}em; text-indent: 0; ${wrap}`,
+        contentsHead: `display: block; width: auto; margin-left: -${m}em`,
+        contentsGap: none,
+        contentsMarker: column(m, m),
+        contentsNoMarker: none,
+      }
+    : {
+        contentsRow: `padding-left: ${box.textChars}em; text-indent: 0; ${wrap}`,
+        contentsHead: column(box.headChars, box.textChars),
+        contentsGap: column(box.headChars, box.textChars),
+        contentsMarker: column(m),
+        contentsNoMarker: column(m),
+      };
 }

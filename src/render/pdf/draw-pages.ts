@@ -13,6 +13,8 @@ function inlineOf(t: PText, fonts: Faces): Record<string, unknown> {
   const inline: Record<string, unknown> = { text: t.text, font: fonts.use(t.face), fontSize: t.sizePt, noWrap: true };
   if (t.spacingPt) inline.characterSpacing = t.spacingPt;
   if (t.strokePt) inline.strokeWidth = t.strokePt;
+  // The outline entry's node carries its id: pdfmake makes it a named destination.
+  if (t.link) inline.linkToDestination = t.link;
   const c = color(t.color);
   if (c !== undefined) inline.color = c;
   return inline;
