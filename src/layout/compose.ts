@@ -113,7 +113,7 @@ export function composePage(): GPage {
 export function composeText(): GText {
   return {
     bodySizePt: BODY.sizePt,
-    bodyPdfSizePt: BODY.pdfSizePt,
+    bodyTrackPt: BODY.pdfTrackPt,
     color: BODY.color,
     docxRunSpacingTwips: BODY.docxRunSpacingTwips,
     syntheticBoldStrokeEm: SYNTHETIC_BOLD.strokeEm,

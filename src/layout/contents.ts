@@ -7,7 +7,7 @@
  */
 import type { ContentsChoice } from '../model/types.js';
 import type { GContents, GContentsChoice, GContentsEntry, Galley } from './galley.js';
-import { setLines, type SetLine, type SetterFonts } from './lines.js';
+import { setLines, type SetLine, type SetterFonts, type PrintType } from './lines.js';
 import { paginate } from './paginate.js';
 import { BODY, CONTENTS, GRID } from './spec.js';
 
@@ -22,21 +22,23 @@ export interface Listed {
 const headline = (text: string): string => text.replace(/。$/u, '');
 
 /** On the body grid, one character a cell, nothing stretched or hung. */
-const gridFrame = (widthPt: number, cellPt: number) => ({ sizePt: cellPt, firstWidthPt: widthPt, widthPt, grid: true, justify: false });
+const gridFrame = (widthPt: number, type: PrintType) => ({ ...type, firstWidthPt: widthPt, widthPt, grid: true, justify: false });
+const cellOf = (type: PrintType): number => type.sizePt + (type.trackPt ?? 0);
 
-/** A headline's lines, from the box's text column to its right padding. `cellPt` is the printed cell. */
-export function contentsEntryLines(box: Pick<GContents, 'lineChars' | 'textChars'>, entry: Pick<GContentsEntry, 'runs'>, cellPt: number, fonts: SetterFonts): SetLine[] {
-  return setLines(entry.runs, gridFrame((box.lineChars - box.textChars) * cellPt, cellPt), fonts);
+/** A headline's lines, from the box's text column to its right padding, in the body's printed type. */
+export function contentsEntryLines(box: Pick<GContents, 'lineChars' | 'textChars'>, entry: Pick<GContentsEntry, 'runs'>, type: PrintType, fonts: SetterFonts): SetLine[] {
+  return setLines(entry.runs, gridFrame((box.lineChars - box.textChars) * cellOf(type), type), fonts);
 }
 
 /** A short text (a column head, a marker) as one line at its natural width. */
-export function contentsLabel(runs: GContentsEntry['runs'], cellPt: number, fonts: SetterFonts): SetLine {
-  return setLines(runs, gridFrame(Infinity, cellPt), fonts)[0]!;
+export function contentsLabel(runs: GContentsEntry['runs'], type: PrintType, fonts: SetterFonts): SetLine {
+  return setLines(runs, gridFrame(Infinity, type), fonts)[0]!;
 }
 
 function contentsBox(listed: readonly Listed[], fonts: SetterFonts): GContents {
   const C = CONTENTS;
-  const cell = BODY.pdfSizePt;
+  const type: PrintType = { sizePt: BODY.sizePt, trackPt: BODY.pdfTrackPt };
+  const cell = cellOf(type);
   const entries: GContentsEntry[] = [];
   let head: GContentsEntry['head'];
   for (const l of listed) {
@@ -51,7 +53,7 @@ function contentsBox(listed: readonly Listed[], fonts: SetterFonts): GContents {
     head = undefined;
   }
   // The head column as wide as the widest head, in whole cells.
-  const headChars = Math.max(0, ...entries.map((e) => (e.head ? Math.ceil(contentsLabel(e.head.runs, cell, fonts).widthPt / cell - 1e-6) : 0)));
+  const headChars = Math.max(0, ...entries.map((e) => (e.head ? Math.ceil(contentsLabel(e.head.runs, type, fonts).widthPt / cell - 1e-6) : 0)));
   const box: GContents = {
     title: { style: 'contentsTitle', runs: [{ text: C.title, role: C.titleRole }] },
     entries,
@@ -65,7 +67,7 @@ function contentsBox(listed: readonly Listed[], fonts: SetterFonts): GContents {
     blankAfter: C.blankLinesAfter,
   };
   for (const e of entries) {
-    e.lines = contentsEntryLines(box, e, cell, fonts).length;
+    e.lines = contentsEntryLines(box, e, type, fonts).length;
     box.gridLines += e.lines;
   }
   return box;

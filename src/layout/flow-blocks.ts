@@ -7,7 +7,7 @@
 import type { GBlock, GImage, GList, GParagraph, GRun, GTable } from './galley.js';
 import { setLines } from './lines.js';
 import type { PItem } from './paged.js';
-import { onGrid, printSize, type PlaceContext } from './place-context.js';
+import { onGrid, printType, type PlaceContext } from './place-context.js';
 import { baselineAt, lineItems, lineX } from './place-text.js';
 import { tableFlow, type TableFlow } from './place-table.js';
 
@@ -37,12 +37,13 @@ interface Marker {
 export function paragraphRows(ctx: PlaceContext, p: GParagraph, marker?: Marker): FlowRow[] {
   const { g, geo, fonts } = ctx;
   const st = g.styles[p.style];
-  const size = printSize(ctx, st.sizePt);
+  const type = printType(ctx, st.sizePt);
+  const size = type.sizePt;
   const grid = onGrid(ctx, st.sizePt);
   const x0 = geo.left + (p.leftChars ?? 0) * geo.cell;
   const width = geo.blockWidth - (p.leftChars ?? 0) * geo.cell;
   const indent = p.indentChars * (grid ? geo.cell : size);
-  const lines = setLines(p.runs, { sizePt: size, firstWidthPt: width - indent, widthPt: width, grid, justify: p.align === 'justify' }, fonts, p.at);
+  const lines = setLines(p.runs, { ...type, firstWidthPt: width - indent, widthPt: width, grid, justify: p.align === 'justify' }, fonts, p.at);
   return lines.map((line, i) => ({
     lines: 1,
     draw: (top) => {
@@ -55,8 +56,8 @@ export function paragraphRows(ctx: PlaceContext, p: GParagraph, marker?: Marker)
 }
 
 function markerItems(ctx: PlaceContext, m: Marker, baseline: number): PItem[] {
-  const size = printSize(ctx, ctx.g.styles.listItem.sizePt);
-  const [line] = setLines([m.run], { sizePt: size, firstWidthPt: Infinity, widthPt: Infinity, grid: true, justify: false }, ctx.fonts);
+  const type = printType(ctx, ctx.g.styles.listItem.sizePt);
+  const [line] = setLines([m.run], { ...type, firstWidthPt: Infinity, widthPt: Infinity, grid: true, justify: false }, ctx.fonts);
   return lineItems(line!, ctx.geo.left + m.atChars * ctx.geo.cell, baseline, ctx.g.text);
 }
 

@@ -307,8 +307,8 @@ export interface GMeta extends IssueMeta {
 export interface GText {
   /** Nominal body size (三号) in points. */
   bodySizePt: number;
-  /** 三号 in the PDF: one character cell, so 28 glyphs fill a line. */
-  bodyPdfSizePt: number;
+  /** 三号 in the PDF: added after every glyph so that a full-width one takes one cell (negative). */
+  bodyTrackPt: number;
   /** Hex RGB of text and black rules. */
   color: string;
   /** DOCX: every run tightened by this many twips, so 28 characters fit clients without a grid. */

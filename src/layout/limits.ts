@@ -121,15 +121,17 @@ function contentsLimit(g: Galley): Diagnostic[] {
 function publisherLineLimit(g: Galley, metrics: Metrics): Diagnostic[] {
   const out: Diagnostic[] = [];
   const cell = g.page.charPitchPt;
-  const width = (runs: GRun[], sizePt: number): number => runs.reduce((a, r) => a + textEm(r.text, metrics.role(r.role), metrics) * sizePt, 0);
+  const width = (runs: GRun[], sizePt: number, trackPt = 0): number =>
+    runs.reduce((a, r) => a + textEm(r.text, metrics.role(r.role), metrics) * sizePt + Array.from(r.text).length * trackPt, 0);
   const need = (pt: number, sizePt: number): number => Math.ceil(pt / sizePt - 1e-6);
   const room = (pt: number, sizePt: number): number => Math.floor(pt / sizePt + 1e-6);
   const pub = g.masthead.publisher;
-  // 三号 is set one character cell wide (BODY.pdfSizePt), as the body text is.
-  const pubSize = STYLES[pub.style].sizePt === BODY.sizePt ? BODY.pdfSizePt : STYLES[pub.style].sizePt;
+  // 三号 is tightened to one character cell (BODY.pdfTrackPt), as the body text is.
+  const pubSize = STYLES[pub.style].sizePt;
+  const pubTrack = pubSize === BODY.sizePt ? BODY.pdfTrackPt : 0;
   const pubRoom = g.page.blockWidthPt - 2 * pub.indentChars * cell;
   // The name, a character's gap, the date.
-  const pubNeed = width(pub.left, pubSize) + cell + width(pub.right, pubSize);
+  const pubNeed = width(pub.left, pubSize, pubTrack) + cell + width(pub.right, pubSize, pubTrack);
   const at = pub.leftAt ?? g.at.masthead;
   const name = pub.left.map((r) => r.text).join('');
   const date = pub.right.map((r) => r.text).join('');
@@ -140,7 +142,7 @@ function publisherLineLimit(g: Galley, metrics: Metrics): Diagnostic[] {
       file: at.file,
       line: at.line,
       column: at.column,
-      message: `编印单位“${name}”太长：报头下它和日期“${date}”排在同一行，要 ${need(pubNeed, pubSize)} 个字宽，一行只有 ${room(pubRoom, pubSize)} 个字宽。请写简称（如“省协同提质行动办公室”）`,
+      message: `编印单位“${name}”太长：报头下它和日期“${date}”排在同一行，要 ${need(pubNeed, pubSize + pubTrack)} 个字宽，一行只有 ${room(pubRoom, pubSize + pubTrack)} 个字宽。请写简称（如“省协同提质行动办公室”）`,
     });
   }
   return out;

@@ -23,8 +23,13 @@ import type { Metrics } from './measure.js';
 import { KINSOKU, SCRIPT } from './spec.js';
 
 export interface LineFrame {
-  /** Glyph size of the text in points (the cell on the body grid). */
+  /** Glyph size of the text in points. */
   sizePt: number;
+  /**
+   * Added after every character, as part of its advance (三号 on paper: about −0.2 pt, so that
+   * a 16 pt glyph takes one 15.79 pt cell). The cell on the body grid is sizePt + trackPt.
+   */
+  trackPt?: number;
   /** Width of the first line and of every other line, in points. */
   firstWidthPt: number;
   widthPt: number;
@@ -35,6 +40,9 @@ export interface LineFrame {
 }
 
 /** A stretch of one look drawn at one place: its characters follow at their own advances. */
+/** How a size is set: its glyph size and the tracking after every character. */
+export type PrintType = Pick<LineFrame, 'sizePt' | 'trackPt'>;
+
 export interface SetPiece {
   text: string;
   face: Face;
@@ -44,7 +52,7 @@ export interface SetPiece {
   sizePt: number;
   /** Baseline shift in points, up positive (superscript). */
   rise: number;
-  /** Added after every character, in points (a stretched line). */
+  /** Added after every character, in points: the frame's tracking, plus the stretch of a justified line. */
   spacingPt: number;
   /** Advance of the whole piece, spacing included. */
   widthPt: number;
@@ -71,7 +79,10 @@ interface Ch {
   run: GRun;
   sizePt: number;
   rise: number;
+  /** The character's advance, its tracking included. */
   adv: number;
+  /** Tracking after it, in points (part of adv). */
+  track: number;
   /** Pulled this far left against the character before it (adjacent marks off the grid). */
   pull: number;
   /** No break is allowed before it. */
@@ -91,13 +102,14 @@ const EPS = 1e-6;
 const SOFT_BREAK_AFTER = new Set(Array.from('/-._?&=#:;,'));
 
 /** The characters of the runs with their faces, advances and break marks. */
-function characters(runs: readonly GRun[], sizePt: number, fonts: SetterFonts, at: SourcePos | undefined): Ch[] {
+function characters(runs: readonly GRun[], sizePt: number, trackPt: number, fonts: SetterFonts, at: SourcePos | undefined): Ch[] {
   const out: Ch[] = [];
   let hardNext = false;
   for (const run of runs) {
     if (run.breakBefore && out.length > 0) hardNext = true;
     const primary = fonts.role(run.role);
     const size = run.script ? sizePt * SCRIPT.scale : sizePt;
+    const track = run.script ? trackPt * SCRIPT.scale : trackPt;
     const rise = run.script === 'super' ? SCRIPT.superRise * size : run.script === 'sub' ? -SCRIPT.subDrop * size : 0;
     for (const ch of run.text) {
       if (ch === '\n' || ch === '\r') {
@@ -111,7 +123,7 @@ function characters(runs: readonly GRun[], sizePt: number, fonts: SetterFonts, a
         if (found) face = found;
         else fonts.reportMissing?.(missingGlyph(ch, cp, primary, at));
       }
-      out.push({ ch, face, run, sizePt: size, rise, adv: face.advance(cp) * size, pull: 0, glued: false, hard: hardNext });
+      out.push({ ch, face, run, sizePt: size, rise, adv: face.advance(cp) * size + track, track, pull: 0, glued: false, hard: hardNext });
       hardNext = false;
     }
   }
@@ -182,11 +194,11 @@ function piecesOf(line: Ch[], spacing: number): { pieces: SetPiece[]; text: stri
     const pull = k > 0 ? c.pull : 0;
     x -= pull;
     const prev = pieces.at(-1);
-    if (prev && pull === 0 && prev.face === c.face && prev.run === c.run && prev.sizePt === c.sizePt && prev.rise === c.rise) {
+    if (prev && pull === 0 && prev.face === c.face && prev.run === c.run && prev.sizePt === c.sizePt && prev.rise === c.rise && prev.spacingPt === c.track + spacing) {
       prev.text += c.ch;
       prev.widthPt += c.adv + spacing;
     } else {
-      pieces.push({ text: c.ch, face: c.face, run: c.run, x, sizePt: c.sizePt, rise: c.rise, spacingPt: spacing, widthPt: c.adv + spacing });
+      pieces.push({ text: c.ch, face: c.face, run: c.run, x, sizePt: c.sizePt, rise: c.rise, spacingPt: c.track + spacing, widthPt: c.adv + spacing });
     }
     x += c.adv + spacing;
   });
@@ -195,9 +207,9 @@ function piecesOf(line: Ch[], spacing: number): { pieces: SetPiece[]; text: stri
 
 /** Sets `runs` into lines of the frame. An empty text gives one empty line. */
 export function setLines(runs: readonly GRun[], frame: LineFrame, fonts: SetterFonts, at?: SourcePos): SetLine[] {
-  const chars = characters(runs, frame.sizePt, fonts, at);
+  const chars = characters(runs, frame.sizePt, frame.trackPt ?? 0, fonts, at);
   if (!frame.grid) compressAdjacentMarks(chars);
-  const cell = frame.sizePt;
+  const cell = frame.sizePt + (frame.trackPt ?? 0);
   const out: SetLine[] = [];
   let cur: Ch[] = [];
   let used = 0;

@@ -10,7 +10,7 @@ import { contentsEntryLines, contentsLabel } from './contents.js';
 import type { GContents, GRun } from './galley.js';
 import { setLines } from './lines.js';
 import type { PItem } from './paged.js';
-import { printSize, type PlaceContext } from './place-context.js';
+import { printType, type PlaceContext } from './place-context.js';
 import { baselineAt, lineItems, lineX } from './place-text.js';
 
 /** The box's items with its first grid line's top at `top`. */
@@ -18,21 +18,22 @@ export function placeContents(ctx: PlaceContext, box: GContents, top: number): P
   const { g, geo, fonts } = ctx;
   const items: PItem[] = [];
   const style = g.styles[box.style];
-  const size = printSize(ctx, style.sizePt);
+  const type = printType(ctx, style.sizePt);
+  const size = type.sizePt;
   const x0 = geo.left + box.paddingChars * geo.cell;
   const inner = box.lineChars * geo.cell;
   const baseline = (line: number): number => baselineAt(top + line * geo.pitch, size, style.role, fonts);
   const label = (runs: GRun[], atChars: number, line: number, link: string): void => {
-    items.push(...lineItems(contentsLabel(runs, size, fonts), x0 + atChars * geo.cell, baseline(line), g.text, { link }));
+    items.push(...lineItems(contentsLabel(runs, type, fonts), x0 + atChars * geo.cell, baseline(line), g.text, { link }));
   };
 
-  const [title] = setLines(box.title.runs, { sizePt: size, firstWidthPt: inner, widthPt: inner, grid: true, justify: false }, fonts, g.at.masthead);
+  const [title] = setLines(box.title.runs, { ...type, firstWidthPt: inner, widthPt: inner, grid: true, justify: false }, fonts, g.at.masthead);
   items.push(...lineItems(title!, lineX(title!, 'center', x0, inner), baseline(0), g.text));
   let line = 1;
   for (const e of box.entries) {
     if (e.head) label(e.head.runs, 0, line, e.head.target);
     if (e.marker) label([e.marker], box.headChars, line, e.target);
-    contentsEntryLines(box, e, size, fonts).forEach((l, k) => {
+    contentsEntryLines(box, e, type, fonts).forEach((l, k) => {
       items.push(...lineItems(l, x0 + box.textChars * geo.cell, baseline(line + k), g.text, { link: e.target }));
     });
     line += e.lines;

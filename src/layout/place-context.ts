@@ -42,9 +42,9 @@ export function pageGeometry(g: Pick<Galley, 'page'>): PageGeometry {
   };
 }
 
-/** The size text of a nominal size is set at on paper: 三号 at one cell, others as they are. */
-export function printSize(ctx: { g: Pick<Galley, 'text'> }, sizePt: number): number {
-  return sizePt === ctx.g.text.bodySizePt ? ctx.g.text.bodyPdfSizePt : sizePt;
+/** How text of a nominal size is set on paper: 三号 tightened to one cell a character, others as they are. */
+export function printType(ctx: { g: Pick<Galley, 'text'> }, sizePt: number): { sizePt: number; trackPt: number } {
+  return { sizePt, trackPt: sizePt === ctx.g.text.bodySizePt ? ctx.g.text.bodyTrackPt : 0 };
 }
 
 /** Whether text of a nominal size sits on the body grid: one character a cell. */

@@ -7,7 +7,7 @@
 import type { GMastheadLine, GRun } from './galley.js';
 import { setLines } from './lines.js';
 import type { PColor, PItem } from './paged.js';
-import { printSize, type PlaceContext } from './place-context.js';
+import { printType, type PlaceContext } from './place-context.js';
 import { baselineAt, lineItems, lineX } from './place-text.js';
 
 const colorOf = (l: Pick<GMastheadLine, 'cmyk'>): PColor | undefined => (l.cmyk ? { cmyk: l.cmyk } : undefined);
@@ -17,8 +17,8 @@ export function placeMasthead(ctx: PlaceContext): { items: PItem[]; lines: numbe
   const m = g.masthead;
   const items: PItem[] = [];
   let line = 0;
-  const oneLine = (runs: GRun[], sizePt: number, at: GMastheadLine['at'], width = geo.blockWidth) =>
-    setLines(runs, { sizePt, firstWidthPt: width, widthPt: width, grid: false, justify: false }, fonts, at ?? g.at.masthead);
+  const oneLine = (runs: GRun[], type: { sizePt: number; trackPt: number }, at: GMastheadLine['at'], width = geo.blockWidth) =>
+    setLines(runs, { ...type, firstWidthPt: width, widthPt: width, grid: false, justify: false }, fonts, at ?? g.at.masthead);
   // On preprinted paper the red lines and rule are there already: their room is kept, nothing drawn.
   const drawn = (part: { preprinted?: true }): boolean => !(m.onPreprintedPaper && part.preprinted);
   for (const l of m.lines) {
@@ -27,9 +27,10 @@ export function placeMasthead(ctx: PlaceContext): { items: PItem[]; lines: numbe
       continue;
     }
     const st = g.styles[l.style];
-    const size = printSize(ctx, st.sizePt);
+    const type = printType(ctx, st.sizePt);
+    const size = type.sizePt;
     const emTop = geo.top + line * geo.pitch + (l.gridLines * geo.pitch - size) / 2;
-    oneLine(l.runs, size, l.at).forEach((set, k) => {
+    oneLine(l.runs, type, l.at).forEach((set, k) => {
       const baseline = baselineAt(emTop + k * geo.pitch, size, st.role, fonts);
       const look = colorOf(l);
       items.push(...lineItems(set, lineX(set, l.align, geo.left, geo.blockWidth), baseline, g.text, look ? { color: look } : {}));
@@ -38,13 +39,14 @@ export function placeMasthead(ctx: PlaceContext): { items: PItem[]; lines: numbe
   }
   const p = m.publisher;
   const st = g.styles[p.style];
-  const size = printSize(ctx, st.sizePt);
+  const type = printType(ctx, st.sizePt);
+  const size = type.sizePt;
   const indent = p.indentChars * geo.cell;
   const emTop = geo.top + line * geo.pitch + (geo.pitch - size) / 2;
   const baseline = baselineAt(emTop, size, st.role, fonts);
   const width = geo.blockWidth - 2 * indent;
-  const [left] = oneLine(p.left, size, p.leftAt, width);
-  const [right] = oneLine(p.right, size, p.rightAt, width);
+  const [left] = oneLine(p.left, type, p.leftAt, width);
+  const [right] = oneLine(p.right, type, p.rightAt, width);
   items.push(...lineItems(left!, geo.left + indent, baseline, g.text));
   items.push(...lineItems(right!, lineX(right!, 'right', geo.left + indent, width), baseline, g.text));
   // The rule's top edge offsetPt under the glyphs' em box; a stroke is centred on its path.

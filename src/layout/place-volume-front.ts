@@ -8,7 +8,7 @@
  */
 import type { PItem, PPage, PText } from './paged.js';
 import { setLines, type SetLine, type SetterFonts } from './lines.js';
-import { pageGeometry, printSize } from './place-context.js';
+import { pageGeometry, printType } from './place-context.js';
 import { baselineAt, lineItems, lineX } from './place-text.js';
 import type { ContentsLine, VolumeFront } from './volume-front.js';
 
@@ -26,9 +26,10 @@ function coverPage(f: VolumeFront, fonts: SetterFonts): PItem[] {
   const items: PItem[] = [];
   for (const l of f.cover.lines) {
     const st = f.styles[l.style];
-    const size = printSize({ g: f }, st.sizePt);
+    const type = printType({ g: f }, st.sizePt);
+    const size = type.sizePt;
     const emTop = geo.top + l.line * geo.pitch + (l.gridLines * geo.pitch - size) / 2;
-    const lines = setLines(l.runs, { sizePt: size, firstWidthPt: geo.blockWidth, widthPt: geo.blockWidth, grid: false, justify: false }, fonts, f.at);
+    const lines = setLines(l.runs, { ...type, firstWidthPt: geo.blockWidth, widthPt: geo.blockWidth, grid: false, justify: false }, fonts, f.at);
     // A name too long for one line goes on to the next grid lines, still centred.
     lines.forEach((set, k) => {
       const baseline = baselineAt(emTop + k * geo.pitch, size, st.role, fonts);
@@ -72,8 +73,9 @@ export function placeVolumeFront(f: VolumeFront, fonts: SetterFonts): FrontPages
   newPage();
 
   const title = f.styles[c.title.style];
-  const titleSize = printSize({ g: f }, title.sizePt);
-  for (const set of setLines(c.title.runs, { sizePt: titleSize, firstWidthPt: geo.blockWidth, widthPt: geo.blockWidth, grid: false, justify: false }, fonts, f.at)) {
+  const titleType = printType({ g: f }, title.sizePt);
+  const titleSize = titleType.sizePt;
+  for (const set of setLines(c.title.runs, { ...titleType, firstWidthPt: geo.blockWidth, widthPt: geo.blockWidth, grid: false, justify: false }, fonts, f.at)) {
     const baseline = baselineAt(geo.top + line * geo.pitch + (geo.pitch - titleSize) / 2, titleSize, title.role, fonts);
     page.items.push(...lineItems(set, lineX(set, 'center', geo.left, geo.blockWidth), baseline, f.text));
     line++;
@@ -83,10 +85,10 @@ export function placeVolumeFront(f: VolumeFront, fonts: SetterFonts): FrontPages
   const reserve = c.pageColumnChars * geo.cell;
   const entries: Entry[] = c.lines.map((l) => {
     const st = f.styles[l.style];
-    const size = printSize({ g: f }, st.sizePt);
+    const type = printType({ g: f }, st.sizePt);
     const first = geo.blockWidth - l.firstChars * geo.cell - reserve;
     const rest = geo.blockWidth - l.restChars * geo.cell - reserve;
-    return { line: l, set: setLines(l.runs, { sizePt: size, firstWidthPt: first, widthPt: rest, grid: true, justify: false }, fonts, l.at) };
+    return { line: l, set: setLines(l.runs, { ...type, firstWidthPt: first, widthPt: rest, grid: true, justify: false }, fonts, l.at) };
   });
 
   entries.forEach((e, i) => {
@@ -102,7 +104,8 @@ export function placeVolumeFront(f: VolumeFront, fonts: SetterFonts): FrontPages
     }
     line += blank;
     const st = f.styles[e.line.style];
-    const size = printSize({ g: f }, st.sizePt);
+    const type = printType({ g: f }, st.sizePt);
+    const size = type.sizePt;
     e.set.forEach((set, k) => {
       const baseline = baselineAt(geo.top + line * geo.pitch, size, st.role, fonts);
       const x = geo.left + (k === 0 ? e.line.firstChars : e.line.restChars) * geo.cell;

@@ -78,9 +78,12 @@ export const BODY = {
    * clients that ignore the document grid (LibreOffice, WPS).
    */
   docxRunSpacingTwips: -5,
-  /** PDF: the glyph size equal to the character cell, so 28 fit a line exactly. */
-  get pdfSizePt(): number {
-    return GRID.charPitchPt;
+  /**
+   * PDF: glyphs at their nominal 16 pt, each tightened by this much (character spacing), so
+   * that a full-width character takes one cell of 15.79 pt and 28 fill a line (spec §1).
+   */
+  get pdfTrackPt(): number {
+    return GRID.charPitchPt - ZIHAO.sanhao;
   },
   /** First-line indent in characters. */
   indentChars: 2,

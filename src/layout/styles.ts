@@ -51,7 +51,7 @@ export interface BlockStyle {
   /** The name an editor sees in Word's style list. */
   name: string;
   role: FontRole;
-  /** Nominal size (三号 = 16 pt); the PDF sets 三号 at one character cell, see BODY.pdfSizePt. */
+  /** Nominal size (三号 = 16 pt); the PDF tightens 三号 to one character cell, see BODY.pdfTrackPt. */
   sizePt: number;
   align: 'justify' | 'left' | 'center' | 'right';
   /** First-line indent in characters of this size. */

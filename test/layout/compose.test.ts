@@ -36,6 +36,33 @@ describe('compose', () => {
     if (lines.length > 1) expect(Math.max(...widths) - Math.min(...widths)).toBeLessThan(ARTICLE.title.sizePt * 4);
   });
 
+  test('a long title breaks as an editor breaks it: after a comma near the middle, never inside a word', () => {
+    const article = sample.sections.flatMap((s) => s.entries).find((e) => e.kind === 'article')!;
+    const linesOf = (title: string): string[] => {
+      const model = { ...sample, sections: sample.sections.map((s) => ({ ...s, entries: s.entries.map((e) => (e === article ? { ...article, title } : e)) })) };
+      const g = compose(model, issueMetrics(model));
+      const p = g.body.find((b): b is GParagraph => b.kind === 'paragraph' && b.style === 'articleTitle')!;
+      const lines: string[] = [];
+      for (const r of p.runs) (r.breakBefore || lines.length === 0 ? lines.push(r.text) : (lines[lines.length - 1] += r.text));
+      return lines;
+    };
+    // 31 characters of 二号 on a line of about 20: two lines, the comma's break one character off the middle.
+    expect(linesOf('关于进一步加强县域普通高中建设，全面提升教育教学质量的实施意见')).toEqual(['关于进一步加强县域普通高中建设，', '全面提升教育教学质量的实施意见']);
+    expect(linesOf('多措并举谋协同，精准发力促提质，赣州市县域基础教育协同提质行动纪实')).toEqual(['多措并举谋协同，精准发力促提质，', '赣州市县域基础教育协同提质行动纪实']);
+    // No mark to break after: the break falls between two words of the dictionary.
+    const words = ['江西', '高校', '县域', '基础', '教育', '协同', '提质', '行动', '试点', '学校', '工作', '推进', '情况', '汇报'];
+    const title = '江西省高校与县域基础教育协同提质行动试点学校工作推进情况汇报';
+    const lines = linesOf(title);
+    expect(lines.join('')).toBe(title);
+    expect(lines).toHaveLength(2);
+    const cut = lines[0]!.length;
+    for (const w of words) {
+      const at = title.indexOf(w);
+      expect(cut > at && cut < at + w.length, `${lines.join(' / ')} splits ${w}`).toBe(false);
+    }
+    expect(Math.abs(lines[0]!.length - lines[1]!.length)).toBeLessThanOrEqual(3);
+  });
+
   test('table columns fill the text block with padding and rules, the widest content gets the widest column', () => {
     const t = gm.body.find((b): b is GTable => b.kind === 'table')!;
     const n = t.columns.length;

@@ -25,12 +25,13 @@ import { FIXTURES, requireModel, SAMPLE } from '../helpers/series.js';
 const MM = 72 / 25.4;
 const TOP = 37 * MM;
 const PITCH = (225 * MM) / 22;
-const BODY_CELL = (156 * MM) / 28;
+/** 三号 (spec §1): 16 pt glyphs, tightened to the 15.79 pt cell. */
+const BODY_SIZE = 16;
 /** Baselines agree to a fiftieth of a point. */
 const TOL = 0.02;
 
 const squeeze = normaliseText;
-const isBody = (l: PdfLine): boolean => !isPageNumber(l) && l.items.every((i) => Math.abs(i.size - BODY_CELL) < 0.05);
+const isBody = (l: PdfLine): boolean => !isPageNumber(l) && l.items.every((i) => Math.abs(i.size - BODY_SIZE) < 0.05);
 
 /** The masthead's text as printed, then the box's: page 1 reads them in this order. */
 function page1Start(issue: Issue): string {
@@ -150,7 +151,7 @@ describe('the contents box on page 1', () => {
       expect((bottom - top) / PITCH).toBeCloseTo(1 + items, 1);
       // The top rule above the title's glyphs, below the line before; the bottom rule under the
       // last headline's glyphs, above the next line's.
-      const size = BODY_CELL;
+      const size = BODY_SIZE;
       expect(top).toBeGreaterThan(boxLines[0]!.y - PITCH + 0.2 * size);
       expect(top).toBeLessThan(boxLines[0]!.y - 0.85 * size);
       expect(bottom).toBeGreaterThan(boxLines.at(-1)!.y + 0.1 * size);

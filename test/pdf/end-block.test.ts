@@ -23,15 +23,15 @@ beforeAll(async () => {
 });
 
 describe('end block placement', () => {
-  test('第9期: the end block at the foot of the last page, a blank line at least above it; alone only when the page before is full', () => {
+  test('第9期: the end block at the foot of the last page, a blank line at least above it; alone only when the page before has no room for it', () => {
     const last = plain.pdf.pages.at(-1)!;
     const own = endLines(plain);
     const start = own.findIndex((l) => l.text.startsWith('报：'));
     expect(start).toBeGreaterThanOrEqual(0);
     const body = own.slice(0, start);
     if (body.length > 0) expect(own[start].y - body.at(-1)!.y).toBeGreaterThan(1.9 * GEOM.pitch);
-    // No room left on the page before: its body reaches the last of its 22 lines.
-    else expect(bodyLines(plain.pdf.pages.at(-2)!).at(-1)!.y).toBeGreaterThan(GEOM.bottom - GEOM.pitch);
+    // No room left on the page before for a blank line and the end block's lines under its body.
+    else expect(bodyLines(plain.pdf.pages.at(-2)!).at(-1)!.y).toBeGreaterThan(GEOM.bottom - (own.length + 1) * GEOM.pitch);
     const text = plain.pdf.pages.flatMap((p) => p.lines).map((l) => l.text.replace(/\s/g, '')).join('');
     expect(text).toContain('社会反响热烈。');
     expect(own.at(-1)!.y).toBeGreaterThan(GEOM.bottom - GEOM.pitch);

@@ -12,9 +12,10 @@
  * The geometry is the spec's: A4, margins 37 mm (top) and 28 mm (left), a 156 × 225 mm block
  * of 22 lines of 28 characters. Glyphs are read back with pdfminer.
  */
-import { beforeAll, describe, expect, } from 'vitest';
+import { beforeAll, describe, expect } from 'vitest';
 import type { Block, Issue } from '../../src/model/types.js';
 import { needs } from '../helpers/clients.js';
+import { SPEC_SIZE } from '../helpers/official-spec.js';
 import { readGlyphs, type Glyph, type GlyphLine, type GlyphPage } from '../helpers/pdf-glyphs.js';
 import { renderPdf } from '../helpers/render-format.js';
 import { FIXTURES, requireModel, SAMPLE } from '../helpers/series.js';
@@ -201,6 +202,14 @@ describe.each(CASES)('%s: the print on the spec’s grid', (name, _dir, _arg, le
     expect(f.checkedPairs).toBeGreaterThanOrEqual(least.pairs);
     expect(f.full).toBeGreaterThanOrEqual(least.full);
     expect(f.problems).toEqual([]);
+  });
+
+  pdfminer.it('body text is 三号, 16 pt glyphs tightened to the cell (spec §1), not shrunk to it', () => {
+    const { pages, issue } = results.get(name)!;
+    const glyphs = bodyLines(pages, paragraphs(issue)).flatMap((l) => l.glyphs);
+    expect(glyphs.length).toBeGreaterThan(100);
+    const sizes = new Set(glyphs.map((g) => g.size.toFixed(2)));
+    expect([...sizes]).toEqual([SPEC_SIZE.bodyPt.toFixed(2)]);
   });
 
   pdfminer.it('page geometry: A4, the body inside the 156 × 225 mm block, 22 lines at most, one pitch apart', () => {

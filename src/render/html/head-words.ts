@@ -4,50 +4,14 @@
  *
  * The head is set `word-break: keep-all` (no break between two Chinese characters) and gets a
  * <wbr> at each word boundary; breaks at punctuation and spaces stay the browser's, under the
- * page's strict line-break rules. Words are Intl.Segmenter's (ICU's Chinese dictionary), with
- * its single characters joined to a neighbour: ICU leaves 县|域, 提|质 and 的 apart, and a break
- * there reads as a break inside a word. The head's last word, with the word before it when it
+ * page's strict line-break rules. Words are those of layout/words.ts, the same the paper's
+ * titles break between. The head's last word, with the word before it when it
  * is one character, is kept whole (white-space: nowrap).
  */
 import type { FontRole, GRun } from '../../layout/galley.js';
+import { units, WORDY } from '../../layout/words.js';
 import { el, type Child } from './dom.js';
 import { runNodes } from './inlines.js';
-
-const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
-
-/** A character that is part of a word (not punctuation, a mark or a space). */
-const WORDY = /[\p{L}\p{N}]/u;
-
-interface Unit {
-  start: number;
-  end: number;
-  wordy: boolean;
-}
-
-/** Word units of one line of text, single characters joined to a neighbour. */
-function units(text: string): Unit[] {
-  const raw = [...segmenter.segment(text)].map((s) => ({ start: s.index, end: s.index + s.segment.length, wordy: s.isWordLike === true || WORDY.test(s.segment) }));
-  const single = (u: Unit): boolean => u.wordy && [...text.slice(u.start, u.end)].length === 1;
-  const out: Unit[] = [];
-  for (let i = 0; i < raw.length; i++) {
-    const u = { ...raw[i]! };
-    // Single characters in a row are one word (县|域 → 县域, 提|质 → 提质) …
-    while (single(raw[i]!) && raw[i + 1] && single(raw[i + 1]!)) u.end = raw[++i]!.end;
-    // … and one left alone goes with the word after it (的说明, 新蓝图, 谋协同) …
-    if (single(u) && raw[i + 1]?.wordy) u.end = raw[++i]!.end;
-    out.push(u);
-  }
-  // … or, at the end of the line, with the word before it (办公室).
-  for (let i = out.length - 1; i > 0; i--) {
-    const u = out[i]!;
-    const prev = out[i - 1]!;
-    if (u.wordy && prev.wordy && [...text.slice(u.start, u.end)].length === 1) {
-      prev.end = u.end;
-      out.splice(i, 1);
-    }
-  }
-  return out;
-}
 
 export interface HeadBreaks {
   /** Offsets where a <wbr> goes: between two word units. */
