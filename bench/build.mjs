@@ -9,7 +9,10 @@
  *  2. With @myriaddreamin/typst-ts-node-compiler installed: Typst's cold compile of the same
  *     5-page issue (bench/typst/news-010.typ, Fandol fonts from fonts/) alternated with
  *     bulletin's, and the ratio of the medians.
- *  3. Where the time of one cold build goes, in one process: the parts add up to the whole,
+ *  3. Cold `bulletin check 9`, a whole process, in the same round-robin.
+ *  4. The figures issue 26 sets goals for, each beside its goal: bulletin / Typst CPU and wall,
+ *     the ~40-page issue / the 5-page one, peak RSS of one build, check's CPU.
+ *  5. Where the time of one cold build goes, in one process: the parts add up to the whole,
  *     from the process's start (node's own start-up) to its exit.
  * Output hashes are printed so that a change meant not to alter output can be checked.
  */
@@ -20,7 +23,7 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { REPO, median, runCli, table } from './lib.mjs';
+import { REPO, bigSeries, median, runCli, table } from './lib.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const SELF = fileURLToPath(import.meta.url);
@@ -28,31 +31,6 @@ const SELF = fileURLToPath(import.meta.url);
 if (process.argv[2] === '--phases') {
   await phases(process.argv[3], process.argv[4], process.argv[5]);
   process.exit(0);
-}
-
-/** A temp series whose one issue repeats 009's articles and the mixed fixture's items `times` times. */
-function bigSeries(times) {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bulletin-bench-'));
-  fs.copyFileSync(path.join(REPO, 'test', 'fixtures', 'mixed', 'bulletin.yaml'), path.join(dir, 'bulletin.yaml'));
-  const issue = path.join(dir, 'issues', '001');
-  fs.mkdirSync(path.join(issue, 'images'), { recursive: true });
-  const mixed = path.join(REPO, 'test', 'fixtures', 'mixed', 'issues', '001');
-  fs.copyFileSync(path.join(mixed, 'issue.yaml'), path.join(issue, 'issue.yaml'));
-  fs.copyFileSync(path.join(mixed, 'images', 'meeting.png'), path.join(issue, 'images', 'meeting.png'));
-  const sources = [
-    ...fs.readdirSync(mixed).filter((f) => f.endsWith('.md') && !f.includes('note')).map((f) => path.join(mixed, f)),
-    ...fs.readdirSync(path.join(REPO, 'issues', '009')).filter((f) => f.endsWith('.md') && !f.startsWith('00')).map((f) => path.join(REPO, 'issues', '009', f)),
-  ];
-  let n = 0;
-  for (let k = 0; k < times; k++) {
-    for (const src of sources) {
-      // Distinct order numbers keep every copy; the section and text stay as they are.
-      let text = fs.readFileSync(src, 'utf8');
-      text = /^order:/m.test(text) ? text.replace(/^order: \d+/m, `order: ${++n}`) : text.replace(/^---\n/, `---\norder: ${++n}\n`);
-      fs.writeFileSync(path.join(issue, `${String(n).padStart(3, '0')}-${path.basename(src)}`), text);
-    }
-  }
-  return dir;
 }
 
 function typstCompiler() {
@@ -163,11 +141,13 @@ const withTypst = typstCompiler() && fs.existsSync(news);
 const out = fs.mkdtempSync(path.join(os.tmpdir(), 'bulletin-bench-out-'));
 const runs = new Map(cases.map(([name]) => [name, []]));
 const typst = [];
+const checks = [];
 for (let i = 0; i < RUNS; i++) {
   for (const [name, dir, arg] of cases) {
     runs.get(name).push(runCli(['build', arg, '--out', path.join(out, name)], dir));
     if (withTypst && dir === news) typst.push(runTypst(path.join(out, 'typst.pdf')));
   }
+  checks.push(runCli(['check', '9'], REPO));
 }
 
 console.log(`Cold \`bulletin build\` (PDF, DOCX and HTML), whole process, median of ${RUNS} round-robin runs`);
@@ -197,6 +177,24 @@ if (withTypst) {
 } else {
   console.log('(Typst comparison skipped: install it with `npm install --no-save @myriaddreamin/typst-ts-node-compiler@0.7.0`)');
 }
+const checkCpu = median(checks.map((r) => r.cpuMs));
+console.log(`\nCold \`bulletin check 9\`, whole process, median of ${RUNS}: wall ${(median(checks.map((r) => r.wallMs)) / 1000).toFixed(2)} s, CPU ${(checkCpu / 1000).toFixed(3)} s, peak RSS ${median(checks.map((r) => r.maxRssMB)).toFixed(0)} MB`);
+
+// Issue 26's goals, each figure beside its goal (medians of the runs above).
+const goalRows = [['goal (issue 26)', 'measured', 'target', 'met']];
+const goal = (what, value, target, fmt) => goalRows.push([what, fmt(value), fmt(target), Number.isNaN(value) ? '' : value <= target ? 'yes' : 'no']);
+const times = (v) => (Number.isNaN(v) ? 'n/a' : `${v.toFixed(2)}×`);
+const newsRuns = runs.get('news 第10期');
+if (newsRuns && withTypst) {
+  goal('news 第10期 build CPU / Typst CPU', median(newsRuns.map((r) => r.cpuMs)) / median(typst.map((r) => r.cpuMs)), 3, times);
+  goal('news 第10期 build wall / Typst wall', median(newsRuns.map((r) => r.wallMs)) / median(typst.map((r) => r.wallMs)), 3, times);
+} else {
+  goal('news 第10期 build / Typst (Typst not installed)', NaN, 3, times);
+}
+goal(`${last.pages}-page / ${first.pages}-page build CPU`, last.cpu / first.cpu, 1.5, times);
+if (newsRuns) goal('peak RSS of one build, news 第10期 (MB)', median(newsRuns.map((r) => r.maxRssMB)), 150, (v) => v.toFixed(0));
+goal('check 9 CPU (s)', checkCpu / 1000, 0.15, (v) => v.toFixed(3));
+console.log(`\n${table(goalRows)}`);
 
 for (const [name, dir, arg] of cases) {
   // Median of three instrumented runs, phase by phase; the parts add up to the median run.

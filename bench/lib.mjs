@@ -1,6 +1,7 @@
 // Shared helpers of the benchmark scripts: timed child runs, medians, tables.
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -16,6 +17,31 @@ export function runCli(args, cwd, env = {}) {
   const cpu = /BENCH_CPU_US (\d+)/.exec(r.stderr ?? '');
   if (r.status !== 0) throw new Error(`bulletin ${args.join(' ')} failed (${r.status}):\n${r.stderr}`);
   return { wallMs, cpuMs: cpu ? Number(cpu[1]) / 1000 : NaN, maxRssMB: rss ? Number(rss[1]) / 1024 : NaN, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** A temp series whose one issue repeats 009's articles and the mixed fixture's items `times` times. */
+export function bigSeries(times) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bulletin-bench-'));
+  fs.copyFileSync(path.join(REPO, 'test', 'fixtures', 'mixed', 'bulletin.yaml'), path.join(dir, 'bulletin.yaml'));
+  const issue = path.join(dir, 'issues', '001');
+  fs.mkdirSync(path.join(issue, 'images'), { recursive: true });
+  const mixed = path.join(REPO, 'test', 'fixtures', 'mixed', 'issues', '001');
+  fs.copyFileSync(path.join(mixed, 'issue.yaml'), path.join(issue, 'issue.yaml'));
+  fs.copyFileSync(path.join(mixed, 'images', 'meeting.png'), path.join(issue, 'images', 'meeting.png'));
+  const sources = [
+    ...fs.readdirSync(mixed).filter((f) => f.endsWith('.md') && !f.includes('note')).map((f) => path.join(mixed, f)),
+    ...fs.readdirSync(path.join(REPO, 'issues', '009')).filter((f) => f.endsWith('.md') && !f.startsWith('00')).map((f) => path.join(REPO, 'issues', '009', f)),
+  ];
+  let n = 0;
+  for (let k = 0; k < times; k++) {
+    for (const src of sources) {
+      // Distinct order numbers keep every copy; the section and text stay as they are.
+      let text = fs.readFileSync(src, 'utf8');
+      text = /^order:/m.test(text) ? text.replace(/^order: \d+/m, `order: ${++n}`) : text.replace(/^---\n/, `---\norder: ${++n}\n`);
+      fs.writeFileSync(path.join(issue, `${String(n).padStart(3, '0')}-${path.basename(src)}`), text);
+    }
+  }
+  return dir;
 }
 
 export function median(xs) {

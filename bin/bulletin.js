@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The CLI is one bundled file, lib/bulletin.mjs (built by `npm ci` through the prepare script).
+// The CLI is the bundle lib/bulletin.mjs and its chunks (built by `npm ci` through the prepare script).
 import module from 'node:module';
 
 // Node 22 and later keep V8's compiled code of the bundle on disk between runs.

@@ -3,8 +3,15 @@
  * GB18030 (Notepad's "ANSI" on a Chinese system). Text comes back as clean UTF-8 with LF.
  */
 import fs from 'node:fs';
-import iconv from 'iconv-lite';
+import { createRequire } from 'node:module';
+import type Iconv from 'iconv-lite';
 import { Diagnostics } from '../diagnostics.js';
+
+// iconv-lite and its tables (some 490 KB) are loaded at the first file that is not UTF-8, not
+// at every start: most series are all UTF-8. A require the bundler cannot see keeps it out of
+// the bundle; it resolves from node_modules as pdfmake does.
+let iconvLib: typeof Iconv | undefined;
+const iconv = (): typeof Iconv => (iconvLib ??= createRequire(import.meta.url)('iconv-lite') as typeof Iconv);
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 const utf8Lenient = new TextDecoder('utf-8');
@@ -17,8 +24,8 @@ export interface DecodedSource {
 }
 
 export function decodeSource(bytes: Uint8Array): DecodedSource {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: normalise(iconv.decode(Buffer.from(bytes.subarray(2)), 'utf-16le')), encoding: 'utf-16', badBytes: [] };
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: normalise(iconv.decode(Buffer.from(bytes.subarray(2)), 'utf-16be')), encoding: 'utf-16', badBytes: [] };
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: normalise(iconv().decode(Buffer.from(bytes.subarray(2)), 'utf-16le')), encoding: 'utf-16', badBytes: [] };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: normalise(iconv().decode(Buffer.from(bytes.subarray(2)), 'utf-16be')), encoding: 'utf-16', badBytes: [] };
   try {
     return { text: normalise(utf8.decode(bytes)), encoding: 'utf-8', badBytes: [] };
   } catch {
@@ -33,7 +40,7 @@ export function decodeSource(bytes: Uint8Array): DecodedSource {
       const kept = bytes.filter((_x, i) => !skip.has(i));
       return { text: normalise(utf8Lenient.decode(kept)), encoding: 'utf-8', badBytes: bad };
     }
-    return { text: normalise(iconv.decode(Buffer.from(bytes), 'gb18030')), encoding: 'gb18030', badBytes: [] };
+    return { text: normalise(iconv().decode(Buffer.from(bytes), 'gb18030')), encoding: 'gb18030', badBytes: [] };
   }
 }
 

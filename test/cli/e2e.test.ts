@@ -44,6 +44,11 @@ describe('help and version', () => {
     expect(r.lines[0]).toBe('用法： bulletin [选项] [命令]');
     for (const title of ['选项：', '命令：', '常用流程：']) expect(r.lines).toContain(title);
     for (const cmd of ['init', 'new', 'import', 'list', 'check', 'build', 'preview', 'issue', 'archive', 'volume', 'stats']) expect(r.stdout).toMatch(new RegExp(`^  ${cmd} `, 'm'));
+    // Commands are registered lazily from a list in main.ts: a command file added without an
+    // entry there would be missing from the help and from the suggestions.
+    const files = fs.readdirSync(path.join(REPO, 'src', 'cli', 'commands')).filter((f) => f.endsWith('.ts'));
+    expect(files.length).toBeGreaterThanOrEqual(11);
+    for (const f of files) expect(r.stdout, f).toMatch(new RegExp(`^  ${f.slice(0, -3)} `, 'm'));
     // The column width follows the longest command term.
     expect(r.stdout).toMatch(/-h, --help {2,}显示帮助/);
     expect(r.stdout).toMatch(/import \[选项\] <文件> +导入来稿/);

@@ -50,10 +50,17 @@ async function buildItem(body: string): Promise<{ r: CliResult; pdf: PdfRead; do
 
 const items = (pdf: PdfRead): PdfRead['pages'][number]['lines'][number]['items'] => pdf.pages.flatMap((p) => p.lines.flatMap((l) => l.items));
 
-/** Text drawn past the text block on either side. */
+/**
+ * Text drawn past the text block on either side, but for a closing mark that hangs in the margin
+ * at a line's end, at most one cell (official-format.md §11, as Word's 允许标点溢出边界).
+ */
+const HANGING = /[。，、；：？！”’）》]$/u;
 const outside = (pdf: PdfRead): string[] =>
   items(pdf)
-    .filter((it) => it.x + it.width > GEOM.right + 0.5 || it.x < GEOM.left - 0.5)
+    .filter((it) => {
+      const past = it.x + it.width - GEOM.right;
+      return it.x < GEOM.left - 0.5 || (past > 0.5 && !(HANGING.test(it.text) && past <= GEOM.cell + 0.5));
+    })
     .map((it) => `${it.text}@${it.x.toFixed(1)}+${it.width.toFixed(1)}`);
 
 const pdfText = (pdf: PdfRead): string => nospace(pdf.pages.map((p) => p.lines.map((l) => l.text).join('')).join(''));

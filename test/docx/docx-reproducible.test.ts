@@ -55,4 +55,23 @@ describe('reproducible DOCX', () => {
     const [y, mo, d] = issue.meta.isoDate.split('-').map(Number);
     expect({ y: (dosDate >> 9) + 1980, mo: (dosDate >> 5) & 15, d: dosDate & 31 }).toEqual({ y, mo, d });
   });
+
+  test('every zip entry is stored, so no compressor of any machine shapes the bytes', async () => {
+    const zip = await docxOf(issueOf(SERIES.sample));
+    const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+    // End of central directory: the last 22 bytes (no comment); entry count at 10, offset at 16.
+    const eocd = zip.byteLength - 22;
+    expect(view.getUint32(eocd, true)).toBe(0x06054b50);
+    const count = view.getUint16(eocd + 10, true);
+    const methods: Record<string, number> = {};
+    for (let i = 0, at = view.getUint32(eocd + 16, true); i < count; i++) {
+      expect(view.getUint32(at, true)).toBe(0x02014b50);
+      const name = new TextDecoder().decode(zip.subarray(at + 46, at + 46 + view.getUint16(at + 28, true)));
+      methods[name] = view.getUint16(at + 10, true);
+      expect(view.getUint32(at + 20, true), name).toBe(view.getUint32(at + 24, true));
+      at += 46 + view.getUint16(at + 28, true) + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
+    }
+    expect(Object.keys(methods)).toContain('word/document.xml');
+    expect(Object.values(methods).every((m) => m === 0), JSON.stringify(methods)).toBe(true);
+  });
 });

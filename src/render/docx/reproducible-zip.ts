@@ -10,8 +10,15 @@ import { ooxmlZip, type ZipLevel } from '../../output/ooxml-zip.js';
 import { OFF_GRID_STYLE_IDS } from './styles.js';
 import { patchCoreDates, patchSettings, patchStyles, stableLinkIds, type PatchText } from './xml-patches.js';
 
-/** The DOCX entries' deflate level (the bulletin's and the stats' DOCX). */
-const DOCX_ZIP_LEVEL: ZipLevel = 9;
+/**
+ * The DOCX entries (the bulletin's and the stats' DOCX) are stored, not deflated: the same bytes
+ * from every zip library and Node build by construction, so the archive's SHA-256 of a DOCX
+ * holds across machines, and no time goes to compression (fflate's deflate took some 50 ms of a
+ * cold build, most of it warming up the JIT; Node's zlib is fast but its output may change with
+ * the zlib Node was built with). The XML is a few times larger uncompressed: 64 KB for the
+ * 5-page news issue, 165 KB for 40 pages.
+ */
+const DOCX_ZIP_LEVEL: ZipLevel = 0;
 
 /** `offGridStyleIds`: the document's styles whose lines are not grid lines (xml-patches.ts). */
 export async function reproducibleDocx(doc: Document, isoDate: string, text: PatchText, offGridStyleIds: readonly string[] = OFF_GRID_STYLE_IDS): Promise<Uint8Array> {
