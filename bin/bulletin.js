@@ -4,7 +4,7 @@ import module from 'node:module';
 
 // Node 22 and later keep V8's compiled code of the bundle on disk between runs.
 module.enableCompileCache?.();
-const { main } = await import('../lib/bulletin.mjs');
+const { main, stdio } = await import('../lib/bulletin.mjs');
 
 // `bulletin list | head` closes the pipe early; that is not an error worth a stack trace.
 process.stdout.on('error', (e) => {
@@ -17,7 +17,7 @@ process.stdout.on('error', (e) => {
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.on(signal, () => {
     if (process.listenerCount(signal) > 1) return;
-    process.stderr.write('\n已中断。已生成的文件都是完整的，未完成的没有写出。\n');
+    stdio.err('\n已中断。已生成的文件都是完整的，未完成的没有写出。');
     process.exit(130);
   });
 }

@@ -15,6 +15,8 @@ export interface Diagnostic {
   message: string;
   /** Stable rule id, for tests and for filtering. */
   rule: string;
+  /** The problem stopped the command (it came with a UserError): the reporter says it once, at its place. */
+  fatal?: true;
 }
 
 export class Diagnostics {
@@ -79,5 +81,15 @@ export class UserError extends Error {
   ) {
     super(message);
     this.name = 'UserError';
+  }
+
+  /**
+   * A problem with a place that stops the command: one fatal diagnostic at `file` (line and
+   * column where known), which the reporter prints as `file:line:column  错误：message`. The
+   * error's own message names the place too, for callers that show it elsewhere (a list, a page).
+   */
+  static at(file: string, message: string, where: { line?: number; column?: number; rule?: string } = {}): UserError {
+    const d: Diagnostic = { severity: 'error', fatal: true, rule: where.rule ?? 'fatal', file, line: where.line, column: where.column, message };
+    return new UserError(`${file}${where.line !== undefined ? `:${where.line}` : ''} ${message}`, [d]);
   }
 }

@@ -16,6 +16,8 @@ import { layoutLimits } from './layout/limits.js';
 import { paginate } from './layout/paginate.js';
 import { missingGlyphs } from './layout/coverage.js';
 import { missingGlyphsError } from './layout/fallback.js';
+import { fontNamesNotInstalled } from './fonts/not-installed.js';
+import { silent, type OnProgress } from './progress.js';
 import { sourceLocator } from './sources/locate.js';
 import type { OutputFormat, RenderContext, Rendered } from './render/formats.js';
 
@@ -25,21 +27,21 @@ export interface Composed {
   faces: Faces;
 }
 
-/** The one composition of an issue; `log` hears which font file serves each role. */
-export function composeIssue(issue: Issue, log: (message: string) => void = () => undefined, options: ComposeOptions = {}): Composed {
-  const faces = issueMetrics(issue, log);
+/** The one composition of an issue; `progress` hears which font file serves each role. */
+export function composeIssue(issue: Issue, progress: OnProgress = silent, options: ComposeOptions = {}): Composed {
+  const faces = issueMetrics(issue, progress);
   return { galley: compose(issue, faces, options), faces };
 }
 
 /** The context a format renders in: the pages made once when a format draws pages. */
-function contextFor(formats: readonly OutputFormat[], { galley, faces }: Composed, log: (message: string) => void): RenderContext {
-  return formats.some((f) => f.paged) ? { log, faces, pages: paginate(galley, faces) } : { log, faces };
+function contextFor(formats: readonly OutputFormat[], { galley, faces }: Composed, progress: OnProgress): RenderContext {
+  return formats.some((f) => f.paged) ? { progress, faces, pages: paginate(galley, faces) } : { progress, faces };
 }
 
 /** One format of an issue, for callers that render on their own (the preview, tests). */
-export async function renderFormat(issue: Issue, format: OutputFormat, log: (message: string) => void = () => undefined, options: ComposeOptions = {}): Promise<Rendered> {
-  const composed = composeIssue(issue, format.embedsFonts ? log : undefined, options);
-  return format.render(composed.galley, contextFor([format], composed, log));
+export async function renderFormat(issue: Issue, format: OutputFormat, progress: OnProgress = silent, options: ComposeOptions = {}): Promise<Rendered> {
+  const composed = composeIssue(issue, format.embedsFonts ? progress : undefined, options);
+  return format.render(composed.galley, contextFor([format], composed, progress));
 }
 
 export interface RenderedIssue {
@@ -58,7 +60,7 @@ export async function renderIssue(
   ctx: SeriesContext,
   cfg: IssueConfig,
   formats: readonly OutputFormat[],
-  renderCtx: Pick<RenderContext, 'log'>,
+  progress: OnProgress = silent,
   options: ComposeOptions = {},
 ): Promise<RenderedIssue> {
   const diags = new Diagnostics();
@@ -72,7 +74,9 @@ export async function renderIssue(
   // What the page cannot hold is refused here, located, before a renderer meets it; what it
   // adapts to (a wide table in smaller type) is said with the other warnings.
   // Which file serves a role is news where a format embeds the fonts.
-  const composed = composeIssue(issue, formats.some((f) => f.embedsFonts) ? renderCtx.log : undefined, options);
+  const composed = composeIssue(issue, formats.some((f) => f.embedsFonts) ? progress : undefined, options);
+  // A configured font this computer lacks is said at its setting, as `check` says it.
+  fontNamesNotInstalled(ctx.series, issue, diags);
   const { galley, faces: metrics } = composed;
   const limits = layoutLimits(galley, metrics);
   for (const d of limits) diags.add(d);
@@ -87,11 +91,10 @@ export async function renderIssue(
   }
   // Render everything before anything is written: a failure in one format leaves no partial set.
   const files: RenderedIssue['files'] = [];
-  const formatCtx = contextFor(formats, composed, renderCtx.log);
+  const formatCtx = contextFor(formats, composed, progress);
   for (const format of formats) {
     const r = await format.render(galley, formatCtx);
     files.push({ format, ...r });
-    for (const d of r.diagnostics) diags.add(d);
   }
   return { issue, files, warnings: diags, ...(formatCtx.pages ? { paged: formatCtx.pages } : {}) };
 }

@@ -57,7 +57,7 @@ function checkIndexIsOurs(outDir: string, previous: Manifest | undefined): void 
   }
   const ours = previous && (previous.index !== undefined ? previous.index === sha256(bytes) : bytes.toString('utf8').includes('见 manifest.json'));
   if (!ours) {
-    throw new UserError(`${file} 不是 bulletin 上次存档时写的（或之后被改过），为避免覆盖，没有做任何改动。请换一个存档文件夹（--out），或把这个文件移走后重试`);
+    throw UserError.at(file, `不是 bulletin 上次存档时写的（或之后被改过），为避免覆盖，没有做任何改动。请换一个存档文件夹（--out），或把这个文件移走后重试`);
   }
 }
 

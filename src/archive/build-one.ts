@@ -67,7 +67,7 @@ export async function renderTask(task: BuildTask): Promise<RenderedTask> {
   const found = current.issues.find((i) => path.resolve(i.dir) === path.resolve(task.issueDir));
   if (!found) throw new Error(`issue folder vanished: ${task.issueDir}`);
   const { ctx, cfg } = task.frozen ? asIssued(current, found, task.frozen.record) : { ctx: current, cfg: found };
-  const { issue, files, paged } = await renderIssue(ctx, cfg, DEFAULT_FORMATS, { log: () => undefined });
+  const { issue, files, paged } = await renderIssue(ctx, cfg, DEFAULT_FORMATS);
   const pdfPages = files.find((f) => f.format.id === 'pdf')?.pages ?? 0;
   const hashed = files.map((f) => ({ ...f, sha256: sha256(f.bytes) }));
   const dir = `${issue.meta.year}/${issue.meta.fileStem}/${contentId(hashed.map((f) => ({ format: f.format.id, sha256: f.sha256 })))}`;

@@ -6,8 +6,7 @@
  */
 import type { Manifest, ManifestIssue } from './manifest.js';
 import { buildSearchIndex, SEARCH_SOURCE } from './search-index.js';
-
-const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+import { markupAttr as esc } from '../output/escape.js';
 
 const FORMAT_NAMES: Record<string, string> = { pdf: 'PDF（印刷版）', docx: 'Word（可编辑）', html: '网页版', wechat: '公众号版（网页）' };
 
@@ -91,17 +90,28 @@ var DATA = ${json};
 ${SEARCH_SOURCE}
 (function () {
   var q = document.getElementById('q'), out = document.getElementById('results'), count = document.getElementById('count');
-  function esc(s) { return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;'); }
+  // The hits are built as elements with textContent: nothing from the archive is ever parsed as markup.
+  function add(parent, tag, cls, text) {
+    var e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (text) e.textContent = text;
+    parent.appendChild(e);
+    return e;
+  }
   function show() {
     var text = q.value.trim();
-    if (!text) { out.innerHTML = ''; count.textContent = ''; return; }
+    out.textContent = '';
+    if (!text) { count.textContent = ''; return; }
     var hits = find(DATA.index, text);
     count.textContent = hits.length ? '找到 ' + hits.length + ' 篇' : '没有找到';
-    out.innerHTML = hits.map(function (n) {
-      var it = DATA.items[n];
-      var title = it.h ? '<a href="' + esc(it.h) + '">' + esc(it.t) + '</a>' : esc(it.t);
-      return '<li>' + title + (it.u ? ' <span class="unit">（' + esc(it.u) + '）</span>' : '') + ' <span class="meta">' + esc(it.l) + ' · ' + esc(it.d) + '</span></li>';
-    }).join('');
+    hits.forEach(function (n) {
+      var it = DATA.items[n], li = add(out, 'li');
+      if (it.h) add(li, 'a', '', it.t).setAttribute('href', it.h);
+      else li.appendChild(document.createTextNode(it.t));
+      if (it.u) { li.appendChild(document.createTextNode(' ')); add(li, 'span', 'unit', '（' + it.u + '）'); }
+      li.appendChild(document.createTextNode(' '));
+      add(li, 'span', 'meta', it.l + ' · ' + it.d);
+    });
   }
   q.addEventListener('input', show);
   show();

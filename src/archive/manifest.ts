@@ -168,11 +168,11 @@ export function readManifest(dir: string): Manifest | undefined {
   try {
     value = JSON.parse(text);
   } catch (e) {
-    throw new UserError(`${file} 不是有效的 JSON（${(e as Error).message}）。存档清单只应由 bulletin archive 写出：请从备份恢复它，或把它移走后重新运行 bulletin archive`);
+    throw UserError.at(file, `不是有效的 JSON（${(e as Error).message}）。存档清单只应由 bulletin archive 写出：请从备份恢复它，或把它移走后重新运行 bulletin archive`);
   }
   const problem = manifestProblem(value);
   if (problem) {
-    throw new UserError(`${file} 格式不对：${problem}。存档清单只应由 bulletin archive 写出：请从备份恢复它，或把它移走后重新运行 bulletin archive`);
+    throw UserError.at(file, `格式不对：${problem}。存档清单只应由 bulletin archive 写出：请从备份恢复它，或把它移走后重新运行 bulletin archive`);
   }
   return value as Manifest;
 }

@@ -74,7 +74,7 @@ export function planArchive(ctx: SeriesContext, outDir: string, previous: Manife
     try {
       let rec = readRecord(root, cfg);
       if (reissue.includes(cfg)) {
-        if (!rec) throw new UserError(`${source} 还没有印发，不需要 --reissue：草稿每次存档都会按现在的设置重新生成`);
+        if (!rec) throw UserError.at(source, '还没有印发，不需要 --reissue：草稿每次存档都会按现在的设置重新生成');
         const record = makeRecord(ctx, cfg, today, shared, rec.record, today);
         rec = { record, sha256: sha256(new TextEncoder().encode(recordJson(record))) };
         plan.records.push({ file: path.join(cfg.dir, 'issued.json'), record });

@@ -117,10 +117,10 @@ export function readRecord(seriesRoot: string, cfg: Pick<IssueConfig, 'dir'>): {
   try {
     value = JSON.parse(bytes.toString('utf8'));
   } catch (e) {
-    throw new UserError(`${shown} 不是有效的 JSON（${(e as Error).message}）。这是 bulletin issue 写下的印发记录，请从版本库或备份恢复它`);
+    throw UserError.at(shown, `不是有效的 JSON（${(e as Error).message}）。这是 bulletin issue 写下的印发记录，请从版本库或备份恢复它`);
   }
   const problem = recordProblem(value);
-  if (problem) throw new UserError(`${shown} 格式不对：${problem}。这是 bulletin issue 写下的印发记录，请从版本库或备份恢复它`);
+  if (problem) throw UserError.at(shown, `格式不对：${problem}。这是 bulletin issue 写下的印发记录，请从版本库或备份恢复它`);
   return { record: value as IssueRecord, sha256: sha256(bytes) };
 }
 

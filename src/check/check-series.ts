@@ -5,10 +5,9 @@ import { driftDiagnostics, readRecord, recordPath } from '../archive/record.js';
 import { issueLabel } from '../numbering/label.js';
 import { relPath } from '../paths.js';
 import { numberedIssues, numberingDiagnostic, numberingProblems } from '../numbering/sequence.js';
-import path from 'node:path';
-import { FontResolver } from '../fonts/resolve.js';
+import { fontNamesNotInstalled } from '../fonts/not-installed.js';
 import { issueLayoutProblems } from '../layout/limits.js';
-import type { FontRole, Issue } from '../model/types.js';
+import type { Issue } from '../model/types.js';
 import { loadIssue, type SeriesContext } from '../pipeline.js';
 import { sourceLocator } from '../sources/locate.js';
 import { fontProblems } from './glyphs.js';
@@ -52,7 +51,7 @@ export function checkIssue(ctx: SeriesContext, cfg: IssueConfig, diags: Diagnost
   checkIssueStubValues(cfg, diags);
   checkIssuedSources(ctx, cfg, diags);
   if (issue) for (const d of fontProblems(issue, sourceLocator(ctx.series.root, sources))) diags.add(d);
-  if (issue) fontNamesNotInstalled(ctx, issue, diags);
+  if (issue) fontNamesNotInstalled(ctx.series, issue, diags);
   if (issue) pageLimits(issue, diags);
   if (issue) for (const d of mixedLeads(issue)) diags.add(d);
   return issue;
@@ -77,29 +76,6 @@ function pageLimits(issue: Issue, diags: Diagnostics): void {
   for (const d of found) diags.add(d);
 }
 
-/** Configured family names that are not installed: the shipped font serves instead, said once per role. */
-function fontNamesNotInstalled(ctx: SeriesContext, issue: Issue, diags: Diagnostics): void {
-  const resolver = new FontResolver(issue);
-  for (const role of Object.keys(issue.fonts) as FontRole[]) {
-    let r;
-    try {
-      r = resolver.resolve(role);
-    } catch {
-      continue; // reported by fontProblems
-    }
-    if (!r.notInstalled?.length) continue;
-    const line = ctx.series.lineOf(['fonts', role]);
-    if (diags.list.some((d) => d.rule === 'font-not-installed' && d.line === line && d.message.startsWith(`fonts.${role} `))) continue;
-    diags.warn(
-      'font-not-installed',
-      'bulletin.yaml',
-      line,
-      1,
-      `fonts.${role} 中的${r.notInstalled.map((n) => `“${n}”`).join('、')}在这台电脑上没有安装，将改用${r.origin === 'system' ? `已安装的“${r.candidate}”` : `随附字体 ${path.basename(r.file)}`}。如需原字体，请先安装`,
-    );
-  }
-}
-
 /** An issued issue whose sources changed since: the same warnings `archive` gives, where the clerk is editing. */
 function checkIssuedSources(ctx: SeriesContext, cfg: IssueConfig, diags: Diagnostics): void {
   let rec;
@@ -107,7 +83,9 @@ function checkIssuedSources(ctx: SeriesContext, cfg: IssueConfig, diags: Diagnos
     rec = readRecord(ctx.series.root, cfg);
   } catch (e) {
     if (!(e instanceof UserError)) throw e;
-    diags.error('issue-record', relPath(ctx.series.root, recordPath(cfg)), undefined, undefined, e.message);
+    // The damaged record, at its place, among the other problems (not stopping the check).
+    for (const d of e.diagnostics) diags.add({ ...d, fatal: undefined, rule: 'issue-record' });
+    if (!e.diagnostics.length) diags.error('issue-record', relPath(ctx.series.root, recordPath(cfg)), undefined, undefined, e.message);
     return;
   }
   if (!rec) return;

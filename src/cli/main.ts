@@ -7,7 +7,7 @@ import { UserError } from '../diagnostics.js';
 import { fsErrorMessage, isFsError } from '../output/fs-errors.js';
 import { nearest } from '../config/suggest.js';
 import { CHINESE_HELP } from './help-zh.js';
-import { printDiagnostics, stdio, type Output } from './report.js';
+import { printDiagnostics, stdio, type Output, type RunStatus } from './report.js';
 import { VERSION } from '../version.js';
 
 /** Commander prints "[options]"; the clerks read Chinese. */
@@ -20,7 +20,7 @@ function subcommandTerm(cmd: Command): string {
   return [cmd.name(), cmd.options.length ? '[选项]' : '', ...args].filter(Boolean).join(' ');
 }
 
-type Register = (program: Command, io: Output) => Command;
+type Register = (program: Command, io: Output, status: RunStatus) => Command;
 
 /**
  * Every command, in the order help lists them, each loaded only when it runs: a build never
@@ -53,7 +53,7 @@ function commandsFor(args: readonly string[]): ReadonlyArray<[string, () => Prom
   return named.length ? named : COMMANDS;
 }
 
-export async function createProgram(io: Output = stdio, args: readonly string[] = []): Promise<Command> {
+export async function createProgram(io: Output = stdio, args: readonly string[] = [], status: RunStatus = { code: 0 }): Promise<Command> {
   const program = new Command('bulletin');
   program
     .description('工作动态简报排版工具：用 Markdown 写稿，生成符合公文格式的 PDF 与 Word 文件')
@@ -63,7 +63,7 @@ export async function createProgram(io: Output = stdio, args: readonly string[] 
     .configureHelp({ ...CHINESE_HELP, subcommandTerm } as Partial<Help>)
     .showSuggestionAfterError(false)
     .exitOverride()
-    .configureOutput({ writeOut: (s) => process.stdout.write(s), writeErr: () => undefined });
+    .configureOutput({ writeOut: (s) => io.out(s.replace(/\n$/, '')), writeErr: () => undefined });
   program.addHelpText(
     'after',
     `
@@ -79,18 +79,22 @@ export async function createProgram(io: Output = stdio, args: readonly string[] 
 每个命令的详细说明：bulletin help <命令>`,
   );
   for (const [, load] of commandsFor(args)) {
-    const cmd = (await load())(program, io);
+    const cmd = (await load())(program, io, status);
     cmd.helpOption('-h, --help', '显示帮助').configureHelp(CHINESE_HELP);
-    cmd.exitOverride().configureOutput({ writeOut: (s) => process.stdout.write(s), writeErr: () => undefined });
+    cmd.exitOverride().configureOutput({ writeOut: (s) => io.out(s.replace(/\n$/, '')), writeErr: () => undefined });
     localiseUsage(cmd);
   }
   localiseUsage(program);
   return program;
 }
 
+/** The terminal, for bin/bulletin.js's word on an interrupted run. */
+export { stdio };
+
 /** Runs the CLI and returns the exit code. */
 export async function main(argv: string[], io: Output = stdio): Promise<number> {
-  const program = await createProgram(io, argv.slice(2));
+  const status: RunStatus = { code: 0 };
+  const program = await createProgram(io, argv.slice(2), status);
   // Bare `bulletin`: commander would print its help through writeErr, which is silenced (its
   // English errors are translated below), so the clerk saw nothing at all.
   if (argv.length <= 2) {
@@ -99,7 +103,7 @@ export async function main(argv: string[], io: Output = stdio): Promise<number> 
   }
   try {
     await program.parseAsync(argv);
-    return typeof process.exitCode === 'number' ? process.exitCode : 0;
+    return status.code;
   } catch (e) {
     return handleError(e, io, program, argv.slice(2));
   }
@@ -114,7 +118,8 @@ function handleError(e: unknown, io: Output, program: Command, args: string[]): 
   }
   if (e instanceof UserError) {
     printDiagnostics(e.diagnostics, io);
-    io.err(`错误：${e.message}`);
+    // A fatal diagnostic is the message, said at its place; anything else gets its summary line.
+    if (!e.diagnostics.some((d) => d.fatal && e.message.endsWith(d.message))) io.err(`错误：${e.message}`);
     return 1;
   }
   // Whatever the file system refuses (a locked DOCX, a read-only disk, a name too long) is a

@@ -2,11 +2,21 @@
 import path from 'node:path';
 import { formatDiagnostic, sortDiagnostics, type Diagnostic } from '../diagnostics.js';
 import { terminalText } from '../output/escape.js';
+import { ROLE_LABELS } from '../fonts/resolve.js';
 import { relPath } from '../paths.js';
+import type { Progress } from '../progress.js';
 
 export interface Output {
   out(line: string): void;
   err(line: string): void;
+}
+
+/**
+ * How a command run ends when it reported its problems instead of throwing (check, import and
+ * list go on to say every problem, then end with 1): main() returns it as the exit code.
+ */
+export interface RunStatus {
+  code: number;
 }
 
 /**
@@ -41,4 +51,18 @@ export function summary(list: Diagnostic[]): string {
   const w = list.filter((d) => d.severity === 'warning').length;
   if (e === 0 && w === 0) return '没有发现问题。';
   return `共 ${e} 个错误，${w} 个警告。${e ? '请先改正错误。' : ''}`;
+}
+
+/** A progress event in the clerk's words: which font file serves a role, how the DOCX names its fonts. */
+export function progressText(p: Progress): string {
+  if (p.kind === 'docx-fonts') return `DOCX：${p.file}，字体按公文字体命名（${p.officialNames.join('、')}）`;
+  const label = p.role === 'fallback' ? '缺字补充' : ROLE_LABELS[p.role];
+  const r = p.font;
+  const where =
+    r.origin === 'shipped'
+      ? `${path.basename(r.file)}（随附）`
+      : r.origin === 'system'
+        ? `${r.candidate}（已安装：${r.file}）`
+        : `${relPath(p.seriesRoot, r.file)}（指定文件）`;
+  return `字体：${label} → ${where}`;
 }

@@ -10,6 +10,7 @@ import { FileRefused, readUserFile } from '../sources/user-file.js';
 import { openFace, type FontkitFont } from './fontkit.js';
 import { ROLE_LABELS, type FontResolver, type ResolvedFont } from './resolve.js';
 import type { FontRole } from '../model/types.js';
+import type { OnProgress } from '../progress.js';
 
 export interface Face {
   /** pdfmake family name of this face. */
@@ -79,7 +80,7 @@ function load(r: ResolvedFont, what: string): LoadedFace {
   try {
     st = fs.statSync(r.file);
   } catch {
-    throw new UserError(`${what}字体文件无法读取：${r.file}。请检查 bulletin.yaml 中的 fonts 设置`);
+    throw UserError.at(r.file, `无法读取（${what}字体文件）。请检查 bulletin.yaml 中的 fonts 设置`);
   }
   const cacheKey = `${id}@${st.size}:${st.mtimeMs}`;
   let face = loaded.get(cacheKey);
@@ -97,7 +98,7 @@ function load(r: ResolvedFont, what: string): LoadedFace {
   } catch {
     fk = undefined;
   }
-  if (!fk || !fk.unitsPerEm) throw new UserError(`${what}字体“${r.file}”不是可用的字体文件（应为 TrueType/OpenType，如 .ttf、.otf、.ttc）。请检查 bulletin.yaml 中的 fonts 设置`);
+  if (!fk || !fk.unitsPerEm) throw UserError.at(r.file, `不是可用的${what}字体文件（应为 TrueType/OpenType，如 .ttf、.otf、.ttc）。请检查 bulletin.yaml 中的 fonts 设置`);
   // A stable key from the file name keeps two builds byte-identical and readable in pdffonts.
   const key = `${path.basename(r.file).replace(/[^\w.-]/g, '_')}${r.postscriptName ? `#${r.postscriptName}` : ''}`;
   face = new LoadedFace(cacheKey, key, r.file, r.postscriptName, buffer, fk);
@@ -114,7 +115,7 @@ export class Faces {
 
   constructor(
     private readonly resolver: FontResolver,
-    private readonly log: (message: string) => void,
+    private readonly progress: OnProgress,
   ) {}
 
   role(role: FontRole): Face {
@@ -123,7 +124,7 @@ export class Faces {
       const r = this.resolver.resolve(role);
       f = load(r, ROLE_LABELS[role]);
       this.byRole.set(role, f);
-      this.log(this.resolver.describe(role, r));
+      this.progress({ kind: 'font', role, font: r, seriesRoot: this.resolver.seriesRoot });
     }
     return f;
   }
@@ -147,7 +148,7 @@ export class Faces {
       const f = [...this.byRole.values(), this.fallbackFace].find((x) => x?.key === face.key);
       if (f) {
         this.used.set(face.key, f);
-        if (f === this.fallbackFace) this.log(this.resolver.describe('fallback', this.resolver.fallback()));
+        if (f === this.fallbackFace) this.progress({ kind: 'font', role: 'fallback', font: this.resolver.fallback(), seriesRoot: this.resolver.seriesRoot });
       }
     }
     return face.key;

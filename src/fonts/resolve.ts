@@ -6,10 +6,11 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { SERIES_FILE } from '../config/series.js';
 import { UserError } from '../diagnostics.js';
 import { SHIPPED_FALLBACK_FONT } from '../layout/spec.js';
 import type { FontRole, Issue } from '../model/types.js';
-import { FONTS_DIR, relPath } from '../paths.js';
+import { FONTS_DIR } from '../paths.js';
 import { SystemFontIndex } from './system-fonts.js';
 
 export type FontOrigin = 'shipped' | 'file' | 'system';
@@ -78,8 +79,10 @@ export class FontResolver {
         if (readable(inSeries)) return { file: inSeries, origin: 'file', candidate, notInstalled };
         const shipped = path.join(FONTS_DIR, candidate);
         if (bare && readable(shipped)) return { file: shipped, origin: 'shipped', candidate, notInstalled };
-        throw new UserError(
+        throw UserError.at(
+          SERIES_FILE,
           `${ROLE_LABELS[role]}字体文件“${candidate}”找不到或无法读取（查找位置：${inSeries}${bare ? `、${shipped}` : ''}）。请检查 bulletin.yaml 中 fonts.${role} 的设置`,
+          { rule: 'font' },
         );
       }
       const face = this.system.find(candidate);
@@ -87,10 +90,12 @@ export class FontResolver {
       tried.push(candidate);
     }
     const names = tried.map((t) => `“${t}”`).join('、');
-    throw new UserError(
+    throw UserError.at(
+      SERIES_FILE,
       tried.length > 0
         ? `${ROLE_LABELS[role]}没有可用的字体：${names}都没有安装。请安装字体，或在 bulletin.yaml 的 fonts.${role} 最后加上随附字体文件名`
         : `${ROLE_LABELS[role]}没有设置字体。请在 bulletin.yaml 的 fonts.${role} 中写上字体`,
+      { rule: 'font' },
     );
   }
 
@@ -99,20 +104,10 @@ export class FontResolver {
   }
 
   /** `字体：正文（仿宋）→ FandolFang-Regular.otf（随附）` */
-  describe(role: FontRole | 'fallback', r: ResolvedFont): string {
-    const label = role === 'fallback' ? '缺字补充' : ROLE_LABELS[role];
-    const where =
-      r.origin === 'shipped'
-        ? `${path.basename(r.file)}（随附）`
-        : r.origin === 'system'
-          ? `${r.candidate}（已安装：${r.file}）`
-          : `${relPath(this.issue.seriesRoot, r.file)}（指定文件）`;
-    // A configured name that is not installed must not pass silently: the print would look
-    // different from what the office expects.
-    if (r.notInstalled?.length) {
-      return `警告：字体：${label} → ${where}；bulletin.yaml 中设置的${r.notInstalled.map((n) => `“${n}”`).join('、')}在这台电脑上没有安装，已改用它。如需原字体，请先安装`;
-    }
-    return `字体：${label} → ${where}`;
+
+  /** The series folder, against which a configured font file is shown. */
+  get seriesRoot(): string {
+    return this.issue.seriesRoot;
   }
 }
 

@@ -37,6 +37,7 @@ import {
 } from './spec.js';
 import { boldLeads } from './run-in-leads.js';
 import { HEADING_STYLE, STYLES, type StyleId } from './styles.js';
+import { silent, type OnProgress } from '../progress.js';
 
 /** The role a model run prints in: its own font, else the block's; bold maps through BOLD_ROLE. */
 export function runRole(run: Pick<Run, 'font' | 'bold'>, blockRole: FontRole): FontRole {
@@ -68,6 +69,12 @@ function closeLeads(runs: readonly Run[]): Run[] {
   return out;
 }
 
+/**
+ * The one link rule: only web and mail targets become links (in the DOCX and the web edition);
+ * any other target (javascript:, file:, a relative path) prints as plain text.
+ */
+const LINKABLE = /^(https?:|mailto:)/i;
+
 /** Model runs in a block role → galley runs. */
 export function composeRuns(runs: readonly Run[], blockRole: FontRole): GRun[] {
   const out: GRun[] = [];
@@ -76,7 +83,7 @@ export function composeRuns(runs: readonly Run[], blockRole: FontRole): GRun[] {
     const g: GRun = { text: r.text, role: runRole(r, blockRole) };
     if (runBold(r, blockRole)) g.bold = true;
     if (r.script) g.script = r.script;
-    if (r.link) g.link = r.link;
+    if (r.link && LINKABLE.test(r.link)) g.link = r.link;
     out.push(g);
   }
   return out;
@@ -534,10 +541,10 @@ class Composer {
 
 /**
  * The issue's fonts as a measuring interface, for a format that has no faces of its own
- * (DOCX, HTML). `log` hears which file serves which role.
+ * (DOCX, HTML). `progress` hears which file serves which role.
  */
-export function issueMetrics(issue: Issue, log: (message: string) => void = () => undefined): Faces {
-  return new Faces(new FontResolver(issue), log);
+export function issueMetrics(issue: Issue, progress: OnProgress = silent): Faces {
+  return new Faces(new FontResolver(issue), progress);
 }
 
 /** The merged cells a table can hold: inside the grid, each over cells no other one takes. */

@@ -33,7 +33,7 @@ export interface GRun {
   bold?: boolean;
   /** Superscript or subscript. */
   script?: 'super' | 'sub';
-  /** Web or mail target of a link; the text prints as plain text on paper. */
+  /** Web or mail target of a link, the only kind compose keeps (LINKABLE); the text prints as plain text on paper. */
   link?: string;
   /** The run starts a new line inside its paragraph (balanced title lines). */
   breakBefore?: boolean;

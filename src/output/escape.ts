@@ -42,6 +42,19 @@ export function terminalText(s: string): string {
 }
 
 /**
+ * Text into HTML or XML element content (the web edition, the archive's index, the preview's
+ * bar, the DOCX's and ODT's XML): & < > as entities. The one markup escaper.
+ */
+export function markupText(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** Text into a double-quoted HTML or XML attribute value. */
+export function markupAttr(s: string): string {
+  return markupText(s).replace(/"/g, '&quot;');
+}
+
+/**
  * A CSV cell that Excel and WPS never read as a formula (OWASP "CSV injection"): a cell that
  * starts with = + - @, a tab or a carriage return (or their full-width forms, which WPS may
  * take for them) gets a leading apostrophe. A plain number stays a number. Then the RFC 4180

@@ -52,9 +52,14 @@ export function checkOutputNames(series: Series, cfg: IssueConfig, all: IssueCon
   }
   const clashes = all.filter((o) => o !== cfg && issueNames(series, o, all).stem === stem);
   if (clashes.length) {
-    throw new UserError(
+    const message =
       `${relPath(series.root, cfg.dir)} 与 ${clashes.map((c) => relPath(series.root, c.dir)).join('、')} 生成的文件同名（${stem}），后生成的会覆盖先生成的，所以没有生成。` +
-        `请改正重复的期号（issue.yaml 的 number），或在 bulletin.yaml 的期号格式中写上 {n}`,
-    );
+      `请改正重复的期号（issue.yaml 的 number），或在 bulletin.yaml 的期号格式中写上 {n}`;
+    // The place to fix: the repeated number, or else the label that leaves the number out.
+    const key = cfg.special ? 'specialLabel' : 'label';
+    const where = clashes.some((c) => c.number === cfg.number)
+      ? { file: cfg.file, line: cfg.lineOf(['number']) }
+      : { file: SERIES_FILE, line: series.lineOf([key]) };
+    throw UserError.at(where.file, message, { line: where.line, column: where.line ? 1 : undefined, rule: 'output-name-clash' });
   }
 }

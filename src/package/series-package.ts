@@ -57,9 +57,9 @@ export function seriesPackage(folderName: string, tool?: string): SeriesPackage 
     deps = parseJson<LockEntries>(readTarEntry(tarball, 'package/lib/deps-lock.json'), 'lib/deps-lock.json');
   } catch (e) {
     if (e instanceof UserError) throw e;
-    throw new UserError(`${tool} 不是有效的安装包（${(e as Error).message}）`);
+    throw UserError.at(tool ?? PACKAGE_ROOT, `不是有效的安装包（${(e as Error).message}）`);
   }
-  if (pkg.name !== 'bulletin') throw new UserError(`${tool} 是 ${pkg.name} 的安装包，不是 bulletin 的`);
+  if (pkg.name !== 'bulletin') throw UserError.at(tool ?? PACKAGE_ROOT, `是 ${pkg.name} 的安装包，不是 bulletin 的`);
   const tarballPath = `tools/bulletin-${pkg.version}.tgz`;
   const spec = `file:${tarballPath}`;
   const name = packageName(folderName);

@@ -5,8 +5,7 @@
  * preview carries a script; the web edition itself needs none.
  */
 import { formatDiagnostic, sortDiagnostics, type Diagnostic } from '../diagnostics.js';
-
-const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+import { markupAttr as esc } from '../output/escape.js';
 
 export const EVENTS_PATH = '/__preview/events';
 

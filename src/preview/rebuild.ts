@@ -59,7 +59,7 @@ export class PreviewBuilds {
     try {
       // Without this check a deleted bulletin.yaml would send openSeries up to a parent folder's
       // series, and the preview must never read outside its own.
-      if (!fs.existsSync(path.join(this.root, SERIES_FILE))) throw new UserError(`${SERIES_FILE} 不见了：请把它放回 ${this.root}`);
+      if (!fs.existsSync(path.join(this.root, SERIES_FILE))) throw UserError.at(SERIES_FILE, `不见了：请把它放回 ${this.root}`);
       const ctx = openSeries(this.root);
       diags.merge(ctx.diags);
       const cfg = ctx.issues.find((i) => path.resolve(i.dir) === path.resolve(this.issueDir));

@@ -3,21 +3,25 @@
  * format means adding an entry here and a renderer folder beside this file. Renderers are
  * loaded lazily so that `check` and `list` never pay for pdfmake or docx.
  */
-import type { Diagnostic } from '../diagnostics.js';
 import type { Faces } from '../fonts/faces.js';
 import type { Galley } from '../layout/galley.js';
 import type { PagedDocument } from '../layout/paged.js';
+import type { OnProgress } from '../progress.js';
 
 export interface RenderContext {
-  /** Progress and facts worth telling the user (which font served which role), in Chinese. */
-  log(message: string): void;
+  /** Facts worth telling the clerk as the files are made (typed; src/cli/report.ts words them). */
+  progress: OnProgress;
   /** The faces the galley was composed with: the PDF embeds what its text uses. */
   faces: Faces;
   /** The galley on pages (layout/paginate.ts), made once for the formats that are `paged`. */
   pages?: PagedDocument;
 }
 
-/** What a renderer knows when it is done: the file, its own page count, and what it noticed. */
+/**
+ * What a renderer knows when it is done: the file and its own page count. A renderer decides
+ * nothing (composition.md), so it has no problems of its own to report: those are found and
+ * located before it runs (render-issue.ts), or it throws.
+ */
 export interface Rendered {
   bytes: Uint8Array;
   /**
@@ -25,7 +29,6 @@ export interface Rendered {
    * (the DOCX: Word or WPS breaks its pages, see archive/build-one.ts for what is recorded).
    */
   pages?: number;
-  diagnostics: Diagnostic[];
 }
 
 export interface OutputFormat {

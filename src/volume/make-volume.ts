@@ -58,7 +58,7 @@ async function gather(ctx: SeriesContext, plan: IssuePlan, warnings: Diagnostic[
     return { label: plan.entry.label, isoDate: plan.entry.date, doc: plan.doc, contents: plan.contents, sha256: plan.sha256, source };
   }
   const as = plan.origin === 'record' ? asIssued(ctx, plan.cfg, plan.record) : { ctx, cfg: plan.cfg };
-  const { issue, files, paged, warnings: w } = await renderIssue(as.ctx, as.cfg, [formatById('pdf')!], { log: () => undefined });
+  const { issue, files, paged, warnings: w } = await renderIssue(as.ctx, as.cfg, [formatById('pdf')!]);
   warnings.push(...w.list);
   const bytes = files[0]!.bytes;
   const doc = await PDFDocument.load(bytes, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });

@@ -76,7 +76,7 @@ describe('a script URL in the manifest never becomes a link', () => {
     it(`${p}: archive and --verify exit 1 at manifest.json; index.html is not rewritten`, () => {
       doctor((m) => (m.issues[0].files[0].path = p));
       const before = snapshotTree(dir);
-      expectRefused([['archive'], ['archive', '--verify']], /manifest\.json 格式不对：.*不是 bulletin 存档的文件路径|不是存档文件夹内的相对路径/);
+      expectRefused([['archive'], ['archive', '--verify']], /manifest\.json  错误：格式不对：.*不是 bulletin 存档的文件路径|不是存档文件夹内的相对路径/);
       expect(snapshotTree(dir)).toEqual(before);
     });
   }
@@ -150,7 +150,7 @@ describe('a manifest entry never makes archive delete a file it did not write', 
       fs.writeFileSync(path.join(archiveDir, ...m0.issues[0]!.files[0]!.path.split('/').slice(0, 2), '备注.txt'), '本文件夹为存档。');
       doctor(change);
       const before = snapshotTree(dir);
-      expectRefused([['archive'], ['archive', '--verify']], /manifest\.json 格式不对/);
+      expectRefused([['archive'], ['archive', '--verify']], /manifest\.json  错误：格式不对/);
       expect(snapshotTree(dir)).toEqual(before);
     });
   }

@@ -77,7 +77,7 @@ describe('archive never writes over what it did not write', () => {
     fs.writeFileSync(path.join(dir, '发文', 'index.html'), '<p>我们单位的主页</p>');
     const r = runCli(['archive', '--out', '发文'], dir);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('index.html 不是 bulletin 上次存档时写的');
+    expect(r.stderr).toContain('index.html  错误：不是 bulletin 上次存档时写的');
     expect(filesUnder(path.join(dir, '发文'))).toEqual(['index.html']);
     expect(fs.readFileSync(path.join(dir, '发文', 'index.html'), 'utf8')).toBe('<p>我们单位的主页</p>');
   });

@@ -72,7 +72,8 @@ describe('characters no font has', () => {
     const r = runCli(['build'], dir);
     expect(r.code).toBe(1);
     expect(glyphLines(r.stderr)).toEqual(c);
-    expect(r.stderr).toContain('错误：有 7 处字符在所有字体中都没有，没有生成 PDF：bulletin.yaml:14:15 “\u{1F642}”（U+1F642）；');
+    expect(r.stderr).toContain('bulletin.yaml:14:15  错误：字符“\u{1F642}”（U+1F642）');
+    expect(r.stderr).toContain('错误：有 7 处字符在所有字体中都没有，没有生成 PDF；每一处的位置和改法见上');
     expect(fs.existsSync(path.join(dir, 'dist'))).toBe(false);
   });
 

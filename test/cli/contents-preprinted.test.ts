@@ -10,7 +10,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { pixelsMissing, redPixels } from '../helpers/pdf-pixels.js';
+import { needs, why } from '../helpers/clients.js';
+import { redPixels } from '../helpers/pdf-pixels.js';
 import { readPdf } from '../helpers/pdf-text.js';
 import { assertCliBuilt, bulletinYaml, cleanupTemp, copySeries, issueYaml, makeSeries, newsItem, runCli, SAMPLE } from '../helpers/series.js';
 
@@ -83,9 +84,9 @@ describe('a contents box page 1 cannot hold', () => {
   });
 });
 
-const noPixels = pixelsMissing();
+const poppler = needs('poppler');
 
-describe.skipIf(Boolean(noPixels) && !process.env.CI)(`build --preprinted${noPixels ? `（${noPixels}）` : ''}`, () => {
+poppler.describe(`build --preprinted${why(poppler)}`, () => {
   test('writes （套打） PDF and DOCX only, page 1 without a red pixel, and says what it left out', async () => {
     const dir = copySeries(SAMPLE);
     const r = runCli(['build', '9', '--preprinted', '--out', 'out'], dir);

@@ -247,7 +247,7 @@ describe('init', () => {
     const before = snapshotTree(dir);
     const r = runCli(['init', 'jianbao'], parent);
     expect(r.code).toBe(1);
-    expect(r.stderr.trim()).toBe(`错误：${path.join('jianbao', 'bulletin.yaml')} 已经存在，为避免覆盖，没有做任何改动`);
+    expect(r.stderr.trim()).toBe(`${path.join('jianbao', 'bulletin.yaml')}  错误：已经存在，为避免覆盖，没有做任何改动`);
     expect(snapshotTree(dir)).toEqual(before);
     expectClean(r);
   });

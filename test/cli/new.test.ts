@@ -141,7 +141,7 @@ describe('refusals change nothing', () => {
     const before = snapshotTree(dir);
     const r = runCli(['new', '--number', '9', '--date', '2024-05-20'], dir);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('错误：第9期已经存在（issues/009/issue.yaml）');
+    expect(r.stderr).toContain('issues/009/issue.yaml  错误：第9期已经存在。');
     expect(r.stdout).toBe('');
     expect(snapshotTree(dir)).toEqual(before);
   });

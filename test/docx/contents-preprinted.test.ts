@@ -14,8 +14,9 @@ import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { Issue } from '../../src/model/types.js';
 import { docxOf, paragraphsOf, partsOf, quiet, textOf, textRunsOf } from '../helpers/docx-build.js';
-import { docxToPdf, libreOfficeMissing, pdfLines, type PdfLine } from '../helpers/libreoffice.js';
-import { pixelsMissing, redPixels } from '../helpers/pdf-pixels.js';
+import { needs, why } from '../helpers/clients.js';
+import { docxToPdf, pdfLines, type PdfLine } from '../helpers/libreoffice.js';
+import { redPixels } from '../helpers/pdf-pixels.js';
 import { contentsText } from '../helpers/pdf-render.js';
 import { renderDocx } from '../helpers/render-format.js';
 import { FIXTURES, requireModel, SAMPLE } from '../helpers/series.js';
@@ -64,14 +65,13 @@ describe('本期要目 in the DOCX', () => {
   }
 });
 
-const loMissing = libreOfficeMissing() ?? pixelsMissing();
+const lo = needs('libreoffice', 'poppler');
 
-describe.skipIf(Boolean(loMissing) && !process.env.CI)(`本期要目 and 套打 in LibreOffice${loMissing ? `（${loMissing}）` : ''}`, () => {
+lo.describe(`本期要目 and 套打 in LibreOffice${why(lo)}`, () => {
   const pages: Record<string, PdfLine[][]> = {};
   const pdfs: Record<string, Uint8Array> = {};
   let mixed: Issue;
   beforeAll(async () => {
-    if (loMissing) throw new Error(loMissing);
     mixed = cases.mixed();
     const docs: Record<string, Promise<Uint8Array>> = {
       sample: docxOf(cases.sample()),

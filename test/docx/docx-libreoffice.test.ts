@@ -4,19 +4,20 @@
  * back with its text positions: the same pages and text as our own PDF, 28 characters × 22 lines
  * on full body pages, the end block on the bottom edge of the last page, page numbers outside.
  */
-import { beforeAll, describe, expect, test } from 'vitest';
-import { GRID, PAGE, PAGE_NUMBER, mm } from '../../src/layout/spec.js';
+import { beforeAll, expect, test } from 'vitest';
+import { needs, why } from '../helpers/clients.js';
+import { MM, SPEC_GRID as GRID, SPEC_PAGE as PAGE, SPEC_PAGE_NUMBER as PAGE_NUMBER } from '../helpers/official-spec.js';
 import type { Issue } from '../../src/model/types.js';
 import { SERIES, docxOf, issueOf, quiet } from '../helpers/docx-build.js';
-import { docxToPdf, libreOfficeMissing, pdfLines, type PdfLine, type PdfPage } from '../helpers/libreoffice.js';
+import { docxToPdf, pdfLines, type PdfLine, type PdfPage } from '../helpers/libreoffice.js';
 
-const missing = libreOfficeMissing();
+const lo = needs('libreoffice', 'poppler');
 
 const BLOCK = {
-  top: mm(PAGE.marginTopMm),
-  bottom: mm(PAGE.heightMm - PAGE.marginBottomMm),
-  left: mm(PAGE.marginLeftMm),
-  right: mm(PAGE.widthMm - PAGE.marginRightMm),
+  top: PAGE.topMm * MM,
+  bottom: (PAGE.heightMm - PAGE.bottomMm) * MM,
+  left: PAGE.leftMm * MM,
+  right: (PAGE.widthMm - PAGE.rightMm) * MM,
 };
 const PAGE_NUMBER_LINE = /^—\d+—$/;
 /** Text without spaces of any kind: line breaks and the tab of the print line differ by engine. */
@@ -52,12 +53,11 @@ function rows(lines: PdfLine[]): PdfLine[][] {
   return out;
 }
 
-describe.skipIf(Boolean(missing) && !process.env.CI)(`DOCX in LibreOffice${missing ? `（${missing}）` : ''}`, () => {
+lo.describe(`DOCX in LibreOffice${why(lo)}`, () => {
   const converted: Record<keyof typeof SERIES, Converted> = {} as Record<keyof typeof SERIES, Converted>;
   const pdfs = {} as Record<keyof typeof SERIES, PdfPage[]>;
 
   beforeAll(async () => {
-    if (missing) throw new Error(missing);
     for (const name of Object.keys(SERIES) as Array<keyof typeof SERIES>) {
       converted[name] = await convert(SERIES[name]);
       pdfs[name] = await ourPdf(converted[name].issue);
@@ -108,7 +108,7 @@ describe.skipIf(Boolean(missing) && !process.env.CI)(`DOCX in LibreOffice${missi
     let exact = 0;
     for (const page of full) {
       const r = rows(bodyLines(page));
-      for (let i = 1; i < r.length; i++) expect(r[i]![0]!.yMin - r[i - 1]![0]!.yMin).toBeCloseTo(GRID.linePitchPt, 0);
+      for (let i = 1; i < r.length; i++) expect(r[i]![0]!.yMin - r[i - 1]![0]!.yMin).toBeCloseTo(GRID.pitchPt, 0);
       expect(r[0]![0]!.yMin).toBeGreaterThanOrEqual(BLOCK.top - 1);
       expect(r[r.length - 1]![0]!.yMax).toBeLessThanOrEqual(BLOCK.bottom + 1);
       for (const row of r) {
@@ -116,8 +116,8 @@ describe.skipIf(Boolean(missing) && !process.env.CI)(`DOCX in LibreOffice${missi
         const xMax = Math.max(...row.map((l) => l.xMax));
         // A full line reaches the right edge. Count lines of hanzi only: digits and Latin are
         // narrower, and LibreOffice spaces them off hanzi.
-        if (xMax < BLOCK.right - GRID.charPitchPt / 2 || /[\x20-\x7e]/.test(line)) continue;
-        const indented = row[0]!.xMin > BLOCK.left + GRID.charPitchPt;
+        if (xMax < BLOCK.right - GRID.cellPt / 2 || /[\x20-\x7e]/.test(line)) continue;
+        const indented = row[0]!.xMin > BLOCK.left + GRID.cellPt;
         const cells = GRID.chars - (indented ? 2 : 0);
         const n = [...line].length;
         // Never more than the grid, but for a closing punctuation mark hanging past the edge;
@@ -146,7 +146,7 @@ describe.skipIf(Boolean(missing) && !process.env.CI)(`DOCX in LibreOffice${missi
     const bottom = Math.max(...print.map((l) => l.yMax));
     // The print line is the last grid line of the block: its glyphs end within that line.
     expect(bottom).toBeLessThanOrEqual(BLOCK.bottom);
-    expect(bottom).toBeGreaterThan(BLOCK.bottom - GRID.linePitchPt / 2);
+    expect(bottom).toBeGreaterThan(BLOCK.bottom - GRID.pitchPt / 2);
     const first = bodyLines(last).find((l) => squeeze(l.text).startsWith(`${e.distribution[0]!.label}：`));
     expect(first).toBeDefined();
     // Nothing of the block on earlier pages.
@@ -161,8 +161,8 @@ describe.skipIf(Boolean(missing) && !process.env.CI)(`DOCX in LibreOffice${missi
       expect(squeeze(n?.text ?? ''), `page ${i + 1}`).toBe(squeeze(PAGE_NUMBER.format(i + 1)));
       if ((i + 1) % 2 === 1) expect(n!.xMax).toBeCloseTo(BLOCK.right - inset, -1);
       else expect(n!.xMin).toBeCloseTo(BLOCK.left + inset, -1);
-      expect(n!.yMin - BLOCK.bottom).toBeGreaterThan(mm(PAGE_NUMBER.belowTextBlockMm) - 3);
-      expect(n!.yMin - BLOCK.bottom).toBeLessThan(mm(PAGE_NUMBER.belowTextBlockMm) + 3);
+      expect(n!.yMin - BLOCK.bottom).toBeGreaterThan(PAGE_NUMBER.belowBlockMm * MM - 3);
+      expect(n!.yMin - BLOCK.bottom).toBeLessThan(PAGE_NUMBER.belowBlockMm * MM + 3);
     });
   });
 });

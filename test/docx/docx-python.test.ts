@@ -6,8 +6,9 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Issue } from '../../src/model/types.js';
+import { clientPath, needs, why } from '../helpers/clients.js';
 import { SERIES, docxOf, issueOf } from '../helpers/docx-build.js';
 
 const READ = `
@@ -23,19 +24,8 @@ print(json.dumps({
 }, ensure_ascii=False))
 `;
 
-/**
- * Debian's python3-docx installs for the system interpreter, which a pyenv or venv python3
- * earlier on PATH does not see: try the system one first.
- */
-function pythonWithDocx(): string | undefined {
-  for (const py of ['/usr/bin/python3', 'python3']) {
-    if (spawnSync(py, ['-c', 'import docx'], { encoding: 'utf8' }).status === 0) return py;
-  }
-  return undefined;
-}
-
-const python = pythonWithDocx();
-const missing = python ? undefined : '未安装 python3-docx，跳过用 python-docx 读回 DOCX 的测试；CI 会安装 python3-docx';
+const pyDocx = needs('python-docx');
+const python = clientPath('python-docx');
 
 interface ReadBack {
   paragraphs: Array<[string, string]>;
@@ -50,7 +40,7 @@ let issue: Issue;
 let read: ReadBack;
 let work: string;
 
-describe.skipIf(Boolean(missing))(`python-docx reads the DOCX${missing ? `（${missing}）` : ''}`, () => {
+pyDocx.describe(`python-docx reads the DOCX${why(pyDocx)}`, () => {
   beforeAll(async () => {
     issue = issueOf(SERIES.mixed);
     work = fs.mkdtempSync(path.join(os.tmpdir(), 'bulletin-pydocx-'));

@@ -4,13 +4,14 @@
  * characters a line — because no paragraph or run repeats the size.
  */
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
-import { beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, expect, test } from 'vitest';
+import { needs, why } from '../helpers/clients.js';
 import { BODY } from '../../src/layout/spec.js';
 import { STYLE_ID } from '../../src/render/docx/styles.js';
 import { SERIES, docxOf, issueOf } from '../helpers/docx-build.js';
-import { docxToPdf, libreOfficeMissing, pdfLines, type PdfLine } from '../helpers/libreoffice.js';
+import { docxToPdf, pdfLines, type PdfLine } from '../helpers/libreoffice.js';
 
-const missing = libreOfficeMissing();
+const lo = needs('libreoffice', 'poppler');
 
 /** The DOCX with 简报正文's size set to `halfPoints`. */
 function restyled(docx: Uint8Array, halfPoints: number): Uint8Array {
@@ -24,11 +25,10 @@ function restyled(docx: Uint8Array, halfPoints: number): Uint8Array {
 
 const bodyLine = (l: PdfLine): boolean => l.text.replace(/\s/g, '').length >= 20;
 
-describe.skipIf(Boolean(missing) && !process.env.CI)(`styles drive the DOCX${missing ? `（${missing}）` : ''}`, () => {
+lo.describe(`styles drive the DOCX${why(lo)}`, () => {
   let before: PdfLine[];
   let after: PdfLine[];
   beforeAll(async () => {
-    if (missing) throw new Error(missing);
     const docx = await docxOf(issueOf(SERIES.mixed));
     before = pdfLines(docxToPdf(docx)).flatMap((p) => p.lines).filter(bodyLine);
     after = pdfLines(docxToPdf(restyled(docx, BODY.sizePt * 2 - 8))).flatMap((p) => p.lines).filter(bodyLine);

@@ -12,6 +12,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { clientPath, needs, why } from '../helpers/clients.js';
 import { renderPdf } from '../helpers/render-format.js';
 import { ROOT, docxOf, issueOf, partsOf, quiet } from '../helpers/docx-build.js';
 import { readPdf } from '../helpers/pdf-text.js';
@@ -48,12 +49,8 @@ def block(el, parent):
 print(json.dumps([t for el in d.element.body.iterchildren() for t in block(el, d)], ensure_ascii=False))
 `;
 
-function pythonWithDocx(): string | undefined {
-  for (const py of ['/usr/bin/python3', 'python3']) if (spawnSync(py, ['-c', 'import docx'], { encoding: 'utf8' }).status === 0) return py;
-  return undefined;
-}
-const python = pythonWithDocx();
-const missing = python ? undefined : '未安装 python3-docx，无法用 python-docx 读回 DOCX；scripts/install-test-deps.sh 会安装它';
+const pyDocx = needs('python-docx');
+const python = clientPath('python-docx');
 
 const squeeze = (s: string): string => s.replace(/\s/gu, '');
 const PAGE_NUMBER = /^—\d+—$/;
@@ -81,7 +78,6 @@ const texts = {} as Record<Name, Texts>;
 let work: string;
 
 beforeAll(async () => {
-  if (missing && process.env.CI) throw new Error(missing);
   work = fs.mkdtempSync(path.join(os.tmpdir(), 'bulletin-docx-text-'));
   for (const name of names) {
     const issue = issueOf(FIXTURES[name]);
@@ -113,10 +109,10 @@ describe('the DOCX holds the printed text, nothing more', () => {
     expect(surplus(t.pdf, t.xml), 'in the PDF, not in the DOCX').toEqual({});
   });
 
-  describe.skipIf(Boolean(missing) && !process.env.CI)(`python-docx${missing ? `（${missing}）` : ''}`, () => {
+  pyDocx.describe(`python-docx${why(pyDocx)}`, () => {
     test.for(names)('%s: python-docx reads the PDF’s characters and no other', (name) => {
       const t = texts[name];
-      expect(t.python, missing).toBeDefined();
+      expect(t.python).toBeDefined();
       expect(surplus(t.python!, t.pdf), 'read by python-docx, not in the PDF').toEqual({});
       expect(surplus(t.pdf, t.python!), 'in the PDF, not read by python-docx').toEqual({});
     });

@@ -9,16 +9,17 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, expect, test } from 'vitest';
+import { needs, why } from '../helpers/clients.js';
 import { MASTHEAD, SYNTHETIC_BOLD, mm, PAGE } from '../../src/layout/spec.js';
 import { renderDocx } from '../helpers/render-format.js';
 import { renderPdf } from '../helpers/render-format.js';
 import { quiet } from '../helpers/docx-build.js';
-import { docxToPdf, libreOfficeMissing } from '../helpers/libreoffice.js';
+import { docxToPdf } from '../helpers/libreoffice.js';
 import { drawnText, type DrawnText } from '../helpers/pdf-ops.js';
 import { requireModel, SAMPLE } from '../helpers/series.js';
 
-const missing = libreOfficeMissing();
+const office = needs('libreoffice', 'poppler');
 const DPI = 288;
 const PX_PER_PT = DPI / 72;
 
@@ -54,19 +55,17 @@ function redRulePx(pdf: Uint8Array): number {
   }
 }
 
-describe.skipIf(Boolean(missing) && !process.env.CI)(`leads and the red rule, PDF and LibreOffice${missing ? `（${missing}）` : ''}`, () => {
+office.describe(`leads and the red rule, PDF and LibreOffice${why(office)}`, () => {
   let pdf: Uint8Array;
   let lo: Uint8Array;
 
   beforeAll(async () => {
-    if (missing) return;
     const issue = requireModel(SAMPLE, '9');
     pdf = (await renderPdf(issue, quiet)).bytes;
     lo = docxToPdf((await renderDocx(issue, quiet)).bytes);
   }, 120_000);
 
   test('LibreOffice sets the 一是 lead in 仿宋 made bold and the 一、 head in regular 黑体, as our PDF does', async () => {
-    if (missing) throw new Error(missing);
     const find = (drawn: DrawnText[], start: string) => drawn.find((d) => d.text.startsWith(start))!;
     for (const bytes of [pdf, lo]) {
       const drawn = await drawnText(bytes, [2, 3]);
@@ -80,7 +79,6 @@ describe.skipIf(Boolean(missing) && !process.env.CI)(`leads and the red rule, PD
   });
 
   test(`the red rule is ${MASTHEAD.ruleWidthPt} pt thick in our PDF and in LibreOffice's rendering, heavier than a 公文's 1.5 pt`, async (ctx) => {
-    if (missing) throw new Error(missing);
     expect(MASTHEAD.ruleWidthPt).toBeGreaterThan(1.5);
     expect(mm(1)).toBeGreaterThanOrEqual(MASTHEAD.ruleWidthPt);
     const want = MASTHEAD.ruleWidthPt * PX_PER_PT;

@@ -7,16 +7,17 @@
  * skipping it.
  */
 import { beforeAll, describe, expect, test } from 'vitest';
+import { needs, why } from '../helpers/clients.js';
 import type { Issue } from '../../src/model/types.js';
 import { renderDocx } from '../helpers/render-format.js';
 import { renderPdf } from '../helpers/render-format.js';
 import { partsOf, quiet } from '../helpers/docx-build.js';
-import { docxToPdf, libreOfficeMissing, pdfLines, type PdfPage } from '../helpers/libreoffice.js';
+import { docxToPdf, pdfLines, type PdfPage } from '../helpers/libreoffice.js';
 import { linesPerPage, pagedIssue } from '../helpers/paged-issue.js';
 import { parity, printedLines, squeeze } from '../helpers/parity.js';
 import { requireModel, SAMPLE } from '../helpers/series.js';
 
-const missing = libreOfficeMissing();
+const lo = needs('libreoffice', 'poppler');
 let base: Issue;
 let room: number;
 
@@ -34,7 +35,7 @@ describe('widow control in the DOCX', () => {
   });
 });
 
-describe.skipIf(Boolean(missing) && !process.env.CI)(`pages in LibreOffice and in the PDF${missing ? `（${missing}）` : ''}`, () => {
+lo.describe(`pages in LibreOffice and in the PDF${why(lo)}`, () => {
   const cases = [
     { name: 'one line too many for page 1', lines: () => [room + 1] },
     { name: 'a first line alone at the foot', lines: () => [room - 1, 6] },
@@ -42,7 +43,6 @@ describe.skipIf(Boolean(missing) && !process.env.CI)(`pages in LibreOffice and i
     { name: 'four lines, three of room', lines: () => [room - 3, 4] },
   ];
   test.for(cases)('widows and orphans: $name — the same lines on the same pages, none alone', { timeout: 120_000 }, async ({ lines }) => {
-    if (missing) throw new Error(missing);
     const counts = lines();
     const p = await parity(pagedIssue(base, counts));
     const pdf = linesPerPage(p.pdf, counts.length);
@@ -65,7 +65,6 @@ describe.skipIf(Boolean(missing) && !process.env.CI)(`pages in LibreOffice and i
   }
 
   test('end block on an even page, body ending on an odd page: the end block alone on the next page, numbered', { timeout: 120_000 }, async () => {
-    if (missing) throw new Error(missing);
     const issue = pagedIssue(base, [5], true);
     const pdf = pdfLines((await renderPdf(issue, quiet)).bytes);
     const lo = numbered(pdfLines(docxToPdf((await renderDocx(issue, quiet)).bytes)));
@@ -78,7 +77,6 @@ describe.skipIf(Boolean(missing) && !process.env.CI)(`pages in LibreOffice and i
   });
 
   test('end block on an even page, body ending on an even page with room: the PDF sets it at the foot of that page; the DOCX\'s even-page section starts the next even page', { timeout: 120_000 }, async () => {
-    if (missing) throw new Error(missing);
     const issue = pagedIssue(base, [room + 8], true);
     const pdf = pdfLines((await renderPdf(issue, quiet)).bytes);
     const lo = numbered(pdfLines(docxToPdf((await renderDocx(issue, quiet)).bytes)));
@@ -99,7 +97,6 @@ describe.skipIf(Boolean(missing) && !process.env.CI)(`pages in LibreOffice and i
   });
 
   test('end block on an even page, body ending on an even page without room: the odd page after it blank and unnumbered, the end block on the next even page', { timeout: 120_000 }, async () => {
-    if (missing) throw new Error(missing);
     const issue = pagedIssue(base, [room + 21], true);
     const pdf = pdfLines((await renderPdf(issue, quiet)).bytes);
     const lo = numbered(pdfLines(docxToPdf((await renderDocx(issue, quiet)).bytes)));

@@ -7,12 +7,12 @@
  * LibreOffice 25.2 and pdftotext; under CI a missing client fails the test instead of skipping.
  */
 import path from 'node:path';
-import { describe, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
+import { needs, why } from '../helpers/clients.js';
 import { ROOT, issueOf } from '../helpers/docx-build.js';
-import { libreOfficeMissing } from '../helpers/libreoffice.js';
 import { REASONS, explainedParity, parity, type Reason } from '../helpers/parity.js';
 
-const missing = libreOfficeMissing();
+const lo = needs('libreoffice', 'poppler');
 const FIXTURES = { '第9期': ROOT, mixed: path.join(ROOT, 'test', 'fixtures', 'mixed'), news: path.join(ROOT, 'test', 'fixtures', 'news') };
 const names = Object.keys(FIXTURES) as Array<keyof typeof FIXTURES>;
 /** Right edge of the text block (spec §1: left margin 28 mm, block 156 mm wide), in points. */
@@ -20,9 +20,8 @@ const BLOCK_RIGHT_PT = ((28 + 156) * 72) / 25.4;
 
 const percent = (x: number): string => `${(100 * x).toFixed(1)} %`;
 
-describe.skipIf(Boolean(missing) && !process.env.CI)(`PDF and DOCX in LibreOffice: the same pages, lines alike and why not${missing ? `（${missing}）` : ''}`, () => {
+lo.describe(`PDF and DOCX in LibreOffice: the same pages, lines alike and why not${why(lo)}`, () => {
   test.for(names)('%s: as many pages as the PDF; every line that differs has its reason', { timeout: 180_000 }, async (name, ctx) => {
-    if (missing) throw new Error(missing);
     const p = await explainedParity(issueOf(FIXTURES[name]), BLOCK_RIGHT_PT);
     const reasons = (Object.keys(p.byReason) as Reason[]).map((r) => `${p.byReason[r]} ${r}`).join(', ');
     await ctx.annotate(
@@ -46,7 +45,6 @@ describe.skipIf(Boolean(missing) && !process.env.CI)(`PDF and DOCX in LibreOffic
   });
 
   test.for(names)('%s, end block on an even page: as many pages as the PDF, or two more where the PDF sets it under a body ending on an even page', { timeout: 120_000 }, async (name, ctx) => {
-    if (missing) throw new Error(missing);
     const issue = issueOf(FIXTURES[name]);
     issue.endBlock.onEvenPage = true;
     const p = await parity(issue);

@@ -24,7 +24,8 @@ describe('configured fonts', () => {
     const dir = series('fonts:\n  hei: myfonts/黑体.ttf');
     const r = runCli(['build', '--format', 'pdf'], dir);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/错误：黑体字体文件“myfonts\/黑体\.ttf”找不到或无法读取/);
+    // At its place, bulletin.yaml, as every problem of a file is reported.
+    expect(r.stderr).toMatch(/^bulletin\.yaml  错误：黑体字体文件“myfonts\/黑体\.ttf”找不到或无法读取.*fonts\.hei/m);
     expect(fs.existsSync(path.join(dir, 'dist'))).toBe(false);
   });
 
@@ -32,7 +33,7 @@ describe('configured fonts', () => {
     const dir = series('fonts:\n  body: myfonts/fang.otf', { 'myfonts/fang.otf': '这不是字体文件' });
     const r = runCli(['build', '--format', 'pdf'], dir);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/错误：正文（仿宋）字体“.*myfonts\/fang\.otf”不是可用的字体文件/);
+    expect(r.stderr).toMatch(/myfonts\/fang\.otf  错误：不是可用的正文（仿宋）字体文件/);
     expect(r.stderr).not.toMatch(/at .*\.js:\d+/);
     expect(fs.existsSync(path.join(dir, 'dist'))).toBe(false);
   });
@@ -69,6 +70,6 @@ describe('characters no font has', () => {
     const dir = series('fonts:\n  body: myfonts/fang.otf', { 'myfonts/fang.otf': '这不是字体文件' });
     const c = runCli(['check'], dir);
     expect(c.code).toBe(1);
-    expect(c.stderr).toMatch(/错误：正文（仿宋）字体“.*myfonts\/fang\.otf”不是可用的字体文件/);
+    expect(c.stderr).toMatch(/myfonts\/fang\.otf  错误：不是可用的正文（仿宋）字体文件/);
   });
 });

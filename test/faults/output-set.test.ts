@@ -94,7 +94,7 @@ describe('two issues never write the same file', () => {
     const before = snapshotTree(dir);
     const r = runCli(['build', 'issues/001'], dir);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/issues\/001 与 issues\/001b 生成的文件同名/);
+    expect(r.stderr).toMatch(/^issues\/001\/issue\.yaml:\d+:1  错误：issues\/001 与 issues\/001b 生成的文件同名/m);
     expect(snapshotTree(dir)).toEqual(before);
   });
 
@@ -108,7 +108,7 @@ describe('two issues never write the same file', () => {
     });
     const r = runCli(['build', '2'], dir);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/同名.*\{n\}/);
+    expect(r.stderr).toMatch(/^bulletin\.yaml:\d+:1  错误：.*同名.*\{n\}/m);
     expect(fs.existsSync(path.join(dir, 'dist'))).toBe(false);
   });
 });

@@ -1,36 +1,18 @@
 /**
  * A real browser for the web edition: Debian's chromium driven by playwright-core (which
  * downloads no browser of its own), headless, no sandbox, no background traffic, a fresh
- * profile per launch. Without chromium the browser tests skip on a developer's machine but
- * FAIL under CI=true, so a missing package can never pass for a green run.
+ * profile per launch. Whether chromium is there is test/helpers/clients.ts's business (the one
+ * skip policy).
  */
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { test } from 'vitest';
 import { chromium, type BrowserContext } from 'playwright-core';
+import { clientPath } from './clients.js';
 import { FONTCONFIG_FILE } from './libreoffice.js';
 
-export function chromiumPath(): string | undefined {
-  const r = spawnSync('sh', ['-c', 'command -v chromium || command -v chromium-browser'], { encoding: 'utf8' });
-  const p = r.stdout.trim().split('\n')[0];
-  return r.status === 0 && p ? p : undefined;
-}
-
-export const CHROMIUM = chromiumPath();
-const IN_CI = process.env.CI === 'true' || process.env.CI === '1';
-
-/**
- * What to do about a missing chromium: undefined when it is there. Under CI the returned
- * function registers a failing test, so the suite goes red instead of silently skipping.
- */
-export function browserMissing(): string | undefined {
-  if (CHROMIUM) return undefined;
-  const why = '未安装 chromium：浏览器测试无法运行（scripts/install-test-deps.sh 会安装 Debian 的 chromium）';
-  if (IN_CI) test('chromium is installed (required under CI)', () => { throw new Error(why); });
-  return why;
-}
+/** Found once (test/helpers/clients.ts); the tests that need it declare `needs('chromium')`. */
+export const CHROMIUM = clientPath('chromium');
 
 export interface LaunchedBrowser {
   context: BrowserContext;

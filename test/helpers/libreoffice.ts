@@ -13,34 +13,8 @@ import { ROOT } from './docx-build.js';
 
 export const FONTCONFIG_FILE = path.join(ROOT, 'test', 'fontconfig', 'fonts.conf');
 
-/** The LibreOffice release the measurements are made with. */
-export const REQUIRED_LIBREOFFICE = '25.2';
-
-function onPath(cmd: string): boolean {
-  return spawnSync('sh', ['-c', `command -v ${cmd}`], { encoding: 'utf8' }).status === 0;
-}
-
-let version: string | null | undefined;
-
-/** The exact version of the soffice on PATH (e.g. 25.2.3.2), or undefined when there is none. */
-export function libreOfficeVersion(): string | undefined {
-  if (version === undefined) {
-    const r = onPath('soffice') ? spawnSync('soffice', ['--version'], { encoding: 'utf8', timeout: 60_000 }) : undefined;
-    version = r && r.status === 0 ? (/LibreOffice (\d+(?:\.\d+)+)/.exec(r.stdout)?.[1] ?? null) : null;
-  }
-  return version ?? undefined;
-}
-
-/** Why the LibreOffice tests cannot run here, or undefined when they can. */
-export function libreOfficeMissing(): string | undefined {
-  if (!onPath('soffice')) return '未安装 LibreOffice（soffice），跳过 DOCX 的 LibreOffice 端到端测试；scripts/install-test-deps.sh 从 bookworm-backports 安装 25.2';
-  const v = libreOfficeVersion();
-  if (!v?.startsWith(`${REQUIRED_LIBREOFFICE}.`)) {
-    return `LibreOffice 版本是 ${v ?? '未知'}，测量要用 ${REQUIRED_LIBREOFFICE}.x（Debian bookworm-backports；scripts/install-test-deps.sh 安装它）`;
-  }
-  if (!onPath('pdftotext')) return '未安装 poppler-utils（pdftotext），跳过 DOCX 的 LibreOffice 端到端测试';
-  return undefined;
-}
+/** Which LibreOffice, and whether it is there: test/helpers/clients.ts (the one skip policy). */
+export { REQUIRED_LIBREOFFICE, libreOfficeVersion } from './clients.js';
 
 /** Runs soffice on files in `dir` with a profile of its own there. */
 function soffice(dir: string, args: string[]): void {

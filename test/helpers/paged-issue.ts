@@ -4,15 +4,15 @@
  * its own (no punctuation, so nothing moves a line break), so a printed line tells which
  * paragraph it belongs to.
  */
-import { GRID, BODY } from '../../src/layout/spec.js';
+import { SPEC_BODY_INDENT_CHARS, SPEC_GRID } from './official-spec.js';
 import type { Issue } from '../../src/model/types.js';
 
 const FILLERS = Array.from('甲乙丙丁戊己庚辛壬癸');
 
 /** Characters of a paragraph that takes `lines` lines: an indented first line, full lines, a short last one. */
 function paragraphText(lines: number, ch: string): string {
-  const first = GRID.chars - BODY.indentChars;
-  const n = lines === 1 ? 10 : first + GRID.chars * (lines - 2) + 10;
+  const first = SPEC_GRID.chars - SPEC_BODY_INDENT_CHARS;
+  const n = lines === 1 ? 10 : first + SPEC_GRID.chars * (lines - 2) + 10;
   return ch.repeat(n);
 }
 

@@ -1,12 +1,13 @@
 /**
  * Every glyph of a PDF where a reader's PDF library puts it: Debian's pdfminer (LTChar), run
  * by the system Python. Positions in points from the page's top-left corner; lines grouped by
- * baseline. Missing pdfminer fails the test under CI and skips it elsewhere (glyphsMissing).
+ * baseline. A test that reads glyphs declares needs('pdfminer') (test/helpers/clients.ts).
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { clientPath } from './clients.js';
 
 export interface Glyph {
   ch: string;
@@ -30,7 +31,8 @@ export interface GlyphPage {
   lines: GlyphLine[];
 }
 
-const PYTHON = '/usr/bin/python3';
+/** The python that has pdfminer (test/helpers/clients.ts); tests that read glyphs declare `needs('pdfminer')`. */
+const PYTHON = clientPath('pdfminer') ?? '/usr/bin/python3';
 
 const SCRIPT = String.raw`
 import json, sys
@@ -51,12 +53,6 @@ for n, page in enumerate(extract_pages(sys.argv[1], laparams=None), 1):
     out.append(chars)
 print(json.dumps(out, ensure_ascii=False))
 `;
-
-/** Why glyphs cannot be read here, or undefined when they can. */
-export function glyphsMissing(): string | undefined {
-  const r = spawnSync(PYTHON, ['-c', 'import pdfminer'], { encoding: 'utf8' });
-  return r.status === 0 ? undefined : 'python3-pdfminer is not installed (scripts/install-test-deps.sh installs it)';
-}
 
 export function readGlyphs(bytes: Uint8Array): GlyphPage[] {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bulletin-glyphs-'));

@@ -1,16 +1,11 @@
 /**
  * A PDF page as a reader's printer sees it: rasterised by poppler's pdftoppm, the pixels
- * counted. Missing pdftoppm fails the test under CI and skips it elsewhere (pixelsMissing).
+ * counted. Tests that rasterise declare needs('poppler') (test/helpers/clients.ts, the one skip policy).
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-
-/** Why pages cannot be rasterised here, or undefined when they can. */
-export function pixelsMissing(): string | undefined {
-  return spawnSync('sh', ['-c', 'command -v pdftoppm'], { encoding: 'utf8' }).status === 0 ? undefined : '未安装 poppler-utils（pdftoppm）';
-}
 
 /** Page `page` (from 1) as RGB pixels at `dpi`. */
 export function rasterise(pdf: Uint8Array, page: number, dpi: number): { width: number; height: number; rgb: Uint8Array } {

@@ -1,27 +1,26 @@
 /**
  * Renders a model to PDF for tests and reads it back, plus the page geometry the tests
- * measure against — derived from src/layout/spec.ts, never typed in again.
+ * measure against — from the official spec's numbers (official-spec.ts), never from the code.
  */
 import zlib from 'node:zlib';
 import { expect } from 'vitest';
-import { GRID, mm, PAGE, PAGE_NUMBER, END_BLOCK, TEXT_BLOCK, KINSOKU } from '../../src/layout/spec.js';
 import type { Block, Issue } from '../../src/model/types.js';
+import { MM, SPEC_BLOCK, SPEC_GRID, SPEC_KINSOKU, SPEC_PAGE, SPEC_SIZE } from './official-spec.js';
 import { renderPdf } from './render-format.js';
 import { readPdf, type PdfLine, type PdfPage, type PdfRead } from './pdf-text.js';
 
 export const GEOM = {
-  pageWidth: mm(PAGE.widthMm),
-  pageHeight: mm(PAGE.heightMm),
-  left: mm(PAGE.marginLeftMm),
-  top: mm(PAGE.marginTopMm),
-  right: mm(PAGE.widthMm - PAGE.marginRightMm),
-  bottom: mm(PAGE.marginTopMm) + TEXT_BLOCK.heightPt,
-  pitch: GRID.linePitchPt,
-  cell: GRID.charPitchPt,
-  // 三号 (spec §1): 16 pt glyphs, tightened to the cell by character spacing.
-  bodySize: 16,
-  pageNumberSize: PAGE_NUMBER.sizePt,
-  endSize: END_BLOCK.sizePt,
+  pageWidth: SPEC_PAGE.widthMm * MM,
+  pageHeight: SPEC_PAGE.heightMm * MM,
+  left: SPEC_PAGE.leftMm * MM,
+  top: SPEC_PAGE.topMm * MM,
+  right: (SPEC_PAGE.widthMm - SPEC_PAGE.rightMm) * MM,
+  bottom: (SPEC_PAGE.topMm + SPEC_BLOCK.heightMm) * MM,
+  pitch: SPEC_GRID.pitchPt,
+  cell: SPEC_GRID.cellPt,
+  bodySize: SPEC_SIZE.bodyPt,
+  pageNumberSize: SPEC_SIZE.pageNumberPt,
+  endSize: SPEC_SIZE.endBlockPt,
 };
 
 export interface Rendered {
@@ -45,12 +44,12 @@ export function isPageNumber(l: PdfLine): boolean {
 /** Lines of body text: body size, inside the text block, not a page number. */
 export function bodyLines(page: PdfPage): PdfLine[] {
   return page.lines.filter(
-    (l) => !isPageNumber(l) && l.y < GEOM.bottom && l.items.every((i) => Math.abs(i.size - GEOM.bodySize) < 0.01),
+    (l) => !isPageNumber(l) && l.y < GEOM.bottom && l.items.every((i) => i.size <= GEOM.bodySize && i.size >= GEOM.bodySize - SPEC_SIZE.bodyTighteningPt),
   );
 }
 
-export const NO_LINE_START = new Set(Array.from(KINSOKU.noLineStart));
-export const NO_LINE_END = new Set(Array.from(KINSOKU.noLineEnd));
+export const NO_LINE_START = new Set(Array.from(SPEC_KINSOKU.noLineStart));
+export const NO_LINE_END = new Set(Array.from(SPEC_KINSOKU.noLineEnd));
 
 /** Full-width characters take one cell; everything else (digits, Latin) is not counted. */
 export function isFullWidth(ch: string): boolean {

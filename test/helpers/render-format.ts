@@ -1,7 +1,8 @@
 /**
  * One format of an issue model, through the pipeline's one composition (src/render-issue.ts):
- * the renderers themselves take only the Galley.
+ * the renderers themselves take only the Galley. `log` hears the progress as the clerk reads it.
  */
+import { progressText } from '../../src/cli/report.js';
 import type { ComposeOptions } from '../../src/layout/compose.js';
 import type { Issue } from '../../src/model/types.js';
 import { formatById, type OutputFormat, type Rendered } from '../../src/render/formats.js';
@@ -20,11 +21,11 @@ function format(id: OutputFormat['id']): OutputFormat {
 
 /** `options.preprinted`: for preprinted 红头 paper (套打). */
 export function renderPdf(issue: Issue, ctx: Log, options: ComposeOptions = {}): Promise<Rendered> {
-  return renderFormat(issue, format('pdf'), ctx.log, options);
+  return renderFormat(issue, format('pdf'), (p) => ctx.log(progressText(p)), options);
 }
 
 export function renderDocx(issue: Issue, ctx: Log, options: ComposeOptions = {}): Promise<Rendered> {
-  return renderFormat(issue, format('docx'), ctx.log, options);
+  return renderFormat(issue, format('docx'), (p) => ctx.log(progressText(p)), options);
 }
 
 export function renderHtmlString(issue: Issue, variant: 'web' | 'wechat' = 'web'): string {

@@ -8,13 +8,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { needs, why } from '../helpers/clients.js';
 import { indexHtml } from '../../src/archive/index-html.js';
 import { manifestItems } from '../../src/archive/items.js';
 import type { Manifest, ManifestIssue } from '../../src/archive/manifest.js';
 import { buildSearchIndex, SEARCH_SOURCE } from '../../src/archive/search-index.js';
 import type { Issue } from '../../src/model/types.js';
 import { SERIES, issueOf } from '../helpers/docx-build.js';
-import { browserMissing, launchBrowser, type LaunchedBrowser } from '../helpers/browser.js';
+import { launchBrowser, type LaunchedBrowser } from '../helpers/browser.js';
 import { cleanupTemp, tempDir } from '../helpers/series.js';
 
 function entry(issue: Issue): ManifestIssue {
@@ -57,9 +58,9 @@ describe('search index (bigrams)', () => {
   });
 });
 
-const missing = browserMissing();
+const browser = needs('chromium');
 
-describe.skipIf(Boolean(missing))(`archive index search in chromium${missing ? `（${missing}）` : ''}`, () => {
+browser.describe(`archive index search in chromium${why(browser)}`, () => {
   let b: LaunchedBrowser;
   let file: string;
   let manifest: Manifest;
@@ -100,6 +101,25 @@ describe.skipIf(Boolean(missing))(`archive index search in chromium${missing ? `
     expect(await page.locator('#results li').count()).toBe(0);
     expect(await page.textContent('#count')).toBe('没有找到');
     expect(outside).toEqual([]);
+    await page.close();
+  });
+
+  it('shows a headline and unit that look like markup as text: no element, no script runs', async () => {
+    const hostile = structuredClone(manifest.issues[0]!);
+    hostile.items = [{ section: '工作动态', title: '<img src=x onerror="document.title=1">标题&amp;', unit: '"><b>单位</b>', text: '独一无二的暗号词', anchor: 'item-1' }];
+    const dir = tempDir('bulletin-index-hostile-');
+    const hostileFile = path.join(dir, 'index.html');
+    fs.writeFileSync(hostileFile, indexHtml({ ...manifest, issues: [hostile] }));
+    const page = await b.context.newPage();
+    await page.goto(pathToFileURL(hostileFile).href);
+    const title = await page.title();
+    await page.fill('#q', '暗号');
+    const results = await page.locator('#results li').allTextContents();
+    expect(results).toHaveLength(1);
+    expect(results[0]).toContain('<img src=x onerror="document.title=1">标题&amp;');
+    expect(results[0]).toContain('（"><b>单位</b>）');
+    expect(await page.locator('#results img, #results b').count()).toBe(0);
+    expect(await page.title()).toBe(title);
     await page.close();
   });
 

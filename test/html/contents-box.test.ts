@@ -11,17 +11,18 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Issue } from '../../src/model/types.js';
-import { browserMissing, launchBrowser, SCREENSHOTS, type LaunchedBrowser } from '../helpers/browser.js';
+import { launchBrowser, SCREENSHOTS, type LaunchedBrowser } from '../helpers/browser.js';
+import { needs, why } from '../helpers/clients.js';
 import { contentsText } from '../helpers/pdf-render.js';
 import { renderHtmlString } from '../helpers/render-format.js';
 import { cleanupTemp, FIXTURES, requireModel, SAMPLE, tempDir } from '../helpers/series.js';
 
 const squeeze = (s: string): string => s.replace(/[\s\u3000]+/g, '');
-const missing = browserMissing();
+const browser = needs('chromium');
 
-describe.skipIf(Boolean(missing))(`本期要目 in the web edition${missing ? `（${missing}）` : ''}`, () => {
+browser.describe(`本期要目 in the web edition${why(browser)}`, () => {
   let b: LaunchedBrowser;
   const cases: Record<string, () => Issue> = {
     sample: () => requireModel(SAMPLE, '9'),

@@ -2,21 +2,22 @@
  * The web edition in chromium: the run-in lead 一是……。 is bold in the body's 仿宋 stack, the
  * 一、 head before it regular in 黑体, and the masthead's red rule as thick as on paper
  * (MASTHEAD.ruleWidthPt in CSS pixels of 0.75 pt). Without chromium the test skips on a
- * developer's machine and fails under CI (browserMissing).
+ * developer's machine and fails under CI (test/helpers/clients.ts).
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { needs, why } from '../helpers/clients.js';
 import { MASTHEAD } from '../../src/layout/spec.js';
 import { renderHtmlString } from '../helpers/render-format.js';
-import { browserMissing, launchBrowser, type LaunchedBrowser } from '../helpers/browser.js';
+import { launchBrowser, type LaunchedBrowser } from '../helpers/browser.js';
 import { SERIES, issueOf } from '../helpers/docx-build.js';
 import { cleanupTemp, tempDir } from '../helpers/series.js';
 
-const missing = browserMissing();
+const browser = needs('chromium');
 
-describe.skipIf(Boolean(missing))(`leads and the red rule in chromium${missing ? `（${missing}）` : ''}`, () => {
+browser.describe(`leads and the red rule in chromium${why(browser)}`, () => {
   let b: LaunchedBrowser;
   const files: Record<'web' | 'wechat', string> = { web: '', wechat: '' };
 

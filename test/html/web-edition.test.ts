@@ -10,10 +10,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { needs, why } from '../helpers/clients.js';
 import type { Page } from 'playwright-core';
 import type { Issue } from '../../src/model/types.js';
 import { renderHtmlString } from '../helpers/render-format.js';
-import { browserMissing, launchBrowser, SCREENSHOTS, type LaunchedBrowser } from '../helpers/browser.js';
+import { launchBrowser, SCREENSHOTS, type LaunchedBrowser } from '../helpers/browser.js';
 import { SERIES, issueOf } from '../helpers/docx-build.js';
 import { modelText } from '../helpers/pdf-render.js';
 import { assertCliBuilt, cleanupTemp, copySeries, makeSeries, runCli, tempDir } from '../helpers/series.js';
@@ -59,7 +60,7 @@ describe('web edition as files', () => {
   });
 });
 
-const missing = browserMissing();
+const browser = needs('chromium');
 
 interface Opened {
   issue: Issue;
@@ -67,7 +68,7 @@ interface Opened {
   wechat: string;
 }
 
-describe.skipIf(Boolean(missing))(`web edition in chromium${missing ? `（${missing}）` : ''}`, () => {
+browser.describe(`web edition in chromium${why(browser)}`, () => {
   let b: LaunchedBrowser;
   const files: Record<'sample' | 'mixed', Opened> = {} as Record<'sample' | 'mixed', Opened>;
 

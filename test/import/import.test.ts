@@ -12,21 +12,15 @@ import path from 'node:path';
 import iconv from 'iconv-lite';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { clientPath, needs, why } from '../helpers/clients.js';
 import { pdfText } from '../helpers/pdf-render.js';
 import { readPdf } from '../helpers/pdf-text.js';
 import { assertCliBuilt, BIN, cleanupTemp, copySeries, REPO, runCli, snapshotTree, tempDir } from '../helpers/series.js';
 
 const MAKE = path.join(REPO, 'test', 'import', 'make-submissions.py');
 
-function pythonWithDocx(): string | undefined {
-  for (const py of ['/usr/bin/python3', 'python3']) if (spawnSync(py, ['-c', 'import docx'], { encoding: 'utf8' }).status === 0) return py;
-  return undefined;
-}
-const python = pythonWithDocx();
-const soffice = spawnSync('sh', ['-c', 'command -v soffice'], { encoding: 'utf8' }).status === 0;
-const missing = !python ? 'python3-docx' : !soffice ? 'LibreOffice (soffice)' : undefined;
-// The clients are test dependencies: under CI their absence is a failure, never a silent skip.
-if (missing && process.env.CI) throw new Error(`${missing} is required for the import tests (scripts/install-test-deps.sh installs it)`);
+const clients = needs('python-docx', 'soffice');
+const python = clientPath('python-docx');
 
 const UNIV = '赣南师大-4月工作动态.docx';
 const CITY = '赣州市教育局经验材料.docx';
@@ -53,7 +47,7 @@ function sofficeConvert(input: string, to: string, outdir: string): void {
   }
 }
 
-describe.skipIf(Boolean(missing))(`bulletin import${missing ? `（缺少 ${missing}，跳过）` : ''}`, () => {
+clients.describe(`bulletin import${why(clients)}`, () => {
   beforeAll(() => {
     assertCliBuilt();
     subm = tempDir('bulletin-submissions-');

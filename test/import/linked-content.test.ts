@@ -20,10 +20,10 @@ import { pathToFileURL } from 'node:url';
 import zlib from 'node:zlib';
 import { strToU8, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { needs, why } from '../helpers/clients.js';
 import { assertCliBuilt, bulletinYaml, cleanupTemp, issueYaml, makeSeries, runCli, tempDir } from '../helpers/series.js';
 
-const soffice = spawnSync('sh', ['-c', 'command -v soffice'], { encoding: 'utf8' }).status === 0;
-if (!soffice && process.env.CI) throw new Error('LibreOffice (soffice) is required for the linked-content import tests (scripts/install-test-deps.sh installs it)');
+const soffice = needs('soffice');
 
 const UNITS = 'units:\n  - name: 赣南师范大学\n    kind: 高校\n    aliases: [赣南师大]';
 
@@ -193,7 +193,7 @@ function submission(name: string, bytes: string | Uint8Array): string {
   return f;
 }
 
-describe.skipIf(!soffice)('linked and included content in a submission is left out', () => {
+soffice.describe(`linked and included content in a submission is left out${why(soffice)}`, () => {
   beforeAll(async () => {
     assertCliBuilt();
     secretDir = tempDir('bulletin-secret-');

@@ -11,18 +11,19 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { browserMissing, launchBrowser } from '../helpers/browser.js';
+import { launchBrowser } from '../helpers/browser.js';
+import { needs } from '../helpers/clients.js';
 import { paragraphsOf, partsOf, textOf } from '../helpers/docx-build.js';
-import { docxToPdf, libreOfficeMissing, pdfLines } from '../helpers/libreoffice.js';
+import { docxToPdf, pdfLines } from '../helpers/libreoffice.js';
 import { validateOoxml } from '../helpers/ooxml-validate.js';
 import { readPdf, type PdfItem } from '../helpers/pdf-text.js';
 import { assertCliBuilt, BIN, cleanupTemp, copySeries, REPO, runCli, tempDir } from '../helpers/series.js';
 
 const MAKE = path.join(REPO, 'test', 'import', 'make-submissions.py');
 const python = ['/usr/bin/python3', 'python3'].find((py) => spawnSync(py, ['-c', 'import docx'], { encoding: 'utf8' }).status === 0);
-const missing = !python ? 'python3-docx' : libreOfficeMissing();
-if (missing && process.env.CI) throw new Error(`${missing} is required for the merged-cell tests (scripts/install-test-deps.sh installs it)`);
-const noBrowser = browserMissing();
+const clients = needs('python-docx', 'libreoffice', 'poppler');
+const missing = clients.missing;
+const noBrowser = needs('chromium').missing;
 
 const ARTICLE = '九江学院经验材料.docx';
 const TABLE = [

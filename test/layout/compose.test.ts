@@ -121,6 +121,16 @@ describe('compose', () => {
     expect(composeRuns([{ text: '按', bold: true }], 'kai')).toEqual([{ text: '按', role: 'hei' }]);
   });
 
+  test('one link rule: the galley keeps web and mail targets only; any other target prints as text', () => {
+    const targets = ['https://jyt.jiangxi.gov.cn/', 'http://example.org', 'MAILTO:office@example.org', 'javascript:alert(1)', 'JaVaScRiPt:x', 'file:///etc/passwd', 'data:text/html,x', '../secret.md', 'vbscript:x'];
+    const runs = composeRuns(
+      targets.map((link, i) => ({ text: `链接${i}`, link })),
+      'body',
+    );
+    expect(runs.map((r) => r.text)).toEqual(targets.map((_, i) => `链接${i}`));
+    expect(runs.map((r) => r.link)).toEqual([targets[0], targets[1], targets[2], undefined, undefined, undefined, undefined, undefined, undefined]);
+  });
+
   test('page-number affixes come from the layout', () => {
     expect(`${g9.pageNumber.prefix}3${g9.pageNumber.suffix}`).toBe('— 3 —');
   });

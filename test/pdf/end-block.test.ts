@@ -5,6 +5,7 @@
  */
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { Issue } from '../../src/model/types.js';
+import { MM } from '../helpers/official-spec.js';
 import { GEOM, bodyLines, horizontalRules, isPageNumber, renderAndRead, type Rendered } from '../helpers/pdf-render.js';
 import { requireModel, SAMPLE } from '../helpers/series.js';
 
@@ -89,7 +90,9 @@ describe('end block rules', () => {
     const rules = horizontalRules(r.bytes)
       .filter((l) => l.y >= endTop && l.y <= GEOM.bottom + 1 && l.x2 - l.x1 > 1)
       .sort((a, b) => a.y - b.y);
-    expect(rules.map((l) => Number(l.widthPt.toFixed(2)))).toEqual([0.99, 0.71, 0.71, 0.71, 0.71, 0.99]);
+    // Spec §6: first and last 0.35 mm, the ones between 0.25 mm.
+    const want = [0.35, 0.25, 0.25, 0.25, 0.25, 0.35].map((w) => Number((w * MM).toFixed(2)));
+    expect(rules.map((l) => Number(l.widthPt.toFixed(2)))).toEqual(want);
     expect(rules.at(-1)!.y).toBeCloseTo(GEOM.bottom, 1);
     for (const l of rules) {
       expect(l.x1).toBeCloseTo(GEOM.left, 1);

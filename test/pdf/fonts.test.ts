@@ -13,6 +13,7 @@ import { SHIPPED_FONTS } from '../../src/layout/spec.js';
 import type { FontChoice, FontRole } from '../../src/model/types.js';
 import { FONTS_DIR } from '../../src/paths.js';
 import { tempDir } from '../helpers/series.js';
+import { progressText } from '../../src/cli/report.js';
 
 function fontsWith(role: FontRole, candidates: string[]): Record<FontRole, FontChoice> {
   const out = {} as Record<FontRole, FontChoice>;
@@ -31,10 +32,11 @@ function installedKai(): SystemFontIndex {
 
 describe('font resolution', () => {
   test('a bare shipped file name resolves in the package fonts/ folder', () => {
-    const r = new FontResolver({ fonts: fontsWith('body', ['FandolFang-Regular.otf']), seriesRoot: tempDir() }, installedKai());
+    const seriesRoot = tempDir();
+    const r = new FontResolver({ fonts: fontsWith('body', ['FandolFang-Regular.otf']), seriesRoot }, installedKai());
     const body = r.resolve('body');
     expect(body).toMatchObject({ file: path.join(FONTS_DIR, 'FandolFang-Regular.otf'), origin: 'shipped' });
-    expect(r.describe('body', body)).toBe('字体：正文（仿宋） → FandolFang-Regular.otf（随附）');
+    expect(progressText({ kind: 'font', role: 'body', font: body, seriesRoot })).toBe('字体：正文（仿宋） → FandolFang-Regular.otf（随附）');
   });
 
   test('a family name is found by the name table of an installed file; unknown names fall through', () => {

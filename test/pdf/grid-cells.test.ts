@@ -12,9 +12,11 @@
  * The geometry is the spec's: A4, margins 37 mm (top) and 28 mm (left), a 156 × 225 mm block
  * of 22 lines of 28 characters. Glyphs are read back with pdfminer.
  */
-import { beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect } from 'vitest';
 import type { Block, Issue } from '../../src/model/types.js';
-import { glyphsMissing, readGlyphs, type Glyph, type GlyphLine, type GlyphPage } from '../helpers/pdf-glyphs.js';
+import { needs } from '../helpers/clients.js';
+import { SPEC_SIZE } from '../helpers/official-spec.js';
+import { readGlyphs, type Glyph, type GlyphLine, type GlyphPage } from '../helpers/pdf-glyphs.js';
 import { renderPdf } from '../helpers/render-format.js';
 import { FIXTURES, requireModel, SAMPLE } from '../helpers/series.js';
 
@@ -180,11 +182,11 @@ const CASES: Array<[string, string, string | undefined, { pairs: number; full: n
   ['news', `${FIXTURES}/news`, undefined, { pairs: 60, full: 15 }],
 ];
 
-const missing = glyphsMissing();
+const pdfminer = needs('pdfminer');
 const results = new Map<string, { pages: GlyphPage[]; issue: Issue }>();
 
 beforeAll(async () => {
-  if (missing) return;
+  if (pdfminer.missing) return;
   for (const [name, dir, arg] of CASES) {
     const issue = requireModel(dir, arg);
     const { bytes } = await renderPdf(issue, { log: () => undefined });
@@ -193,11 +195,7 @@ beforeAll(async () => {
 }, 120_000);
 
 describe.each(CASES)('%s: the print on the spec’s grid', (name, _dir, _arg, least) => {
-  test('every full all-CJK body line: one character a cell, 28 cells, a closing mark hung in the 29th; no number split, no forbidden line start or end, no space at hanzi–digit', (ctx) => {
-    if (missing) {
-      if (process.env.CI) throw new Error(missing);
-      ctx.skip();
-    }
+  pdfminer.it('every full all-CJK body line: one character a cell, 28 cells, a closing mark hung in the 29th; no number split, no forbidden line start or end, no space at hanzi–digit', (ctx) => {
     const { pages, issue } = results.get(name)!;
     const f = inspect(pages, issue);
     void ctx.annotate(`line pairs ${f.checkedPairs}; full all-CJK lines ${f.full}, of them 28 characters ${f.twentyEight} (${((100 * f.twentyEight) / f.full).toFixed(1)} %); ended early: ${JSON.stringify(f.short)}; mixed lines ${f.mixed}; ${pages.length} pages`);
@@ -206,23 +204,15 @@ describe.each(CASES)('%s: the print on the spec’s grid', (name, _dir, _arg, le
     expect(f.problems).toEqual([]);
   });
 
-  test('body text is 三号, 16 pt glyphs tightened to the cell (spec §1), not shrunk to it', (ctx) => {
-    if (missing) {
-      if (process.env.CI) throw new Error(missing);
-      ctx.skip();
-    }
+  pdfminer.it('body text is 三号, 16 pt glyphs tightened to the cell (spec §1), not shrunk to it', () => {
     const { pages, issue } = results.get(name)!;
     const glyphs = bodyLines(pages, paragraphs(issue)).flatMap((l) => l.glyphs);
     expect(glyphs.length).toBeGreaterThan(100);
     const sizes = new Set(glyphs.map((g) => g.size.toFixed(2)));
-    expect([...sizes]).toEqual(['16.00']);
+    expect([...sizes]).toEqual([SPEC_SIZE.bodyPt.toFixed(2)]);
   });
 
-  test('page geometry: A4, the body inside the 156 × 225 mm block, 22 lines at most, one pitch apart', (ctx) => {
-    if (missing) {
-      if (process.env.CI) throw new Error(missing);
-      ctx.skip();
-    }
+  pdfminer.it('page geometry: A4, the body inside the 156 × 225 mm block, 22 lines at most, one pitch apart', () => {
     const { pages, issue } = results.get(name)!;
     for (const p of pages) {
       const lines = bodyLines([p], paragraphs(issue));

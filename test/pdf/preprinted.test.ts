@@ -6,25 +6,25 @@
  * (a 密级 line, which preprinted paper does not carry, and 总第N期).
  */
 import path from 'node:path';
-import { beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, expect, test } from 'vitest';
 import type { Issue } from '../../src/model/types.js';
 import { quiet } from '../helpers/docx-build.js';
-import { glyphsMissing, readGlyphs, type GlyphPage } from '../helpers/pdf-glyphs.js';
-import { pixelsMissing, redPixels } from '../helpers/pdf-pixels.js';
+import { needs, why } from '../helpers/clients.js';
+import { readGlyphs, type GlyphPage } from '../helpers/pdf-glyphs.js';
+import { redPixels } from '../helpers/pdf-pixels.js';
 import { horizontalRules } from '../helpers/pdf-render.js';
 import { renderPdf } from '../helpers/render-format.js';
 import { FIXTURES, requireModel, SAMPLE } from '../helpers/series.js';
 
-const missing = glyphsMissing() ?? pixelsMissing();
+const clients = needs('pdfminer', 'poppler');
 const key = (g: { ch: string; x: number; y: number }): string => `${g.ch}@${g.x.toFixed(2)},${g.y.toFixed(2)}`;
 const glyphKeys = (pages: GlyphPage[]): string[][] => pages.map((p) => p.lines.flatMap((l) => l.glyphs.filter((g) => g.ch.trim() !== '').map(key)).sort());
 
-describe.skipIf(Boolean(missing) && !process.env.CI)(`preprinted paper (套打)${missing ? `（${missing}）` : ''}`, () => {
+clients.describe(`preprinted paper (套打)${why(clients)}`, () => {
   const cases = { sample: (): Issue => requireModel(SAMPLE, '9'), mixed: (): Issue => requireModel(path.join(FIXTURES, 'mixed')) };
   const out: Record<string, { issue: Issue; normal: Uint8Array; preprinted: Uint8Array }> = {};
 
   beforeAll(async () => {
-    if (missing) throw new Error(missing);
     for (const [k, make] of Object.entries(cases)) {
       const issue = make();
       out[k] = { issue, normal: (await renderPdf(issue, quiet)).bytes, preprinted: (await renderPdf(issue, quiet, { preprinted: true })).bytes };

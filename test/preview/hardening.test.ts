@@ -11,7 +11,8 @@ import net from 'node:net';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
-import { browserMissing, launchBrowser } from '../helpers/browser.js';
+import { needs, why } from '../helpers/clients.js';
+import { launchBrowser } from '../helpers/browser.js';
 import { startPreview } from '../../src/preview/server.js';
 import { BIN, assertCliBuilt, cleanupTemp, issueYaml, makeSeries, newsItem } from '../helpers/series.js';
 
@@ -264,8 +265,8 @@ describe('the preview keeps running, and says why, whatever a build does', { tim
     }
   });
 
-  const missing = browserMissing();
-  it.skipIf(Boolean(missing))(`a page or picture of the series never runs its script in the preview's origin, in chromium${missing ? `（${missing}）` : ''}`, async () => {
+  const browser = needs('chromium');
+  browser.it(`a page or picture of the series never runs its script in the preview's origin, in chromium${why(browser)}`, async () => {
     const script = "console.log('SERIES-SCRIPT-RAN')";
     const dir = issue1({
       'issues/001/页面.html': `<!DOCTYPE html><html><body><script>${script}</script>页面</body></html>`,

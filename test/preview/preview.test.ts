@@ -9,13 +9,14 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { needs, why } from '../helpers/clients.js';
 import { PreviewBuilds } from '../../src/preview/rebuild.js';
 import { formatRenderers } from '../../src/preview/renderers.js';
 import { readPdf } from '../helpers/pdf-text.js';
 import { pdfText } from '../helpers/pdf-render.js';
 import { formatDiagnostic, sortDiagnostics } from '../../src/diagnostics.js';
 import { startPreview, type PreviewServer } from '../../src/preview/server.js';
-import { browserMissing, launchBrowser } from '../helpers/browser.js';
+import { launchBrowser } from '../helpers/browser.js';
 import { BIN, assertCliBuilt, cleanupTemp, issueYaml, makeSeries, newsItem, tempDir } from '../helpers/series.js';
 
 /** A GET with the path sent exactly as written (fetch would normalise `..` away). */
@@ -47,7 +48,7 @@ async function servedWithin(url: string, text: string, limitMs: number): Promise
   }
 }
 
-const missing = browserMissing();
+const browser = needs('chromium');
 
 
 describe('preview server', () => {
@@ -143,7 +144,7 @@ describe('preview server', () => {
     fs.rmSync(path.join(dir, '..', `${path.basename(dir)}-sibling.txt`));
   });
 
-  it.skipIf(Boolean(missing))(`the open page reloads itself after a save, in chromium${missing ? `（${missing}）` : ''}`, async () => {
+  browser.it(`the open page reloads itself after a save, in chromium${why(browser)}`, async () => {
     const b = await launchBrowser();
     try {
       const tab = await b.context.newPage();

@@ -7,7 +7,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, it } from 'vitest';
 import { watchSources } from '../../src/preview/watch.js';
 import { cleanupTemp, tempDir } from '../helpers/series.js';
 

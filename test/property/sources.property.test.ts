@@ -116,7 +116,7 @@ async function runOnce(files: string[], issue: string, bomGbk: number): Promise<
     for (const cfg of ctx.issues) {
       checkIssue(ctx, cfg, diags);
       try {
-        const r = await renderIssue(ctx, cfg, FORMATS, { log: () => undefined });
+        const r = await renderIssue(ctx, cfg, FORMATS);
         stats.rendered++;
         for (const f of r.files) {
           // Valid files: a PDF header and trailer, a DOCX zip signature.

@@ -7,15 +7,13 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { docxToPdf, FONTCONFIG_FILE, libreOfficeMissing, pdfLines } from '../helpers/libreoffice.js';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { needs, why } from '../helpers/clients.js';
+import { docxToPdf, FONTCONFIG_FILE, pdfLines } from '../helpers/libreoffice.js';
 import { assertCliBuilt, cleanupTemp, runCli } from '../helpers/series.js';
 import { makeStatsSeries } from './fixture.js';
 
-const CALC = '/usr/lib/libreoffice/program/libsclo.so';
-const missing =
-  libreOfficeMissing() ??
-  (fs.existsSync(path.dirname(CALC)) && !fs.existsSync(CALC) ? '未安装 LibreOffice Calc，跳过用 Calc 打开 xlsx 的测试；CI 会安装 libreoffice-calc-nogui' : undefined);
+const calc = needs('libreoffice', 'libreoffice-calc');
 
 /** Opens a workbook in LibreOffice Calc and saves its first sheet as UTF-8 CSV. */
 function xlsxToCsv(xlsx: Uint8Array): string {
@@ -75,13 +73,7 @@ beforeAll(() => {
 });
 afterAll(cleanupTemp);
 
-if (missing && process.env.CI === 'true') {
-  test('LibreOffice is installed (CI)', () => {
-    throw new Error(missing);
-  });
-}
-
-describe.skipIf(Boolean(missing))(`stats outputs in LibreOffice${missing ? `（${missing}）` : ''}`, () => {
+calc.describe(`stats outputs in LibreOffice${why(calc)}`, () => {
   test('the workbook opens in Calc with the same figures as the terminal table', () => {
     const out = path.join(dir, 'q2.xlsx');
     expect(runCli(['stats', '-y', '2024', '-q', '2', '-o', out], dir).code).toBe(0);

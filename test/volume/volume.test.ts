@@ -271,10 +271,10 @@ describe('a year of twelve issues, some issued and archived, some drafts', () =>
       fs.writeFileSync(record, fs.readFileSync(record, 'utf8').replace('"issued": "2024-02-11"', '"issued": "2024-02-12"'));
       refused(run(copy, 'volume', '2024'), /issues\/003\/issued\.json  错误：印发记录与存档时不同.*请从版本库或备份恢复这个文件；确要改动已印发的这一期，运行 bulletin archive --reissue 3/);
       fs.writeFileSync(path.join(copy, 'archive', 'manifest.json'), '{"series": 1}');
-      refused(run(copy, 'volume', '2024'), /archive\/manifest\.json 格式不对：.*请从备份恢复它/);
+      refused(run(copy, 'volume', '2024'), /archive\/manifest\.json  错误：格式不对：.*请从备份恢复它/);
       fs.rmSync(path.join(copy, 'archive'), { recursive: true });
       fs.writeFileSync(path.join(copy, 'issues', '009', 'issued.json'), '{');
-      refused(run(copy, 'volume', '2024'), /issues\/009\/issued\.json 不是有效的 JSON.*请从版本库或备份恢复它/);
+      refused(run(copy, 'volume', '2024'), /issues\/009\/issued\.json  错误：不是有效的 JSON.*请从版本库或备份恢复它/);
     });
 
     it('--archive finds an archive kept in another folder', () => {

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { Command } from 'commander';
 import { archiveSeries, failureDiagnostics, verifyArchive } from '../../archive/archive.js';
 import { defaultJobs } from '../../archive/pool.js';
-import { makeProgress } from '../../archive/progress.js';
+import { makeProgress } from '../progress.js';
 import { UserError } from '../../diagnostics.js';
 import { relPath } from '../../paths.js';
 import { openSeries, requireNoBroken } from '../../pipeline.js';

@@ -11,7 +11,7 @@ import { openSeries } from '../../pipeline.js';
 import { DEFAULT_FORMATS, FORMATS, formatById, type OutputFormat } from '../../render/formats.js';
 import { renderIssue } from '../../render-issue.js';
 import { resolveIssue } from '../../sources/find.js';
-import { printDiagnostics, printKept, type Output } from '../report.js';
+import { printDiagnostics, printKept, progressText, type Output } from '../report.js';
 
 interface BuildOptions {
   out?: string;
@@ -55,7 +55,7 @@ export function registerBuild(program: Command, io: Output): Command {
         if (paper.length) io.err(`套打：${paper.join(' 和 ')} 不印红色系列名、简报名称和报头红线（纸上已印好），其余文字的位置不变；文件名加“${PREPRINTED_SUFFIX}”。`);
         if (screen.length) io.err(`提示：${screen.join('、')}不在纸上印，没有套打之分，照常生成完整的报头。`);
       }
-      const { issue, files, warnings } = await renderIssue(as.ctx, as.cfg, formats, { log: (m) => io.err(m) }, { preprinted });
+      const { issue, files, warnings } = await renderIssue(as.ctx, as.cfg, formats, (p) => io.err(progressText(p)), { preprinted });
       printDiagnostics([...drift, ...warnings.list], io);
       const named = files.map(({ format: f, bytes }) => ({ name: nameOf(issue.meta.fileStem, f), bytes }));
       const { kept } = writeOutputSet(outDir, named);

@@ -8,9 +8,9 @@ import { readUserFile } from '../../sources/user-file.js';
 import { loadIssueSources } from '../../sources/load.js';
 import { openSeries } from '../../pipeline.js';
 import { resolveIssue } from '../../sources/find.js';
-import { printDiagnostics, summary, type Output } from '../report.js';
+import { printDiagnostics, summary, type Output, type RunStatus } from '../report.js';
 
-export function registerCheck(program: Command, io: Output): Command {
+export function registerCheck(program: Command, io: Output, status: RunStatus): Command {
   return program
     .command('check')
     .description('检查稿件：格式、栏目、标题、日期、期号和标点，列出全部问题')
@@ -40,7 +40,7 @@ export function registerCheck(program: Command, io: Output): Command {
       for (const cfg of chosen) checkIssue(ctx, cfg, diags);
       printDiagnostics(diags.list, io);
       io.out(`已检查 ${chosen.length} 期。${summary(diags.list)}`);
-      process.exitCode = diags.hasErrors() ? 1 : 0;
+      status.code = diags.hasErrors() ? 1 : 0;
     });
 }
 

@@ -16,7 +16,7 @@ import { resolveIssue } from '../../sources/find.js';
 import { untouchedStub } from '../../sources/stub-files.js';
 import { checkText, frontMatterLines, proseLines } from '../../check/text-rules.js';
 import { issueRef, toolCommand } from '../command-hints.js';
-import { printDiagnostics, summary, type Output } from '../report.js';
+import { printDiagnostics, summary, type Output, type RunStatus } from '../report.js';
 
 interface ImportOptions {
   issue?: string;
@@ -26,7 +26,7 @@ interface ImportOptions {
 
 const IMPORTABLE = /\.(docx|docm|doc|wps|rtf|odt|txt|md|markdown)$/i;
 
-export function registerImport(program: Command, io: Output): Command {
+export function registerImport(program: Command, io: Output, status: RunStatus): Command {
   return program
     .command('import')
     .description('导入来稿：把各单位的 Word/WPS/文本文件变成本期的稿件文件，并检查')
@@ -115,7 +115,7 @@ export function registerImport(program: Command, io: Output): Command {
       if (diags.list.some((d) => d.rule.startsWith('punct') || d.rule.startsWith('quotes') || d.rule === 'date-leading-zero')) {
         io.out(`标点和日期的问题可以自动改正：${toolCommand(ctx.series.root)} check ${issueRef(ctx.series.numbering, { number: cfg.number, year: cfg.date.year, special: cfg.special }, issueRel)} --fix`);
       }
-      process.exitCode = failed || diags.hasErrors() ? 1 : 0;
+      status.code = failed || diags.hasErrors() ? 1 : 0;
     });
 }
 

@@ -30,7 +30,7 @@ export function registerInit(program: Command, io: Output): Command {
         throw new UserError(`“${dirArg}”是一个文件，不是文件夹，没有做任何改动。请写一个新文件夹的名字，如 bulletin init 工作动态`);
       }
       if (fs.existsSync(path.join(dir, SERIES_FILE))) {
-        throw new UserError(`${path.join(dirArg, SERIES_FILE)} 已经存在，为避免覆盖，没有做任何改动`);
+        throw UserError.at(path.join(dirArg, SERIES_FILE), '已经存在，为避免覆盖，没有做任何改动');
       }
       const files = [...SERIES_FILES, ...ciTemplates()];
       const refuseClashes = (paths: string[]): void => {

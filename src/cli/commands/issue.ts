@@ -3,7 +3,7 @@ import { Command } from 'commander';
 import { fontHash, toolHash } from '../../archive/inputs.js';
 import { makeRecord, readRecord, recordJson, recordPath, sourceHashes } from '../../archive/record.js';
 import { ISSUE_FILE } from '../../config/issue-file.js';
-import { issuedIn, markIssued } from '../../config/mark-issued.js';
+import { issuedIn, markIssued } from '../../output/mark-issued.js';
 import { parseDateInput, parseIsoDate, toIso, today } from '../../dates.js';
 import { Diagnostics, UserError } from '../../diagnostics.js';
 import { writeFileAtomic } from '../../output/write-atomic.js';
@@ -39,7 +39,10 @@ export function registerIssue(program: Command, io: Output): Command {
       const written = issuedIn(yamlFile, cfg.file);
       const chosen = opts.date ?? written;
       const parsed = opts.date !== undefined ? parseDateInput(opts.date) : chosen !== undefined ? parseIsoDate(chosen) : today();
-      if ('error' in parsed) throw new UserError(`${opts.date !== undefined ? '--date' : `${cfg.file} 的 issued`}：${parsed.error}`);
+      if ('error' in parsed) {
+        if (opts.date !== undefined) throw new UserError(`--date：${parsed.error}`);
+        throw UserError.at(cfg.file, `issued：${parsed.error}`, { line: cfg.lineOf(['issued']), column: 1, rule: 'issued-date' });
+      }
       const date = toIso(parsed);
       // Every file of the folder must hash before anything is written: a FIFO or a 3 GB file
       // found only after issue.yaml was marked would leave it marked without a record.

@@ -7,9 +7,9 @@ import { relPath } from '../../paths.js';
 import { issueLabel } from '../../numbering/label.js';
 import { byDateThenNumber } from '../../sources/find.js';
 import { issueRef, toolCommand } from '../command-hints.js';
-import type { Output } from '../report.js';
+import type { Output, RunStatus } from '../report.js';
 
-export function registerList(program: Command, io: Output): Command {
+export function registerList(program: Command, io: Output, status: RunStatus): Command {
   let damagedRecord = false;
   return program
     .command('list')
@@ -41,7 +41,7 @@ export function registerList(program: Command, io: Output): Command {
         const where = first ? formatDiagnostic(first) : b.file;
         io.out(`  ${label.padEnd(8, '　')} ${'日期不明'.padEnd(12, '　')}  ${relPath(ctx.series.root, b.dir)}  有错误：${where}`);
       }
-      if (ctx.broken.length || damagedRecord) process.exitCode = 1;
+      if (ctx.broken.length || damagedRecord) status.code = 1;
     });
 
   /** An issued issue is a record: the clerk sees which are closed, and which were edited since. */

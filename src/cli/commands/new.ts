@@ -45,11 +45,11 @@ export function registerNew(program: Command, io: Output): Command {
       const key = countKey(series.numbering, { date, special });
       const clash = ctx.issues.find((i) => i.number === number && countKey(series.numbering, i) === key);
       if (clash) {
-        throw new UserError(`${label}已经存在（${clash.file}）。不写 --number 会自动取下一期；要修改已有的一期，请直接编辑它的文件`);
+        throw UserError.at(clash.file, `${label}已经存在。不写 --number 会自动取下一期；要修改已有的一期，请直接编辑它的文件`);
       }
       const dir = path.join(issuesRoot(series), issueFolderName(series.numbering, { number, year: date.year, special }));
       if (fs.existsSync(dir)) {
-        throw new UserError(`文件夹 ${relPath(series.root, dir)} 已经存在，为避免覆盖，没有做任何改动。请检查它是不是已有的一期`);
+        throw UserError.at(relPath(series.root, dir), '这个文件夹已经存在，为避免覆盖，没有做任何改动。请检查它是不是已有的一期');
       }
 
       // Report what the new number puts out of order (a gap it opens, a date out of step), at
@@ -67,7 +67,7 @@ export function registerNew(program: Command, io: Output): Command {
         fs.mkdirSync(dir);
       } catch (e) {
         if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-        throw new UserError(`文件夹 ${relPath(series.root, dir)} 刚刚被建好（可能同时运行了两次 bulletin new），为避免覆盖，没有做任何改动。请用 bulletin list 查看`);
+        throw UserError.at(relPath(series.root, dir), '这个文件夹刚刚被建好（可能同时运行了两次 bulletin new），为避免覆盖，没有做任何改动。请用 bulletin list 查看');
       }
       writeFileExclusive(path.join(dir, ISSUE_FILE), yamlText);
       const written = [ISSUE_FILE];

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Command } from 'commander';
 import { MANIFEST_FILE } from '../../archive/manifest.js';
-import { stepProgress } from '../../archive/progress.js';
+import { stepProgress } from '../progress.js';
 import { UserError } from '../../diagnostics.js';
 import { missingDirs } from '../../output/ensure-dir.js';
 import { writeOutputSet } from '../../output/write-set.js';

@@ -11,6 +11,7 @@
  */
 import { strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 import { SaxesParser, type SaxesTagNS } from 'saxes';
+import { markupAttr, markupText } from '../../output/escape.js';
 
 const XLINK = 'http://www.w3.org/1999/xlink';
 const XML_NS = 'http://www.w3.org/XML/1998/namespace';
@@ -30,12 +31,8 @@ export interface OdtRemoved {
 
 export class OdtUnreadable extends Error {}
 
-function escapeText(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
 function escapeAttr(s: string): string {
-  return escapeText(s).replace(/"/g, '&quot;').replace(/\t/g, '&#9;').replace(/\n/g, '&#10;').replace(/\r/g, '&#13;');
+  return markupAttr(s).replace(/\t/g, '&#9;').replace(/\n/g, '&#10;').replace(/\r/g, '&#13;');
 }
 
 /** A package-relative reference to an entry (or folder of entries) that the package holds. */
@@ -97,10 +94,10 @@ function sanitizeXml(xml: string, entries: string[], removed: OdtRemoved): strin
     if (!tag.isSelfClosing) out += `</${tag.name}>`;
   });
   parser.on('text', (t) => {
-    if (!skipping) out += escapeText(t);
+    if (!skipping) out += markupText(t);
   });
   parser.on('cdata', (t) => {
-    if (!skipping) out += escapeText(t);
+    if (!skipping) out += markupText(t);
   });
   parser.write(xml).close();
   if (failure) throw failure instanceof OdtUnreadable ? failure : new OdtUnreadable(failure.message);

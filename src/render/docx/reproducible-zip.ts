@@ -2,24 +2,23 @@
  * Same sources → the same DOCX bytes. docx stamps the build time into the core properties and
  * gives external hyperlinks random relationship ids; this takes the package's files as docx
  * compiles them (compat/docx/package-files.ts), makes those stable, applies the XML patches of
- * xml-patches.ts and zips the package once.
+ * xml-patches.ts and zips the package once (output/ooxml-zip.ts).
  */
 import type { Document } from 'docx';
-import { zipSync, type Zippable } from 'fflate';
 import { packageFiles } from '../../compat/docx/package-files.js';
+import { ooxmlZip, type ZipLevel } from '../../output/ooxml-zip.js';
 import { OFF_GRID_STYLE_IDS } from './styles.js';
 import { patchCoreDates, patchSettings, patchStyles, stableLinkIds, type PatchText } from './xml-patches.js';
 
-const CONTENT_TYPES = '[Content_Types].xml';
-
 /**
- * The zip entries' time: the issue date at noon, in local time, because zip stores local
- * date and time fields; noon keeps the fields the same in every time zone and DST rule.
+ * The DOCX entries (the bulletin's and the stats' DOCX) are stored, not deflated: the same bytes
+ * from every zip library and Node build by construction, so the archive's SHA-256 of a DOCX
+ * holds across machines, and no time goes to compression (fflate's deflate took some 50 ms of a
+ * cold build, most of it warming up the JIT; Node's zlib is fast but its output may change with
+ * the zlib Node was built with). The XML is a few times larger uncompressed: 64 KB for the
+ * 5-page news issue, 165 KB for 40 pages.
  */
-function entryTime(isoDate: string): Date {
-  const [y, m, d] = isoDate.split('-').map(Number);
-  return new Date(y, m - 1, d, 12, 0, 0);
-}
+const DOCX_ZIP_LEVEL: ZipLevel = 0;
 
 /** `offGridStyleIds`: the document's styles whose lines are not grid lines (xml-patches.ts). */
 export async function reproducibleDocx(doc: Document, isoDate: string, text: PatchText, offGridStyleIds: readonly string[] = OFF_GRID_STYLE_IDS): Promise<Uint8Array> {
@@ -39,17 +38,7 @@ export async function reproducibleDocx(doc: Document, isoDate: string, text: Pat
   files.set('word/settings.xml', patchSettings(part('word/settings.xml'), text));
   files.set('docProps/core.xml', patchCoreDates(part('docProps/core.xml'), isoDate));
 
-  // [Content_Types].xml first, as Office writes it; then every entry in name order.
-  const names = [...files.keys()].filter((n) => n !== CONTENT_TYPES).sort();
-  const ordered: Zippable = {};
-  for (const name of [CONTENT_TYPES, ...names]) {
-    const f = files.get(name)!;
-    ordered[name] = typeof f === 'string' ? encoder.encode(f) : new Uint8Array(f.buffer, f.byteOffset, f.byteLength);
-  }
-  // Stored, not deflated: the same bytes from every zip library and Node build by construction,
-  // so the archive's SHA-256 of a DOCX holds across machines, and no time goes to compression
-  // (fflate's deflate took some 50 ms of a cold build, most of it warming up the JIT; Node's
-  // zlib is fast but its output may change with the zlib Node was built with). The XML is a
-  // few times larger uncompressed: 64 KB for the 5-page news issue, 165 KB for 40 pages.
-  return zipSync(ordered, { level: 0, mtime: entryTime(isoDate) });
+  const entries: Record<string, Uint8Array> = {};
+  for (const [name, f] of files) entries[name] = typeof f === 'string' ? encoder.encode(f) : new Uint8Array(f.buffer, f.byteOffset, f.byteLength);
+  return ooxmlZip(entries, isoDate, DOCX_ZIP_LEVEL);
 }

@@ -9,9 +9,6 @@ import { ExternalHyperlink, Tab, TextRun, type ParagraphChild } from 'docx';
 import type { GRun, Galley, StyleId } from '../../layout/galley.js';
 import { STYLE, fontsFor } from './styles.js';
 
-/** Only web and mail targets become hyperlinks; anything else prints as plain text. */
-const LINKABLE = /^(https?:|mailto:)/i;
-
 /** `sizePt` only where the Galley sets text smaller than its style (a wide table). */
 export function docxRun(g: Galley, r: GRun, style: StyleId, sizePt?: number): ParagraphChild {
   const inherited = r.lead ? g.text.leadRole : g.styles[style].role;
@@ -25,7 +22,7 @@ export function docxRun(g: Galley, r: GRun, style: StyleId, sizePt?: number): Pa
     superScript: r.script === 'super' || undefined,
     subScript: r.script === 'sub' || undefined,
   });
-  return r.link && LINKABLE.test(r.link) ? new ExternalHyperlink({ link: r.link, children: [run] }) : run;
+  return r.link ? new ExternalHyperlink({ link: r.link, children: [run] }) : run;
 }
 
 export function docxRuns(g: Galley, runs: GRun[], style: StyleId, sizePt?: number): ParagraphChild[] {

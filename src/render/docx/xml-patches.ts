@@ -3,6 +3,7 @@
  * each patch anchors on one element docx always writes, and inserts in the schema's order.
  */
 import type { GText } from '../../layout/galley.js';
+import { markupAttr } from '../../output/escape.js';
 
 /** What the patches need of the Galley's text facts (the 通报, which has no Galley, gives the same). */
 export type PatchText = Pick<GText, 'kinsoku' | 'minSplitLines'>;
@@ -46,8 +47,6 @@ export function patchStyles(xml: string, text: PatchText, offGridStyleIds: reado
   return out;
 }
 
-const escapeXml = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-
 /**
  * Settings: the line-start and line-end characters of GB/T 15834 (the Galley's kinsoku) as Word's custom
  * kinsoku lists for Chinese, and no compression of punctuation, which would shrink full-width
@@ -59,8 +58,8 @@ export function patchSettings(xml: string, text: PatchText): string {
   if (!xml.includes(anchor)) throw new Error('settings.xml: w:compat not found');
   const add =
     '<w:characterSpacingControl w:val="doNotCompress"/>' +
-    `<w:noLineBreaksAfter w:lang="zh-CN" w:val="${escapeXml(text.kinsoku.noLineEnd)}"/>` +
-    `<w:noLineBreaksBefore w:lang="zh-CN" w:val="${escapeXml(text.kinsoku.noLineStart)}"/>`;
+    `<w:noLineBreaksAfter w:lang="zh-CN" w:val="${markupAttr(text.kinsoku.noLineEnd)}"/>` +
+    `<w:noLineBreaksBefore w:lang="zh-CN" w:val="${markupAttr(text.kinsoku.noLineStart)}"/>`;
   return xml.replace(anchor, add + anchor);
 }
 

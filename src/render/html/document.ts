@@ -5,7 +5,8 @@
  * <style> at all: its body carries every declaration inline.
  */
 import type { Galley, GMeta } from '../../layout/galley.js';
-import { escAttr, escText, serialise, type El, type StyleTable } from './dom.js';
+import { markupAttr, markupText } from '../../output/escape.js';
+import { serialise, type El, type StyleTable } from './dom.js';
 import { fontStacks, printFacts, SCREEN } from './facts.js';
 import { contentsLayout } from './styles.js';
 
@@ -38,7 +39,7 @@ function metaTags(m: GMeta): string {
     ['property', 'article:published_time', m.isoDate],
     ['property', 'article:author', m.publisher],
   ];
-  return tags.map(([k, n, v]) => `<meta ${k}="${n}" content="${escAttr(v)}">`).join('\n');
+  return tags.map(([k, n, v]) => `<meta ${k}="${n}" content="${markupAttr(v)}">`).join('\n');
 }
 
 /** Page-level CSS of the web edition: sizes for phones and desktops, and print. */
@@ -75,7 +76,7 @@ export function htmlDocument(g: Galley, body: El, variant: HtmlVariant, table: S
   const head = [
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>${escText(`${m.seriesLine} ${m.name} ${m.label}（${m.date}）`)}</title>`,
+    `<title>${markupText(`${m.seriesLine} ${m.name} ${m.label}（${m.date}）`)}</title>`,
     metaTags(m),
     variant === 'web' ? `<style>\n${pageCss(g, table)}\n</style>` : '',
   ].filter(Boolean);

@@ -3,6 +3,8 @@
  * stylesheet (the web edition), or with every declaration inline and no class at all (the
  * WeChat variant, whose editor drops <style> and class). Text is always escaped here.
  */
+import { markupAttr, markupText } from '../../output/escape.js';
+
 export type Child = El | string;
 
 export interface El {
@@ -21,13 +23,10 @@ export function el(tag: string, styles: string | string[] | null, attrs: Record<
   return { tag, styles: styles === null ? [] : Array.isArray(styles) ? styles : [styles], attrs: a, children };
 }
 
-export const escText = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-export const escAttr = (s: string): string => escText(s).replace(/"/g, '&quot;');
-
 export type StyleTable = Record<string, string>;
 
 export function serialise(node: Child, mode: 'class' | 'inline', table: StyleTable): string {
-  if (typeof node === 'string') return escText(node);
+  if (typeof node === 'string') return markupText(node);
   const attrs = { ...node.attrs };
   if (node.styles.length) {
     for (const s of node.styles) if (!(s in table)) throw new Error(`html: unknown style ${s}`);
@@ -38,7 +37,7 @@ export function serialise(node: Child, mode: 'class' | 'inline', table: StyleTab
     }
   }
   const attrText = Object.entries(attrs)
-    .map(([k, v]) => ` ${k}="${escAttr(v)}"`)
+    .map(([k, v]) => ` ${k}="${markupAttr(v)}"`)
     .join('');
   if (VOID.has(node.tag)) return `<${node.tag}${attrText}>`;
   return `<${node.tag}${attrText}>${node.children.map((c) => serialise(c, mode, table)).join('')}</${node.tag}>`;

@@ -8,8 +8,6 @@ import type { FontRole, GRun } from '../../layout/galley.js';
 import { el, type Child } from './dom.js';
 import { roleStyle } from './styles.js';
 
-const SAFE_LINK = /^(https?:|mailto:)/i;
-
 export function runNodes(runs: readonly GRun[], blockRole: FontRole): Child[] {
   const out: Child[] = [];
   for (const r of runs) {
@@ -17,7 +15,7 @@ export function runNodes(runs: readonly GRun[], blockRole: FontRole): Child[] {
     const styles = [...(r.role !== blockRole ? [roleStyle(r.role)] : []), ...(r.bold ? ['bold'] : [])];
     let node: Child = styles.length ? el('span', styles, {}, [r.text]) : r.text;
     if (r.script) node = el(r.script === 'super' ? 'sup' : 'sub', null, {}, [node]);
-    if (r.link && SAFE_LINK.test(r.link)) node = el('a', 'link', { href: r.link }, [node]);
+    if (r.link) node = el('a', 'link', { href: r.link }, [node]);
     out.push(node);
   }
   return out;

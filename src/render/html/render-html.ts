@@ -32,5 +32,5 @@ export function renderHtmlString(galley: Galley, variant: HtmlVariant = 'web'): 
 
 /** A web page has no pages of its own: `pages` stays undefined. */
 export async function renderHtml(galley: Galley, _ctx: RenderContext, variant: HtmlVariant = 'web'): Promise<Rendered> {
-  return { bytes: new TextEncoder().encode(renderHtmlString(galley, variant)), diagnostics: [] };
+  return { bytes: new TextEncoder().encode(renderHtmlString(galley, variant)) };
 }

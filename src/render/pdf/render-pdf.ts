@@ -13,7 +13,7 @@ import { runPdfmake } from './pdfmake-run.js';
 export async function renderPdf(_galley: Galley, ctx: RenderContext): Promise<Rendered> {
   const pages = ctx.pages;
   if (!pages) throw new Error('the PDF draws pages: the pipeline paginates the galley for it');
-  return { bytes: await drawPdf(pages, ctx.faces), pages: pages.pages.length, diagnostics: [] };
+  return { bytes: await drawPdf(pages, ctx.faces), pages: pages.pages.length };
 }
 
 /** Pages drawn into a PDF with the faces they were set with (an issue's, or a bound volume's front matter). */

@@ -10,7 +10,8 @@ import { statsTitle, tableCells, weightsNote, type Stats } from '../count.js';
 import { describe } from '../describe.js';
 import { stampDate } from '../stamp.js';
 import { displayWidth } from '../text-width.js';
-import { stableZip } from './stable-zip.js';
+import { unzipSync } from 'fflate';
+import { ooxmlZip } from '../../output/ooxml-zip.js';
 
 const FONT = '宋体';
 
@@ -85,6 +86,7 @@ export async function renderXlsx(stats: Stats): Promise<Uint8Array> {
     col.width = Math.min(60, Math.max(6, w + 2));
   });
 
+  // exceljs stamps the clock into the zip entries: repacked, the same figures give the same bytes.
   const packed = new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
-  return stableZip(packed, stamp);
+  return ooxmlZip(unzipSync(packed), stamp, 9);
 }

@@ -4,7 +4,7 @@
  */
 import { isScalar, parseDocument } from 'yaml';
 import { UserError } from '../diagnostics.js';
-import { writeFileAtomic } from '../output/write-atomic.js';
+import { writeFileAtomic } from './write-atomic.js';
 import { decodeSource, MAX_SOURCE_BYTES } from '../sources/read-text.js';
 import { readUserFile } from '../sources/user-file.js';
 
@@ -20,7 +20,7 @@ export function issuedIn(file: string, shownFile: string): string | undefined {
 export function markIssued(file: string, shownFile: string, date: string): void {
   const { text } = decodeSource(read(file, shownFile));
   const doc = parseDocument(text);
-  if (doc.errors.length) throw new UserError(`${shownFile} 有 YAML 格式错误，请先用 bulletin check 检查并改正`);
+  if (doc.errors.length) throw UserError.at(shownFile, `有 YAML 格式错误，请先用 bulletin check 检查并改正`);
   doc.set('issued', date);
   // Re-encoded as UTF-8 with LF: a GBK file stays readable (it is read either way).
   writeFileAtomic(file, doc.toString({ lineWidth: 0 }));

@@ -1,8 +1,8 @@
 /** Progress of a long run (archive, a bound volume): a bar on a terminal, plain lines in CI logs. */
 import cliProgress from 'cli-progress';
-import type { Output } from '../cli/report.js';
-import type { ArchiveProgress } from './archive.js';
-import type { TaskResult } from './pool.js';
+import type { ArchiveProgress } from '../archive/archive.js';
+import type { TaskResult } from '../archive/pool.js';
+import type { Output } from './report.js';
 
 /** One step after another, each named when it is done. */
 export interface StepProgress {
