@@ -32,13 +32,26 @@ const DEFAULT_JOBS = os.availableParallelism?.() ?? os.cpus().length;
 /** Full archives of 25 and 100 issues with --jobs 1 and the default, then re-runs of the 100. */
 export async function benchArchive({ sizes = [25, 100], jobs = [1, 'default'] } = {}) {
   const rows = [['case', 'issues', 'wall s', 'CPU s', 'CPU per issue s', 'peak RSS MB', 'built']];
-  const row = (name, count, r) => rows.push([name, count, (r.wallMs / 1000).toFixed(2), (r.cpuMs / 1000).toFixed(2), count ? (r.cpuMs / 1000 / count).toFixed(3) : '', r.maxRssMB.toFixed(0), /生成 (\d+) 期/.exec(r.stdout)?.[1] ?? '0']);
+  const row = (name, count, r) =>
+    rows.push([
+      name,
+      count,
+      (r.wallMs / 1000).toFixed(2),
+      (r.cpuMs / 1000).toFixed(2),
+      count ? (r.cpuMs / 1000 / count).toFixed(3) : '',
+      r.maxRssMB.toFixed(0),
+      /生成 (\d+) 期/.exec(r.stdout)?.[1] ?? '0',
+    ]);
   let big;
   for (const count of sizes) {
     for (const j of jobs) {
       const root = makeSeries(count);
       const args = j === 'default' ? ['archive'] : ['archive', '--jobs', String(j)];
-      row(j === 'default' ? `full archive, default --jobs (${DEFAULT_JOBS})` : `full archive, --jobs ${j}`, count, await runCliTree(args, root));
+      row(
+        j === 'default' ? `full archive, default --jobs (${DEFAULT_JOBS})` : `full archive, --jobs ${j}`,
+        count,
+        await runCliTree(args, root),
+      );
       if (count === Math.max(...sizes) && j === jobs.at(-1)) big = root;
       else fs.rmSync(root, { recursive: true, force: true });
     }
@@ -51,6 +64,8 @@ export async function benchArchive({ sizes = [25, 100], jobs = [1, 'default'] } 
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  console.log(`\n== archive (${os.cpus().length} cores, load average ${os.loadavg()[0].toFixed(1)}; peak RSS of the whole process tree, CPU of the process and its threads) ==`);
+  console.log(
+    `\n== archive (${os.cpus().length} cores, load average ${os.loadavg()[0].toFixed(1)}; peak RSS of the whole process tree, CPU of the process and its threads) ==`,
+  );
   console.log(await benchArchive());
 }

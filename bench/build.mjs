@@ -45,14 +45,28 @@ function typstCompiler() {
 /** One whole-process Typst compile, timed like runCli. */
 function runTypst(outFile) {
   const t0 = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, [path.join(REPO, 'bench', 'measure-any.mjs'), path.join(REPO, 'bench', 'typst', 'compile.mjs'), outFile], { encoding: 'utf8' });
+  const r = spawnSync(
+    process.execPath,
+    [path.join(REPO, 'bench', 'measure-any.mjs'), path.join(REPO, 'bench', 'typst', 'compile.mjs'), outFile],
+    { encoding: 'utf8' },
+  );
   const wallMs = Number(process.hrtime.bigint() - t0) / 1e6;
   if (r.status !== 0) throw new Error(`typst failed:\n${r.stderr}`);
-  return { wallMs, cpuMs: Number(/BENCH_CPU_US (\d+)/.exec(r.stderr)[1]) / 1000, maxRssMB: Number(/BENCH_MAXRSS_KB (\d+)/.exec(r.stderr)[1]) / 1024 };
+  return {
+    wallMs,
+    cpuMs: Number(/BENCH_CPU_US (\d+)/.exec(r.stderr)[1]) / 1000,
+    maxRssMB: Number(/BENCH_MAXRSS_KB (\d+)/.exec(r.stderr)[1]) / 1024,
+  };
 }
 
 const sha = (file) => crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex').slice(0, 12);
-const pdfPages = (file) => (fs.readFileSync(file).toString('latin1').match(/\/Type \/Page\b/g) ?? []).length;
+const pdfPages = (file) =>
+  (
+    fs
+      .readFileSync(file)
+      .toString('latin1')
+      .match(/\/Type \/Page\b/g) ?? []
+  ).length;
 
 /** One in-process build, timed phase by phase from the process's start to its exit. */
 async function phases(seriesDir, issueArg, outDir) {
@@ -71,7 +85,19 @@ async function phases(seriesDir, issueArg, outDir) {
   // As bin/bulletin.js does: the compile cache (Node 22+), then the one bundled file.
   (await import('node:module')).default.enableCompileCache?.();
   const app = await import(path.join(REPO, 'lib', 'bench-phases.mjs'));
-  const { openSeries, loadIssue, resolveIssue, DEFAULT_FORMATS, composeIssue, paginate, layoutLimits, missingGlyphs, sourceLocator, fontkit, writeFileAtomic } = app;
+  const {
+    openSeries,
+    loadIssue,
+    resolveIssue,
+    DEFAULT_FORMATS,
+    composeIssue,
+    paginate,
+    layoutLimits,
+    missingGlyphs,
+    sourceLocator,
+    fontkit,
+    writeFileAtomic,
+  } = app;
   lap('load the app bundle (CLI, config, Markdown, DOCX)');
   // As the PDF renderer does: the app's fontkit loader first (it patches what fontkit loads).
   fontkit();
@@ -157,32 +183,67 @@ const perIssue = {};
 for (const [name] of cases) {
   const rs = runs.get(name);
   const files = fs.readdirSync(path.join(out, name));
-  const pdf = path.join(out, name, files.find((f) => f.endsWith('.pdf')));
-  const docx = path.join(out, name, files.find((f) => f.endsWith('.docx')));
+  const pdf = path.join(
+    out,
+    name,
+    files.find((f) => f.endsWith('.pdf')),
+  );
+  const docx = path.join(
+    out,
+    name,
+    files.find((f) => f.endsWith('.docx')),
+  );
   const pages = pdfPages(pdf);
   const cpu = median(rs.map((r) => r.cpuMs));
   perIssue[name] = { pages, cpu, wall: median(rs.map((r) => r.wallMs)) };
-  rows.push([name, pages, (perIssue[name].wall / 1000).toFixed(2), (cpu / 1000).toFixed(2), median(rs.map((r) => r.maxRssMB)).toFixed(0), (cpu / pages).toFixed(0), Math.round(fs.statSync(pdf).size / 1024), sha(pdf), sha(docx)]);
+  rows.push([
+    name,
+    pages,
+    (perIssue[name].wall / 1000).toFixed(2),
+    (cpu / 1000).toFixed(2),
+    median(rs.map((r) => r.maxRssMB)).toFixed(0),
+    (cpu / pages).toFixed(0),
+    Math.round(fs.statSync(pdf).size / 1024),
+    sha(pdf),
+    sha(docx),
+  ]);
 }
 if (withTypst) {
-  rows.push(['Typst, news 第10期', pdfPages(path.join(out, 'typst.pdf')), (median(typst.map((r) => r.wallMs)) / 1000).toFixed(2), (median(typst.map((r) => r.cpuMs)) / 1000).toFixed(2), median(typst.map((r) => r.maxRssMB)).toFixed(0), '', Math.round(fs.statSync(path.join(out, 'typst.pdf')).size / 1024), '', '']);
+  rows.push([
+    'Typst, news 第10期',
+    pdfPages(path.join(out, 'typst.pdf')),
+    (median(typst.map((r) => r.wallMs)) / 1000).toFixed(2),
+    (median(typst.map((r) => r.cpuMs)) / 1000).toFixed(2),
+    median(typst.map((r) => r.maxRssMB)).toFixed(0),
+    '',
+    Math.round(fs.statSync(path.join(out, 'typst.pdf')).size / 1024),
+    '',
+    '',
+  ]);
 }
 console.log(table(rows));
 const [, first] = Object.entries(perIssue).find(([n]) => n.startsWith('news')) ?? Object.entries(perIssue)[0];
 const last = perIssue['repeated issue'];
-console.log(`\n${last.pages}-page issue / ${first.pages}-page issue: CPU ${(last.cpu / first.cpu).toFixed(2)}×, wall ${(last.wall / first.wall).toFixed(2)}×`);
+console.log(
+  `\n${last.pages}-page issue / ${first.pages}-page issue: CPU ${(last.cpu / first.cpu).toFixed(2)}×, wall ${(last.wall / first.wall).toFixed(2)}×`,
+);
 if (withTypst) {
   const ours = runs.get('news 第10期');
-  console.log(`bulletin / Typst on news 第10期 (alternating runs): wall ${(median(ours.map((r) => r.wallMs)) / median(typst.map((r) => r.wallMs))).toFixed(2)}×, CPU ${(median(ours.map((r) => r.cpuMs)) / median(typst.map((r) => r.cpuMs))).toFixed(2)}×`);
+  console.log(
+    `bulletin / Typst on news 第10期 (alternating runs): wall ${(median(ours.map((r) => r.wallMs)) / median(typst.map((r) => r.wallMs))).toFixed(2)}×, CPU ${(median(ours.map((r) => r.cpuMs)) / median(typst.map((r) => r.cpuMs))).toFixed(2)}×`,
+  );
 } else {
   console.log('(Typst comparison skipped: install it with `npm install --no-save @myriaddreamin/typst-ts-node-compiler@0.7.0`)');
 }
 const checkCpu = median(checks.map((r) => r.cpuMs));
-console.log(`\nCold \`bulletin check 9\`, whole process, median of ${RUNS}: wall ${(median(checks.map((r) => r.wallMs)) / 1000).toFixed(2)} s, CPU ${(checkCpu / 1000).toFixed(3)} s, peak RSS ${median(checks.map((r) => r.maxRssMB)).toFixed(0)} MB`);
+console.log(
+  `\nCold \`bulletin check 9\`, whole process, median of ${RUNS}: wall ${(median(checks.map((r) => r.wallMs)) / 1000).toFixed(2)} s, CPU ${(checkCpu / 1000).toFixed(3)} s, peak RSS ${median(checks.map((r) => r.maxRssMB)).toFixed(0)} MB`,
+);
 
 // Issue 26's goals, each figure beside its goal (medians of the runs above).
 const goalRows = [['goal (issue 26)', 'measured', 'target', 'met']];
-const goal = (what, value, target, fmt) => goalRows.push([what, fmt(value), fmt(target), Number.isNaN(value) ? '' : value <= target ? 'yes' : 'no']);
+const goal = (what, value, target, fmt) =>
+  goalRows.push([what, fmt(value), fmt(target), Number.isNaN(value) ? '' : value <= target ? 'yes' : 'no']);
 const times = (v) => (Number.isNaN(v) ? 'n/a' : `${v.toFixed(2)}×`);
 const newsRuns = runs.get('news 第10期');
 if (newsRuns && withTypst) {
@@ -203,7 +264,13 @@ for (const [name, dir, arg] of cases) {
   const cpu = p.marks.reduce((a, [, , v]) => a + (Number.isNaN(v) ? 0 : v), 0);
   console.log(`\nWhere the time goes, ${name} (one cold process on the bundled app, the median of 3 by wall time, ms):`);
   const fmt = (v) => (Number.isNaN(v) ? '' : v.toFixed(0)).padStart(6);
-  console.log(table([['  phase', '  wall', '   CPU'], ...p.marks.map(([k, w, c]) => [`  ${k}`, fmt(w), fmt(c)]), ['  total (wall = whole process)', fmt(p.wall), fmt(cpu)]]));
+  console.log(
+    table([
+      ['  phase', '  wall', '   CPU'],
+      ...p.marks.map(([k, w, c]) => [`  ${k}`, fmt(w), fmt(c)]),
+      ['  total (wall = whole process)', fmt(p.wall), fmt(cpu)],
+    ]),
+  );
 }
 fs.rmSync(out, { recursive: true, force: true });
 fs.rmSync(big, { recursive: true, force: true });

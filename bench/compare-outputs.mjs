@@ -33,12 +33,18 @@ try {
   for (const [name, dir, arg] of cases) {
     const built = [a, b].map((pkg, i) => {
       const to = path.join(out, `${i}-${name}`);
-      const r = spawnSync(process.execPath, [path.join(pkg, 'bin', 'bulletin.js'), 'build', arg, '--out', to], { cwd: dir, encoding: 'utf8' });
+      const r = spawnSync(process.execPath, [path.join(pkg, 'bin', 'bulletin.js'), 'build', arg, '--out', to], {
+        cwd: dir,
+        encoding: 'utf8',
+      });
       if (r.status !== 0) throw new Error(`${pkg}: build ${arg} in ${dir} failed:\n${r.stderr}`);
       return to;
     });
     // The issue's files; the folder's record of what was written (a dotfile) follows from them.
-    for (const f of fs.readdirSync(built[0]).filter((n) => !n.startsWith('.')).sort()) {
+    for (const f of fs
+      .readdirSync(built[0])
+      .filter((n) => !n.startsWith('.'))
+      .sort()) {
       const [ha, hb] = built.map((d) => (fs.existsSync(path.join(d, f)) ? sha(path.join(d, f)) : 'missing'));
       if (f.endsWith('.pdf') && ha !== hb) pdfDiffers = true;
       rows.push([name, path.extname(f), ha, hb, ha === hb ? 'yes' : 'NO']);

@@ -34,17 +34,33 @@ const CASES = [
   ['accepted: 200 setext + 19,000 lines', `${'a\n=\n\n'.repeat(200)}${blocks('b\n', 950, 20)}`, undefined],
   ['accepted: 19,990 blank lines', `a${'\n'.repeat(19_990)}b`, 0],
   ['accepted: 9,990 one-line paragraphs', blocks('a', 1, 9990), 0],
-  ['accepted: 7,200 paragraphs, 3.4 MB', blocks('会议部署了下一阶段的各项任务，要求各地各校抓好落实，确保协同提质行动取得实效。', 4, 7200), 0],
+  [
+    'accepted: 7,200 paragraphs, 3.4 MB',
+    blocks('会议部署了下一阶段的各项任务，要求各地各校抓好落实，确保协同提质行动取得实效。', 4, 7200),
+    0,
+  ],
   ['accepted: 9,990 cells', blocks('|a|b|c|d|e|f|g|h|i|\n', 100, 10), 0],
   ['accepted: one 4 MB line', '中文内容，'.repeat(Math.floor((4 * 1024 * 1024 - 200) / 15)), 0],
 ];
 
 function run(dir) {
   const t0 = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, [MEASURE, 'check'], { cwd: dir, encoding: 'utf8', env: { ...process.env, CI: '1' }, maxBuffer: 64 << 20, timeout: 600_000, killSignal: 'SIGKILL' });
+  const r = spawnSync(process.execPath, [MEASURE, 'check'], {
+    cwd: dir,
+    encoding: 'utf8',
+    env: { ...process.env, CI: '1' },
+    maxBuffer: 64 << 20,
+    timeout: 600_000,
+    killSignal: 'SIGKILL',
+  });
   const wallMs = Number(process.hrtime.bigint() - t0) / 1e6;
   const cpu = /BENCH_CPU_US (\d+)/.exec(r.stderr ?? '');
-  return { code: r.status, wallMs, cpuMs: cpu ? Number(cpu[1]) / 1000 : NaN, first: `${r.stdout}${r.stderr}`.split('\n').find((l) => /^\S+:\d+:\d+  错误/.test(l)) ?? '' };
+  return {
+    code: r.status,
+    wallMs,
+    cpuMs: cpu ? Number(cpu[1]) / 1000 : NaN,
+    first: `${r.stdout}${r.stderr}`.split('\n').find((l) => /^\S+:\d+:\d+  错误/.test(l)) ?? '',
+  };
 }
 
 const only = process.argv[2];
@@ -59,7 +75,8 @@ try {
     fs.writeFileSync(path.join(dir, 'issues', '001', 'issue.yaml'), 'number: 1\ndate: 2024-05-08\n');
     fs.writeFileSync(path.join(dir, 'issues', '001', '10.md'), `${HEAD}${body}\n`);
     const r = run(dir);
-    if (r.code !== (want ?? r.code) || (r.code !== 0 && r.code !== 1)) throw new Error(`${name}: exit ${r.code}, expected ${want}\n${r.first}`);
+    if (r.code !== (want ?? r.code) || (r.code !== 0 && r.code !== 1))
+      throw new Error(`${name}: exit ${r.code}, expected ${want}\n${r.first}`);
     rows.push([name, r.code, Math.round(r.wallMs), Math.round(r.cpuMs), r.first.replace(/^(\S+)\s+错误：/, '$1 ').slice(0, 60)]);
   }
 } finally {

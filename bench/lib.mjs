@@ -11,12 +11,23 @@ const MEASURE = path.join(REPO, 'bench', 'measure.mjs');
 /** One whole-process run of `bulletin …args` in cwd: wall time, CPU time (user + system), peak RSS, output. */
 export function runCli(args, cwd, env = {}) {
   const t0 = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, [MEASURE, ...args], { cwd, encoding: 'utf8', env: { ...process.env, CI: '1', ...env }, maxBuffer: 64 << 20 });
+  const r = spawnSync(process.execPath, [MEASURE, ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, CI: '1', ...env },
+    maxBuffer: 64 << 20,
+  });
   const wallMs = Number(process.hrtime.bigint() - t0) / 1e6;
   const rss = /BENCH_MAXRSS_KB (\d+)/.exec(r.stderr ?? '');
   const cpu = /BENCH_CPU_US (\d+)/.exec(r.stderr ?? '');
   if (r.status !== 0) throw new Error(`bulletin ${args.join(' ')} failed (${r.status}):\n${r.stderr}`);
-  return { wallMs, cpuMs: cpu ? Number(cpu[1]) / 1000 : NaN, maxRssMB: rss ? Number(rss[1]) / 1024 : NaN, stdout: r.stdout, stderr: r.stderr };
+  return {
+    wallMs,
+    cpuMs: cpu ? Number(cpu[1]) / 1000 : NaN,
+    maxRssMB: rss ? Number(rss[1]) / 1024 : NaN,
+    stdout: r.stdout,
+    stderr: r.stderr,
+  };
 }
 
 /** A temp series whose one issue repeats 009's articles and the mixed fixture's items `times` times. */
@@ -29,8 +40,14 @@ export function bigSeries(times) {
   fs.copyFileSync(path.join(mixed, 'issue.yaml'), path.join(issue, 'issue.yaml'));
   fs.copyFileSync(path.join(mixed, 'images', 'meeting.png'), path.join(issue, 'images', 'meeting.png'));
   const sources = [
-    ...fs.readdirSync(mixed).filter((f) => f.endsWith('.md') && !f.includes('note')).map((f) => path.join(mixed, f)),
-    ...fs.readdirSync(path.join(REPO, 'issues', '009')).filter((f) => f.endsWith('.md') && !f.startsWith('00')).map((f) => path.join(REPO, 'issues', '009', f)),
+    ...fs
+      .readdirSync(mixed)
+      .filter((f) => f.endsWith('.md') && !f.includes('note'))
+      .map((f) => path.join(mixed, f)),
+    ...fs
+      .readdirSync(path.join(REPO, 'issues', '009'))
+      .filter((f) => f.endsWith('.md') && !f.startsWith('00'))
+      .map((f) => path.join(REPO, 'issues', '009', f)),
   ];
   let n = 0;
   for (let k = 0; k < times; k++) {

@@ -25,7 +25,10 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bulletin-bench-preview-'));
 fs.copyFileSync(path.join(ROOT, 'bulletin.yaml'), path.join(dir, 'bulletin.yaml'));
 fs.cpSync(path.join(ROOT, 'issues'), path.join(dir, 'issues'), { recursive: true });
 const issueDir = path.join(dir, 'issues', '009');
-const item = path.join(issueDir, fs.readdirSync(issueDir).find((f) => f.startsWith('20-')));
+const item = path.join(
+  issueDir,
+  fs.readdirSync(issueDir).find((f) => f.startsWith('20-')),
+);
 const original = fs.readFileSync(item, 'utf8');
 
 const { startPreview } = await import(path.join(ROOT, 'lib', 'preview', 'server.js'));
@@ -77,5 +80,7 @@ const sorted = [...samples].sort((a, b) => a - b);
 const med = sorted[Math.floor(sorted.length / 2)];
 const cpuMed = [...cpus].sort((a, b) => a - b)[Math.floor(cpus.length / 2)];
 console.log(`\n== preview: warm rebuild latency (file write → new page served), 第9期 (load average ${os.loadavg()[0].toFixed(1)}) ==`);
-console.log(`edits: ${EDITS} after ${WARMUP} warm-up  median ${med.toFixed(0)} ms  min ${sorted[0].toFixed(0)} ms  max ${sorted.at(-1).toFixed(0)} ms  (includes the ${DEBOUNCE_MS} ms debounce)  CPU median ${cpuMed.toFixed(0)} ms`);
+console.log(
+  `edits: ${EDITS} after ${WARMUP} warm-up  median ${med.toFixed(0)} ms  min ${sorted[0].toFixed(0)} ms  max ${sorted.at(-1).toFixed(0)} ms  (includes the ${DEBOUNCE_MS} ms debounce)  CPU median ${cpuMed.toFixed(0)} ms`,
+);
 console.log(`cold first build inside the preview: ${cold.toFixed(0)} ms`);

@@ -14,7 +14,15 @@ export async function benchVolume(count = COUNT) {
   const rows = [['case', 'issues', 'wall s', 'CPU s', 'peak RSS MB', 'pages', 'PDF']];
   const row = (name, r) => {
     const said = /（(\d+) 期；.*共 (\d+) 页；([\d.]+ [KM]B)）/.exec(r.stdout);
-    rows.push([name, said?.[1] ?? '?', (r.wallMs / 1000).toFixed(2), (r.cpuMs / 1000).toFixed(2), r.maxRssMB.toFixed(0), said?.[2] ?? '?', said?.[3] ?? '?']);
+    rows.push([
+      name,
+      said?.[1] ?? '?',
+      (r.wallMs / 1000).toFixed(2),
+      (r.cpuMs / 1000).toFixed(2),
+      r.maxRssMB.toFixed(0),
+      said?.[2] ?? '?',
+      said?.[3] ?? '?',
+    ]);
   };
   const root = makeSeries(count);
   try {

@@ -39,7 +39,9 @@ const { outputFiles } = await build({
   target: 'node20',
   external: ['pdfmake', 'pdfkit', 'fontkit'],
   // Bundled CommonJS modules call require() for Node's built-ins.
-  banner: { js: "import { createRequire as __bulletinCreateRequire } from 'node:module';\nconst require = __bulletinCreateRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __bulletinCreateRequire } from 'node:module';\nconst require = __bulletinCreateRequire(import.meta.url);",
+  },
   legalComments: 'none',
   // Less to read and compile at every start. ASCII only: a single non-ASCII character makes
   // Node hold the whole source as UTF-16, twice the memory, and decode it at every load.

@@ -64,10 +64,7 @@ export function formatDiagnostic(d: Diagnostic): string {
 }
 
 export function sortDiagnostics(list: Diagnostic[]): Diagnostic[] {
-  return [...list].sort(
-    (a, b) =>
-      a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0),
-  );
+  return [...list].sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
 }
 
 /**
@@ -89,7 +86,15 @@ export class UserError extends Error {
    * error's own message names the place too, for callers that show it elsewhere (a list, a page).
    */
   static at(file: string, message: string, where: { line?: number; column?: number; rule?: string } = {}): UserError {
-    const d: Diagnostic = { severity: 'error', fatal: true, rule: where.rule ?? 'fatal', file, line: where.line, column: where.column, message };
+    const d: Diagnostic = {
+      severity: 'error',
+      fatal: true,
+      rule: where.rule ?? 'fatal',
+      file,
+      line: where.line,
+      column: where.column,
+      message,
+    };
     return new UserError(`${file}${where.line !== undefined ? `:${where.line}` : ''} ${message}`, [d]);
   }
 }

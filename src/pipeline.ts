@@ -34,7 +34,10 @@ export function openSeries(cwd: string): SeriesContext {
 export function requireNoBroken(ctx: SeriesContext, why: string): void {
   if (ctx.broken.length === 0) return;
   const where = ctx.broken.map((b) => b.file).join('、');
-  throw new UserError(`${where} 有错误，${why}。请先改正上面列出的问题`, ctx.broken.flatMap((b) => b.diagnostics));
+  throw new UserError(
+    `${where} 有错误，${why}。请先改正上面列出的问题`,
+    ctx.broken.flatMap((b) => b.diagnostics),
+  );
 }
 
 export interface LoadedIssue {

@@ -39,7 +39,12 @@ function contextFor(formats: readonly OutputFormat[], { galley, faces }: Compose
 }
 
 /** One format of an issue, for callers that render on their own (the preview, tests). */
-export async function renderFormat(issue: Issue, format: OutputFormat, progress: OnProgress = silent, options: ComposeOptions = {}): Promise<Rendered> {
+export async function renderFormat(
+  issue: Issue,
+  format: OutputFormat,
+  progress: OnProgress = silent,
+  options: ComposeOptions = {},
+): Promise<Rendered> {
   const composed = composeIssue(issue, format.embedsFonts ? progress : undefined, options);
   return format.render(composed.galley, contextFor([format], composed, progress));
 }

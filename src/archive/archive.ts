@@ -55,13 +55,23 @@ function checkIndexIsOurs(outDir: string, previous: Manifest | undefined): void 
     if (e instanceof FileRefused && e.reason === 'missing') return;
     throw e;
   }
-  const ours = previous && (previous.index !== undefined ? previous.index === sha256(bytes) : bytes.toString('utf8').includes('见 manifest.json'));
+  const ours =
+    previous && (previous.index !== undefined ? previous.index === sha256(bytes) : bytes.toString('utf8').includes('见 manifest.json'));
   if (!ours) {
-    throw UserError.at(file, `不是 bulletin 上次存档时写的（或之后被改过），为避免覆盖，没有做任何改动。请换一个存档文件夹（--out），或把这个文件移走后重试`);
+    throw UserError.at(
+      file,
+      `不是 bulletin 上次存档时写的（或之后被改过），为避免覆盖，没有做任何改动。请换一个存档文件夹（--out），或把这个文件移走后重试`,
+    );
   }
 }
 
-export async function archiveSeries(ctx: SeriesContext, outDir: string, jobs: number, progress: ArchiveProgress, reissue: IssueConfig[] = []): Promise<ArchiveResult> {
+export async function archiveSeries(
+  ctx: SeriesContext,
+  outDir: string,
+  jobs: number,
+  progress: ArchiveProgress,
+  reissue: IssueConfig[] = [],
+): Promise<ArchiveResult> {
   checkArchiveTree(outDir);
   const previous = readManifest(outDir);
   checkIndexIsOurs(outDir, previous);
@@ -70,7 +80,9 @@ export async function archiveSeries(ctx: SeriesContext, outDir: string, jobs: nu
 
   progress.start(plan.tasks.length, plan.skipped.length);
   const labels = new Map(ctx.issues.map((c) => [c.dir, c.file]));
-  const results = await runTasks(plan.tasks, jobs, (r) => progress.done(r, 'entry' in r ? r.entry.label : (labels.get(r.task.issueDir) ?? '')));
+  const results = await runTasks(plan.tasks, jobs, (r) =>
+    progress.done(r, 'entry' in r ? r.entry.label : (labels.get(r.task.issueDir) ?? '')),
+  );
   progress.stop();
   const built = results.flatMap((r) => ('entry' in r ? [r.entry] : []));
   const failed = results.filter((r) => 'error' in r);
@@ -102,7 +114,8 @@ export async function archiveSeries(ctx: SeriesContext, outDir: string, jobs: nu
   // The record of a re-issued issue follows the manifest that already lists its new files; a
   // run cut short here is caught by the next one (record and archive disagree) and repeated.
   const reissued = new Set(built.map((b) => b.source));
-  for (const r of plan.records) if (reissued.has(relPath(ctx.series.root, path.dirname(r.file)))) writeFileAtomic(r.file, recordJson(r.record));
+  for (const r of plan.records)
+    if (reissued.has(relPath(ctx.series.root, path.dirname(r.file)))) writeFileAtomic(r.file, recordJson(r.record));
   removeUnlisted(outDir, previous, manifest);
   return { built, skipped: plan.skipped, failed, problems: plan.problems, manifest };
 }
@@ -120,7 +133,12 @@ function finding(severity: Finding['severity'], file: string, inArchive: boolean
  * issues from their record, so a difference is explained: an altered archived file (error),
  * sources edited after issue (warning), or only a newer tool or other fonts (note).
  */
-export async function verifyArchive(ctx: SeriesContext, outDir: string, jobs: number, progress: ArchiveProgress): Promise<{ findings: Finding[]; failed: TaskResult[]; checked: number }> {
+export async function verifyArchive(
+  ctx: SeriesContext,
+  outDir: string,
+  jobs: number,
+  progress: ArchiveProgress,
+): Promise<{ findings: Finding[]; failed: TaskResult[]; checked: number }> {
   checkArchiveTree(outDir);
   const manifest = readManifest(outDir);
   const findings: Finding[] = [];
@@ -133,7 +151,16 @@ export async function verifyArchive(ctx: SeriesContext, outDir: string, jobs: nu
       const p = path.join(outDir, f.path);
       if (!fs.existsSync(p)) findings.push(finding('error', f.path, true, '存档文件不见了'));
       else if (hashUserFile(p, { shown: f.path, maxBytes: Infinity }) !== f.sha256) {
-        findings.push(finding('error', f.path, true, i.issued ? `已印发（${i.issued}）的存档文件被改动过：与清单中的 SHA-256 不符` : '存档文件与清单中的 SHA-256 不符（文件被改动过）'));
+        findings.push(
+          finding(
+            'error',
+            f.path,
+            true,
+            i.issued
+              ? `已印发（${i.issued}）的存档文件被改动过：与清单中的 SHA-256 不符`
+              : '存档文件与清单中的 SHA-256 不符（文件被改动过）',
+          ),
+        );
       }
     }
   }
@@ -146,7 +173,9 @@ export async function verifyArchive(ctx: SeriesContext, outDir: string, jobs: nu
     for (const p of plan.problems) findings.push({ ...p, inArchive: false });
     progress.start(plan.tasks.length, 0);
     const labels = new Map(ctx.issues.map((c) => [c.dir, c.file]));
-    const results = await runTasks(plan.tasks, jobs, (r) => progress.done(r, 'entry' in r ? r.entry.label : (labels.get(r.task.issueDir) ?? '')));
+    const results = await runTasks(plan.tasks, jobs, (r) =>
+      progress.done(r, 'entry' in r ? r.entry.label : (labels.get(r.task.issueDir) ?? '')),
+    );
     progress.stop();
     const rebuilt = new Map<string, { entry: ManifestIssue; task: (typeof plan.tasks)[number] }>();
     for (const r of results) if ('entry' in r) rebuilt.set(r.entry.source, { entry: r.entry, task: r.task });
@@ -154,7 +183,8 @@ export async function verifyArchive(ctx: SeriesContext, outDir: string, jobs: nu
     for (const archived of manifest.issues) {
       const now = rebuilt.get(archived.source);
       if (!now) {
-        for (const f of archived.files) findings.push(finding('error', f.path, true, '按现在的稿件无法重新生成这个文件（该期已删除或有错误）'));
+        for (const f of archived.files)
+          findings.push(finding('error', f.path, true, '按现在的稿件无法重新生成这个文件（该期已删除或有错误）'));
         continue;
       }
       rebuilt.delete(archived.source);
@@ -165,7 +195,14 @@ export async function verifyArchive(ctx: SeriesContext, outDir: string, jobs: nu
         continue;
       }
       if (frozen && archived.record !== frozen.sha256) {
-        findings.push(finding('error', relPath(ctx.series.root, path.join(now.task.issueDir, 'issued.json')), false, `印发记录与存档时不同。若确要改动已印发的这一期，请运行 bulletin archive --reissue ${archived.number}`));
+        findings.push(
+          finding(
+            'error',
+            relPath(ctx.series.root, path.join(now.task.issueDir, 'issued.json')),
+            false,
+            `印发记录与存档时不同。若确要改动已印发的这一期，请运行 bulletin archive --reissue ${archived.number}`,
+          ),
+        );
         continue;
       }
       const edited = frozen ? editedSources(ctx.series.root, { dir: now.task.issueDir }, frozen.record) : [];
@@ -178,16 +215,28 @@ export async function verifyArchive(ctx: SeriesContext, outDir: string, jobs: nu
       const fontsChanged = b !== undefined && b.fontHash !== now.task.build.fontHash;
       for (const f of differs) {
         if (frozen && (toolChanged || fontsChanged)) {
-          const why = [toolChanged ? `工具（存档时 ${b!.tool}，现在 ${now.task.build.tool}）` : '', fontsChanged ? '字体' : ''].filter(Boolean).join('和');
-          findings.push(finding('note', f.path, true, `按印发记录重新生成的文件与存档不同，只因${why}变了；稿件和印发记录都没有变，存档文件保持原样`));
+          const why = [toolChanged ? `工具（存档时 ${b!.tool}，现在 ${now.task.build.tool}）` : '', fontsChanged ? '字体' : '']
+            .filter(Boolean)
+            .join('和');
+          findings.push(
+            finding('note', f.path, true, `按印发记录重新生成的文件与存档不同，只因${why}变了；稿件和印发记录都没有变，存档文件保持原样`),
+          );
         } else if (frozen) {
           findings.push(finding('error', f.path, true, '按印发记录重新生成的文件与存档不同，而稿件、工具和字体都没有变'));
         } else {
-          findings.push(finding('error', f.path, true, '按现在的稿件重新生成的文件与存档不同（稿件、设置、字体或工具版本有变化），请运行 bulletin archive'));
+          findings.push(
+            finding(
+              'error',
+              f.path,
+              true,
+              '按现在的稿件重新生成的文件与存档不同（稿件、设置、字体或工具版本有变化），请运行 bulletin archive',
+            ),
+          );
         }
       }
     }
-    for (const [source, r] of rebuilt) findings.push(finding('error', source, false, `${r.entry.label}还没有存档，请运行 bulletin archive`));
+    for (const [source, r] of rebuilt)
+      findings.push(finding('error', source, false, `${r.entry.label}还没有存档，请运行 bulletin archive`));
     return { findings, failed: results.filter((r) => 'error' in r), checked };
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });

@@ -109,7 +109,12 @@ export function placeFiles(outDir: string, { entry, bytes }: RenderedTask): Mani
     // The folder is named by these very bytes: a different file there was put by someone else.
     if (fs.existsSync(abs)) {
       throw new UserError('存档文件夹里有不是 bulletin 写的文件，这一期没有写入（见上）', [
-        { severity: 'error', rule: 'archive-not-ours', file: relPath(process.cwd(), abs), message: '这个文件不是 bulletin 写的（内容与它所在的内容编号不符），为避免覆盖，没有改动它。请把它移出存档文件夹后重试' },
+        {
+          severity: 'error',
+          rule: 'archive-not-ours',
+          file: relPath(process.cwd(), abs),
+          message: '这个文件不是 bulletin 写的（内容与它所在的内容编号不符），为避免覆盖，没有改动它。请把它移出存档文件夹后重试',
+        },
       ]);
     }
     writeFileAtomic(abs, bytes[i]!);

@@ -46,7 +46,9 @@ function pruneEmpty(dir: string, stop: string): void {
 function isLeftover(dir: string, stem: string): boolean {
   const ours = new Set(FORMATS.map((f) => `${stem}${f.ext}`));
   try {
-    return fs.readdirSync(dir, { withFileTypes: true }).every((e) => e.isFile() && (ours.has(e.name) || (e.name.startsWith('.') && e.name.endsWith('.tmp'))));
+    return fs
+      .readdirSync(dir, { withFileTypes: true })
+      .every((e) => e.isFile() && (ours.has(e.name) || (e.name.startsWith('.') && e.name.endsWith('.tmp'))));
   } catch {
     return false;
   }

@@ -36,7 +36,9 @@ function parts(issue: Issue): Array<{ kind: ContentsKind; text: string }> {
  * bookmark on the first line of its block, on the page where that line stands.
  */
 export function issueContents(issue: Issue, paged: PagedDocument): ContentsEntry[] {
-  const marks = paged.pages.flatMap((p, i) => p.items.flatMap((it) => (it.kind === 'text' && it.outline ? [{ text: it.outline.text, page: i + 1 }] : [])));
+  const marks = paged.pages.flatMap((p, i) =>
+    p.items.flatMap((it) => (it.kind === 'text' && it.outline ? [{ text: it.outline.text, page: i + 1 }] : [])),
+  );
   const expected = parts(issue);
   // The composer opens one bookmark per part, in this order; anything else is our bug.
   if (marks.length !== expected.length || marks.some((m, i) => m.text !== expected[i]!.text)) {
@@ -51,7 +53,13 @@ const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object
 export function contentsProblem(v: unknown): string | undefined {
   if (!Array.isArray(v)) return '不是列表';
   for (const [k, e] of v.entries()) {
-    const ok = isObj(e) && KINDS.includes(e.kind as ContentsKind) && typeof e.text === 'string' && e.text.length <= 2000 && Number.isInteger(e.page) && (e.page as number) >= 1;
+    const ok =
+      isObj(e) &&
+      KINDS.includes(e.kind as ContentsKind) &&
+      typeof e.text === 'string' &&
+      e.text.length <= 2000 &&
+      Number.isInteger(e.page) &&
+      (e.page as number) >= 1;
     if (!ok) return `[${k}] 格式不对（应有 kind、text 和页码 page）`;
   }
   return undefined;

@@ -66,7 +66,10 @@ export function indexHtml(m: Manifest): string {
         .reverse()
         .map((i) => {
           const links = i.files
-            .map((f) => `<a href="${esc(fileHref(f.path))}">${esc(FORMAT_NAMES[f.format] ?? f.format)}</a> <span class="meta">${f.format === 'pdf' || f.format === 'docx' ? `${f.pages} 页，` : ''}${Math.max(1, Math.round(f.size / 1024))} KB</span>`)
+            .map(
+              (f) =>
+                `<a href="${esc(fileHref(f.path))}">${esc(FORMAT_NAMES[f.format] ?? f.format)}</a> <span class="meta">${f.format === 'pdf' || f.format === 'docx' ? `${f.pages} 页，` : ''}${Math.max(1, Math.round(f.size / 1024))} KB</span>`,
+            )
             .join('<br>');
           return `<tr><td class="label">${esc(i.label)}${i.totalLabel ? `<br><span class="meta">${esc(i.totalLabel)}</span>` : ''}${i.issued ? `<br><span class="issued">已印发</span>` : ''}</td><td>${esc(cnDate(i.date))}</td><td>${contents(i)}</td><td class="files">${links}</td></tr>`;
         })
@@ -77,10 +80,16 @@ export function indexHtml(m: Manifest): string {
 
   // Search data: one entry per item, its text indexed with the headline and unit.
   const entries = m.issues.flatMap((i) =>
-    (i.items ?? []).map((it) => ({ doc: [it.title, it.unit ?? '', it.text].join('\n'), show: { l: i.label, d: cnDate(i.date), t: it.title, u: it.unit ?? '', h: itemHref(i, it.anchor) ?? '' } })),
+    (i.items ?? []).map((it) => ({
+      doc: [it.title, it.unit ?? '', it.text].join('\n'),
+      show: { l: i.label, d: cnDate(i.date), t: it.title, u: it.unit ?? '', h: itemHref(i, it.anchor) ?? '' },
+    })),
   );
   const data = { index: buildSearchIndex(entries.map((e) => e.doc)), items: entries.map((e) => e.show) };
-  const json = JSON.stringify(data).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  const json = JSON.stringify(data)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
   const search = entries.length
     ? `<form id="search" role="search" onsubmit="return false"><label for="q">查找稿件</label> <input id="q" type="search" placeholder="输入标题或正文中的词，如：赣州" autocomplete="off"> <span id="count" class="meta" aria-live="polite"></span></form>
 <ol id="results"></ol>

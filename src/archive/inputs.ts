@@ -36,7 +36,8 @@ export function listFiles(dir: string): string[] {
  */
 export const MAX_ISSUE_FILE_BYTES = 64 * 1024 * 1024;
 
-const ISSUE_FILE_HINT = '印发和存档要算出本期文件夹中每个文件的校验值，这么大的文件不会是简报的一部分（稿件只有几 KB，图片最大 50 MB）：请把它移出本期文件夹';
+const ISSUE_FILE_HINT =
+  '印发和存档要算出本期文件夹中每个文件的校验值，这么大的文件不会是简报的一部分（稿件只有几 KB，图片最大 50 MB）：请把它移出本期文件夹';
 
 /** Hashes an issue folder's file, or refuses it (FileRefused, shown relative to the series). */
 export function feedIssueFile(h: crypto.Hash, seriesRoot: string, file: string): void {
@@ -57,7 +58,10 @@ export function toolHash(): string {
   const h = crypto.createHash('sha256');
   h.update(`bulletin ${VERSION}`);
   const code = path.join(PACKAGE_ROOT, 'lib');
-  hashFiles(h, PACKAGE_ROOT, [...listFiles(code).filter((f) => /\.m?js$/.test(f)), ...listFiles(path.join(PACKAGE_ROOT, 'templates', 'series'))]);
+  hashFiles(h, PACKAGE_ROOT, [
+    ...listFiles(code).filter((f) => /\.m?js$/.test(f)),
+    ...listFiles(path.join(PACKAGE_ROOT, 'templates', 'series')),
+  ]);
   return h.digest('hex');
 }
 
@@ -68,7 +72,11 @@ export function toolHash(): string {
 export function fontHash(series: Series): string {
   const h = crypto.createHash('sha256');
   const shipped = [...new Set([...Object.values(SHIPPED_FONTS), SHIPPED_FALLBACK_FONT])].sort().map((f) => path.join(FONTS_DIR, f));
-  hashFiles(h, FONTS_DIR, shipped.filter((f) => fs.existsSync(f)));
+  hashFiles(
+    h,
+    FONTS_DIR,
+    shipped.filter((f) => fs.existsSync(f)),
+  );
   for (const [role, list] of Object.entries(series.fonts).sort()) {
     for (const c of list ?? []) {
       const p = path.resolve(series.root, c);

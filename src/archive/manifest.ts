@@ -119,8 +119,10 @@ export function manifestProblem(v: unknown): string | undefined {
   if (v.diagnostics !== undefined) {
     if (!Array.isArray(v.diagnostics)) return '“diagnostics”不是列表';
     for (const [k, d] of v.diagnostics.entries()) {
-      const ok = isObj(d) && ['error', 'warning', 'note'].includes(d.severity as string) && isStr(d.file) && isStr(d.rule) && isStr(d.message);
-      if (!ok || (d.line !== undefined && !isNat(d.line)) || (d.column !== undefined && !isNat(d.column))) return `diagnostics[${k}] 格式不对`;
+      const ok =
+        isObj(d) && ['error', 'warning', 'note'].includes(d.severity as string) && isStr(d.file) && isStr(d.rule) && isStr(d.message);
+      if (!ok || (d.line !== undefined && !isNat(d.line)) || (d.column !== undefined && !isNat(d.column)))
+        return `diagnostics[${k}] 格式不对`;
     }
   }
   for (const [k, i] of v.issues.entries()) {
@@ -129,8 +131,10 @@ export function manifestProblem(v: unknown): string | undefined {
     if (!isNat(i.number)) return `${at}.number 不是整数`;
     for (const f of ['label', 'date', 'printDate', 'source', 'inputHash'] as const) if (!isStr(i[f])) return `${at}.${f} 缺少或不是文字`;
     for (const f of ['totalLabel', 'special', 'issued', 'note', 'record'] as const) if (!optStr(i[f])) return `${at}.${f} 不是文字`;
-    if (i.build !== undefined && !(isObj(i.build) && isStr(i.build.tool) && isStr(i.build.toolHash) && isStr(i.build.fontHash))) return `${at}.build 格式不对`;
-    if (!Array.isArray(i.sections) || !i.sections.every((s) => isObj(s) && isStr(s.name) && isNat(s.items))) return `${at}.sections 格式不对`;
+    if (i.build !== undefined && !(isObj(i.build) && isStr(i.build.tool) && isStr(i.build.toolHash) && isStr(i.build.fontHash)))
+      return `${at}.build 格式不对`;
+    if (!Array.isArray(i.sections) || !i.sections.every((s) => isObj(s) && isStr(s.name) && isNat(s.items)))
+      return `${at}.sections 格式不对`;
     if (!Array.isArray(i.articles) || !i.articles.every(isStr)) return `${at}.articles 格式不对`;
     if (i.contents !== undefined) {
       const wrong = contentsProblem(i.contents);
@@ -141,8 +145,10 @@ export function manifestProblem(v: unknown): string | undefined {
       const fat = `${at}.files[${n}]`;
       if (!isObj(f)) return `${fat} 不是对象`;
       if (!safeArchivePath(f.path)) return `${fat}.path“${String(f.path)}”不是存档文件夹内的相对路径（不能含 ..、不能是绝对路径）`;
-      if (!archiveLayoutPath(f.path)) return `${fat}.path“${f.path}”不是 bulletin 存档的文件路径（应为 年份/文件名/内容编号/文件名.扩展名）`;
-      if (!isStr(f.format) || !isNat(f.size) || !isNat(f.pages) || !isHex(f.sha256)) return `${fat} 的 format、size、pages 或 sha256 格式不对`;
+      if (!archiveLayoutPath(f.path))
+        return `${fat}.path“${f.path}”不是 bulletin 存档的文件路径（应为 年份/文件名/内容编号/文件名.扩展名）`;
+      if (!isStr(f.format) || !isNat(f.size) || !isNat(f.pages) || !isHex(f.sha256))
+        return `${fat} 的 format、size、pages 或 sha256 格式不对`;
     }
   }
   return undefined;
@@ -168,11 +174,17 @@ export function readManifest(dir: string): Manifest | undefined {
   try {
     value = JSON.parse(text);
   } catch (e) {
-    throw UserError.at(file, `不是有效的 JSON（${(e as Error).message}）。存档清单只应由 bulletin archive 写出：请从备份恢复它，或把它移走后重新运行 bulletin archive`);
+    throw UserError.at(
+      file,
+      `不是有效的 JSON（${(e as Error).message}）。存档清单只应由 bulletin archive 写出：请从备份恢复它，或把它移走后重新运行 bulletin archive`,
+    );
   }
   const problem = manifestProblem(value);
   if (problem) {
-    throw UserError.at(file, `格式不对：${problem}。存档清单只应由 bulletin archive 写出：请从备份恢复它，或把它移走后重新运行 bulletin archive`);
+    throw UserError.at(
+      file,
+      `格式不对：${problem}。存档清单只应由 bulletin archive 写出：请从备份恢复它，或把它移走后重新运行 bulletin archive`,
+    );
   }
   return value as Manifest;
 }

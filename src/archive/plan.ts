@@ -55,7 +55,14 @@ function fileSha256(abs: string): string {
   return hashUserFile(abs, { shown: abs, maxBytes: Infinity });
 }
 
-export function planArchive(ctx: SeriesContext, outDir: string, previous: Manifest | undefined, shared: { tool: string; fonts: string }, reissue: IssueConfig[], today: string): Plan {
+export function planArchive(
+  ctx: SeriesContext,
+  outDir: string,
+  previous: Manifest | undefined,
+  shared: { tool: string; fonts: string },
+  reissue: IssueConfig[],
+  today: string,
+): Plan {
   const root = ctx.series.root;
   const prevBySource = new Map((previous?.issues ?? []).map((i) => [i.source, i]));
   const plan: Plan = { tasks: [], skipped: [], kept: [], problems: [], records: [] };
@@ -80,7 +87,10 @@ export function planArchive(ctx: SeriesContext, outDir: string, previous: Manife
         plan.records.push({ file: path.join(cfg.dir, 'issued.json'), record });
       } else if (rec && prev?.issued) {
         if (prev.record !== rec.sha256) {
-          problem(relPath(root, path.join(cfg.dir, 'issued.json')), `印发记录与存档时不同，存档中的文件保持不变。若确要改动已印发的这一期，请运行 bulletin archive --reissue ${cfg.number}`);
+          problem(
+            relPath(root, path.join(cfg.dir, 'issued.json')),
+            `印发记录与存档时不同，存档中的文件保持不变。若确要改动已印发的这一期，请运行 bulletin archive --reissue ${cfg.number}`,
+          );
           keep();
           addName(names, prev, cfg);
           continue;
@@ -101,11 +111,21 @@ export function planArchive(ctx: SeriesContext, outDir: string, previous: Manife
           addName(names, prev, cfg);
           continue;
         }
-        if (prev.build && (prev.build.toolHash !== shared.tool || prev.build.fontHash !== fontHash(recordedSeries(rec.record, ctx.series, cfg.dir)))) {
-          problem(relPath(root, cfg.dir), `已印发的${prev.label}的存档文件不见了，已按印发记录重新生成；工具或字体与当时不同，新文件可能与印发的不完全一样`, 'warning');
+        if (
+          prev.build &&
+          (prev.build.toolHash !== shared.tool || prev.build.fontHash !== fontHash(recordedSeries(rec.record, ctx.series, cfg.dir)))
+        ) {
+          problem(
+            relPath(root, cfg.dir),
+            `已印发的${prev.label}的存档文件不见了，已按印发记录重新生成；工具或字体与当时不同，新文件可能与印发的不完全一样`,
+            'warning',
+          );
         }
       } else if (!rec && prev?.issued) {
-        problem(relPath(root, path.join(cfg.dir, 'issued.json')), `${prev.label}已于 ${prev.issued} 印发，但印发记录不见了，存档中的文件保持不变。请从版本库或备份恢复这个文件`);
+        problem(
+          relPath(root, path.join(cfg.dir, 'issued.json')),
+          `${prev.label}已于 ${prev.issued} 印发，但印发记录不见了，存档中的文件保持不变。请从版本库或备份恢复这个文件`,
+        );
         keep();
         addName(names, prev, cfg);
         continue;
@@ -123,7 +143,15 @@ export function planArchive(ctx: SeriesContext, outDir: string, previous: Manife
       names.set(key, [...(names.get(key) ?? []), cfg.file]);
 
       if (rec) {
-        if (!reissue.includes(cfg)) plan.problems.push(...driftDiagnostics(root, cfg, rec.record, issueLabel(settings, { number: cfg.number, year: cfg.date.year, total, special: cfg.special })));
+        if (!reissue.includes(cfg))
+          plan.problems.push(
+            ...driftDiagnostics(
+              root,
+              cfg,
+              rec.record,
+              issueLabel(settings, { number: cfg.number, year: cfg.date.year, total, special: cfg.special }),
+            ),
+          );
         const build = { ...current, fontHash: fontHash(settings) };
         plan.tasks.push({ seriesRoot: root, issueDir: cfg.dir, outDir, inputHash: '', build, frozen: rec });
         continue;

@@ -61,7 +61,14 @@ export function sourceHashes(issueDir: string, seriesRoot: string): Record<strin
   return out;
 }
 
-export function makeRecord(ctx: SeriesContext, cfg: IssueConfig, issued: string, shared: { tool: string; fonts: string }, previous?: IssueRecord, reissuedOn?: string): IssueRecord {
+export function makeRecord(
+  ctx: SeriesContext,
+  cfg: IssueConfig,
+  issued: string,
+  shared: { tool: string; fonts: string },
+  previous?: IssueRecord,
+  reissuedOn?: string,
+): IssueRecord {
   const total = cfg.total ?? totalFor(ctx.series.numbering, ctx.series.totalOffset, ctx.issues, cfg);
   return {
     format: RECORD_FORMAT,
@@ -140,7 +147,10 @@ export function recordedSeries(record: IssueRecord, current: Series, issueDir: s
       column: undefined,
       message: `印发记录里记下的 ${SERIES_FILE}${d.line !== undefined ? ` 第 ${d.line} 行${d.column !== undefined ? `第 ${d.column} 列` : ''}` : ''}：${d.message}`,
     }));
-    throw new UserError(`${where} 中记下的 ${SERIES_FILE} 不能被这个版本的 bulletin 读取。请用记录时的 bulletin 版本，或确要改动时运行 bulletin archive --reissue`, located);
+    throw new UserError(
+      `${where} 中记下的 ${SERIES_FILE} 不能被这个版本的 bulletin 读取。请用记录时的 bulletin 版本，或确要改动时运行 bulletin archive --reissue`,
+      located,
+    );
   }
   return series;
 }
@@ -160,7 +170,11 @@ function bulletinYamlLine(file: string, shown: string): number | undefined {
  * The series and issue as they were issued: the recorded bulletin.yaml and 总第N期, so `build`
  * and the archive make an issued issue the way it was sent out, whatever bulletin.yaml says now.
  */
-export function asIssued<C extends { series: Series }, I extends Pick<IssueConfig, 'dir' | 'total'>>(ctx: C, cfg: I, record: IssueRecord): { ctx: C; cfg: I } {
+export function asIssued<C extends { series: Series }, I extends Pick<IssueConfig, 'dir' | 'total'>>(
+  ctx: C,
+  cfg: I,
+  record: IssueRecord,
+): { ctx: C; cfg: I } {
   return {
     ctx: { ...ctx, series: recordedSeries(record, ctx.series, cfg.dir) },
     cfg: record.total !== undefined ? { ...cfg, total: record.total } : cfg,
@@ -168,7 +182,11 @@ export function asIssued<C extends { series: Series }, I extends Pick<IssueConfi
 }
 
 /** Sources changed, added or removed since issue, as paths relative to the series root. */
-export function editedSources(seriesRoot: string, cfg: Pick<IssueConfig, 'dir'>, record: IssueRecord): Array<{ file: string; how: 'changed' | 'added' | 'removed' }> {
+export function editedSources(
+  seriesRoot: string,
+  cfg: Pick<IssueConfig, 'dir'>,
+  record: IssueRecord,
+): Array<{ file: string; how: 'changed' | 'added' | 'removed' }> {
   const now = sourceHashes(cfg.dir, seriesRoot);
   const out: Array<{ file: string; how: 'changed' | 'added' | 'removed' }> = [];
   const at = (rel: string): string => relPath(seriesRoot, path.join(cfg.dir, rel));
@@ -187,7 +205,12 @@ const HOW = { changed: '改动', added: '添加', removed: '删除' } as const;
  * warning at that file (the record keeps only hashes, so no line can be named). The archive
  * keeps the issued files; the warning says the sources no longer match them.
  */
-export function driftDiagnostics(seriesRoot: string, cfg: Pick<IssueConfig, 'dir' | 'number'>, record: IssueRecord, label: string): Diagnostic[] {
+export function driftDiagnostics(
+  seriesRoot: string,
+  cfg: Pick<IssueConfig, 'dir' | 'number'>,
+  record: IssueRecord,
+  label: string,
+): Diagnostic[] {
   return editedSources(seriesRoot, cfg, record).map((e) => ({
     severity: 'warning',
     rule: 'archive-drift',

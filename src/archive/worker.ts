@@ -18,7 +18,10 @@ parentPort!.on('message', ({ task, id }: { task: BuildTask; id: number }) => {
     try {
       const { entry, bytes } = await renderTask(task);
       const own = bytes.map(movable);
-      parentPort!.postMessage({ id, ok: true, entry, bytes: own }, own.map((b) => b.buffer as ArrayBuffer));
+      parentPort!.postMessage(
+        { id, ok: true, entry, bytes: own },
+        own.map((b) => b.buffer as ArrayBuffer),
+      );
     } catch (e) {
       const user = e instanceof UserError;
       parentPort!.postMessage({

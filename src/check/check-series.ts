@@ -46,7 +46,12 @@ export function loadCheckedSource(abs: string, seriesRoot: string, diags: Diagno
  * Returns the model when the sources built one, so a caller (preview) need not load twice.
  * `load` loads and checks one source file (loadCheckedSource, or a cache of it).
  */
-export function checkIssue(ctx: SeriesContext, cfg: IssueConfig, diags: Diagnostics, load: SourceLoader = loadCheckedSource): Issue | undefined {
+export function checkIssue(
+  ctx: SeriesContext,
+  cfg: IssueConfig,
+  diags: Diagnostics,
+  load: SourceLoader = loadCheckedSource,
+): Issue | undefined {
   const { sources, issue } = loadIssue(ctx, cfg, diags, load);
   checkIssueStubValues(cfg, diags);
   checkIssuedSources(ctx, cfg, diags);

@@ -28,9 +28,11 @@ const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 /** Why the file cannot be rewritten without losing something, or undefined when it can. */
 export function unfixableReason(bytes: Uint8Array): string | undefined {
   const d = decodeSource(bytes);
-  if (d.badBytes.length) return `文件里有 ${d.badBytes.length} 个无法识别的字节（见下面的错误），改写会丢掉它们，所以没有自动改正这个文件。请先按错误提示改好这些地方，再运行 --fix`;
+  if (d.badBytes.length)
+    return `文件里有 ${d.badBytes.length} 个无法识别的字节（见下面的错误），改写会丢掉它们，所以没有自动改正这个文件。请先按错误提示改好这些地方，再运行 --fix`;
   if (CONTROL.test(d.text)) return '文件里有看不见的控制字符（见下面的错误），所以没有自动改正这个文件。请先删掉这些字符，再运行 --fix';
-  if (d.encoding !== 'utf-8' && d.text.includes('\uFFFD')) return `文件是 ${d.encoding === 'gb18030' ? 'GBK' : 'UTF-16'} 编码，其中有读不出来的字节，改存为 UTF-8 会丢掉它们，所以没有自动改正这个文件。请用记事本或 WPS 打开核对`;
+  if (d.encoding !== 'utf-8' && d.text.includes('\uFFFD'))
+    return `文件是 ${d.encoding === 'gb18030' ? 'GBK' : 'UTF-16'} 编码，其中有读不出来的字节，改存为 UTF-8 会丢掉它们，所以没有自动改正这个文件。请用记事本或 WPS 打开核对`;
   return undefined;
 }
 
@@ -42,7 +44,8 @@ export function writeFixed(abs: string, shown: string, decodedText: string, fixe
   // Lines and their endings: [line, end, line, end, …, line].
   const parts = text.split(/(\r\n|\r|\n)/);
   const lines = parts.filter((_p, i) => i % 2 === 0);
-  if (lines.join('\n') !== decodedText) return { written: false, reason: '文件在检查之后被改动过（可能正在编辑器里保存），没有自动改正。请再运行一次 --fix' };
+  if (lines.join('\n') !== decodedText)
+    return { written: false, reason: '文件在检查之后被改动过（可能正在编辑器里保存），没有自动改正。请再运行一次 --fix' };
   const fixed = applyFixes(decodedText, fixes).split('\n');
   const out = parts.map((p, i) => (i % 2 === 0 ? fixed[i / 2]! : p)).join('');
   const bom = encoding !== 'utf-8' || (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf);

@@ -24,7 +24,14 @@ const CN_DATE = /(\d{4})(\s*)年(\s*)(\d{1,2})(\s*)月(?:(\s*)(\d{1,2})(\s*)日)
 
 export function fixesFor(src: SourceFile): Fix[] {
   const fixes: Fix[] = [];
-  const lines = [...frontMatterLines(src).flat().map((l) => ({ ...l, front: true })), ...proseLines(src).flat().map((l) => ({ ...l, front: false }))];
+  const lines = [
+    ...frontMatterLines(src)
+      .flat()
+      .map((l) => ({ ...l, front: true })),
+    ...proseLines(src)
+      .flat()
+      .map((l) => ({ ...l, front: false })),
+  ];
   for (const l of lines) {
     // Body lines come with addresses blanked already; front-matter values are plain strings.
     const t = l.front ? l.text.replace(URL_IN_TEXT, (m) => ' '.repeat(m.length)) : l.text;
@@ -74,7 +81,10 @@ function punctuation(t: string, l: TextLine, fixes: Fix[]): void {
 }
 
 function quotes(t: string, l: TextLine, fixes: Fix[]): void {
-  for (const [q, open, close] of [['"', '“', '”'], ["'", '‘', '’']] as const) {
+  for (const [q, open, close] of [
+    ['"', '“', '”'],
+    ["'", '‘', '’'],
+  ] as const) {
     const at: number[] = [];
     for (let i = 0; i < t.length; i++) if (t[i] === q && isProse(l, i) && !notAQuote(t, i)) at.push(i);
     // Only complete pairs on one line: an odd quote is left for the editor (check still warns).

@@ -15,7 +15,13 @@ export function checkStubValues(src: SourceFile, diags: Diagnostics): void {
     const values = ([] as unknown[]).concat(front[key] ?? []);
     for (const v of values) {
       if (typeof v === 'string' && PLACEHOLDER.test(v)) {
-        diags.warn('stub-hint-left', src.rel, src.frontLine(key), 1, `${key} 的值“${v}”还是模板里的示例文字，请改成实际的内容，不用时在行首加“# ”`);
+        diags.warn(
+          'stub-hint-left',
+          src.rel,
+          src.frontLine(key),
+          1,
+          `${key} 的值“${v}”还是模板里的示例文字，请改成实际的内容，不用时在行首加“# ”`,
+        );
       }
     }
   }
@@ -25,7 +31,13 @@ export function checkIssueStubValues(cfg: IssueConfig, diags: Diagnostics): void
   for (const [key, value] of Object.entries(cfg.distribution ?? {})) {
     for (const v of ([] as unknown[]).concat(value)) {
       if (typeof v === 'string' && PLACEHOLDER.test(v)) {
-        diags.warn('stub-hint-left', cfg.file, cfg.lineOf(['distribution', key]), 1, `版记“${key}”的值“${v}”还是模板里的示例文字，请改成实际的单位，不用时在行首加“# ”`);
+        diags.warn(
+          'stub-hint-left',
+          cfg.file,
+          cfg.lineOf(['distribution', key]),
+          1,
+          `版记“${key}”的值“${v}”还是模板里的示例文字，请改成实际的单位，不用时在行首加“# ”`,
+        );
       }
     }
   }

@@ -128,7 +128,13 @@ function balance(file: string, para: TextLine[], diags: Diagnostics): void {
       if (top?.ch === opener) {
         stack.pop();
       } else if (top && stack.some((s) => s.ch === opener)) {
-        diags.warn('brackets-unbalanced', file, top.line, top.column, `「${top.ch}」没有对应的「${PAIRS[top.ch]}」（在「${ch}」之前应先闭合）`);
+        diags.warn(
+          'brackets-unbalanced',
+          file,
+          top.line,
+          top.column,
+          `「${top.ch}」没有对应的「${PAIRS[top.ch]}」（在「${ch}」之前应先闭合）`,
+        );
         while (stack.length && stack[stack.length - 1]!.ch !== opener) stack.pop();
         stack.pop();
       } else {

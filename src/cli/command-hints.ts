@@ -9,7 +9,10 @@ import { readUserText } from '../sources/user-file.js';
 
 export function toolCommand(seriesRoot: string): string {
   try {
-    const pkg = JSON.parse(readUserText(path.join(seriesRoot, 'package.json'), { shown: 'package.json', maxBytes: 1024 * 1024 })) as Record<string, Record<string, string> | undefined>;
+    const pkg = JSON.parse(readUserText(path.join(seriesRoot, 'package.json'), { shown: 'package.json', maxBytes: 1024 * 1024 })) as Record<
+      string,
+      Record<string, string> | undefined
+    >;
     if (pkg.dependencies?.bulletin || pkg.devDependencies?.bulletin) return 'npx bulletin';
   } catch {
     // No package.json, or not one of ours: the tool is installed globally.
@@ -17,7 +20,11 @@ export function toolCommand(seriesRoot: string): string {
   return 'bulletin';
 }
 
-export function issueRef(numbering: 'continuous' | 'yearly', issue: { number: number; year: number; special?: string }, folder: string): string {
+export function issueRef(
+  numbering: 'continuous' | 'yearly',
+  issue: { number: number; year: number; special?: string },
+  folder: string,
+): string {
   if (issue.special) return folder;
   return numbering === 'yearly' ? `${issue.year}-${issue.number}` : String(issue.number);
 }

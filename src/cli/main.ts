@@ -142,14 +142,20 @@ function suggestion(e: CommanderError, program: Command, args: string[]): string
   const typed = /'([^']+)'/.exec(e.message)?.[1];
   if (!typed) return '';
   if (e.code === 'commander.unknownCommand') {
-    const guess = nearest(typed, program.commands.map((c) => c.name()));
+    const guess = nearest(
+      typed,
+      program.commands.map((c) => c.name()),
+    );
     return guess ? `。是不是想用 ${guess}？` : '';
   }
   if (e.code === 'commander.unknownOption' && typed.startsWith('--')) {
     const cmd = program.commands.find((c) => args.includes(c.name()));
     const longs = [...(cmd?.options ?? []), ...program.options].map((o) => o.long).filter((l): l is string => Boolean(l));
     const name = typed.split('=')[0]!;
-    const guess = nearest(name.slice(2), longs.map((l) => l.slice(2)));
+    const guess = nearest(
+      name.slice(2),
+      longs.map((l) => l.slice(2)),
+    );
     return guess ? `。是不是想写 --${guess}？` : '';
   }
   return '';

@@ -34,7 +34,13 @@ export function printDiagnostics(list: Diagnostic[], io: Output): void {
 }
 
 /** Outputs edited since bulletin wrote them, kept under another name by writeOutputSet: said at each file. */
-export function printKept(dir: string, kept: Array<[string, string]>, io: Output, what = '可能有人在 Word/WPS 里改了它', todo = '，请把其中的修改改到稿件里，否则下次生成还会不同'): void {
+export function printKept(
+  dir: string,
+  kept: Array<[string, string]>,
+  io: Output,
+  what = '可能有人在 Word/WPS 里改了它',
+  todo = '，请把其中的修改改到稿件里，否则下次生成还会不同',
+): void {
   printDiagnostics(
     kept.map(([name, keptAs]) => ({
       severity: 'warning' as const,

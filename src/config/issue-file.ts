@@ -45,7 +45,14 @@ export function loadIssueFile(dir: string, relFile: string, diags: Diagnostics):
   const date = checkedDate(v.date, 'date', relFile, loaded.lineOf, diags);
   const printDate = v.printDate !== undefined ? checkedDate(v.printDate, 'printDate', relFile, loaded.lineOf, diags) : date;
   const unsafe = v.special !== undefined ? unsafeNameReason(v.special) : undefined;
-  if (unsafe) diags.error('issue-special-name', relFile, loaded.lineOf(['special']), 1, `special“${v.special}”${unsafe}：它会用在文件名里。请写成“增刊”“专刊”这样的名称`);
+  if (unsafe)
+    diags.error(
+      'issue-special-name',
+      relFile,
+      loaded.lineOf(['special']),
+      1,
+      `special“${v.special}”${unsafe}：它会用在文件名里。请写成“增刊”“专刊”这样的名称`,
+    );
   if (!date || !printDate || unsafe) return undefined;
   return { ...v, dir, file: relFile, date, printDate, lineOf: loaded.lineOf };
 }
@@ -63,7 +70,13 @@ function checkedDate(
     return undefined;
   }
   if (d.year < 1980 || d.year > 2099) {
-    diags.error('date-out-of-range', file, lineOf([key]), 1, `${key}：${text} 的年份不在 1980—2099 之间，可能写错了；请写成 2024-04-24 这样的日期`);
+    diags.error(
+      'date-out-of-range',
+      file,
+      lineOf([key]),
+      1,
+      `${key}：${text} 的年份不在 1980—2099 之间，可能写错了；请写成 2024-04-24 这样的日期`,
+    );
     return undefined;
   }
   return d;

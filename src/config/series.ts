@@ -120,16 +120,36 @@ export function loadSeries(root: string, diags: Diagnostics, recorded?: string):
     const unsafe = unsafeNameReason(s.name);
     const at = loaded.lineOf(['sections', i]);
     if (unsafe) diags.error('series-section-name', SERIES_FILE, at, 1, `栏目名“${s.name}”${unsafe}：栏目名会用作稿件文件名。请改一个名字`);
-    if (seen.has(s.name)) diags.error('series-section-twice', SERIES_FILE, loaded.lineOf(['sections', i]), 1, `栏目“${s.name}”写了两次，请删去一个`);
-    if (s.name === NOTE_SECTION) diags.error('series-section-reserved', SERIES_FILE, loaded.lineOf(['sections', i]), 1, `“${NOTE_SECTION}”不是栏目，编者按放在稿件前言区 section: ${NOTE_SECTION} 即可，请从 sections 中删去`);
+    if (seen.has(s.name))
+      diags.error('series-section-twice', SERIES_FILE, loaded.lineOf(['sections', i]), 1, `栏目“${s.name}”写了两次，请删去一个`);
+    if (s.name === NOTE_SECTION)
+      diags.error(
+        'series-section-reserved',
+        SERIES_FILE,
+        loaded.lineOf(['sections', i]),
+        1,
+        `“${NOTE_SECTION}”不是栏目，编者按放在稿件前言区 section: ${NOTE_SECTION} 即可，请从 sections 中删去`,
+      );
     seen.add(s.name);
   });
   const issuesDir = v.issuesDir ?? 'issues';
   if (!issuesDirInside(root, issuesDir)) {
-    diags.error('series-issues-dir', SERIES_FILE, loaded.lineOf(['issuesDir']), 1, `issuesDir“${issuesDir}”在系列文件夹之外。各期文件夹必须放在 ${SERIES_FILE} 所在的文件夹里的一个子文件夹中，请写相对路径，如 issuesDir: issues`);
+    diags.error(
+      'series-issues-dir',
+      SERIES_FILE,
+      loaded.lineOf(['issuesDir']),
+      1,
+      `issuesDir“${issuesDir}”在系列文件夹之外。各期文件夹必须放在 ${SERIES_FILE} 所在的文件夹里的一个子文件夹中，请写相对路径，如 issuesDir: issues`,
+    );
   } else if (path.resolve(root, issuesDir) === path.resolve(root)) {
     // The series folder itself would make dist/, templates/ and every other folder an "issue".
-    diags.error('series-issues-dir', SERIES_FILE, loaded.lineOf(['issuesDir']), 1, `issuesDir“${issuesDir}”是系列文件夹本身。各期文件夹要放在一个子文件夹里，请写子文件夹的名字，如 issuesDir: issues（不写则默认为 issues）`);
+    diags.error(
+      'series-issues-dir',
+      SERIES_FILE,
+      loaded.lineOf(['issuesDir']),
+      1,
+      `issuesDir“${issuesDir}”是系列文件夹本身。各期文件夹要放在一个子文件夹里，请写子文件夹的名字，如 issuesDir: issues（不写则默认为 issues）`,
+    );
   }
   const fonts: Partial<Record<FontRole, string[]>> = {};
   for (const [role, list] of Object.entries(v.fonts ?? {})) {
@@ -182,14 +202,28 @@ function unitRegistry(v: SeriesFile, lineOf: Series['lineOf'], diags: Diagnostic
     const name = u.name.trim();
     if (!kinds.includes(u.kind)) {
       const guess = nearest(u.kind, kinds);
-      diags.error('unit-kind-unknown', SERIES_FILE, lineOf(['units', i, 'kind']), 1, `单位“${name}”的类别“${u.kind}”不在 ${kinds.join('、')} 之中。${guess ? `是不是“${guess}”？` : ''}自定类别请写在 unitKinds 中`);
+      diags.error(
+        'unit-kind-unknown',
+        SERIES_FILE,
+        lineOf(['units', i, 'kind']),
+        1,
+        `单位“${name}”的类别“${u.kind}”不在 ${kinds.join('、')} 之中。${guess ? `是不是“${guess}”？` : ''}自定类别请写在 unitKinds 中`,
+      );
     }
     const spellings = [name, ...(u.aliases ?? []).map((a) => a.trim())];
     spellings.forEach((s, k) => {
       const other = owner.get(s);
       if (other !== undefined) {
         const line = lineOf(k === 0 ? ['units', i, 'name'] : ['units', i, 'aliases', k - 1]);
-        diags.error('unit-name-twice', SERIES_FILE, line, 1, other === name ? `单位“${name}”的名称“${s}”写了两次，请删去一个` : `“${s}”已经是单位“${other}”的名称或别名，不能再指单位“${name}”。请删去其中一处`);
+        diags.error(
+          'unit-name-twice',
+          SERIES_FILE,
+          line,
+          1,
+          other === name
+            ? `单位“${name}”的名称“${s}”写了两次，请删去一个`
+            : `“${s}”已经是单位“${other}”的名称或别名，不能再指单位“${name}”。请删去其中一处`,
+        );
       } else owner.set(s, name);
     });
     units.push({ name, kind: u.kind, aliases: (u.aliases ?? []).map((a) => a.trim()), index: i });

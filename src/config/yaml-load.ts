@@ -70,7 +70,13 @@ export function loadYaml<T>(src: YamlSource, schemaName: SchemaName, diags: Diag
     if (reportFullWidthColons(src, offset, diags)) return result;
     for (const e of doc.errors) {
       const p = pos(e.pos[0]);
-      diags.error('yaml-syntax', src.file, p.line, p.col, `YAML 格式错误：${yamlErrorInChinese(e.code, e.message)}。请检查这一行的缩进、冒号（用半角“:”，后面留一个空格）和引号`);
+      diags.error(
+        'yaml-syntax',
+        src.file,
+        p.line,
+        p.col,
+        `YAML 格式错误：${yamlErrorInChinese(e.code, e.message)}。请检查这一行的缩进、冒号（用半角“:”，后面留一个空格）和引号`,
+      );
     }
     return result;
   }
@@ -78,7 +84,13 @@ export function loadYaml<T>(src: YamlSource, schemaName: SchemaName, diags: Diag
   const tags = doc.warnings.filter((w) => w.code === 'TAG_RESOLVE_FAILED');
   for (const w of tags) {
     const p = pos(w.pos[0]);
-    diags.error('yaml-tag', src.file, p.line, p.col, `YAML 格式错误：以 !! 或 ! 开头的标签不能用。请删去标签，只写值；值以 ! 开头时请加引号`);
+    diags.error(
+      'yaml-tag',
+      src.file,
+      p.line,
+      p.col,
+      `YAML 格式错误：以 !! 或 ! 开头的标签不能用。请删去标签，只写值；值以 ! 开头时请加引号`,
+    );
   }
   if (tags.length) return result;
   let value: unknown;
@@ -87,7 +99,13 @@ export function loadYaml<T>(src: YamlSource, schemaName: SchemaName, diags: Diag
   } catch (e) {
     // Unresolved aliases (`*a`) and alias bombs surface only when converting.
     const p = pos(0);
-    diags.error('yaml-syntax', src.file, p.line, p.col, `YAML 格式错误：${e instanceof ReferenceError ? '以 * 或 & 开头的值会被当成引用，请给这个值加上引号' : '无法解析'}（${(e as Error).message}）`);
+    diags.error(
+      'yaml-syntax',
+      src.file,
+      p.line,
+      p.col,
+      `YAML 格式错误：${e instanceof ReferenceError ? '以 * 或 & 开头的值会被当成引用，请给这个值加上引号' : '无法解析'}（${(e as Error).message}）`,
+    );
     return result;
   }
   const validate = (validators as Record<SchemaName, Validate>)[schemaName];
@@ -104,7 +122,13 @@ export function loadYaml<T>(src: YamlSource, schemaName: SchemaName, diags: Diag
     const p = at !== undefined ? pos(at) : { line: 1 + offset, col: 1 };
     const node = doc.getIn(parts, true) as Node | undefined;
     const written = isScalar(node) && node.range ? src.text.slice(node.range[0], node.range[1]) : undefined;
-    diags.error(`schema-${err.keyword}`, src.file, p.line, p.col, describe(err, schema, parts, key, isScalar(node) ? node.value : undefined, written));
+    diags.error(
+      `schema-${err.keyword}`,
+      src.file,
+      p.line,
+      p.col,
+      describe(err, schema, parts, key, isScalar(node) ? node.value : undefined, written),
+    );
   }
   return result;
 }
@@ -215,9 +239,7 @@ function describe(err: ErrorObject, schema: any, parts: string[], extraKey?: str
       const known = Object.keys(s?.properties ?? {});
       const guess = nearest(String(extraKey), known);
       return (
-        `不认识的设置项“${extraKey}”。` +
-        (guess ? `是不是想写“${guess}”？` : '') +
-        (known.length ? `可用的有：${known.join('、')}` : '')
+        `不认识的设置项“${extraKey}”。` + (guess ? `是不是想写“${guess}”？` : '') + (known.length ? `可用的有：${known.join('、')}` : '')
       );
     }
     case 'required':

@@ -87,7 +87,12 @@ function load(r: ResolvedFont, what: string): LoadedFace {
   if (face) return face;
   let buffer: Buffer;
   try {
-    buffer = readUserFile(r.file, { shown: r.file, maxBytes: MAX_FONT_BYTES, what: '字体文件', tooLargeHint: '请检查 bulletin.yaml 中的 fonts 设置' });
+    buffer = readUserFile(r.file, {
+      shown: r.file,
+      maxBytes: MAX_FONT_BYTES,
+      what: '字体文件',
+      tooLargeHint: '请检查 bulletin.yaml 中的 fonts 设置',
+    });
   } catch (e) {
     if (e instanceof FileRefused) throw new UserError(`${what}字体文件“${r.file}”：${e.detail}。请检查 bulletin.yaml 中的 fonts 设置`);
     throw e;
@@ -98,7 +103,11 @@ function load(r: ResolvedFont, what: string): LoadedFace {
   } catch {
     fk = undefined;
   }
-  if (!fk || !fk.unitsPerEm) throw UserError.at(r.file, `不是可用的${what}字体文件（应为 TrueType/OpenType，如 .ttf、.otf、.ttc）。请检查 bulletin.yaml 中的 fonts 设置`);
+  if (!fk || !fk.unitsPerEm)
+    throw UserError.at(
+      r.file,
+      `不是可用的${what}字体文件（应为 TrueType/OpenType，如 .ttf、.otf、.ttc）。请检查 bulletin.yaml 中的 fonts 设置`,
+    );
   // A stable key from the file name keeps two builds byte-identical and readable in pdffonts.
   const key = `${path.basename(r.file).replace(/[^\w.-]/g, '_')}${r.postscriptName ? `#${r.postscriptName}` : ''}`;
   face = new LoadedFace(cacheKey, key, r.file, r.postscriptName, buffer, fk);
@@ -148,7 +157,8 @@ export class Faces {
       const f = [...this.byRole.values(), this.fallbackFace].find((x) => x?.key === face.key);
       if (f) {
         this.used.set(face.key, f);
-        if (f === this.fallbackFace) this.progress({ kind: 'font', role: 'fallback', font: this.resolver.fallback(), seriesRoot: this.resolver.seriesRoot });
+        if (f === this.fallbackFace)
+          this.progress({ kind: 'font', role: 'fallback', font: this.resolver.fallback(), seriesRoot: this.resolver.seriesRoot });
       }
     }
     return face.key;

@@ -86,7 +86,14 @@ export class FontResolver {
         );
       }
       const face = this.system.find(candidate);
-      if (face) return { file: face.file, postscriptName: face.postscriptName, origin: 'system', candidate, notInstalled: tried.length ? [...tried] : undefined };
+      if (face)
+        return {
+          file: face.file,
+          postscriptName: face.postscriptName,
+          origin: 'system',
+          candidate,
+          notInstalled: tried.length ? [...tried] : undefined,
+        };
       tried.push(candidate);
     }
     const names = tried.map((t) => `“${t}”`).join('、');

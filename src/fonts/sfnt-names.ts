@@ -81,7 +81,9 @@ function faceNames(fd: number, offset: number): FaceNames | undefined {
     const start = stringOffset + table.readUInt16BE(r + 10);
     if (start + length > table.length) continue;
     if (![NAME_FAMILY, NAME_STYLE, NAME_FULL, NAME_POSTSCRIPT, NAME_TYPO_FAMILY, NAME_TYPO_STYLE].includes(nameId)) continue;
-    const value = decodeName(platform, encoding, table.subarray(start, start + length))?.replace(/\0/g, '').trim();
+    const value = decodeName(platform, encoding, table.subarray(start, start + length))
+      ?.replace(/\0/g, '')
+      .trim();
     if (!value) continue;
     if (nameId === NAME_FAMILY || nameId === NAME_TYPO_FAMILY) add(out.families, value);
     else if (nameId === NAME_FULL) add(out.fullNames, value);

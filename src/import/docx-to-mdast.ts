@@ -111,7 +111,9 @@ export async function docxToMdast(bytes: Buffer, name: string): Promise<Converte
   }
   const notes = takeNotes(hast);
   spanTables(hast);
-  const tree = (await unified().use(rehypeRemark).run(hast as never)) as unknown as Root;
+  const tree = (await unified()
+    .use(rehypeRemark)
+    .run(hast as never)) as unknown as Root;
   return { tree, images: [...images.values()], skippedImages, linkedImages, notes };
 }
 

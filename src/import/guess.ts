@@ -14,7 +14,11 @@ export interface Guess<T> {
   reason?: string;
 }
 
-export function guessUnit(series: Series, given: string | undefined, places: Array<{ where: string; text: string }>): Guess<Unit | string> | undefined {
+export function guessUnit(
+  series: Series,
+  given: string | undefined,
+  places: Array<{ where: string; text: string }>,
+): Guess<Unit | string> | undefined {
   if (given !== undefined) return { value: series.units.resolve(given) ?? given.trim() };
   for (const p of places) {
     const m = series.units.findIn(p.text)[0];

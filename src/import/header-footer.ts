@@ -30,7 +30,10 @@ export function headerFooterText(docx: Uint8Array): HeaderFooterText[] {
   for (const name of Object.keys(parts).sort((a, b) => order(a).localeCompare(order(b), 'en', { numeric: true }))) {
     const where = PART.exec(name)![1] === 'header' ? '页眉' : '页脚';
     for (const p of strFromU8(parts[name]!).split(/<\/w:p>/)) {
-      const text = [...p.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => decode(m[1]!)).join('').trim();
+      const text = [...p.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)]
+        .map((m) => decode(m[1]!))
+        .join('')
+        .trim();
       if (!text || PAGE_NUMBER.test(text) || seen.has(`${where}${text}`)) continue;
       seen.add(`${where}${text}`);
       out.push({ where, text });
@@ -41,5 +44,10 @@ export function headerFooterText(docx: Uint8Array): HeaderFooterText[] {
 
 /** The five entities XML text may hold. */
 export function decode(s: string): string {
-  return s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+  return s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
 }

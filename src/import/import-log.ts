@@ -81,13 +81,17 @@ export function readImportLog(issueDir: string): ImportRecord[] {
   const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false });
   if (doc.errors.length) {
     const p = lc.linePos(doc.errors[0]!.pos[0]);
-    throw new ImportError(`${shown}:${p.line}:${p.col} 不是有效的 YAML，为了不丢失其中的记录，没有导入。请改正这个文件（或从备份恢复）后重试`);
+    throw new ImportError(
+      `${shown}:${p.line}:${p.col} 不是有效的 YAML，为了不丢失其中的记录，没有导入。请改正这个文件（或从备份恢复）后重试`,
+    );
   }
   let data: { imports?: unknown } | null;
   try {
     data = doc.toJS({ maxAliasCount: 100 }) as { imports?: unknown } | null;
   } catch {
-    throw new ImportError(`${shown} 中有无法解析的引用（以 * 或 & 开头的值），为了不丢失其中的记录，没有导入。请改正这个文件（或从备份恢复）后重试`);
+    throw new ImportError(
+      `${shown} 中有无法解析的引用（以 * 或 & 开头的值），为了不丢失其中的记录，没有导入。请改正这个文件（或从备份恢复）后重试`,
+    );
   }
   const list = data?.imports;
   if (!Array.isArray(list)) return [];
@@ -116,7 +120,8 @@ export function appendImportLog(issueDir: string, records: ImportRecord[]): void
     throw new ImportError(`${shown}${at} 不是有效的 YAML，为了不丢失其中的记录，没有导入。请改正这个文件（或从备份恢复）后重试`);
   }
   if (doc.contents === null) doc.contents = doc.createNode({ imports: [] }) as never;
-  if (!isMap(doc.contents)) throw new ImportError(`${shown} 的内容不是“imports: 列表”的格式，为了不丢失其中的记录，没有导入。请改正这个文件后重试`);
+  if (!isMap(doc.contents))
+    throw new ImportError(`${shown} 的内容不是“imports: 列表”的格式，为了不丢失其中的记录，没有导入。请改正这个文件后重试`);
   const list = doc.get('imports', true);
   if (list === undefined || list === null) doc.set('imports', doc.createNode([]));
   else if (!isSeq(list)) {

@@ -27,7 +27,8 @@ export function findSoffice(): string | undefined {
   const names = process.platform === 'win32' ? ['soffice.exe', 'soffice.com'] : ['soffice', 'libreoffice'];
   const dirs = (process.env.PATH ?? '').split(path.delimiter).filter(Boolean);
   if (process.platform === 'win32') {
-    for (const base of [process.env.ProgramFiles, process.env['ProgramFiles(x86)']]) if (base) dirs.push(path.join(base, 'LibreOffice', 'program'));
+    for (const base of [process.env.ProgramFiles, process.env['ProgramFiles(x86)']])
+      if (base) dirs.push(path.join(base, 'LibreOffice', 'program'));
   } else if (process.platform === 'darwin') {
     dirs.push('/Applications/LibreOffice.app/Contents/MacOS');
   }
@@ -44,7 +45,10 @@ export function lockedDownProfile(): string {
   const update = '/org.openoffice.Office.Writer/Content/Update';
   const inet = '/org.openoffice.Inet/Settings';
   // Port 1 on this computer: nothing listens there, so any request fails at once.
-  const proxies = ['HTTP', 'HTTPS', 'FTP'].flatMap((p) => [item(inet, `ooInet${p}ProxyName`, '127.0.0.1'), item(inet, `ooInet${p}ProxyPort`, 1)]);
+  const proxies = ['HTTP', 'HTTPS', 'FTP'].flatMap((p) => [
+    item(inet, `ooInet${p}ProxyName`, '127.0.0.1'),
+    item(inet, `ooInet${p}ProxyPort`, 1),
+  ]);
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
     '<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">',
@@ -82,17 +86,25 @@ export function convertWithLibreOffice(sub: Submission): { docx: Buffer; leftOut
     fs.mkdirSync(path.join(profileDir, 'user'), { recursive: true });
     fs.writeFileSync(path.join(profileDir, 'user', 'registrymodifications.xcu'), lockedDownProfile());
     const profile = pathToFileURL(profileDir).href;
-    const r = spawnSync(soffice, [`-env:UserInstallation=${profile}`, '--headless', '--norestore', '--convert-to', 'docx:MS Word 2007 XML', '--outdir', work, input], {
-      timeout: TIMEOUT_MS,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      encoding: 'utf8',
-    });
+    const r = spawnSync(
+      soffice,
+      [`-env:UserInstallation=${profile}`, '--headless', '--norestore', '--convert-to', 'docx:MS Word 2007 XML', '--outdir', work, input],
+      {
+        timeout: TIMEOUT_MS,
+        stdio: ['ignore', 'pipe', 'pipe'],
+        encoding: 'utf8',
+      },
+    );
     const output = path.join(work, 'submission.docx');
     if (r.error && (r.error as NodeJS.ErrnoException).code === 'ETIMEDOUT') {
-      throw new ImportError(`LibreOffice 在 ${TIMEOUT_MS / 1000} 秒内没有转换完 ${sub.name}，文件可能已损坏或设置了密码。请用 Word 或 WPS 打开它，另存为 .docx 后再导入`);
+      throw new ImportError(
+        `LibreOffice 在 ${TIMEOUT_MS / 1000} 秒内没有转换完 ${sub.name}，文件可能已损坏或设置了密码。请用 Word 或 WPS 打开它，另存为 .docx 后再导入`,
+      );
     }
     if (!fs.existsSync(output) || fs.statSync(output).size === 0) {
-      throw new ImportError(`LibreOffice 无法转换 ${sub.name}（文件可能已损坏或设置了密码）。请用 Word 或 WPS 打开它，另存为 .docx 后再导入`);
+      throw new ImportError(
+        `LibreOffice 无法转换 ${sub.name}（文件可能已损坏或设置了密码）。请用 Word 或 WPS 打开它，另存为 .docx 后再导入`,
+      );
     }
     return { docx: fs.readFileSync(output), leftOut: prepared.leftOut };
   } finally {

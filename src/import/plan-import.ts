@@ -80,7 +80,9 @@ export async function planImport(sub: Submission, series: Series, opts: ImportOp
     const external = externalParts(bytes);
     if (external) notes.push(`有 ${external} 个链接到文件之外的对象、子文档或模板，没有导入`);
     if (converted.skippedImages.length) {
-      notes.push(`有 ${converted.skippedImages.length} 张图片的格式（${[...new Set(converted.skippedImages)].join('、')}）不能排版，没有导入；请把它们另存为 PNG 或 JPEG，放进本期的 images/ 并在稿件中引用`);
+      notes.push(
+        `有 ${converted.skippedImages.length} 张图片的格式（${[...new Set(converted.skippedImages)].join('、')}）不能排版，没有导入；请把它们另存为 PNG 或 JPEG，放进本期的 images/ 并在稿件中引用`,
+      );
     }
   } else if (sub.kind === 'markdown') {
     const decoded = decodeSource(sub.bytes);
@@ -109,7 +111,10 @@ export async function planImport(sub: Submission, series: Series, opts: ImportOp
     tree = r.tree;
   }
   const controls = strippedBefore + cleanTree(tree);
-  if (controls) notes.push(`删去了 ${controls} 个看不见的控制字符（如 NUL，U+0000）：它们不是文字，多是文件损坏或从其他软件复制时带进来的。请核对导入的稿件是否完整`);
+  if (controls)
+    notes.push(
+      `删去了 ${controls} 个看不见的控制字符（如 NUL，U+0000）：它们不是文字，多是文件损坏或从其他软件复制时带进来的。请核对导入的稿件是否完整`,
+    );
   if (!plain(tree).trim()) throw new ImportError(`${sub.name} 里没有文字内容。请打开核对，或让供稿单位重新发送`);
 
   const stem = path.basename(sub.name, path.extname(sub.name));
@@ -144,7 +149,10 @@ export async function planImport(sub: Submission, series: Series, opts: ImportOp
       `供稿单位：没有认出（${UNIT_NOT_FOUND}${unseen ? `，“${unseen}”不在名录中` : ''}）。新的供稿单位请加进 bulletin.yaml 的 units，再在稿件前言区补上 unit:，或用 --unit 重新导入`,
     );
   }
-  if (typeof unit === 'string' && !series.units.isEmpty) notes.push(`供稿单位“${unit}”不在 bulletin.yaml 的 units 名录中：请把它加进名录（写 name、kind 和常用的简称 aliases），统计和栏目推断都按名录`);
+  if (typeof unit === 'string' && !series.units.isEmpty)
+    notes.push(
+      `供稿单位“${unit}”不在 bulletin.yaml 的 units 名录中：请把它加进名录（写 name、kind 和常用的简称 aliases），统计和栏目推断都按名录`,
+    );
 
   const section = guessSection(series, given, unit, seg?.kind === 'article', unseen);
   if ('error' in section) throw new ImportError(`${sub.name}：${section.error}`);
@@ -169,7 +177,9 @@ export async function planImport(sub: Submission, series: Series, opts: ImportOp
     // An article filed under a news section (--section): one item under the article's title;
     // its headings become bold lines, since a news item has no heading levels.
     if (seg.subtitle) notes.push(`副题“${seg.subtitle}”在动态栏目中不印，已略去`);
-    const blocks = seg.body.map((b): RootContent => (b.type === 'heading' ? { type: 'paragraph', children: [{ type: 'strong', children: b.children }] } : b));
+    const blocks = seg.body.map(
+      (b): RootContent => (b.type === 'heading' ? { type: 'paragraph', children: [{ type: 'strong', children: b.children }] } : b),
+    );
     body = `## ${seg.title ?? '（标题）'}\n\n${toMarkdown(blocks)}`;
   } else if (sectionKind === 'articles' || seg.kind === 'article') {
     const art = seg.kind === 'article' ? seg : segment(tree, 'article');

@@ -50,18 +50,22 @@ function kindOf(name: string, bytes: Buffer): SubmissionKind {
   if (bytes.subarray(0, 8).equals(OLE)) {
     // Office puts a password-protected .docx inside an OLE container as "EncryptedPackage".
     if (bytes.includes(Buffer.from('EncryptedPackage', 'utf16le'))) {
-      throw new ImportError(`${name} 设置了打开密码，无法读取。请供稿单位取消密码（Word：文件 → 信息 → 保护文档 → 用密码进行加密，清空密码）后重新发送`);
+      throw new ImportError(
+        `${name} 设置了打开密码，无法读取。请供稿单位取消密码（Word：文件 → 信息 → 保护文档 → 用密码进行加密，清空密码）后重新发送`,
+      );
     }
     return 'legacy';
   }
   if (bytes.subarray(0, 4).equals(ZIP)) {
-    if (bytes.includes(Buffer.from('word/document.xml', 'latin1')) || bytes.includes(Buffer.from('word/document2.xml', 'latin1'))) return 'docx';
+    if (bytes.includes(Buffer.from('word/document.xml', 'latin1')) || bytes.includes(Buffer.from('word/document2.xml', 'latin1')))
+      return 'docx';
     if (bytes.includes(Buffer.from('application/vnd.oasis.opendocument.text', 'latin1'))) return 'legacy';
     throw new ImportError(`${name} 是压缩包（ZIP），不是 Word 文件。请先解压，再导入里面的 Word 文件`);
   }
   if (bytes.subarray(0, 5).toString('latin1') === '{\\rtf') return 'legacy';
   const other = signature(bytes);
-  if (other) throw new ImportError(`${name} 不是 Word 文件，看起来是${other}。请导入供稿单位的 Word（.docx/.doc/.wps）或文本（.txt/.md）原稿`);
+  if (other)
+    throw new ImportError(`${name} 不是 Word 文件，看起来是${other}。请导入供稿单位的 Word（.docx/.doc/.wps）或文本（.txt/.md）原稿`);
   if (['.docx', '.doc', '.wps', '.rtf', '.odt', '.docm', '.dotx'].includes(ext)) {
     if (isText(bytes)) return ext === '.md' ? 'markdown' : 'text';
     throw new ImportError(`${name} 的扩展名是 ${ext}，但内容不是 Word 文件（文件可能已损坏或只下载了一部分）。请让供稿单位重新发送`);

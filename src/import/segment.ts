@@ -40,7 +40,11 @@ const BYLINE = /^[^，、：,:\d]+(大学|学院|学校|幼专|教育局|教育�
 const text = (b: RootContent): string => plain(b).trim();
 
 function isWholeBold(b: RootContent): boolean {
-  return b.type === 'paragraph' && b.children.length > 0 && b.children.every((c) => c.type === 'strong' || (c.type === 'text' && !c.value.trim()));
+  return (
+    b.type === 'paragraph' &&
+    b.children.length > 0 &&
+    b.children.every((c) => c.type === 'strong' || (c.type === 'text' && !c.value.trim()))
+  );
 }
 
 function runInLead(b: RootContent): { lead: string; rest: PhrasingContent[] } | undefined {
@@ -110,7 +114,12 @@ function news(blocks: RootContent[]): Segmented {
   if (!items.length) {
     // One item with no marked title: the document's title line names it.
     const title = header.length ? header[header.length - 1]! : '';
-    return { kind: 'news', header: header.slice(0, -1), items: [{ title, body: preface }], dropped: headerBlocks.slice(0, -1).map(titleLine) };
+    return {
+      kind: 'news',
+      header: header.slice(0, -1),
+      items: [{ title, body: preface }],
+      dropped: headerBlocks.slice(0, -1).map(titleLine),
+    };
   }
   items[0]!.body.unshift(...preface);
   return { kind: 'news', header, items, dropped: headerBlocks.map(titleLine) };
@@ -135,10 +144,16 @@ function article(blocks: RootContent[], subtitleAt: number): Segmented {
   const dropped: Dropped[] = [];
   if (subtitleAt > 0) {
     // Long titles are often typed as two centred lines.
-    title = blocks.slice(0, subtitleAt).map(text).reduce((a, b) => joinLine(a, b));
+    title = blocks
+      .slice(0, subtitleAt)
+      .map(text)
+      .reduce((a, b) => joinLine(a, b));
     subtitle = text(blocks[subtitleAt]!).replace(/^(—|-|－)+\s*/, '——');
     i = subtitleAt + 1;
-  } else if (blocks[0] && (isShortLine(blocks[0]) || ((blocks[0].type === 'heading' || isWholeBold(blocks[0])) && text(blocks[0]).length <= 40))) {
+  } else if (
+    blocks[0] &&
+    (isShortLine(blocks[0]) || ((blocks[0].type === 'heading' || isWholeBold(blocks[0])) && text(blocks[0]).length <= 40))
+  ) {
     const line = text(blocks[0]);
     title = stripEnd(line);
     if (title !== line) dropped.push({ block: blocks[0], part: line.slice(title.length).trim(), reason: '标题末尾的标点，已去掉' });
@@ -152,9 +167,16 @@ function article(blocks: RootContent[], subtitleAt: number): Segmented {
     i++;
   }
   const body = blocks.slice(i).map(articleBlock);
-  const minDepth = Math.min(7, ...blocks.slice(i).filter((b): b is Heading => b.type === 'heading').map((b) => b.depth));
+  const minDepth = Math.min(
+    7,
+    ...blocks
+      .slice(i)
+      .filter((b): b is Heading => b.type === 'heading')
+      .map((b) => b.depth),
+  );
   for (const b of body) {
-    if (b.type === 'heading' && !NUMBERING.some((n) => n.re.test(text(b)))) b.depth = Math.min(5, b.depth - minDepth + 2) as Heading['depth'];
+    if (b.type === 'heading' && !NUMBERING.some((n) => n.re.test(text(b))))
+      b.depth = Math.min(5, b.depth - minDepth + 2) as Heading['depth'];
   }
   return { kind: 'article', header, title, subtitle, byline, body, dropped };
 }
@@ -166,7 +188,10 @@ function articleBlock(b: RootContent): RootContent {
   const level = NUMBERING.find((n) => n.re.test(t));
   if (!level) return b;
   if (isShortLine(b) || (b.type === 'paragraph' && isWholeBold(b) && t.length <= 60)) {
-    const children = b.type === 'paragraph' && isWholeBold(b) ? (b.children as PhrasingContent[]).flatMap((c) => (c.type === 'strong' ? c.children : [c])) : b.children;
+    const children =
+      b.type === 'paragraph' && isWholeBold(b)
+        ? (b.children as PhrasingContent[]).flatMap((c) => (c.type === 'strong' ? c.children : [c]))
+        : b.children;
     return { type: 'heading', depth: level.depth, children };
   }
   if (b.type === 'paragraph' && b.children[0]?.type === 'text') {
@@ -176,7 +201,11 @@ function articleBlock(b: RootContent): RootContent {
     if (end > 0 && end <= 40) {
       return {
         type: 'paragraph',
-        children: [{ type: 'strong', children: [{ type: 'text', value: first.value.slice(0, end + 1) }] }, ...(first.value.length > end + 1 ? [{ type: 'text' as const, value: first.value.slice(end + 1) }] : []), ...b.children.slice(1)],
+        children: [
+          { type: 'strong', children: [{ type: 'text', value: first.value.slice(0, end + 1) }] },
+          ...(first.value.length > end + 1 ? [{ type: 'text' as const, value: first.value.slice(end + 1) }] : []),
+          ...b.children.slice(1),
+        ],
       };
     }
   }

@@ -30,7 +30,7 @@ export interface EdgeLine {
 export type UnitLookup = (text: string) => string | undefined;
 
 const SPACE = /[\s\u3000]+/g;
-const CN_DIGIT: Record<string, number> = { '〇': 0, '○': 0, 零: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const CN_DIGIT: Record<string, number> = { 〇: 0, '○': 0, 零: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 
 /** 二十八 → 28, 十二 → 12, 五 → 5; undefined for anything else. */
 function cnNumber(s: string): number | undefined {
@@ -60,7 +60,8 @@ export function lineDate(text: string): string | undefined {
 }
 
 /** How the names of units, offices and schools end: a line of one such name is a signature. */
-const UNIT_NAME = /^[^，、。；：,;:\d（）()]{2,30}(大学|学院|学校|幼专|中学|小学|幼儿园|教育局|教育厅|教体局|教科体局|人民政府|办公室|研究院|教研室|中心|委员会|处|部|科|局|组)$/;
+const UNIT_NAME =
+  /^[^，、。；：,;:\d（）()]{2,30}(大学|学院|学校|幼专|中学|小学|幼儿园|教育局|教育厅|教体局|教科体局|人民政府|办公室|研究院|教研室|中心|委员会|处|部|科|局|组)$/;
 
 /** Words of a news title (学校成立教师发展中心), never of a unit's name. */
 const TITLE_VERB = /召开|举办|举行|开展|成立|组织|启动|推进|深入|走进|签署|签订|参加|出席|调研|建设|获得|荣获|被|赴|到|与|在|为|的/;
@@ -71,10 +72,12 @@ function unitName(text: string, lookup: UnitLookup): string | undefined {
   return UNIT_NAME.test(t) && !TITLE_VERB.test(t) ? t : undefined;
 }
 
-const CREDIT_FIELD = /^(?:供\s*稿(?:单位)?|撰\s*稿(?:人)?|审\s*核(?:人)?|审\s*稿|初\s*审|复\s*审|终\s*审|编\s*辑|责任编辑|通\s*讯\s*员|摄\s*影|供\s*图|来\s*源|作\s*者|执\s*笔)\s*[:：]/;
+const CREDIT_FIELD =
+  /^(?:供\s*稿(?:单位)?|撰\s*稿(?:人)?|审\s*核(?:人)?|审\s*稿|初\s*审|复\s*审|终\s*审|编\s*辑|责任编辑|通\s*讯\s*员|摄\s*影|供\s*图|来\s*源|作\s*者|执\s*笔)\s*[:：]/;
 const CREDIT_BRACKETED = /^[（(]\s*(.{2,40}?)\s*供稿\s*[）)]$/;
 const CREDIT_PLAIN = /^(.{2,40}?)\s*供稿$/;
-const CONTACT = /^(?:联\s*系\s*人|联系电话|联系方式|办公电话|电\s*话|手\s*机|邮\s*箱|电子邮箱|电子邮件|e-?mail|传\s*真|通讯地址|地\s*址|邮\s*编|QQ)\s*[:：]/i;
+const CONTACT =
+  /^(?:联\s*系\s*人|联系电话|联系方式|办公电话|电\s*话|手\s*机|邮\s*箱|电子邮箱|电子邮件|e-?mail|传\s*真|通讯地址|地\s*址|邮\s*编|QQ)\s*[:：]/i;
 const ATTACHMENT = /^附\s*件(?:\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3}))?\s*(?:[:：]|$)/;
 const LIST_ITEM = /^\d{1,2}[.．、]\s*\S/;
 /** The submitting unit's own issue number above its title (2024年第5期, 第12期（总第30期）). */
@@ -170,7 +173,7 @@ export function cutInlineCredits(blocks: RootContent[]): EdgeLine[] {
     const last = lastText(b);
     if (!last) continue;
     const m = INLINE_CREDIT.exec(last.value);
-    if (!m || m.index === 0 && b.children.length === 1) continue;
+    if (!m || (m.index === 0 && b.children.length === 1)) continue;
     last.value = last.value.slice(0, m.index).replace(/[\s\u3000]+$/, '');
     if (!last.value) b.children = b.children.filter((c) => c !== last);
     out.push({ block: b, text: m[0].trim(), kind: 'credit', where: 'inline', unit: m[1]!.trim() });
@@ -196,7 +199,9 @@ export function edgeReason(e: EdgeLine, used: { unit: boolean; date: boolean }):
     case 'unit-date':
       return `${part}的单位名称和日期，没有印出${unitNote}${dateNote}`;
     case 'credit':
-      return e.where === 'inline' ? `段末的供稿署名，已去掉（简报按前言区 unit 印“（……供稿）”）${unitNote}` : `供稿、撰稿或审核署名，没有印出${unitNote}`;
+      return e.where === 'inline'
+        ? `段末的供稿署名，已去掉（简报按前言区 unit 印“（……供稿）”）${unitNote}`
+        : `供稿、撰稿或审核署名，没有印出${unitNote}`;
     case 'contact':
       return '联系方式，没有印出';
     case 'attachment':

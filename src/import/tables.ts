@@ -33,9 +33,15 @@ function walk(node: Root | Element, fn: (el: Element) => void): void {
   }
 }
 
-const textOf = (n: Element | ElementContent): string => (n.type === 'text' ? n.value : n.type === 'element' ? n.children.map(textOf).join('') : '');
+const textOf = (n: Element | ElementContent): string =>
+  n.type === 'text' ? n.value : n.type === 'element' ? n.children.map(textOf).join('') : '';
 
-const cellOf = (tagName: string, text: string): Element => ({ type: 'element', tagName, properties: {}, children: [{ type: 'text', value: text }] });
+const cellOf = (tagName: string, text: string): Element => ({
+  type: 'element',
+  tagName,
+  properties: {},
+  children: [{ type: 'text', value: text }],
+});
 
 function spanTable(table: Element): void {
   const rows: Element[] = [];
@@ -61,7 +67,9 @@ function spanTable(table: Element): void {
       const text = textOf(cell).trim();
       if (text === '^' || text === '>') cell.children = [{ type: 'text', value: ESCAPE + text }];
       // A table cell holds one paragraph: Word's paragraphs of a cell stay apart by a full-width space.
-      cell.children = cell.children.flatMap((c, i) => (i > 0 && c.type === 'element' && c.tagName === 'p' ? [{ type: 'text' as const, value: '\u3000' }, c] : [c]));
+      cell.children = cell.children.flatMap((c, i) =>
+        i > 0 && c.type === 'element' && c.tagName === 'p' ? [{ type: 'text' as const, value: '\u3000' }, c] : [c],
+      );
       delete cell.properties.colSpan;
       delete cell.properties.rowSpan;
       grid[r]![col] = cell;

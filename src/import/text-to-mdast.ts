@@ -47,7 +47,12 @@ function paragraph(text: string): Paragraph {
 }
 
 function table(lines: string[]): Table {
-  const rows = lines.map((l) => l.replace(/\r$/, '').split('\t').map((c) => c.trim()));
+  const rows = lines.map((l) =>
+    l
+      .replace(/\r$/, '')
+      .split('\t')
+      .map((c) => c.trim()),
+  );
   const width = Math.max(...rows.map((r) => r.length));
   // Leading empty cells under a filled one: that cell was merged down in Word.
   for (let r = 1; r < rows.length; r++) {
@@ -57,7 +62,10 @@ function table(lines: string[]): Table {
     type: 'table',
     children: rows.map((cells) => ({
       type: 'tableRow',
-      children: Array.from({ length: width }, (_, c) => ({ type: 'tableCell', children: cells[c] ? [{ type: 'text', value: cells[c]! }] : [] })),
+      children: Array.from({ length: width }, (_, c) => ({
+        type: 'tableCell',
+        children: cells[c] ? [{ type: 'text', value: cells[c]! }] : [],
+      })),
     })),
   };
 }

@@ -26,5 +26,8 @@ export function toMarkdown(blocks: RootContent[]): string {
  * what the syntax reads as merged), `\^` for text that is only a ^.
  */
 function mergedCells(md: string): string {
-  return md.replace(new RegExp(` ${COVERED_LEFT} \\|`, 'g'), '|').replace(new RegExp(COVERED_ABOVE, 'g'), '^').replace(new RegExp(ESCAPE, 'g'), '\\');
+  return md
+    .replace(new RegExp(` ${COVERED_LEFT} \\|`, 'g'), '|')
+    .replace(new RegExp(COVERED_ABOVE, 'g'), '^')
+    .replace(new RegExp(ESCAPE, 'g'), '\\');
 }

@@ -21,11 +21,16 @@ const REF_ID = /^(footnote|endnote)-ref-(\d+)$/;
 const KIND = { footnote: '脚注', endnote: '尾注' } as const;
 const MAX_PART = 4 * 1024 * 1024;
 
-const textOf = (n: ElementContent | Root): string => (n.type === 'text' ? n.value : 'children' in n ? (n.children as ElementContent[]).map(textOf).join('') : '');
+const textOf = (n: ElementContent | Root): string =>
+  n.type === 'text' ? n.value : 'children' in n ? (n.children as ElementContent[]).map(textOf).join('') : '';
 /** The sentence before a point of the text (at most its last 20 characters), to say where a note stood. */
 const tail = (s: string): string => {
   const t = s.replace(/\s+/g, '');
-  const last = t.split(/(?<=[。！？；])/).filter(Boolean).at(-1) ?? '';
+  const last =
+    t
+      .split(/(?<=[。！？；])/)
+      .filter(Boolean)
+      .at(-1) ?? '';
   if (last.length > 20) return `……${last.slice(-20)}`;
   return last.length < t.length ? `……${last}` : last;
 };
@@ -55,7 +60,10 @@ export function takeNotes(tree: Root): LeftOutNote[] {
           const [, kind, n] = NOTE_ID.exec(id)!;
           const text = textOf(withoutBackLinks(li)).replace(/\s+/g, ' ').trim();
           const at = where.get(`${kind}-${n}`);
-          out.push({ text, reason: `${KIND[kind as keyof typeof KIND]}${at ? `（在“${at}”处）` : ''}，没有印出：简报不排脚注、尾注，需要的话请写进正文` });
+          out.push({
+            text,
+            reason: `${KIND[kind as keyof typeof KIND]}${at ? `（在“${at}”处）` : ''}，没有印出：简报不排脚注、尾注，需要的话请写进正文`,
+          });
         }
         continue;
       }
@@ -97,7 +105,9 @@ function withoutBackLinks(el: Element): Element {
 export function packageLeftOuts(docx: Uint8Array): LeftOutNote[] {
   let parts: Record<string, Uint8Array>;
   try {
-    parts = unzipSync(docx, { filter: (f) => (f.name === 'word/document.xml' || f.name === 'word/comments.xml') && f.originalSize <= 8 * MAX_PART });
+    parts = unzipSync(docx, {
+      filter: (f) => (f.name === 'word/document.xml' || f.name === 'word/comments.xml') && f.originalSize <= 8 * MAX_PART,
+    });
   } catch {
     return [];
   }
@@ -110,7 +120,11 @@ export function packageLeftOuts(docx: Uint8Array): LeftOutNote[] {
       for (const m of p.matchAll(/<m:oMath(?=[ >])[\s\S]*?<\/m:oMath>/g)) {
         const text = wText(m[0], 'm:t');
         const context = tail(wText(p.slice(0, m.index), 'w:t'));
-        if (text) out.push({ text, reason: `公式${context ? `（在“${context}”之后）` : ''}，没有导入：Word 的公式不能导入，请在稿件里改写成文字（如 45/50）` });
+        if (text)
+          out.push({
+            text,
+            reason: `公式${context ? `（在“${context}”之后）` : ''}，没有导入：Word 的公式不能导入，请在稿件里改写成文字（如 45/50）`,
+          });
       }
     }
   }
@@ -123,7 +137,10 @@ export function packageLeftOuts(docx: Uint8Array): LeftOutNote[] {
         const name = decode(/<wp:docPr\b[^>]*\bname="([^"]*)"/.exec(d[0])?.[1] ?? '') || (kind === 'diagram' ? 'SmartArt 图形' : '图表');
         const context = tail(wText(p.slice(0, d.index), 'w:t'));
         const what = kind === 'diagram' ? 'SmartArt 图形' : '图表';
-        out.push({ text: name, reason: `${what}${context ? `（在“${context}”之后）` : ''}，没有导入：请供稿单位把它另存为图片（PNG）插入后重发，或另存为图片放进本期的 images/ 在稿件中引用` });
+        out.push({
+          text: name,
+          reason: `${what}${context ? `（在“${context}”之后）` : ''}，没有导入：请供稿单位把它另存为图片（PNG）插入后重发，或另存为图片放进本期的 images/ 在稿件中引用`,
+        });
       }
     }
   }
@@ -137,5 +154,8 @@ export function packageLeftOuts(docx: Uint8Array): LeftOutNote[] {
 }
 
 function wText(xml: string, tag: 'w:t' | 'm:t'): string {
-  return [...xml.matchAll(new RegExp(`<${tag}(?:\\s[^>]*)?>([^<]*)</${tag}>`, 'g'))].map((m) => decode(m[1]!)).join('').trim();
+  return [...xml.matchAll(new RegExp(`<${tag}(?:\\s[^>]*)?>([^<]*)</${tag}>`, 'g'))]
+    .map((m) => decode(m[1]!))
+    .join('')
+    .trim();
 }

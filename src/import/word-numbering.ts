@@ -12,7 +12,15 @@
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 
 /** Formats that mark a Chinese form; a decimal level counts when its text has 、 or full-width brackets. */
-const CHINESE_FORMS = new Set(['chineseCounting', 'chineseCountingThousand', 'chineseLegalSimplified', 'ideographTraditional', 'decimalEnclosedCircle', 'decimalEnclosedCircleChinese', 'decimalFullWidth']);
+const CHINESE_FORMS = new Set([
+  'chineseCounting',
+  'chineseCountingThousand',
+  'chineseLegalSimplified',
+  'ideographTraditional',
+  'decimalEnclosedCircle',
+  'decimalEnclosedCircleChinese',
+  'decimalFullWidth',
+]);
 const MAX_PART = 64 * 1024 * 1024;
 
 interface Level {
@@ -26,7 +34,9 @@ const attr = (xml: string, tag: string): string | undefined => new RegExp(`<w:${
 export function typeNumbering(docx: Uint8Array): Uint8Array {
   let parts: Record<string, Uint8Array>;
   try {
-    parts = unzipSync(docx, { filter: (f) => ['word/document.xml', 'word/numbering.xml', 'word/styles.xml'].includes(f.name) && f.originalSize <= MAX_PART });
+    parts = unzipSync(docx, {
+      filter: (f) => ['word/document.xml', 'word/numbering.xml', 'word/styles.xml'].includes(f.name) && f.originalSize <= MAX_PART,
+    });
   } catch {
     return docx;
   }
@@ -38,7 +48,11 @@ export function typeNumbering(docx: Uint8Array): Uint8Array {
   for (const a of numbering.matchAll(/<w:abstractNum\b[^>]*w:abstractNumId="(\d+)"[^>]*>([\s\S]*?)<\/w:abstractNum>/g)) {
     const levels = new Map<number, Level>();
     for (const l of a[2]!.matchAll(/<w:lvl\b[^>]*w:ilvl="(\d+)"[^>]*>([\s\S]*?)<\/w:lvl>/g)) {
-      levels.set(Number(l[1]), { fmt: attr(l[2]!, 'numFmt') ?? 'decimal', text: attr(l[2]!, 'lvlText') ?? '', start: Number(attr(l[2]!, 'start') ?? 1) });
+      levels.set(Number(l[1]), {
+        fmt: attr(l[2]!, 'numFmt') ?? 'decimal',
+        text: attr(l[2]!, 'lvlText') ?? '',
+        start: Number(attr(l[2]!, 'start') ?? 1),
+      });
     }
     abstracts.set(a[1]!, levels);
   }
@@ -63,37 +77,41 @@ export function typeNumbering(docx: Uint8Array): Uint8Array {
   const counters = new Map<string, number[]>();
   const restarted = new Set<string>();
   let changed = false;
-  const out = document.replace(/<w:p(?=[ >])([^>]*)>(<w:pPr>([\s\S]*?)<\/w:pPr>)?/g, (whole, attrs: string, _pPr: string | undefined, inner: string | undefined) => {
-    const pPr = inner ?? '';
-    const own = /<w:numPr>([\s\S]*?)<\/w:numPr>/.exec(pPr)?.[1];
-    const style = styles.get(attr(pPr, 'pStyle') ?? '');
-    const numId = own !== undefined ? attr(own, 'numId') : style?.numId;
-    const ilvl = Number((own !== undefined ? attr(own, 'ilvl') : undefined) ?? style?.ilvl ?? 0);
-    const num = numId && numId !== '0' ? nums.get(numId) : undefined;
-    const levels = num && abstracts.get(num.abstract);
-    const level = levels?.get(ilvl);
-    if (!num || !levels || !level) return whole;
-    // Counted whether or not it is written out, so a Chinese level under a decimal one counts right.
-    const count = counters.get(num.abstract) ?? [];
-    // A list's start override sets where it begins, the first time that list numbers the level.
-    if (num.starts.has(ilvl) && !restarted.has(`${numId}:${ilvl}`)) {
-      count[ilvl] = num.starts.get(ilvl)! - 1;
-      restarted.add(`${numId}:${ilvl}`);
-    }
-    count[ilvl] = (count[ilvl] ?? level.start - 1) + 1;
-    count.length = ilvl + 1;
-    counters.set(num.abstract, count);
-    if (!(CHINESE_FORMS.has(level.fmt) || (level.fmt === 'decimal' && /[、（）]/.test(level.text)))) return whole;
-    const label = level.text.replace(/%(\d)/g, (_, n: string) => {
-      const l = Number(n) - 1;
-      return formatNumber(count[l] ?? levels.get(l)?.start ?? 1, levels.get(l)?.fmt ?? 'decimal');
-    });
-    changed = true;
-    // numId 0 turns the numbering off, the style's too; the label goes in as a typed run.
-    const off = '<w:numPr><w:ilvl w:val="0"/><w:numId w:val="0"/></w:numPr>';
-    const newPPr = own !== undefined ? pPr.replace(/<w:numPr>[\s\S]*?<\/w:numPr>/, off) : pPr.replace(/<w:pStyle\b[^>]*\/>/, (s) => s + off);
-    return `<w:p${attrs}><w:pPr>${newPPr}</w:pPr><w:r><w:t xml:space="preserve">${label}</w:t></w:r>`;
-  });
+  const out = document.replace(
+    /<w:p(?=[ >])([^>]*)>(<w:pPr>([\s\S]*?)<\/w:pPr>)?/g,
+    (whole, attrs: string, _pPr: string | undefined, inner: string | undefined) => {
+      const pPr = inner ?? '';
+      const own = /<w:numPr>([\s\S]*?)<\/w:numPr>/.exec(pPr)?.[1];
+      const style = styles.get(attr(pPr, 'pStyle') ?? '');
+      const numId = own !== undefined ? attr(own, 'numId') : style?.numId;
+      const ilvl = Number((own !== undefined ? attr(own, 'ilvl') : undefined) ?? style?.ilvl ?? 0);
+      const num = numId && numId !== '0' ? nums.get(numId) : undefined;
+      const levels = num && abstracts.get(num.abstract);
+      const level = levels?.get(ilvl);
+      if (!num || !levels || !level) return whole;
+      // Counted whether or not it is written out, so a Chinese level under a decimal one counts right.
+      const count = counters.get(num.abstract) ?? [];
+      // A list's start override sets where it begins, the first time that list numbers the level.
+      if (num.starts.has(ilvl) && !restarted.has(`${numId}:${ilvl}`)) {
+        count[ilvl] = num.starts.get(ilvl)! - 1;
+        restarted.add(`${numId}:${ilvl}`);
+      }
+      count[ilvl] = (count[ilvl] ?? level.start - 1) + 1;
+      count.length = ilvl + 1;
+      counters.set(num.abstract, count);
+      if (!(CHINESE_FORMS.has(level.fmt) || (level.fmt === 'decimal' && /[、（）]/.test(level.text)))) return whole;
+      const label = level.text.replace(/%(\d)/g, (_, n: string) => {
+        const l = Number(n) - 1;
+        return formatNumber(count[l] ?? levels.get(l)?.start ?? 1, levels.get(l)?.fmt ?? 'decimal');
+      });
+      changed = true;
+      // numId 0 turns the numbering off, the style's too; the label goes in as a typed run.
+      const off = '<w:numPr><w:ilvl w:val="0"/><w:numId w:val="0"/></w:numPr>';
+      const newPPr =
+        own !== undefined ? pPr.replace(/<w:numPr>[\s\S]*?<\/w:numPr>/, off) : pPr.replace(/<w:pStyle\b[^>]*\/>/, (s) => s + off);
+      return `<w:p${attrs}><w:pPr>${newPPr}</w:pPr><w:r><w:t xml:space="preserve">${label}</w:t></w:r>`;
+    },
+  );
   if (!changed) return docx;
   let all: Record<string, Uint8Array>;
   try {

@@ -23,7 +23,10 @@ export function balancedLines(runs: GRun[], sizePt: number, widthPt: number, fon
   if (full.length < 2 || runs.length !== 1) return full.map((l) => l.text);
   const run = runs[0]!;
   const text = run.text;
-  return byWords(text, full.length, sizePt, widthPt, (s) => set(Infinity, [{ ...run, text: s }])[0]!.widthPt) ?? narrowest(set, full.length, sizePt, widthPt);
+  return (
+    byWords(text, full.length, sizePt, widthPt, (s) => set(Infinity, [{ ...run, text: s }])[0]!.widthPt) ??
+    narrowest(set, full.length, sizePt, widthPt)
+  );
 }
 
 /** The best breaks of `text` into `n` lines that fit, or undefined when none do. */

@@ -2,8 +2,40 @@
  * Issue model → Galley: every layout decision of the bulletin, taken once for all formats
  * (see galley.ts). Measuring goes through `Metrics`, the real faces of each role.
  */
-import type { Article, Block, EditorNote, FontRole, Heading, ImageBlock, Issue, ListBlock, NewsItem, Paragraph, Run, Section, SourcePos, Table } from '../model/types.js';
-import type { GBlock, GEndBlock, GImage, GList, GMasthead, GMastheadLine, GMeta, GPage, GPageNumber, GParagraph, GRun, GSpan, GTable, GText, Galley, OutlineEntry } from './galley.js';
+import type {
+  Article,
+  Block,
+  EditorNote,
+  FontRole,
+  Heading,
+  ImageBlock,
+  Issue,
+  ListBlock,
+  NewsItem,
+  Paragraph,
+  Run,
+  Section,
+  SourcePos,
+  Table,
+} from '../model/types.js';
+import type {
+  GBlock,
+  GEndBlock,
+  GImage,
+  GList,
+  GMasthead,
+  GMastheadLine,
+  GMeta,
+  GPage,
+  GPageNumber,
+  GParagraph,
+  GRun,
+  GSpan,
+  GTable,
+  GText,
+  Galley,
+  OutlineEntry,
+} from './galley.js';
 import { Faces } from '../fonts/faces.js';
 import { FontResolver } from '../fonts/resolve.js';
 import { cellPaddingX, imageBox, tableColumnWidths, tableSize, tableTextWidth } from './geometry.js';
@@ -94,7 +126,14 @@ const plain = (text: string, role: FontRole): GRun[] => [{ text, role }];
 /** The page and its grid, as the spec gives them: the same for an issue and a bound volume's front matter. */
 export function composePage(): GPage {
   return {
-    mm: { width: PAGE.widthMm, height: PAGE.heightMm, top: PAGE.marginTopMm, bottom: PAGE.marginBottomMm, left: PAGE.marginLeftMm, right: PAGE.marginRightMm },
+    mm: {
+      width: PAGE.widthMm,
+      height: PAGE.heightMm,
+      top: PAGE.marginTopMm,
+      bottom: PAGE.marginBottomMm,
+      left: PAGE.marginLeftMm,
+      right: PAGE.marginRightMm,
+    },
     widthPt: mm(PAGE.widthMm),
     heightPt: mm(PAGE.heightMm),
     marginTopPt: mm(PAGE.marginTopMm),
@@ -134,7 +173,15 @@ const TOP: Column = { leftChars: 0, listChars: 0 };
 /** Whether every non-empty body cell of column `i` is a number (TABLE.numberCell), and one is. */
 function numberColumn(t: Table, i: number, headRows = 1): boolean {
   // Rows of a two-level head are not the column's values.
-  const texts = t.rows.slice(headRows - 1).map((r) => (r[i]?.runs ?? []).map((x) => x.text).join('').trim()).filter((s) => s !== '');
+  const texts = t.rows
+    .slice(headRows - 1)
+    .map((r) =>
+      (r[i]?.runs ?? [])
+        .map((x) => x.text)
+        .join('')
+        .trim(),
+    )
+    .filter((s) => s !== '');
   return texts.length > 0 && texts.every((s) => TABLE.numberCell.test(s));
 }
 
@@ -175,7 +222,16 @@ class Flow {
 
 function paragraph(style: StyleId, runs: GRun[], more: Partial<GParagraph> = {}): GParagraph {
   const st = STYLES[style];
-  return { kind: 'paragraph', style, runs, indentChars: st.firstChars, align: st.align, blankBefore: 0, keepWithNext: st.keepWithNext, ...more };
+  return {
+    kind: 'paragraph',
+    style,
+    runs,
+    indentChars: st.firstChars,
+    align: st.align,
+    blankBefore: 0,
+    keepWithNext: st.keepWithNext,
+    ...more,
+  };
 }
 
 /** What a composition is for, beyond the issue itself. */
@@ -205,8 +261,20 @@ class Composer {
   masthead(): GMasthead {
     const m = this.issue.masthead;
     const M = MASTHEAD;
-    const line = (style: StyleId, text: string, spec: { role: FontRole; lines: number; color?: string }, at: SourcePos | undefined, blankAfter = 0): GMastheadLine => {
-      const l: GMastheadLine = { style, runs: plain(text, spec.role), align: STYLES[style].align as GMastheadLine['align'], gridLines: spec.lines, blankAfter };
+    const line = (
+      style: StyleId,
+      text: string,
+      spec: { role: FontRole; lines: number; color?: string },
+      at: SourcePos | undefined,
+      blankAfter = 0,
+    ): GMastheadLine => {
+      const l: GMastheadLine = {
+        style,
+        runs: plain(text, spec.role),
+        align: STYLES[style].align as GMastheadLine['align'],
+        gridLines: spec.lines,
+        blankAfter,
+      };
       if (at) l.at = at;
       if (spec.color) {
         l.color = spec.color;
@@ -295,11 +363,13 @@ class Composer {
       textAtChars,
       items: list.items.map((item, i) => ({
         marker: { text: list.ordered ? `${list.start + i}.` : LIST.bullet, role },
-        blocks: item.flatMap((b) => this.blocks(b, role, style === 'body' ? 'listItem' : style, inner, column)).map((b) => {
-          // A list item's paragraphs hang under the marker: no first-line indent of their own.
-          if (b.kind === 'paragraph') b.indentChars = 0;
-          return b;
-        }),
+        blocks: item
+          .flatMap((b) => this.blocks(b, role, style === 'body' ? 'listItem' : style, inner, column))
+          .map((b) => {
+            // A list item's paragraphs hang under the marker: no first-line indent of their own.
+            if (b.kind === 'paragraph') b.indentChars = 0;
+            return b;
+          }),
       })),
       blankBefore: 0,
       keepWithNext: false,
@@ -329,7 +399,8 @@ class Composer {
     grid.forEach((r, row) => r.forEach((c, i) => wide.has(`${row},${i}`) || measure(c.runs, roleOf(row), i)));
     const available = tableTextWidth(cols, widthPt, size);
     const widths = tableColumnWidths(natural, TABLE.minColumnChars * size, available);
-    const cells = (row: Array<{ runs: Run[] }>, role: FontRole): GRun[][] => Array.from({ length: cols }, (_, i) => composeRuns(row[i]?.runs ?? [], role));
+    const cells = (row: Array<{ runs: Run[] }>, role: FontRole): GRun[][] =>
+      Array.from({ length: cols }, (_, i) => composeRuns(row[i]?.runs ?? [], role));
     const g: GTable = {
       kind: 'table',
       columns: widths.map((w, i) => ({ widthPt: w, align: t.align[i] ?? (numberColumn(t, i, headerRows) ? 'right' : 'left') })),
@@ -397,7 +468,10 @@ class Composer {
 
   private news(item: NewsItem, parentId: string): GBlock[] {
     const leadRole = NEWS_ITEM.leadRole;
-    const lead: GRun[] = [{ text: NEWS_ITEM.star, role: leadRole, lead: true }, ...composeRuns(item.lead, leadRole).map((r) => ({ ...r, lead: true }))];
+    const lead: GRun[] = [
+      { text: NEWS_ITEM.star, role: leadRole, lead: true },
+      ...composeRuns(item.lead, leadRole).map((r) => ({ ...r, lead: true })),
+    ];
     const [first, ...rest] = item.body;
     const out: GBlock[] = [];
     if (first?.type === 'paragraph') {
@@ -420,7 +494,9 @@ class Composer {
 
   private article(a: Article, parentId: string, flow: Flow): void {
     const t = ARTICLE.title;
-    const runs: GRun[] = this.titleLines(a.title).map((text, i) => (i > 0 ? { text, role: t.role, breakBefore: true } : { text, role: t.role }));
+    const runs: GRun[] = this.titleLines(a.title).map((text, i) =>
+      i > 0 ? { text, role: t.role, breakBefore: true } : { text, role: t.role },
+    );
     const header: GParagraph[] = [paragraph('articleTitle', runs, { at: a.at })];
     const target = this.outline(header[0], { prefix: 'article', parentId, text: a.title, level: 1 });
     this.listed.push({ kind: 'article', text: a.title, target });

@@ -26,7 +26,12 @@ const gridFrame = (widthPt: number, type: PrintType) => ({ ...type, firstWidthPt
 const cellOf = (type: PrintType): number => type.sizePt + (type.trackPt ?? 0);
 
 /** A headline's lines, from the box's text column to its right padding, in the body's printed type. */
-export function contentsEntryLines(box: Pick<GContents, 'lineChars' | 'textChars'>, entry: Pick<GContentsEntry, 'runs'>, type: PrintType, fonts: SetterFonts): SetLine[] {
+export function contentsEntryLines(
+  box: Pick<GContents, 'lineChars' | 'textChars'>,
+  entry: Pick<GContentsEntry, 'runs'>,
+  type: PrintType,
+  fonts: SetterFonts,
+): SetLine[] {
   return setLines(entry.runs, gridFrame((box.lineChars - box.textChars) * cellOf(type), type), fonts);
 }
 
@@ -53,7 +58,10 @@ function contentsBox(listed: readonly Listed[], fonts: SetterFonts): GContents {
     head = undefined;
   }
   // The head column as wide as the widest head, in whole cells.
-  const headChars = Math.max(0, ...entries.map((e) => (e.head ? Math.ceil(contentsLabel(e.head.runs, type, fonts).widthPt / cell - 1e-6) : 0)));
+  const headChars = Math.max(
+    0,
+    ...entries.map((e) => (e.head ? Math.ceil(contentsLabel(e.head.runs, type, fonts).widthPt / cell - 1e-6) : 0)),
+  );
   const box: GContents = {
     title: { style: 'contentsTitle', runs: [{ text: C.title, role: C.titleRole }] },
     entries,
@@ -79,7 +87,12 @@ function contentsBox(listed: readonly Listed[], fonts: SetterFonts): GContents {
  * whenever there is an item. A box taller than page 1's room under the masthead is not
  * printed; the choice says so (layout/limits.ts turns that into a message).
  */
-export function decideContents(g: Galley, choice: ContentsChoice, listed: readonly Listed[], fonts: SetterFonts): { contents?: GContents; choice: GContentsChoice } {
+export function decideContents(
+  g: Galley,
+  choice: ContentsChoice,
+  listed: readonly Listed[],
+  fonts: SetterFonts,
+): { contents?: GContents; choice: GContentsChoice } {
   const items = listed.filter((l) => l.kind !== 'section').length;
   const out: GContentsChoice = { setting: choice.setting, items, printed: false, ...(choice.at ? { at: choice.at } : {}) };
   if (choice.setting === 'never' || items === 0) return { choice: out };

@@ -26,7 +26,11 @@ export function printedTexts(g: Galley): PrintedText[] {
   const out: PrintedText[] = [];
   const add = (rs: Array<Pick<GRun, 'text' | 'role'>>, at: SourcePos | undefined, precedes = false): void => {
     if (rs.length === 0) return;
-    out.push({ parts: rs.map((r) => ({ text: r.text, role: r.role })), ...(at ? { at } : {}), ...(precedes ? { precedes: true as const } : {}) });
+    out.push({
+      parts: rs.map((r) => ({ text: r.text, role: r.role })),
+      ...(at ? { at } : {}),
+      ...(precedes ? { precedes: true as const } : {}),
+    });
   };
   for (const l of g.masthead.lines) add(l.runs, l.at ?? g.at.masthead);
   add(g.masthead.publisher.left, g.masthead.publisher.leftAt ?? g.at.masthead);
@@ -34,8 +38,15 @@ export function printedTexts(g: Galley): PrintedText[] {
   const block = (b: GBlock): void => {
     switch (b.kind) {
       case 'paragraph':
-        add(b.runs.filter((r) => r.lead), b.at, true);
-        add(b.runs.filter((r) => !r.lead), b.at);
+        add(
+          b.runs.filter((r) => r.lead),
+          b.at,
+          true,
+        );
+        add(
+          b.runs.filter((r) => !r.lead),
+          b.at,
+        );
         return;
       case 'list':
         for (const item of b.items) {

@@ -43,12 +43,23 @@ export function paragraphRows(ctx: PlaceContext, p: GParagraph, marker?: Marker)
   const x0 = geo.left + (p.leftChars ?? 0) * geo.cell;
   const width = geo.blockWidth - (p.leftChars ?? 0) * geo.cell;
   const indent = p.indentChars * (grid ? geo.cell : size);
-  const lines = setLines(p.runs, { ...type, firstWidthPt: width - indent, widthPt: width, grid, justify: p.align === 'justify' }, fonts, p.at);
+  const lines = setLines(
+    p.runs,
+    { ...type, firstWidthPt: width - indent, widthPt: width, grid, justify: p.align === 'justify' },
+    fonts,
+    p.at,
+  );
   return lines.map((line, i) => ({
     lines: 1,
     draw: (top) => {
       const baseline = baselineAt(top, size, st.role, fonts);
-      const items: PItem[] = lineItems(line, lineX(line, p.align, x0, width, i === 0 ? indent : 0), baseline, g.text, i === 0 && p.outline ? { outline: p.outline } : {});
+      const items: PItem[] = lineItems(
+        line,
+        lineX(line, p.align, x0, width, i === 0 ? indent : 0),
+        baseline,
+        g.text,
+        i === 0 && p.outline ? { outline: p.outline } : {},
+      );
       if (i === 0 && marker) items.unshift(...markerItems(ctx, marker, baseline));
       return items;
     },
@@ -103,7 +114,20 @@ function listBlocks(ctx: PlaceContext, l: GList): FlowBlock[] {
     if (first?.kind === 'paragraph') out.push(paragraphBlock(ctx, first, marker));
     else {
       // An item that opens with no paragraph: its marker on a line of its own.
-      const rows = paragraphRows(ctx, { kind: 'paragraph', style: 'listItem', runs: [], indentChars: 0, align: 'left', blankBefore: 0, keepWithNext: true, leftChars: l.textAtChars }, marker);
+      const rows = paragraphRows(
+        ctx,
+        {
+          kind: 'paragraph',
+          style: 'listItem',
+          runs: [],
+          indentChars: 0,
+          align: 'left',
+          blankBefore: 0,
+          keepWithNext: true,
+          leftChars: l.textAtChars,
+        },
+        marker,
+      );
       out.push({ blankBefore: first?.blankBefore ?? 0, keepWithNext: true, splittable: false, rows });
       if (first) out.push(...flowBlocks(ctx, [{ ...first, blankBefore: 0 }]));
     }

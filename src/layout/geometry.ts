@@ -10,7 +10,10 @@ import { IMAGE, TABLE, TEXT_BLOCK } from './spec.js';
  * An image's printed size: its natural size at IMAGE.assumedDpi, shrunk (never enlarged) to
  * fit a column `columnPt` wide (the text block, or a list item's text column).
  */
-export function imageBox(img: Pick<ImageBlock, 'widthPx' | 'heightPx'>, columnPt: number = IMAGE.maxWidthPt()): { widthPt: number; heightPt: number } {
+export function imageBox(
+  img: Pick<ImageBlock, 'widthPx' | 'heightPx'>,
+  columnPt: number = IMAGE.maxWidthPt(),
+): { widthPt: number; heightPt: number } {
   const ptPerPx = 72 / IMAGE.assumedDpi;
   const w = img.widthPx * ptPerPx;
   const h = img.heightPx * ptPerPx;

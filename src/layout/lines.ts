@@ -194,11 +194,28 @@ function piecesOf(line: Ch[], spacing: number): { pieces: SetPiece[]; text: stri
     const pull = k > 0 ? c.pull : 0;
     x -= pull;
     const prev = pieces.at(-1);
-    if (prev && pull === 0 && prev.face === c.face && prev.run === c.run && prev.sizePt === c.sizePt && prev.rise === c.rise && prev.spacingPt === c.track + spacing) {
+    if (
+      prev &&
+      pull === 0 &&
+      prev.face === c.face &&
+      prev.run === c.run &&
+      prev.sizePt === c.sizePt &&
+      prev.rise === c.rise &&
+      prev.spacingPt === c.track + spacing
+    ) {
       prev.text += c.ch;
       prev.widthPt += c.adv + spacing;
     } else {
-      pieces.push({ text: c.ch, face: c.face, run: c.run, x, sizePt: c.sizePt, rise: c.rise, spacingPt: c.track + spacing, widthPt: c.adv + spacing });
+      pieces.push({
+        text: c.ch,
+        face: c.face,
+        run: c.run,
+        x,
+        sizePt: c.sizePt,
+        rise: c.rise,
+        spacingPt: c.track + spacing,
+        widthPt: c.adv + spacing,
+      });
     }
     x += c.adv + spacing;
   });

@@ -27,7 +27,12 @@ export function placeContents(ctx: PlaceContext, box: GContents, top: number): P
     items.push(...lineItems(contentsLabel(runs, type, fonts), x0 + atChars * geo.cell, baseline(line), g.text, { link }));
   };
 
-  const [title] = setLines(box.title.runs, { ...type, firstWidthPt: inner, widthPt: inner, grid: true, justify: false }, fonts, g.at.masthead);
+  const [title] = setLines(
+    box.title.runs,
+    { ...type, firstWidthPt: inner, widthPt: inner, grid: true, justify: false },
+    fonts,
+    g.at.masthead,
+  );
   items.push(...lineItems(title!, lineX(title!, 'center', x0, inner), baseline(0), g.text));
   let line = 1;
   for (const e of box.entries) {

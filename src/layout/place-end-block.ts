@@ -61,7 +61,16 @@ export function placePageNumber(ctx: PlaceContext, page: number): PItem[] {
   const pn = g.pageNumber;
   const indent = pn.indentChars * pn.sizePt;
   const width = geo.blockWidth - 2 * indent;
-  const [l] = setLines([{ text: `${pn.prefix}${page}${pn.suffix}`, role: pn.role }], { sizePt: pn.sizePt, firstWidthPt: Infinity, widthPt: Infinity, grid: false, justify: false }, fonts);
+  const [l] = setLines(
+    [{ text: `${pn.prefix}${page}${pn.suffix}`, role: pn.role }],
+    { sizePt: pn.sizePt, firstWidthPt: Infinity, widthPt: Infinity, grid: false, justify: false },
+    fonts,
+  );
   const emTop = geo.top + geo.blockHeight + pn.belowTextBlockPt;
-  return lineItems(l!, lineX(l!, page % 2 === 1 ? 'right' : 'left', geo.left + indent, width), baselineAt(emTop, pn.sizePt, pn.role, fonts), g.text);
+  return lineItems(
+    l!,
+    lineX(l!, page % 2 === 1 ? 'right' : 'left', geo.left + indent, width),
+    baselineAt(emTop, pn.sizePt, pn.role, fonts),
+    g.text,
+  );
 }

@@ -51,7 +51,16 @@ export function placeMasthead(ctx: PlaceContext): { items: PItem[]; lines: numbe
   items.push(...lineItems(right!, lineX(right!, 'right', geo.left + indent, width), baseline, g.text));
   // The rule's top edge offsetPt under the glyphs' em box; a stroke is centred on its path.
   const ruleY = emTop + size + m.rule.offsetPt + m.rule.widthPt / 2;
-  if (!m.onPreprintedPaper) items.push({ kind: 'rule', x1: geo.left, y1: ruleY, x2: geo.left + geo.blockWidth, y2: ruleY, widthPt: m.rule.widthPt, color: { cmyk: m.rule.cmyk } });
+  if (!m.onPreprintedPaper)
+    items.push({
+      kind: 'rule',
+      x1: geo.left,
+      y1: ruleY,
+      x2: geo.left + geo.blockWidth,
+      y2: ruleY,
+      widthPt: m.rule.widthPt,
+      color: { cmyk: m.rule.cmyk },
+    });
   line += 1 + m.blankAfterRule;
   return { items, lines: m.gridLines };
 }

@@ -57,7 +57,8 @@ export function tableFlow(ctx: PlaceContext, t: GTable): TableFlow {
     return s ? { rows: s.rows, cols: s.cols } : { rows: 1, cols: 1 };
   };
   // A cell's text width: its columns' widths with the padding and rules between them.
-  const widthOf = (c: number, n: number): number => t.columns.slice(c, c + n).reduce((a, col) => a + col.widthPt, 0) + (n - 1) * (2 * t.paddingXPt + rule);
+  const widthOf = (c: number, n: number): number =>
+    t.columns.slice(c, c + n).reduce((a, col) => a + col.widthPt, 0) + (n - 1) * (2 * t.paddingXPt + rule);
   const lines = grid.map((row, r) =>
     row.map((runs, c) => {
       if (!isOrigin(r, c)) return [] as SetLine[];
@@ -66,7 +67,9 @@ export function tableFlow(ctx: PlaceContext, t: GTable): TableFlow {
     }),
   );
   const cellPt = (n: number): number => 2 * t.paddingYPt + Math.max(1, n) * t.lineHeightPt;
-  const base = grid.map((_, r) => rule + Math.max(cellPt(1), ...lines[r]!.map((l, c) => (isOrigin(r, c) && extent(r, c).rows === 1 ? cellPt(l.length) : 0))));
+  const base = grid.map(
+    (_, r) => rule + Math.max(cellPt(1), ...lines[r]!.map((l, c) => (isOrigin(r, c) && extent(r, c).rows === 1 ? cellPt(l.length) : 0))),
+  );
   const heights = [...base];
   // A cell merged down whose text needs more than its rows give lengthens the last of them.
   for (const s of spans) {

@@ -29,7 +29,16 @@ export function lineX(line: SetLine, align: Align, x0: number, widthPt: number, 
 /** The pieces of a set line as page items, the line starting at `x` on `baseline`. */
 export function lineItems(line: SetLine, x: number, baseline: number, text: GText, look: TextLook = {}): PText[] {
   return line.pieces.map((p, i) => {
-    const item: PText = { kind: 'text', text: p.text, face: p.face, sizePt: p.sizePt, x: x + p.x, baseline: baseline - p.rise, widthPt: p.widthPt, spacingPt: p.spacingPt };
+    const item: PText = {
+      kind: 'text',
+      text: p.text,
+      face: p.face,
+      sizePt: p.sizePt,
+      x: x + p.x,
+      baseline: baseline - p.rise,
+      widthPt: p.widthPt,
+      spacingPt: p.spacingPt,
+    };
     if (p.run.bold) item.strokePt = text.syntheticBoldStrokeEm * p.sizePt;
     if (look.color) item.color = look.color;
     if (i === 0 && look.outline) item.outline = look.outline;

@@ -29,11 +29,18 @@ function coverPage(f: VolumeFront, fonts: SetterFonts): PItem[] {
     const type = printType({ g: f }, st.sizePt);
     const size = type.sizePt;
     const emTop = geo.top + l.line * geo.pitch + (l.gridLines * geo.pitch - size) / 2;
-    const lines = setLines(l.runs, { ...type, firstWidthPt: geo.blockWidth, widthPt: geo.blockWidth, grid: false, justify: false }, fonts, f.at);
+    const lines = setLines(
+      l.runs,
+      { ...type, firstWidthPt: geo.blockWidth, widthPt: geo.blockWidth, grid: false, justify: false },
+      fonts,
+      f.at,
+    );
     // A name too long for one line goes on to the next grid lines, still centred.
     lines.forEach((set, k) => {
       const baseline = baselineAt(emTop + k * geo.pitch, size, st.role, fonts);
-      items.push(...lineItems(set, lineX(set, 'center', geo.left, geo.blockWidth), baseline, f.text, l.cmyk ? { color: { cmyk: l.cmyk } } : {}));
+      items.push(
+        ...lineItems(set, lineX(set, 'center', geo.left, geo.blockWidth), baseline, f.text, l.cmyk ? { color: { cmyk: l.cmyk } } : {}),
+      );
     });
   }
   const r = f.cover.rule;
@@ -75,7 +82,12 @@ export function placeVolumeFront(f: VolumeFront, fonts: SetterFonts): FrontPages
   const title = f.styles[c.title.style];
   const titleType = printType({ g: f }, title.sizePt);
   const titleSize = titleType.sizePt;
-  for (const set of setLines(c.title.runs, { ...titleType, firstWidthPt: geo.blockWidth, widthPt: geo.blockWidth, grid: false, justify: false }, fonts, f.at)) {
+  for (const set of setLines(
+    c.title.runs,
+    { ...titleType, firstWidthPt: geo.blockWidth, widthPt: geo.blockWidth, grid: false, justify: false },
+    fonts,
+    f.at,
+  )) {
     const baseline = baselineAt(geo.top + line * geo.pitch + (geo.pitch - titleSize) / 2, titleSize, title.role, fonts);
     page.items.push(...lineItems(set, lineX(set, 'center', geo.left, geo.blockWidth), baseline, f.text));
     line++;

@@ -11,7 +11,16 @@ import type { FontChoice, FontRole, GPage, GRun, GText, SourcePos } from './gall
 import { BODY, GRID, RED, VOLUME } from './spec.js';
 import type { BlockStyle } from './styles.js';
 
-export type FrontStyleId = 'coverSeries' | 'coverName' | 'coverTitle' | 'coverSpan' | 'coverPublisher' | 'contentsTitle' | 'contentsIssue' | 'contentsPart' | 'contentsItem';
+export type FrontStyleId =
+  | 'coverSeries'
+  | 'coverName'
+  | 'coverTitle'
+  | 'coverSpan'
+  | 'coverPublisher'
+  | 'contentsTitle'
+  | 'contentsIssue'
+  | 'contentsPart'
+  | 'contentsItem';
 
 /** A line of the cover, centred on `gridLines` whole grid lines from grid line `line`. */
 export interface CoverLine {
@@ -83,7 +92,11 @@ const style = (name: string, role: FontRole, sizePt: number, more: Partial<Block
 /** The named styles of the front matter; the DOCX writes them as Word styles (目录 1, 2, 3 for the entries). */
 export const FRONT_STYLES: Record<FrontStyleId, BlockStyle> = {
   coverSeries: style('封面系列名', C.seriesLine.role, C.seriesLine.sizePt, { align: 'center', color: C.seriesLine.color }),
-  coverName: style('封面简报名称', C.name.role, C.name.sizePt, { align: 'center', color: C.name.color, lineHeightPt: C.name.lines * GRID.linePitchPt }),
+  coverName: style('封面简报名称', C.name.role, C.name.sizePt, {
+    align: 'center',
+    color: C.name.color,
+    lineHeightPt: C.name.lines * GRID.linePitchPt,
+  }),
   coverTitle: style('封面标题', C.title.role, C.title.sizePt, { align: 'center' }),
   coverSpan: style('封面期次', C.span.role, C.span.sizePt, { align: 'center' }),
   coverPublisher: style('封面编印单位', C.publisher.role, C.publisher.sizePt, { align: 'center' }),
@@ -120,12 +133,33 @@ function entryLine(e: VolumeEntry, at: SourcePos): ContentsLine {
   switch (e.kind) {
     case 'note':
     case 'section':
-      return { ...base, style: 'contentsPart', runs: run(e.text, T.part.role), firstChars: T.part.indentChars, restChars: T.part.indentChars, keepWithNext: e.kind === 'section' };
+      return {
+        ...base,
+        style: 'contentsPart',
+        runs: run(e.text, T.part.role),
+        firstChars: T.part.indentChars,
+        restChars: T.part.indentChars,
+        keepWithNext: e.kind === 'section',
+      };
     case 'news':
       // The ★ stands in the item's first character and its wrapped lines under the text after it.
-      return { ...base, style: 'contentsItem', runs: run(`${T.star}${e.text}`, T.item.role), firstChars: T.item.indentChars, restChars: T.item.indentChars + 1, keepWithNext: false };
+      return {
+        ...base,
+        style: 'contentsItem',
+        runs: run(`${T.star}${e.text}`, T.item.role),
+        firstChars: T.item.indentChars,
+        restChars: T.item.indentChars + 1,
+        keepWithNext: false,
+      };
     case 'article':
-      return { ...base, style: 'contentsItem', runs: run(e.text, T.item.role), firstChars: T.item.indentChars, restChars: T.item.indentChars, keepWithNext: false };
+      return {
+        ...base,
+        style: 'contentsItem',
+        runs: run(e.text, T.item.role),
+        firstChars: T.item.indentChars,
+        restChars: T.item.indentChars,
+        keepWithNext: false,
+      };
   }
 }
 
@@ -155,7 +189,12 @@ function contents(v: Volume): Contents {
 
 export function composeVolumeFront(v: Volume): VolumeFront {
   return {
-    meta: { title: v.year !== undefined ? `${v.name}${C.titleText(v.year)}` : `${v.name}${C.titleText()}（${v.span}）`, author: v.publisher, isoDate: v.isoDate, fileStem: v.fileStem },
+    meta: {
+      title: v.year !== undefined ? `${v.name}${C.titleText(v.year)}` : `${v.name}${C.titleText()}（${v.span}）`,
+      author: v.publisher,
+      isoDate: v.isoDate,
+      fileStem: v.fileStem,
+    },
     page: composePage(),
     text: composeText(),
     fonts: v.fonts,

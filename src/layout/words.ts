@@ -18,7 +18,11 @@ export interface Unit {
 /** Word units of one line of text, single characters joined to a neighbour. */
 export function units(text: string): Unit[] {
   segmenter ??= new Intl.Segmenter('zh', { granularity: 'word' });
-  const raw = [...segmenter.segment(text)].map((s) => ({ start: s.index, end: s.index + s.segment.length, wordy: s.isWordLike === true || WORDY.test(s.segment) }));
+  const raw = [...segmenter.segment(text)].map((s) => ({
+    start: s.index,
+    end: s.index + s.segment.length,
+    wordy: s.isWordLike === true || WORDY.test(s.segment),
+  }));
   const single = (u: Unit): boolean => u.wordy && [...text.slice(u.start, u.end)].length === 1;
   const out: Unit[] = [];
   for (let i = 0; i < raw.length; i++) {
@@ -40,4 +44,3 @@ export function units(text: string): Unit[] {
   }
   return out;
 }
-

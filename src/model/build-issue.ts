@@ -67,7 +67,13 @@ export function buildIssue(
     const ctxBase = { file: src.rel, absFile: src.abs, seriesRoot: series.root, lineOffset: src.bodyLineOffset, diags };
     if (fm.section === NOTE_SECTION) {
       if (note) {
-        diags.error('note-twice', src.rel, src.frontLine('section'), 1, `一期只能有一个编者按，${note.at.file} 已经是编者按。请合并两个文件`);
+        diags.error(
+          'note-twice',
+          src.rel,
+          src.frontLine('section'),
+          1,
+          `一期只能有一个编者按，${note.at.file} 已经是编者按。请合并两个文件`,
+        );
         continue;
       }
       note = buildNote(src, { ...ctxBase, level1Depth: 2 });
@@ -87,7 +93,13 @@ export function buildIssue(
       continue;
     }
     if (!placed.has(section.name)) {
-      diags.error('section-not-in-issue', src.rel, src.frontLine('section'), 1, `本期 issue.yaml 的 sections 中没有“${section.name}”，这篇稿件不会印出。请把栏目加进 sections，或改稿件的 section`);
+      diags.error(
+        'section-not-in-issue',
+        src.rel,
+        src.frontLine('section'),
+        1,
+        `本期 issue.yaml 的 sections 中没有“${section.name}”，这篇稿件不会印出。请把栏目加进 sections，或改稿件的 section`,
+      );
       continue;
     }
     const units = sourceUnits(src, series, diags);
@@ -105,14 +117,25 @@ export function buildIssue(
     const list = placed.get(s.name)!;
     if (list.length === 0) continue;
     list.sort((a, b) => a.order - b.order || a.file.localeCompare(b.file) || a.index - b.index);
-    sections.push({ name: s.name, heading: `${SECTION_HEAD.open}${s.name}${SECTION_HEAD.close}`, kind: s.kind, entries: list.map((p) => p.entry) });
+    sections.push({
+      name: s.name,
+      heading: `${SECTION_HEAD.open}${s.name}${SECTION_HEAD.close}`,
+      kind: s.kind,
+      entries: list.map((p) => p.entry),
+    });
   }
   // Only when nothing else explains it: a file whose front matter is broken or names an unknown
   // section, or that could not be read at all (too large, too deeply nested, a FIFO), is a
   // manuscript already reported, and "add a .md file" would send the clerk astray.
   const reported = diags.errors.length > before || sources.some((s) => !s.front) || findSourceFiles(cfg.dir).length > sources.length;
   if (sections.length === 0 && !note && !reported) {
-    diags.error('issue-empty', cfg.file, 1, 1, `本期还没有任何稿件。请在 ${relPath(series.root, cfg.dir)}/ 中添加 .md 稿件（前言区写 section: 栏目名）`);
+    diags.error(
+      'issue-empty',
+      cfg.file,
+      1,
+      1,
+      `本期还没有任何稿件。请在 ${relPath(series.root, cfg.dir)}/ 中添加 .md 稿件（前言区写 section: 栏目名）`,
+    );
   }
   if (drafts.length) {
     diags.add({
@@ -193,8 +216,17 @@ function sectionOrder(series: Series, cfg: IssueConfig, diags: Diagnostics): Ser
   cfg.sections.forEach((name, i) => {
     const s = series.sections.find((x) => x.name === stripBrackets(name));
     if (!s) {
-      const guess = nearest(name, series.sections.map((x) => x.name));
-      diags.error('section-unknown', cfg.file, cfg.lineOf(['sections', i]), 1, `sections 中的“${name}”不是本系列的栏目。${guess ? `是不是“${guess}”？` : ''}请先在 bulletin.yaml 的 sections 中添加`);
+      const guess = nearest(
+        name,
+        series.sections.map((x) => x.name),
+      );
+      diags.error(
+        'section-unknown',
+        cfg.file,
+        cfg.lineOf(['sections', i]),
+        1,
+        `sections 中的“${name}”不是本系列的栏目。${guess ? `是不是“${guess}”？` : ''}请先在 bulletin.yaml 的 sections 中添加`,
+      );
     } else out.push(s);
   });
   return out;
@@ -214,7 +246,13 @@ function sourceUnits(src: SourceFile, series: Series, diags: Diagnostics): strin
     if (unit) return unit.name;
     if (!series.units.isEmpty) {
       const guess = series.units.suggest(n);
-      diags.warn('unit-unknown', src.rel, src.frontLine('unit'), 1, `供稿单位“${n}”不在 bulletin.yaml 的单位名录（units）中。${guess ? `是不是“${guess}”？` : ''}请改成名录中的名称，或把它加进名录，统计时才能算对`);
+      diags.warn(
+        'unit-unknown',
+        src.rel,
+        src.frontLine('unit'),
+        1,
+        `供稿单位“${n}”不在 bulletin.yaml 的单位名录（units）中。${guess ? `是不是“${guess}”？` : ''}请改成名录中的名称，或把它加进名录，统计时才能算对`,
+      );
     }
     return n;
   });
@@ -255,7 +293,13 @@ function buildNewsItems(src: SourceFile, units: string[], ctx: ConvertContext): 
     }
     const blocks = blocksFromMdast(body, ctx);
     if (!blocks.some((b) => b.type !== 'paragraph' || runsText(b.runs).trim())) {
-      ctx.diags.error('item-empty', ctx.file, leadPos.line, leadPos.column, `动态“${leadText}”没有正文。请在标题下面写正文，或删去这个标题`);
+      ctx.diags.error(
+        'item-empty',
+        ctx.file,
+        leadPos.line,
+        leadPos.column,
+        `动态“${leadText}”没有正文。请在标题下面写正文，或删去这个标题`,
+      );
       return;
     }
     appendUnit(blocks, unit, at);
@@ -266,7 +310,13 @@ function buildNewsItems(src: SourceFile, units: string[], ctx: ConvertContext): 
     const title = src.front?.title;
     const at = { file: ctx.file, line: src.frontLine('title'), column: 1 };
     if (!title) {
-      ctx.diags.error('item-no-lead', ctx.file, src.frontLine('section'), 1, '这条动态没有标题。请在正文前写一行 ## 标题，或在前言区写 title: 标题');
+      ctx.diags.error(
+        'item-no-lead',
+        ctx.file,
+        src.frontLine('section'),
+        1,
+        '这条动态没有标题。请在正文前写一行 ## 标题，或在前言区写 title: 标题',
+      );
       return items;
     }
     make([{ text: title.trim() }], children, at, at);
@@ -275,13 +325,24 @@ function buildNewsItems(src: SourceFile, units: string[], ctx: ConvertContext): 
   const preamble = children.slice(0, splitAt[0]);
   if (preamble.some((c) => c.type !== 'html' && c.type !== 'definition')) {
     const p = posOf(preamble[0]!, ctx);
-    ctx.diags.error('item-text-before-lead', ctx.file, p.line, p.column, '第一个 ## 标题之前的文字不属于任何一条动态。请给它加上 ## 标题，或移到某条动态之下');
+    ctx.diags.error(
+      'item-text-before-lead',
+      ctx.file,
+      p.line,
+      p.column,
+      '第一个 ## 标题之前的文字不属于任何一条动态。请给它加上 ## 标题，或移到某条动态之下',
+    );
   }
   splitAt.forEach((start, k) => {
     const heading = children[start] as MdHeading;
     const end = splitAt[k + 1] ?? children.length;
     const at = posOf(heading, ctx);
-    make(trimRuns(phrasingToRuns(heading.children, ctx)).map((r) => ({ ...r })), children.slice(start + 1, end), at, at);
+    make(
+      trimRuns(phrasingToRuns(heading.children, ctx)).map((r) => ({ ...r })),
+      children.slice(start + 1, end),
+      at,
+      at,
+    );
   });
   return items;
 }
@@ -304,7 +365,13 @@ function buildArticle(src: SourceFile, units: string[], ctx: ConvertContext): Ar
     }
   }
   if (!title) {
-    ctx.diags.error('article-no-title', ctx.file, src.frontLine('section'), 1, '经验交流文章没有标题。请在前言区写 title: 文章标题（副题写 subtitle:）');
+    ctx.diags.error(
+      'article-no-title',
+      ctx.file,
+      src.frontLine('section'),
+      1,
+      '经验交流文章没有标题。请在前言区写 title: 文章标题（副题写 subtitle:）',
+    );
     return [];
   }
   const blocks = blocksFromMdast(children, ctx);

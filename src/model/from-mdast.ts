@@ -124,7 +124,14 @@ export function mergeRuns(runs: Run[]): Run[] {
   const out: Run[] = [];
   for (const r of runs) {
     const last = out[out.length - 1];
-    if (last && last.bold === r.bold && last.italic === r.italic && last.font === r.font && last.link === r.link && last.script === r.script) {
+    if (
+      last &&
+      last.bold === r.bold &&
+      last.italic === r.italic &&
+      last.font === r.font &&
+      last.link === r.link &&
+      last.script === r.script
+    ) {
       last.text += r.text;
     } else {
       out.push({ ...r });
@@ -142,7 +149,13 @@ function warnUnsupported(node: { position?: any }, ctx: ConvertContext, what: st
   ctx.diags.warn('markdown-unsupported', ctx.file, p.line, p.column, `简报版式不支持${what}，${action}`);
 }
 
-function imageBlock(url: string, alt: string, title: string | undefined, node: { position?: any }, ctx: ConvertContext): ImageBlock | undefined {
+function imageBlock(
+  url: string,
+  alt: string,
+  title: string | undefined,
+  node: { position?: any },
+  ctx: ConvertContext,
+): ImageBlock | undefined {
   const p = posOf(node, ctx);
   const probe = probeImage(url, ctx.absFile, ctx.seriesRoot);
   if (!probe.ok) {
@@ -208,10 +221,10 @@ function blockFrom(n: Content, ctx: ConvertContext): Block[] {
       // Comments are the editors' own notes (the stubs of `bulletin new` carry guidance in them).
       if (isComment(n.value)) return [];
       warnUnsupported(n, ctx, 'HTML 标记', '已按原文字排出；请改用 Markdown 写法');
-    {
-      const text = n.value.replace(/<[^>]*>/g, '').trim();
-      return text ? [{ type: 'paragraph', runs: [{ text }], indent: true, at: posOf(n, ctx) }] : [];
-    }
+      {
+        const text = n.value.replace(/<[^>]*>/g, '').trim();
+        return text ? [{ type: 'paragraph', runs: [{ text }], indent: true, at: posOf(n, ctx) }] : [];
+      }
     case 'footnoteDefinition': {
       warnUnsupported(n, ctx, '脚注', '脚注内容已排在文末，前加“注：”');
       const inner = blocksFromMdast(n.children as Content[], ctx);

@@ -18,7 +18,9 @@ export interface NumberedIssue {
 export type Numbering = 'continuous' | 'yearly';
 
 /** Loaded issue.yaml files as numbered issues, each with the line of its `number:` key. */
-export function numberedIssues(issues: ReadonlyArray<Omit<NumberedIssue, 'line'> & { lineOf(path: string[]): number | undefined }>): NumberedIssue[] {
+export function numberedIssues(
+  issues: ReadonlyArray<Omit<NumberedIssue, 'line'> & { lineOf(path: string[]): number | undefined }>,
+): NumberedIssue[] {
   return issues.map((i) => ({ number: i.number, date: i.date, special: i.special, file: i.file, line: i.lineOf(['number']) }));
 }
 
@@ -55,10 +57,20 @@ export function numberingProblems(numbering: Numbering, issues: NumberedIssue[])
       const prev = sorted[k - 1]!;
       const cur = sorted[k]!;
       if (cur.number === prev.number) {
-        problems.push({ kind: 'clash', file: cur.file, line: cur.line, message: `${scope}第${cur.number}期重复：${prev.file} 也是这个期号。请改正其中一期的 number` });
+        problems.push({
+          kind: 'clash',
+          file: cur.file,
+          line: cur.line,
+          message: `${scope}第${cur.number}期重复：${prev.file} 也是这个期号。请改正其中一期的 number`,
+        });
       } else if (cur.number > prev.number + 1) {
         const missing = cur.number - prev.number === 2 ? `第${prev.number + 1}期` : `第${prev.number + 1}—${cur.number - 1}期`;
-        problems.push({ kind: 'gap', file: cur.file, line: cur.line, message: `期号不连续：${scope}缺少${missing}（上一期是 ${prev.file} 的第${prev.number}期）` });
+        problems.push({
+          kind: 'gap',
+          file: cur.file,
+          line: cur.line,
+          message: `期号不连续：${scope}缺少${missing}（上一期是 ${prev.file} 的第${prev.number}期）`,
+        });
       }
       if (cur.number !== prev.number && compareDates(cur.date, prev.date) < 0) {
         problems.push({
@@ -71,7 +83,12 @@ export function numberingProblems(numbering: Numbering, issues: NumberedIssue[])
     }
     const first = sorted[0];
     if (first && first.number > 1 && year) {
-      problems.push({ kind: 'gap', file: first.file, line: first.line, message: `${scope}的编号没有从第1期开始（最早是第${first.number}期）` });
+      problems.push({
+        kind: 'gap',
+        file: first.file,
+        line: first.line,
+        message: `${scope}的编号没有从第1期开始（最早是第${first.number}期）`,
+      });
     }
   }
   return problems;
@@ -79,7 +96,14 @@ export function numberingProblems(numbering: Numbering, issues: NumberedIssue[])
 
 /** A problem as the one report shows it, at the `number:` key that causes it: a clash is an error, the rest warnings. */
 export function numberingDiagnostic(p: NumberingProblem): Diagnostic {
-  return { severity: p.kind === 'clash' ? 'error' : 'warning', rule: `numbering-${p.kind}`, file: p.file, line: p.line, column: 1, message: p.message };
+  return {
+    severity: p.kind === 'clash' ? 'error' : 'warning',
+    rule: `numbering-${p.kind}`,
+    file: p.file,
+    line: p.line,
+    column: 1,
+    message: p.message,
+  };
 }
 
 /** 总第N期 for an issue: explicit, or counted over the regular issues up to it. */
@@ -87,8 +111,6 @@ export function totalFor(numbering: Numbering, offset: number, issues: NumberedI
   if (target.special) return undefined;
   if (numbering === 'continuous') return target.number + offset;
   const regular = issues.filter((i) => !i.special);
-  const before = regular.filter(
-    (i) => i.date.year < target.date.year || (i.date.year === target.date.year && i.number <= target.number),
-  );
+  const before = regular.filter((i) => i.date.year < target.date.year || (i.date.year === target.date.year && i.number <= target.number));
   return offset + before.length;
 }

@@ -9,7 +9,9 @@ export type FsError = NodeJS.ErrnoException & { code: string };
 /** A Node system error (it has an errno code such as ENOENT and the call that failed). */
 export function isFsError(e: unknown): e is FsError {
   const err = e as NodeJS.ErrnoException | undefined;
-  return typeof err?.code === 'string' && /^E[A-Z0-9]+$/.test(err.code) && (typeof err.syscall === 'string' || typeof err.path === 'string');
+  return (
+    typeof err?.code === 'string' && /^E[A-Z0-9]+$/.test(err.code) && (typeof err.syscall === 'string' || typeof err.path === 'string')
+  );
 }
 
 /** An error about `file` with the given code, as Node would throw it. */

@@ -44,7 +44,10 @@ const RECORD_MAX_BYTES = 4 * 2 ** 20;
 function readRecord(dir: string): Record<string, string> {
   let text: string;
   try {
-    text = readUserText(path.join(dir, RECORD_FILE), { shown: relPath(process.cwd(), path.join(dir, RECORD_FILE)), maxBytes: RECORD_MAX_BYTES });
+    text = readUserText(path.join(dir, RECORD_FILE), {
+      shown: relPath(process.cwd(), path.join(dir, RECORD_FILE)),
+      maxBytes: RECORD_MAX_BYTES,
+    });
   } catch (e) {
     // A FIFO or folder under the record's name would hang the read or hide every output: said, not passed over.
     if (e instanceof FileRefused && e.reason !== 'missing' && e.reason !== 'too-large') throw e;
@@ -138,7 +141,9 @@ export function writeOutputSet(dir: string, files: OutputFile[]): WriteSetResult
   for (const t of targets) {
     if (fs.existsSync(t) && !isFile(t)) throw fsError(fs.statSync(t).isDirectory() ? 'EISDIR' : 'EINVAL', t, 'rename');
   }
-  const standings = files.map((f, i) => (f.name === RECORD_FILE ? 'foreign' : fs.existsSync(targets[i]!) ? standing(targets[i]!, record[f.name], f.bytes) : 'absent'));
+  const standings = files.map((f, i) =>
+    f.name === RECORD_FILE ? 'foreign' : fs.existsSync(targets[i]!) ? standing(targets[i]!, record[f.name], f.bytes) : 'absent',
+  );
   const foreign = targets.filter((_t, i) => standings[i] === 'foreign');
   if (foreign.length) {
     const shown = foreign.map((t) => relPath(process.cwd(), t));

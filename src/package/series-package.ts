@@ -41,9 +41,15 @@ export function seriesPackage(folderName: string, tool?: string): SeriesPackage 
   let tarball: Uint8Array;
   if (tool !== undefined) {
     try {
-      tarball = readUserFile(tool, { shown: tool, maxBytes: MAX_TOOL_BYTES, what: '安装包', tooLargeHint: '请写 bulletin 安装包（bulletin-x.y.z.tgz）的路径' });
+      tarball = readUserFile(tool, {
+        shown: tool,
+        maxBytes: MAX_TOOL_BYTES,
+        what: '安装包',
+        tooLargeHint: '请写 bulletin 安装包（bulletin-x.y.z.tgz）的路径',
+      });
     } catch (e) {
-      if (e instanceof FileRefused && e.reason === 'missing') throw new UserError(`找不到安装包 ${tool}。请写 bulletin 安装包（bulletin-x.y.z.tgz）的路径`);
+      if (e instanceof FileRefused && e.reason === 'missing')
+        throw new UserError(`找不到安装包 ${tool}。请写 bulletin 安装包（bulletin-x.y.z.tgz）的路径`);
       throw e;
     }
   } else {
@@ -89,11 +95,19 @@ export function seriesPackage(folderName: string, tool?: string): SeriesPackage 
       ...deps,
     },
   };
-  return { tarballPath, tarball, packageJson: `${JSON.stringify(packageJson, null, 2)}\n`, packageLock: `${JSON.stringify(lock, null, 2)}\n` };
+  return {
+    tarballPath,
+    tarball,
+    packageJson: `${JSON.stringify(packageJson, null, 2)}\n`,
+    packageLock: `${JSON.stringify(lock, null, 2)}\n`,
+  };
 }
 
 /** npm wants lower-case URL-safe names; a Chinese folder name becomes a neutral one. */
 function packageName(folder: string): string {
-  const slug = folder.toLowerCase().replace(/[^a-z0-9._-]+/g, '-').replace(/^[-._]+|[-._]+$/g, '');
+  const slug = folder
+    .toLowerCase()
+    .replace(/[^a-z0-9._-]+/g, '-')
+    .replace(/^[-._]+|[-._]+$/g, '');
   return slug ? `bulletin-series-${slug}`.slice(0, 214) : 'bulletin-series';
 }

@@ -18,7 +18,10 @@ export type HostReply =
   | { id: number; kind: 'pdf'; name: string; bytes: Uint8Array }
   | { id: number; kind: 'pdf'; error: string };
 
-export type RebuildOutcome = { kind: 'built'; page: BuiltPage; extraFiles: string[] } | { kind: 'failed'; failure: string } | { kind: 'superseded' };
+export type RebuildOutcome =
+  | { kind: 'built'; page: BuiltPage; extraFiles: string[] }
+  | { kind: 'failed'; failure: string }
+  | { kind: 'superseded' };
 export type PdfOutcome = { name: string; bytes: Uint8Array } | { error: string };
 
 /** A build that has not finished in this long is stopped (a pathological item, not a long one). */
@@ -130,7 +133,10 @@ export class BuildHost {
   private start(): Worker {
     const url = workerUrl();
     if (!fs.existsSync(fileURLToPath(url))) throw new Error(`${fileURLToPath(url)} is missing: run npm run build`);
-    const w = new Worker(url, { workerData: { root: this.root, issueDir: this.issueDir }, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, stackSizeMb: WORKER_STACK_MB } });
+    const w = new Worker(url, {
+      workerData: { root: this.root, issueDir: this.issueDir },
+      resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, stackSizeMb: WORKER_STACK_MB },
+    });
     // The worker keeps nothing of its own alive: an idle preview ends when the server closes.
     this.ready = false;
     w.on('message', (reply: HostReply) => {

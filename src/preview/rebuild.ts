@@ -86,7 +86,9 @@ export class PreviewBuilds {
     }
     // Problems in other issues' issue.yaml do not concern this preview.
     const mine = relPath(this.root, this.issueDir);
-    this.problems = diags.list.filter((d) => d.file === 'bulletin.yaml' || d.file === mine || d.file.startsWith(`${mine}/`) || !d.file.includes('/'));
+    this.problems = diags.list.filter(
+      (d) => d.file === 'bulletin.yaml' || d.file === mine || d.file.startsWith(`${mine}/`) || !d.file.includes('/'),
+    );
     this.failure = failure;
     this.generation++;
   }
@@ -113,7 +115,8 @@ export class PreviewBuilds {
 }
 
 /** What the page adds to a failure that is not an error in the sources. */
-export const KEPT_SERVING = '预览仍在运行，下面是上一次成功生成的版本；改好最近保存的文件后会自动重试。若一直如此，请把这段消息发给维护人员';
+export const KEPT_SERVING =
+  '预览仍在运行，下面是上一次成功生成的版本；改好最近保存的文件后会自动重试。若一直如此，请把这段消息发给维护人员';
 
 /** A failure that is not the user's input error, as the page and the terminal say it. */
 export function crashMessage(what: string, detail: string, recent: string[] = []): string {
@@ -122,5 +125,7 @@ export function crashMessage(what: string, detail: string, recent: string[] = []
 
 /** What went wrong, in the clerk's terms where we can tell. */
 export function crashDetail(e: unknown): string {
-  return e instanceof RangeError && /call stack/i.test(e.message) ? '稿件的层次太深，如很多层 > 引用或列表' : String((e as Error)?.message ?? e);
+  return e instanceof RangeError && /call stack/i.test(e.message)
+    ? '稿件的层次太深，如很多层 > 引用或列表'
+    : String((e as Error)?.message ?? e);
 }

@@ -65,7 +65,13 @@ const INLINE_TYPES: Record<string, string> = {
 
 const TEXT = 'text/plain; charset=utf-8';
 
-function send(res: http.ServerResponse, status: number, type: string, body: string | Uint8Array, extra: http.OutgoingHttpHeaders = {}): void {
+function send(
+  res: http.ServerResponse,
+  status: number,
+  type: string,
+  body: string | Uint8Array,
+  extra: http.OutgoingHttpHeaders = {},
+): void {
   res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff', ...extra });
   res.end(body);
 }
@@ -101,9 +107,15 @@ export async function startPreview(opts: PreviewOptions): Promise<PreviewServer>
     const rawPath = (req.url ?? '/').split('?')[0]!;
     if (rawPath === '/' || rawPath === '/index.html') {
       const nonce = crypto.randomBytes(16).toString('base64');
-      return send(res, 200, 'text/html; charset=utf-8', previewPage({ ...shown, building: shown.building || (host?.busyMs ?? 0) > 0 }, nonce), {
-        'content-security-policy': pagePolicy(nonce),
-      });
+      return send(
+        res,
+        200,
+        'text/html; charset=utf-8',
+        previewPage({ ...shown, building: shown.building || (host?.busyMs ?? 0) > 0 }, nonce),
+        {
+          'content-security-policy': pagePolicy(nonce),
+        },
+      );
     }
     if (rawPath === EVENTS_PATH) {
       res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
@@ -220,7 +232,12 @@ function serveFile(req: http.IncomingMessage, res: http.ServerResponse, abs: str
       }
       if (st.size > MAX_SERVED_MB * 2 ** 20) {
         fs.close(fd, () => undefined);
-        return send(res, 413, TEXT, `${path.basename(abs)} 有 ${(st.size / 2 ** 20).toFixed(0)} MB，预览只提供 ${MAX_SERVED_MB} MB 以内的文件：请直接在文件夹里打开它`);
+        return send(
+          res,
+          413,
+          TEXT,
+          `${path.basename(abs)} 有 ${(st.size / 2 ** 20).toFixed(0)} MB，预览只提供 ${MAX_SERVED_MB} MB 以内的文件：请直接在文件夹里打开它`,
+        );
       }
       const ext = path.extname(abs).toLowerCase();
       const inline = INLINE_TYPES[ext];

@@ -111,7 +111,10 @@ export function resolveIssue(series: Series, issues: IssueConfig[], arg: string 
     // A broken folder after the latest good one is most likely the issue being worked on:
     // building an older issue instead would look like success.
     const newer = broken.filter(
-      (b) => !latest || path.basename(b.dir).localeCompare(path.basename(latest.dir)) > 0 || (b.number !== undefined && b.number > latest.number),
+      (b) =>
+        !latest ||
+        path.basename(b.dir).localeCompare(path.basename(latest.dir)) > 0 ||
+        (b.number !== undefined && b.number > latest.number),
     );
     if (newer.length || !latest) throw brokenError(series, newer.length ? newer : broken, '最新的一期');
     return latest;
@@ -131,7 +134,9 @@ export function resolveIssue(series: Series, issues: IssueConfig[], arg: string 
     if (brokenMatches.length) throw brokenError(series, brokenMatches, `第${n}期`);
     if (matches.length === 1) return matches[0]!;
     if (matches.length > 1) {
-      throw new UserError(`有 ${matches.length} 期的期号都是 ${n}（${matches.map((i) => relPath(series.root, i.dir)).join('、')}）。请写文件夹路径，或写成 年份-期号，如 ${matches[0]!.date.year}-${n}`);
+      throw new UserError(
+        `有 ${matches.length} 期的期号都是 ${n}（${matches.map((i) => relPath(series.root, i.dir)).join('、')}）。请写文件夹路径，或写成 年份-期号，如 ${matches[0]!.date.year}-${n}`,
+      );
     }
   }
   throw new UserError(`找不到“${arg}”这一期。可以写期号（如 9）或文件夹（如 ${series.issuesDir}/009）；用 bulletin list 查看全部`);

@@ -15,10 +15,16 @@ export const MAX_IMAGE_BYTES = 50 * 1024 * 1024;
 
 export function probeImage(url: string, mdFile: string, seriesRoot: string): ImageProbe {
   if (/^[a-z][a-z0-9+.-]*:/i.test(url) && !/^[a-z]:[\\/]/i.test(url)) {
-    return { ok: false, message: `图片“${url}”是网络地址；简报只用本地图片，请把图片下载后放进本期文件夹，再写相对路径（如 images/photo.jpg）` };
+    return {
+      ok: false,
+      message: `图片“${url}”是网络地址；简报只用本地图片，请把图片下载后放进本期文件夹，再写相对路径（如 images/photo.jpg）`,
+    };
   }
   if (path.isAbsolute(url) || /^[a-z]:[\\/]/i.test(url)) {
-    return { ok: false, message: `图片“${url}”是绝对路径，换一台电脑就找不到了；请把图片放进本期文件夹，再写相对路径（如 images/photo.jpg）` };
+    return {
+      ok: false,
+      message: `图片“${url}”是绝对路径，换一台电脑就找不到了；请把图片放进本期文件夹，再写相对路径（如 images/photo.jpg）`,
+    };
   }
   let decoded = url;
   try {
@@ -60,7 +66,8 @@ export function probeImage(url: string, mdFile: string, seriesRoot: string): Ima
   // The PDF writer decodes the whole image; a damaged file must stop here, with its name.
   if (format === 'png') {
     const problem = pngProblem(bytes);
-    if (problem) return { ok: false, message: `图片“${url}”已损坏或不能用：${problem}。请重新导出该图片，或用画图等工具另存为 PNG 或 JPEG` };
+    if (problem)
+      return { ok: false, message: `图片“${url}”已损坏或不能用：${problem}。请重新导出该图片，或用画图等工具另存为 PNG 或 JPEG` };
   } else if (!jpegIntact(bytes)) {
     return { ok: false, message: `图片“${url}”已损坏或不完整（可能没有下载或复制完）；请重新导出该图片` };
   }

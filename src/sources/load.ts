@@ -37,7 +37,11 @@ export interface SourceFile {
 
 export { MAX_SOURCE_BYTES };
 
-const ITEM_LIMIT: TextLimit = { maxBytes: MAX_SOURCE_BYTES, what: '稿件文件', hint: '一期简报的稿件通常只有几 KB，请检查是否放错了文件，或把内容拆成几期' };
+const ITEM_LIMIT: TextLimit = {
+  maxBytes: MAX_SOURCE_BYTES,
+  what: '稿件文件',
+  hint: '一期简报的稿件通常只有几 KB，请检查是否放错了文件，或把内容拆成几期',
+};
 
 export function loadSourceFile(abs: string, seriesRoot: string, diags: Diagnostics): SourceFile | undefined {
   const rel = relPath(seriesRoot, abs);
@@ -76,7 +80,12 @@ export function loadSourceFile(abs: string, seriesRoot: string, diags: Diagnosti
 /** How one source file is loaded; a long-running caller (the preview) passes one that caches. */
 export type SourceLoader = (abs: string, seriesRoot: string, diags: Diagnostics) => SourceFile | undefined;
 
-export function loadIssueSources(issueDir: string, seriesRoot: string, diags: Diagnostics, load: SourceLoader = loadSourceFile): SourceFile[] {
+export function loadIssueSources(
+  issueDir: string,
+  seriesRoot: string,
+  diags: Diagnostics,
+  load: SourceLoader = loadSourceFile,
+): SourceFile[] {
   return findSourceFiles(issueDir)
     .map((f) => load(f, seriesRoot, diags))
     .filter((s): s is SourceFile => s !== undefined);

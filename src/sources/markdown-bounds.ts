@@ -131,12 +131,13 @@ export function markdownBoundsProblem(text: string, lineOffset = 0): BoundProble
     }
 
     const blank = line.slice(pos).trim() === '';
-    let opened: Container[] = [];
+    const opened: Container[] = [];
     if (fence && matched >= fence.depth) {
       // Code: no containers open inside it; a closing fence ends it.
       const ws = whitespace(line, pos, col);
       const close = FENCE.exec(line.slice(ws.pos));
-      if (close && close[1]![0] === fence.mark[0] && close[1]!.length >= fence.mark.length && !line.slice(ws.pos + close[1]!.length).trim()) fence = undefined;
+      if (close && close[1]![0] === fence.mark[0] && close[1]!.length >= fence.mark.length && !line.slice(ws.pos + close[1]!.length).trim())
+        fence = undefined;
     } else {
       fence = undefined;
       for (;;) {

@@ -94,13 +94,17 @@ export function readFrontMatter<T>(text: string, file: string, schema: SchemaNam
     },
     stringify: (): string => '',
   };
-  const split = matter(accepted, { language: 'yaml', engines: { yaml: engine, yml: engine, json: engine, javascript: engine, js: engine, coffee: engine } } as any) as unknown as {
+  const split = matter(accepted, {
+    language: 'yaml',
+    engines: { yaml: engine, yml: engine, json: engine, javascript: engine, js: engine, coffee: engine },
+  } as any) as unknown as {
     matter: string;
     content: string;
   };
   // gray-matter skips the engine when the block is empty or only comments; the loader still
   // decides what an empty front matter means (a missing section).
-  if (!loaded && !refused) loaded = loadYaml<T>({ file, text: split.matter.replace(/^\n/, ''), lineOffset: FRONT_MATTER_LINE }, schema, diags);
+  if (!loaded && !refused)
+    loaded = loadYaml<T>({ file, text: split.matter.replace(/^\n/, ''), lineOffset: FRONT_MATTER_LINE }, schema, diags);
   const prefix = accepted.slice(0, accepted.length - split.content.length);
   return {
     hasFrontMatter: true,

@@ -63,8 +63,10 @@ export function pngProblem(b: Buffer): string | undefined {
         if (header || len !== 13) return 'IHDR（图像头）不对，文件已损坏';
         header = { width: data.readUInt32BE(0), height: data.readUInt32BE(4), depth: data[8]!, colour: data[9]!, interlace: data[12]! };
         const ct = COLOUR_TYPES[header.colour];
-        if (!header.width || !header.height || header.width > 0x7fffffff || header.height > 0x7fffffff) return '图像的宽或高不对，文件已损坏';
-        if (!ct || !ct.depths.includes(header.depth) || data[10] !== 0 || data[11] !== 0 || header.interlace > 1) return '图像头中的颜色类型、位深或压缩方式不对，文件已损坏';
+        if (!header.width || !header.height || header.width > 0x7fffffff || header.height > 0x7fffffff)
+          return '图像的宽或高不对，文件已损坏';
+        if (!ct || !ct.depths.includes(header.depth) || data[10] !== 0 || data[11] !== 0 || header.interlace > 1)
+          return '图像头中的颜色类型、位深或压缩方式不对，文件已损坏';
         break;
       }
       case 'PLTE':
@@ -100,7 +102,9 @@ export function pngProblem(b: Buffer): string | undefined {
 
   const bitsPerPixel = COLOUR_TYPES[header.colour]!.samples * header.depth;
   const passes = header.interlace
-    ? ADAM7.map(([x0, y0, dx, dy]) => ({ w: Math.ceil((header!.width - x0) / dx), h: Math.ceil((header!.height - y0) / dy) })).filter((p) => p.w > 0 && p.h > 0)
+    ? ADAM7.map(([x0, y0, dx, dy]) => ({ w: Math.ceil((header!.width - x0) / dx), h: Math.ceil((header!.height - y0) / dy) })).filter(
+        (p) => p.w > 0 && p.h > 0,
+      )
     : [{ w: header.width, h: header.height }];
   const rows = passes.map((p) => ({ ...p, bytes: Math.ceil((p.w * bitsPerPixel) / 8) }));
   const expected = rows.reduce((sum, p) => sum + p.h * (1 + p.bytes), 0);
@@ -123,7 +127,8 @@ export function pngProblem(b: Buffer): string | undefined {
     let prev: Buffer | undefined;
     for (let y = 0; y < p.h; y++) {
       const filter = raw[offset]!;
-      if (filter > 4) return `${header.interlace ? `隔行扫描第 ${pass + 1} 遍的` : ''}第 ${y + 1} 行图像数据的滤波方式（${filter}）不存在，文件已损坏`;
+      if (filter > 4)
+        return `${header.interlace ? `隔行扫描第 ${pass + 1} 遍的` : ''}第 ${y + 1} 行图像数据的滤波方式（${filter}）不存在，文件已损坏`;
       const row = raw.subarray(offset + 1, offset + 1 + p.bytes);
       offset += 1 + p.bytes;
       if (header.colour !== 3) continue;

@@ -29,8 +29,10 @@ export interface DecodedSource {
  */
 export function decodeSource(bytes: Uint8Array, opts: { keepLineEnds?: boolean } = {}): DecodedSource {
   const normalise = opts.keepLineEnds ? (t: string): string => t.replace(/^\uFEFF/, '') : normaliseText;
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: normalise(iconv().decode(Buffer.from(bytes.subarray(2)), 'utf-16le')), encoding: 'utf-16', badBytes: [] };
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: normalise(iconv().decode(Buffer.from(bytes.subarray(2)), 'utf-16be')), encoding: 'utf-16', badBytes: [] };
+  if (bytes[0] === 0xff && bytes[1] === 0xfe)
+    return { text: normalise(iconv().decode(Buffer.from(bytes.subarray(2)), 'utf-16le')), encoding: 'utf-16', badBytes: [] };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff)
+    return { text: normalise(iconv().decode(Buffer.from(bytes.subarray(2)), 'utf-16be')), encoding: 'utf-16', badBytes: [] };
   try {
     return { text: normalise(utf8.decode(bytes)), encoding: 'utf-8', badBytes: [] };
   } catch {
@@ -117,7 +119,12 @@ export function readSourceText(absPath: string, relFile: string, diags: Diagnost
     bytes = readUserFile(absPath, { shown: relFile, maxBytes: limit.maxBytes, what: limit.what, tooLargeHint: limit.hint });
   } catch (e) {
     if (!(e instanceof FileRefused)) throw e;
-    const rule = { missing: 'file-unreadable', unreadable: 'file-unreadable', 'not-file': 'file-not-regular', 'too-large': 'source-too-large' }[e.reason];
+    const rule = {
+      missing: 'file-unreadable',
+      unreadable: 'file-unreadable',
+      'not-file': 'file-not-regular',
+      'too-large': 'source-too-large',
+    }[e.reason];
     const at = e.reason === 'too-large' || e.reason === 'not-file' ? 1 : undefined;
     diags.error(rule, relFile, at, at, e.reason === 'missing' ? e.message : e.detail);
     return undefined;
@@ -163,7 +170,13 @@ function reportControlChars(text: string, relFile: string, diags: Diagnostics): 
       if (reported++ >= 5) return;
       const cp = m[0].codePointAt(0)!;
       const name = cp === 0 ? '空字符（NUL，U+0000）' : `控制字符（U+${cp.toString(16).toUpperCase().padStart(4, '0')}）`;
-      diags.error('control-char', relFile, i + 1, m.index! + 1, `这里有一个看不见的${name}，可能是从其他软件复制时带进来的。请删掉这一处（可以删掉前后一两个字再重新输入）`);
+      diags.error(
+        'control-char',
+        relFile,
+        i + 1,
+        m.index! + 1,
+        `这里有一个看不见的${name}，可能是从其他软件复制时带进来的。请删掉这一处（可以删掉前后一两个字再重新输入）`,
+      );
     }
   });
   // eslint-disable-next-line no-control-regex

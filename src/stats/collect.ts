@@ -97,7 +97,14 @@ export function collect(ctx: SeriesContext, period: Period, received: ReceivedSo
       const title = issue.note.title === NOTE_SECTION ? '' : issue.note.title;
       items.push(
         contribution(
-          { kind: 'note', section: NOTE_SECTION, label: issue.note.title, sourceSha: shaOf(issue.note.at.file), issue: label, at: issue.note.at },
+          {
+            kind: 'note',
+            section: NOTE_SECTION,
+            label: issue.note.title,
+            sourceSha: shaOf(issue.note.at.file),
+            issue: label,
+            at: issue.note.at,
+          },
           given,
           title,
           registry,

@@ -124,7 +124,9 @@ export function countStats(series: Series, collected: Collected): Stats {
 
   // Stable: equal totals keep registry order.
   const ordered = [...rows.values()].sort((a, b) => b.total - a.total || a.order - b.order);
-  const silent = ordered.filter((r) => r.total === 0 && r.received === 0 && r.counts.every((c) => c === 0)).sort((a, b) => a.order - b.order);
+  const silent = ordered
+    .filter((r) => r.total === 0 && r.received === 0 && r.counts.every((c) => c === 0))
+    .sort((a, b) => a.order - b.order);
   const totals = {
     counts: columns.map((_, k) => ordered.reduce((s, r) => s + r.counts[k]!, 0)),
     total: ordered.reduce((s, r) => s + r.total, 0),

@@ -33,7 +33,9 @@ function lists(stats: Stats): Listing[] {
   if (stats.inferred.length) {
     out.push({
       title: `以下 ${stats.inferred.length} 条没有写 unit:，单位由标题中的名称推断，请核对（不对时在稿件前言区写 unit:）：`,
-      lines: stats.inferred.map((c) => `${where(c)}  ${c.units.join('、')}（推断，标题中有“${c.inferredFrom!.join('”“')}”）  ${KIND_WORD[c.kind]}：${c.label}`),
+      lines: stats.inferred.map(
+        (c) => `${where(c)}  ${c.units.join('、')}（推断，标题中有“${c.inferredFrom!.join('”“')}”）  ${KIND_WORD[c.kind]}：${c.label}`,
+      ),
     });
   }
   if (stats.unassigned.length) {

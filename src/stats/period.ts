@@ -47,7 +47,9 @@ function parseDate(text: string, option: string): CalendarDate {
 export function resolvePeriod(opts: PeriodOptions, latest: CalendarDate | undefined): Period {
   const byDates = opts.from !== undefined || opts.to !== undefined;
   if (byDates && (opts.year !== undefined || opts.quarter !== undefined)) {
-    throw new UserError('--from/--to 与 --year/--quarter 只能选一种：按季度统计写 --year 2024 --quarter 2，按日期统计写 --from 2024-04-01 --to 2024-06-30');
+    throw new UserError(
+      '--from/--to 与 --year/--quarter 只能选一种：按季度统计写 --year 2024 --quarter 2，按日期统计写 --from 2024-04-01 --to 2024-06-30',
+    );
   }
   if (byDates) {
     const from = opts.from !== undefined ? parseDate(opts.from, '--from') : undefined;
@@ -57,8 +59,18 @@ export function resolvePeriod(opts: PeriodOptions, latest: CalendarDate | undefi
     }
     const start = from ?? { year: 1, month: 1, day: 1 };
     const end = to ?? { year: 9999, month: 12, day: 31 };
-    const label = from && to ? `${formatChineseDate(from)}至${formatChineseDate(to)}` : from ? `${formatChineseDate(from)}以来` : `截至${formatChineseDate(to!)}`;
-    return { from: start, to: end, label, fileLabel: from && to ? `${toIso(from)}至${toIso(to)}` : from ? `${toIso(from)}以来` : `截至${toIso(to!)}` };
+    const label =
+      from && to
+        ? `${formatChineseDate(from)}至${formatChineseDate(to)}`
+        : from
+          ? `${formatChineseDate(from)}以来`
+          : `截至${formatChineseDate(to!)}`;
+    return {
+      from: start,
+      to: end,
+      label,
+      fileLabel: from && to ? `${toIso(from)}至${toIso(to)}` : from ? `${toIso(from)}以来` : `截至${toIso(to!)}`,
+    };
   }
 
   let assumed: string | undefined;

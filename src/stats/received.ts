@@ -54,7 +54,13 @@ export const importLog: ReceivedSource = {
     const doc = parseDocument(text, { lineCounter: lc });
     if (doc.errors.length) {
       const e = doc.errors[0]!;
-      diags.warn('imports-broken', rel, e.linePos?.[0].line, e.linePos?.[0].col, '导入记录文件格式有误，本期的收稿数没有计入。这个文件由 bulletin import 写入，请从备份恢复或撤销手工修改');
+      diags.warn(
+        'imports-broken',
+        rel,
+        e.linePos?.[0].line,
+        e.linePos?.[0].col,
+        '导入记录文件格式有误，本期的收稿数没有计入。这个文件由 bulletin import 写入，请从备份恢复或撤销手工修改',
+      );
       return [];
     }
     const list = isMap(doc.contents) ? doc.contents.get('imports', true) : undefined;
@@ -68,7 +74,12 @@ export const importLog: ReceivedSource = {
         diags.warn('imports-record', rel, line, 1, '这条导入记录缺少 file 或 sha256，没有计入收稿数');
         continue;
       }
-      out.push({ file: rec.file, sha256: rec.sha256.toLowerCase(), unit: typeof rec.unit === 'string' ? rec.unit : undefined, at: { file: rel, line: line ?? 1 } });
+      out.push({
+        file: rec.file,
+        sha256: rec.sha256.toLowerCase(),
+        unit: typeof rec.unit === 'string' ? rec.unit : undefined,
+        at: { file: rel, line: line ?? 1 },
+      });
     }
     return out;
   },

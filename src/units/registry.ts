@@ -26,7 +26,11 @@ export interface UnitMention {
   offset: number;
 }
 
-const normalise = (s: string): string => s.replace(/[\s\u3000]+/g, '').replace(/[（(]/g, '（').replace(/[）)]/g, '）');
+const normalise = (s: string): string =>
+  s
+    .replace(/[\s\u3000]+/g, '')
+    .replace(/[（(]/g, '（')
+    .replace(/[）)]/g, '）');
 
 export class UnitRegistry {
   private readonly byName = new Map<string, Unit>();
@@ -40,7 +44,9 @@ export class UnitRegistry {
     for (const u of units) {
       for (const s of [u.name, ...u.aliases]) if (!this.byName.has(normalise(s))) this.byName.set(normalise(s), u);
     }
-    this.spellings = [...this.byName.entries()].map(([text, unit]) => ({ text, unit })).sort((a, b) => b.text.length - a.text.length || a.unit.index - b.unit.index);
+    this.spellings = [...this.byName.entries()]
+      .map(([text, unit]) => ({ text, unit }))
+      .sort((a, b) => b.text.length - a.text.length || a.unit.index - b.unit.index);
   }
 
   get isEmpty(): boolean {
@@ -63,7 +69,10 @@ export class UnitRegistry {
     // A name that contains a registered one, or is contained in it, is the likelier mistake.
     const within = this.spellings.find((s) => n.includes(s.text) || s.text.includes(n));
     if (within) return within.unit.name;
-    const guess = nearest(n, this.spellings.map((s) => s.text));
+    const guess = nearest(
+      n,
+      this.spellings.map((s) => s.text),
+    );
     return guess === undefined ? undefined : this.resolve(guess)?.name;
   }
 

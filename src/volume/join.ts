@@ -79,7 +79,10 @@ function pageLabels(doc: PDFDocument, input: JoinInput): void {
   const ctx = doc.context;
   const nums: Array<number | PDFDict> = [0, ctx.obj({ P: PDFHexString.fromText(input.labels.cover) })];
   if (input.contentsPages > 0) {
-    nums.push(input.coverPages, ctx.obj({ P: PDFHexString.fromText(input.labels.contents), ...(input.contentsPages > 1 ? { S: 'D' } : {}) }));
+    nums.push(
+      input.coverPages,
+      ctx.obj({ P: PDFHexString.fromText(input.labels.contents), ...(input.contentsPages > 1 ? { S: 'D' } : {}) }),
+    );
   }
   nums.push(input.coverPages + input.contentsPages, ctx.obj({ S: 'D' }));
   doc.catalog.set(PDFName.of('PageLabels'), ctx.obj({ Nums: nums }));

@@ -62,7 +62,14 @@ async function gather(ctx: SeriesContext, plan: IssuePlan, warnings: Diagnostic[
   warnings.push(...w.list);
   const bytes = files[0]!.bytes;
   const doc = await PDFDocument.load(bytes, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
-  return { label: issue.masthead.label, isoDate: issue.meta.isoDate, doc, contents: issueContents(issue, paged!), sha256: sha256(bytes), source };
+  return {
+    label: issue.masthead.label,
+    isoDate: issue.meta.isoDate,
+    doc,
+    contents: issueContents(issue, paged!),
+    sha256: sha256(bytes),
+    source,
+  };
 }
 
 function frontFaces(ctx: SeriesContext): Faces {
@@ -90,7 +97,13 @@ export async function makeVolume(ctx: SeriesContext, span: Span, plans: IssuePla
     const first = page;
     page += g.doc.getPageCount();
     const date = parseIsoDate(g.isoDate) as CalendarDate;
-    return { label: g.label, date: formatChineseDate(date), page: first, entries: g.contents.map((c) => ({ ...c, page: first + c.page - 1 })), at: { file: g.source, line: 1 } };
+    return {
+      label: g.label,
+      date: formatChineseDate(date),
+      page: first,
+      entries: g.contents.map((c) => ({ ...c, page: first + c.page - 1 })),
+      at: { file: g.source, line: 1 },
+    };
   });
   const volume: Volume = {
     seriesLine: ctx.series.seriesLine,
@@ -111,7 +124,12 @@ export async function makeVolume(ctx: SeriesContext, span: Span, plans: IssuePla
   const frontBytes = await drawPdf(placed, faces);
   const { renderContentsDocx } = await import('../render/docx/contents-docx.js');
 
-  const joined: JoinedIssue[] = gathered.map((g, i) => ({ doc: g.doc, title: `${g.label}（${issues[i]!.date}）`, entries: g.contents, sha256: g.sha256 }));
+  const joined: JoinedIssue[] = gathered.map((g, i) => ({
+    doc: g.doc,
+    title: `${g.label}（${issues[i]!.date}）`,
+    entries: g.contents,
+    sha256: g.sha256,
+  }));
   const pdf = await joinVolume({
     front: await PDFDocument.load(frontBytes, { updateMetadata: false }),
     frontSha256: sha256(frontBytes),

@@ -41,10 +41,18 @@ const MAX_PDF_BYTES = 512 * 2 ** 20;
 const RESTORE = '请从备份或 git 历史（存档分支）恢复它，bulletin archive --verify 可以核对整个存档';
 
 /** Reads and checks one archived PDF against its manifest entry; a problem is returned located at the file. */
-async function archivedPdf(archiveDir: string, shownDir: string, entry: ManifestIssue): Promise<{ doc: PDFDocument; contents: ContentsEntry[]; sha256: string } | Diagnostic> {
+async function archivedPdf(
+  archiveDir: string,
+  shownDir: string,
+  entry: ManifestIssue,
+): Promise<{ doc: PDFDocument; contents: ContentsEntry[]; sha256: string } | Diagnostic> {
   const f: ManifestFile | undefined = entry.files.find((x) => x.format === 'pdf' && x.path.endsWith('.pdf'));
   const at = (file: string, message: string): Diagnostic => ({ severity: 'error', rule: 'volume-archive', file, message });
-  if (!f) return at(`${shownDir}/manifest.json`, `清单中${entry.label}（${entry.source}）没有 PDF。存档清单只应由 bulletin archive 写出：${RESTORE}`);
+  if (!f)
+    return at(
+      `${shownDir}/manifest.json`,
+      `清单中${entry.label}（${entry.source}）没有 PDF。存档清单只应由 bulletin archive 写出：${RESTORE}`,
+    );
   const shown = `${shownDir}/${f.path}`;
   const link = unsafePart(archiveDir, f.path);
   if (link) return link;
@@ -69,13 +77,20 @@ async function archivedPdf(archiveDir: string, shownDir: string, entry: Manifest
     return at(shown, `无法作为 PDF 读取（${(e as Error).message}），与清单相符，但不是 bulletin 写出的文件。${RESTORE}`);
   }
   if (doc.isEncrypted || doc.getPageCount() !== f.pages) {
-    return at(shown, `${doc.isEncrypted ? '是加密的 PDF' : `有 ${doc.getPageCount()} 页，清单中记的是 ${f.pages} 页`}，不是 bulletin 存档时写出的文件。${RESTORE}`);
+    return at(
+      shown,
+      `${doc.isEncrypted ? '是加密的 PDF' : `有 ${doc.getPageCount()} 页，清单中记的是 ${f.pages} 页`}，不是 bulletin 存档时写出的文件。${RESTORE}`,
+    );
   }
   // The record made at archive time; older manifests have none, and the PDF's own bookmarks say it.
   const contents = entry.contents ?? outlineContents(doc, entry);
   if (!contents) return at(shown, `没有书签，读不出各条从第几页开始，不是 bulletin 写出的 PDF。${RESTORE}`);
   const outside = contents.find((c) => c.page > f.pages);
-  if (outside) return at(`${shownDir}/manifest.json`, `清单中${entry.label}的“${outside.text}”在第 ${outside.page} 页，而 PDF 只有 ${f.pages} 页。存档清单只应由 bulletin archive 写出：${RESTORE}`);
+  if (outside)
+    return at(
+      `${shownDir}/manifest.json`,
+      `清单中${entry.label}的“${outside.text}”在第 ${outside.page} 页，而 PDF 只有 ${f.pages} 页。存档清单只应由 bulletin archive 写出：${RESTORE}`,
+    );
   return { doc, contents, sha256: hash };
 }
 
@@ -91,12 +106,14 @@ export async function planVolume(ctx: SeriesContext, issues: IssueConfig[], arch
     const source = relPath(root, cfg.dir);
     const label = issueLabel(ctx.series, { number: cfg.number, year: cfg.date.year, special: cfg.special });
     const recordFile = relPath(root, path.join(cfg.dir, RECORD_FILE));
-    const error = (file: string, message: string): void => void out.problems.push({ severity: 'error', rule: 'volume-archive', file, message });
+    const error = (file: string, message: string): void =>
+      void out.problems.push({ severity: 'error', rule: 'volume-archive', file, message });
     const rec = readRecord(root, cfg);
     const entry = bySource.get(source);
     if (!rec) {
       if (entry?.issued) error(recordFile, `${entry.label}已于 ${entry.issued} 印发，但印发记录不见了。请从版本库或备份恢复这个文件`);
-      else if (cfg.issued !== undefined) error(cfg.file, `issue.yaml 写了 issued，但没有印发记录 ${RECORD_FILE}。请运行 bulletin issue ${cfg.number}，它会记下印发时的设置`);
+      else if (cfg.issued !== undefined)
+        error(cfg.file, `issue.yaml 写了 issued，但没有印发记录 ${RECORD_FILE}。请运行 bulletin issue ${cfg.number}，它会记下印发时的设置`);
       else {
         out.notes.push(`${label}（${source}）还没有印发，按现在的稿件生成。`);
         out.plans.push({ cfg, origin: 'sources' });
@@ -105,12 +122,17 @@ export async function planVolume(ctx: SeriesContext, issues: IssueConfig[], arch
     }
     out.problems.push(...driftDiagnostics(root, cfg, rec.record, entry?.label ?? label));
     if (!entry?.issued) {
-      out.notes.push(`${label}（${source}）已于 ${rec.record.issued} 印发，但存档（${shownDir}/）中还没有印发的文件，按印发记录生成，与 bulletin build 相同。运行 bulletin archive 之后，合订本用存档中的文件。`);
+      out.notes.push(
+        `${label}（${source}）已于 ${rec.record.issued} 印发，但存档（${shownDir}/）中还没有印发的文件，按印发记录生成，与 bulletin build 相同。运行 bulletin archive 之后，合订本用存档中的文件。`,
+      );
       out.plans.push({ cfg, origin: 'record', record: rec.record });
       continue;
     }
     if (entry.record !== rec.sha256) {
-      error(recordFile, `印发记录与存档时不同，不知道存档中的${entry.label}是否还是印发的样子。请从版本库或备份恢复这个文件；确要改动已印发的这一期，运行 bulletin archive --reissue ${cfg.number}`);
+      error(
+        recordFile,
+        `印发记录与存档时不同，不知道存档中的${entry.label}是否还是印发的样子。请从版本库或备份恢复这个文件；确要改动已印发的这一期，运行 bulletin archive --reissue ${cfg.number}`,
+      );
       continue;
     }
     const pdf = await archivedPdf(archiveDir, shownDir, entry);

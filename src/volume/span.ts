@@ -49,7 +49,10 @@ function bound(ctx: SeriesContext, text: string, option: string, year: number | 
     return { issue: resolveIssue(ctx.series, ctx.issues, ref, ctx.broken), text: t };
   } catch (e) {
     if (!(e instanceof UserError)) throw e;
-    throw new UserError(`${option} ${t}：${e.message}。${option} 可以写期号（如 9）、年份-期号（如 2024-3）、该期文件夹，或日期（如 2024-04-01）`, e.diagnostics);
+    throw new UserError(
+      `${option} ${t}：${e.message}。${option} 可以写期号（如 9）、年份-期号（如 2024-3）、该期文件夹，或日期（如 2024-04-01）`,
+      e.diagnostics,
+    );
   }
 }
 
@@ -70,7 +73,8 @@ function atOrBefore(i: IssueConfig, b: Bound): boolean {
   return 'date' in b ? compareDates(i.date, b.date) <= 0 : byDateThenNumber(i, b.issue) <= 0;
 }
 
-const label = (ctx: SeriesContext, i: IssueConfig): string => issueLabel(ctx.series, { number: i.number, year: i.date.year, special: i.special });
+const label = (ctx: SeriesContext, i: IssueConfig): string =>
+  issueLabel(ctx.series, { number: i.number, year: i.date.year, special: i.special });
 
 /** The numbers missing between the span's issues, per sequence (regular issues, each kind of 增刊, each year when numbered by year). */
 function gaps(ctx: SeriesContext, issues: IssueConfig[]): Diagnostic[] {
@@ -93,7 +97,9 @@ function gaps(ctx: SeriesContext, issues: IssueConfig[]): Diagnostic[] {
         file: relPath(ctx.series.root, path.join(b.dir, 'issue.yaml')),
         message:
           `${label(ctx, a)}（${relPath(ctx.series.root, a.dir)}）和${label(ctx, b)}之间缺少${missing.join('、')}` +
-          (broken.length ? `：${broken.map((x) => x.file).join('、')} 有错误，读不出是哪一期，请先改正它` : `：${ctx.series.issuesDir}/ 下没有这一期。请补上它（或从备份、git 历史恢复它的文件夹）`) +
+          (broken.length
+            ? `：${broken.map((x) => x.file).join('、')} 有错误，读不出是哪一期，请先改正它`
+            : `：${ctx.series.issuesDir}/ 下没有这一期。请补上它（或从备份、git 历史恢复它的文件夹）`) +
           '；确实没有编发的期号，用 --allow-gaps 照样生成',
       });
     }
@@ -116,9 +122,15 @@ export function resolveSpan(ctx: SeriesContext, opts: SpanOptions): Span {
   }
   const from = opts.from !== undefined ? bound(ctx, opts.from, '--from', year) : undefined;
   const to = opts.to !== undefined ? bound(ctx, opts.to, '--to', year) : undefined;
-  if (from && to && after(from, to)) throw new UserError(`--from ${from.text} 在 --to ${to.text} 之后。请把开始的一期（或日期）写在 --from，结束的写在 --to`);
-  const issues = all.filter((i) => (year === undefined || i.date.year === year) && (!from || atOrAfter(i, from)) && (!to || atOrBefore(i, to)));
-  const what = !from && !to ? `${year}年` : `所选期间（${[year !== undefined ? `${year}年` : '', from ? `--from ${from.text}` : '', to ? `--to ${to.text}` : ''].filter(Boolean).join(' ')}）`;
+  if (from && to && after(from, to))
+    throw new UserError(`--from ${from.text} 在 --to ${to.text} 之后。请把开始的一期（或日期）写在 --from，结束的写在 --to`);
+  const issues = all.filter(
+    (i) => (year === undefined || i.date.year === year) && (!from || atOrAfter(i, from)) && (!to || atOrBefore(i, to)),
+  );
+  const what =
+    !from && !to
+      ? `${year}年`
+      : `所选期间（${[year !== undefined ? `${year}年` : '', from ? `--from ${from.text}` : '', to ? `--to ${to.text}` : ''].filter(Boolean).join(' ')}）`;
   if (issues.length === 0) {
     const [first, last] = [all[0]!, all.at(-1)!];
     throw new UserError(
@@ -128,14 +140,26 @@ export function resolveSpan(ctx: SeriesContext, opts: SpanOptions): Span {
   // A folder whose issue.yaml cannot be read may be an issue of the span: it would be missing.
   const unknown = ctx.broken.filter((b) => b.number === undefined);
   if (unknown.length) {
-    throw new UserError(`${unknown.map((b) => b.file).join('、')} 有错误，读不出是第几期，不知道它是否在合订本的期间内，所以没有生成。请先改正上面列出的问题`, unknown.flatMap((b) => b.diagnostics));
+    throw new UserError(
+      `${unknown.map((b) => b.file).join('、')} 有错误，读不出是第几期，不知道它是否在合订本的期间内，所以没有生成。请先改正上面列出的问题`,
+      unknown.flatMap((b) => b.diagnostics),
+    );
   }
   if (!opts.allowGaps) {
     const missing = gaps(ctx, issues);
-    if (missing.length) throw new UserError(`合订本${what}中间缺了 ${missing.length} 处期号，没有生成（见上）`, [...missing, ...ctx.broken.flatMap((b) => b.diagnostics)]);
+    if (missing.length)
+      throw new UserError(`合订本${what}中间缺了 ${missing.length} 处期号，没有生成（见上）`, [
+        ...missing,
+        ...ctx.broken.flatMap((b) => b.diagnostics),
+      ]);
   }
   const [first, last] = [issues[0]!, issues.at(-1)!];
-  const fileLabel = year !== undefined && !from && !to ? `${year}年` : issues.length === 1 ? label(ctx, first) : `${label(ctx, first)}至${label(ctx, last)}`;
+  const fileLabel =
+    year !== undefined && !from && !to
+      ? `${year}年`
+      : issues.length === 1
+        ? label(ctx, first)
+        : `${label(ctx, first)}至${label(ctx, last)}`;
   return { issues, ...(year !== undefined && !from && !to ? { year } : {}), fileLabel, ...(assumed ? { assumed } : {}) };
 }
 

@@ -68,7 +68,14 @@ describe('bulletin archive', () => {
   it('the manifest describes each issue and each file truly', async () => {
     expect(first.name).toBe('工作动态');
     const [one, two] = first.issues;
-    expect(one).toMatchObject({ number: 1, label: '第1期', totalLabel: '总第21期', date: '2024-05-08', printDate: '2024-05-09', source: 'issues/001' });
+    expect(one).toMatchObject({
+      number: 1,
+      label: '第1期',
+      totalLabel: '总第21期',
+      date: '2024-05-08',
+      printDate: '2024-05-09',
+      source: 'issues/001',
+    });
     expect(one!.sections).toEqual([
       { name: '省级动态', items: 2 },
       { name: '高校动态', items: 1 },
@@ -97,13 +104,19 @@ describe('bulletin archive', () => {
       // The parts in reading order, as the manifest's own summary counts them.
       const expected = [
         ...(issue.note ? [['note', issue.note]] : []),
-        ...issue.sections.flatMap((s) => [['section', `【${s.name}】`], ...(issue.items ?? []).filter((it) => it.section === s.name).map((it) => [issue.articles.includes(it.title) ? 'article' : 'news', it.title])]),
+        ...issue.sections.flatMap((s) => [
+          ['section', `【${s.name}】`],
+          ...(issue.items ?? [])
+            .filter((it) => it.section === s.name)
+            .map((it) => [issue.articles.includes(it.title) ? 'article' : 'news', it.title]),
+        ]),
       ];
       expect(contents.map((c) => [c.kind, c.text])).toEqual(expected);
       const pdf = issue.files.find((f) => f.format === 'pdf')!;
       const read = await readPdf(new Uint8Array(fs.readFileSync(path.join(dir, 'archive', pdf.path))));
       const pageText = (n: number): string => normaliseText(read.pages[n - 1]!.lines.map((l) => l.text).join(''));
-      for (const c of contents) expect(pageText(c.page), `${issue.label} ${c.text} on page ${c.page}`).toContain(normaliseText(c.text).slice(0, 12));
+      for (const c of contents)
+        expect(pageText(c.page), `${issue.label} ${c.text} on page ${c.page}`).toContain(normaliseText(c.text).slice(0, 12));
       // Not all on the first page: the record says where each begins.
       expect(new Set(contents.map((c) => c.page)).size).toBeGreaterThan(1);
     }
@@ -116,7 +129,9 @@ describe('bulletin archive', () => {
     expect(html).toContain('第1期');
     expect(html).toContain('第2期');
     // Links of the page itself (the search script builds its own from the same data).
-    const hrefs = [...html.replace(/<script>[\s\S]*?<\/script>/g, '').matchAll(/href="([^"]+)"/g)].map((m) => decodeURI(m[1]!).replace(/#.*$/, ''));
+    const hrefs = [...html.replace(/<script>[\s\S]*?<\/script>/g, '').matchAll(/href="([^"]+)"/g)].map((m) =>
+      decodeURI(m[1]!).replace(/#.*$/, ''),
+    );
     // Every archived file is linked, and every link (items link into their issue) resolves.
     expect(new Set(hrefs)).toEqual(new Set(first.issues.flatMap((i) => i.files.map((f) => `./${f.path}`))));
     for (const h of hrefs) expect(fs.existsSync(path.join(dir, 'archive', h))).toBe(true);

@@ -19,7 +19,8 @@ describe('an issued issue is frozen', () => {
   let archiveDir: string;
   let frozen: Manifest['issues'][number];
   const run = (...args: string[]): ReturnType<typeof runCli> => runCli(args, dir);
-  const pdfOf = (m: Manifest, n: number): string => path.join(archiveDir, m.issues.find((i) => i.number === n)!.files.find((f) => f.format === 'pdf')!.path);
+  const pdfOf = (m: Manifest, n: number): string =>
+    path.join(archiveDir, m.issues.find((i) => i.number === n)!.files.find((f) => f.format === 'pdf')!.path);
   const textOf = async (file: string): Promise<string> => pdfText(await readPdf(new Uint8Array(fs.readFileSync(file))));
 
   beforeAll(() => {
@@ -30,7 +31,10 @@ describe('an issued issue is frozen', () => {
     fs.mkdirSync(path.join(dir, 'myfonts'));
     fs.copyFileSync(path.join(REPO, 'fonts', 'FandolKai-Regular.otf'), path.join(dir, 'myfonts', 'kai.otf'));
     fs.appendFileSync(path.join(dir, 'bulletin.yaml'), 'fonts:\n  kai: myfonts/kai.otf\n');
-    fs.writeFileSync(path.join(dir, 'issues', '001', 'issue.yaml'), '# 第1期\nnumber: 1   # 期号\ndate: 2024-05-08\nprintDate: 2024-05-09\n');
+    fs.writeFileSync(
+      path.join(dir, 'issues', '001', 'issue.yaml'),
+      '# 第1期\nnumber: 1   # 期号\ndate: 2024-05-08\nprintDate: 2024-05-09\n',
+    );
     expect(run('archive').code).toBe(0);
     const r = run('issue', '1', '--date', '2024-05-10');
     expect(r.code, r.stderr).toBe(0);
@@ -41,10 +45,16 @@ describe('an issued issue is frozen', () => {
   });
   afterAll(cleanupTemp);
 
-  it('marks issue.yaml keeping the clerk\'s comments, and writes the record beside it', () => {
-    expect(fs.readFileSync(path.join(dir, 'issues', '001', 'issue.yaml'), 'utf8')).toBe('# 第1期\nnumber: 1 # 期号\ndate: 2024-05-08\nprintDate: 2024-05-09\nissued: 2024-05-10\n');
+  it("marks issue.yaml keeping the clerk's comments, and writes the record beside it", () => {
+    expect(fs.readFileSync(path.join(dir, 'issues', '001', 'issue.yaml'), 'utf8')).toBe(
+      '# 第1期\nnumber: 1 # 期号\ndate: 2024-05-08\nprintDate: 2024-05-09\nissued: 2024-05-10\n',
+    );
     const record = JSON.parse(fs.readFileSync(path.join(dir, 'issues', '001', 'issued.json'), 'utf8'));
-    expect(record).toMatchObject({ issued: '2024-05-10', total: 21, settings: { name: '工作动态', label: '第{n}期', fonts: { kai: ['myfonts/kai.otf'] } } });
+    expect(record).toMatchObject({
+      issued: '2024-05-10',
+      total: 21,
+      settings: { name: '工作动态', label: '第{n}期', fonts: { kai: ['myfonts/kai.otf'] } },
+    });
     expect(Object.keys(record.sources)).toContain('10-province.md');
     expect(frozen).toMatchObject({ number: 1, issued: '2024-05-10' });
     const html = fs.readFileSync(path.join(archiveDir, 'index.html'), 'utf8');
@@ -64,7 +74,9 @@ describe('an issued issue is frozen', () => {
     const before = readManifestOf(archiveDir);
     const issuedPdf = fs.readFileSync(pdfOf(before, 1));
     const yaml = fs.readFileSync(path.join(dir, 'bulletin.yaml'), 'utf8');
-    const changed = yaml.replace(/^( {2}送:.*?)(\]?)$/m, (_, line: string, close: string) => (close ? `${line}, ${NEW_UNIT}]` : `${line}、${NEW_UNIT}`));
+    const changed = yaml.replace(/^( {2}送:.*?)(\]?)$/m, (_, line: string, close: string) =>
+      close ? `${line}, ${NEW_UNIT}]` : `${line}、${NEW_UNIT}`,
+    );
     expect(changed).not.toBe(yaml);
     fs.writeFileSync(path.join(dir, 'bulletin.yaml'), changed);
     const r = run('archive');
@@ -147,7 +159,9 @@ describe('an issued issue is frozen', () => {
     try {
       const v = run('archive', '--verify');
       expect(v.code).toBe(1);
-      expect(v.stderr).toContain(`${path.relative(archiveDir, file).split(path.sep).join('/')}  错误：已印发（2024-05-10）的存档文件被改动过`);
+      expect(v.stderr).toContain(
+        `${path.relative(archiveDir, file).split(path.sep).join('/')}  错误：已印发（2024-05-10）的存档文件被改动过`,
+      );
       const a = run('archive');
       expect(a.code).toBe(1);
       expect(a.stderr).toContain('已印发（2024-05-10）的第1期的存档文件被改动过，与清单中的 SHA-256 不符，没有动它');
@@ -168,7 +182,9 @@ describe('an issued issue is frozen', () => {
       const a = run('archive');
       expect(a.code).toBe(1);
       const shown = path.relative(dir, file).split(path.sep).join('/');
-      expect(a.stderr).toContain(`${shown}  错误：已印发（2024-05-10）的第1期的存档文件被改动过，与清单中的 SHA-256 不符，没有动它。恢复的办法：从备份或 git 历史取回这个文件；或者删去它再运行 bulletin archive，会按印发记录重新生成`);
+      expect(a.stderr).toContain(
+        `${shown}  错误：已印发（2024-05-10）的第1期的存档文件被改动过，与清单中的 SHA-256 不符，没有动它。恢复的办法：从备份或 git 历史取回这个文件；或者删去它再运行 bulletin archive，会按印发记录重新生成`,
+      );
       expect(a.stdout).not.toMatch(/跳过 \d+ 期（没有变化，其中 2 期已印发）/);
       expect(a.stderr).not.toContain('check --all');
       expect(fs.readFileSync(file).equals(bad)).toBe(true);
@@ -194,7 +210,7 @@ describe('an issued issue is frozen', () => {
     expect(readManifestOf(archiveDir).issues.map((x) => x.issued)).toEqual(['2024-05-10', '2024-06-20']);
   });
 
-  it('--reissue rebuilds an issued issue on purpose with today\'s settings and records it', async () => {
+  it("--reissue rebuilds an issued issue on purpose with today's settings and records it", async () => {
     const before = readManifestOf(archiveDir);
     const r = run('archive', '--reissue', '1');
     expect(r.code, r.stderr).toBe(0);

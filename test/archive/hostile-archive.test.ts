@@ -53,7 +53,7 @@ beforeEach(() => {
   expect(r.code, r.stderr).toBe(0);
   good = fs.readFileSync(path.join(archiveDir, 'manifest.json'), 'utf8');
   outside = tempDir('bulletin-outside-');
-  fs.writeFileSync(path.join(outside, 'victim.txt'), 'not the archive\'s');
+  fs.writeFileSync(path.join(outside, 'victim.txt'), "not the archive's");
 });
 
 const doctor = (change: (m: any) => void): void => {
@@ -72,11 +72,20 @@ function expectRefused(args: string[][], pattern: RegExp): void {
 }
 
 describe('a script URL in the manifest never becomes a link', () => {
-  for (const p of ['javascript:alert(document.domain)', 'data:text/html,<script>alert(1)</script>', 'vbscript:msgbox(1)', 'https:evil.example/2024/x.pdf', 'JaVaScRiPt:alert(1)//2024/x/0123456789ab/x.pdf']) {
+  for (const p of [
+    'javascript:alert(document.domain)',
+    'data:text/html,<script>alert(1)</script>',
+    'vbscript:msgbox(1)',
+    'https:evil.example/2024/x.pdf',
+    'JaVaScRiPt:alert(1)//2024/x/0123456789ab/x.pdf',
+  ]) {
     it(`${p}: archive and --verify exit 1 at manifest.json; index.html is not rewritten`, () => {
       doctor((m) => (m.issues[0].files[0].path = p));
       const before = snapshotTree(dir);
-      expectRefused([['archive'], ['archive', '--verify']], /manifest\.json  错误：格式不对：.*不是 bulletin 存档的文件路径|不是存档文件夹内的相对路径/);
+      expectRefused(
+        [['archive'], ['archive', '--verify']],
+        /manifest\.json  错误：格式不对：.*不是 bulletin 存档的文件路径|不是存档文件夹内的相对路径/,
+      );
       expect(snapshotTree(dir)).toEqual(before);
     });
   }
@@ -139,9 +148,23 @@ describe('links inside archive/ never lead outside', () => {
 
 describe('a manifest entry never makes archive delete a file it did not write', () => {
   const victims: Array<[string, (m: any) => void]> = [
-    ['the index it just wrote', (m) => m.issues[0].files.push({ ...m.issues[0].files[0], path: 'index.html', sha256: sha(path.join(archiveDir, 'index.html')) })],
-    ['a clerk\'s note', (m) => m.issues[0].files.push({ ...m.issues[0].files[0], path: '说明.txt', sha256: sha(path.join(archiveDir, '说明.txt')) })],
-    ['a clerk\'s file in an issue folder', (m) => m.issues[0].files.push({ ...m.issues[0].files[0], path: `${m.issues[0].files[0].path.split('/').slice(0, 2).join('/')}/备注.txt`, sha256: sha(path.join(archiveDir, '说明.txt')) })],
+    [
+      'the index it just wrote',
+      (m) => m.issues[0].files.push({ ...m.issues[0].files[0], path: 'index.html', sha256: sha(path.join(archiveDir, 'index.html')) }),
+    ],
+    [
+      "a clerk's note",
+      (m) => m.issues[0].files.push({ ...m.issues[0].files[0], path: '说明.txt', sha256: sha(path.join(archiveDir, '说明.txt')) }),
+    ],
+    [
+      "a clerk's file in an issue folder",
+      (m) =>
+        m.issues[0].files.push({
+          ...m.issues[0].files[0],
+          path: `${m.issues[0].files[0].path.split('/').slice(0, 2).join('/')}/备注.txt`,
+          sha256: sha(path.join(archiveDir, '说明.txt')),
+        }),
+    ],
   ];
   for (const [what, change] of victims) {
     it(`${what}: archive and --verify exit 1, every file stays`, () => {
@@ -183,7 +206,7 @@ describe('cleanup removes only what archive wrote, and never through a link', ()
   });
 });
 
-describe('a clerk\'s own links beside the archive', () => {
+describe("a clerk's own links beside the archive", () => {
   it('a link in --out that archive neither reads nor writes does not stop it', () => {
     fs.symlinkSync(outside, path.join(archiveDir, '我的资料'));
     const r = runCli(['archive'], dir);

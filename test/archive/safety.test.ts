@@ -30,7 +30,10 @@ describe('a manifest.json read back from disk is untrusted', () => {
     ['issues not a list', () => JSON.stringify({ ...m(), issues: 3 })],
     ['an issue without files', () => JSON.stringify({ ...m(), issues: [{ ...m().issues[0], files: undefined }] })],
     ['a file entry of the wrong type', () => JSON.stringify({ ...m(), issues: [{ ...m().issues[0], files: [42] }] })],
-    ['a size that is text', () => JSON.stringify({ ...m(), issues: [{ ...m().issues[0], files: [{ ...m().issues[0].files[0], size: '12' }] }] })],
+    [
+      'a size that is text',
+      () => JSON.stringify({ ...m(), issues: [{ ...m().issues[0], files: [{ ...m().issues[0].files[0], size: '12' }] }] }),
+    ],
   ];
   for (const [what, text] of bad) {
     it(`${what}: archive and verify stop with exit 1 naming the file, and change nothing`, () => {
@@ -51,7 +54,7 @@ describe('a manifest.json read back from disk is untrusted', () => {
   for (const p of escapes) {
     it(`a path leaving the archive (${p}) is refused; the file outside is neither read nor removed`, () => {
       const victim = path.join(dir, 'victim.txt');
-      fs.writeFileSync(victim, 'not the archive\'s');
+      fs.writeFileSync(victim, "not the archive's");
       const doctored = m();
       doctored.issues[0].files[0].path = p;
       fs.writeFileSync(path.join(archiveDir, 'manifest.json'), JSON.stringify(doctored));
@@ -71,7 +74,7 @@ describe('archive never writes over what it did not write', () => {
   beforeAll(assertCliBuilt);
   afterAll(cleanupTemp);
 
-  it('a clerk\'s index.html in --out stops the run before anything is written', () => {
+  it("a clerk's index.html in --out stops the run before anything is written", () => {
     const dir = makeArchiveSeries();
     fs.mkdirSync(path.join(dir, '发文'));
     fs.writeFileSync(path.join(dir, '发文', 'index.html'), '<p>我们单位的主页</p>');
@@ -92,7 +95,7 @@ describe('archive never writes over what it did not write', () => {
     expect(snapshotTree(path.join(dir, 'archive'))).toEqual(before);
   });
 
-  it('the clerk\'s other files in --out stay untouched through archive runs', () => {
+  it("the clerk's other files in --out stay untouched through archive runs", () => {
     const dir = makeArchiveSeries();
     fs.mkdirSync(path.join(dir, 'out', '2024'), { recursive: true });
     fs.writeFileSync(path.join(dir, 'out', '2024', '说明.txt'), '手写的说明');
@@ -110,7 +113,9 @@ describe('archive never writes over what it did not write', () => {
     fs.appendFileSync(path.join(dir, 'issues', '002b', '20-赣南师范大学.md'), '\n不同的一句。\n');
     const r = runCli(['archive'], dir);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('以下各期会生成同名的文件，没有做任何改动：2024/工作动态第2期（issues/002/issue.yaml、issues/002b/issue.yaml）');
+    expect(r.stderr).toContain(
+      '以下各期会生成同名的文件，没有做任何改动：2024/工作动态第2期（issues/002/issue.yaml、issues/002b/issue.yaml）',
+    );
     expect(snapshotTree(path.join(dir, 'archive'))).toEqual(before);
   });
 
@@ -127,7 +132,11 @@ describe('archive never writes over what it did not write', () => {
 
 function interruptAfter(dir: string, ms: number): Promise<number | null> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, 'archive', '--jobs', '2'], { cwd: dir, stdio: 'ignore', env: { ...process.env, CI: 'true' } });
+    const child = spawn(process.execPath, [BIN, 'archive', '--jobs', '2'], {
+      cwd: dir,
+      stdio: 'ignore',
+      env: { ...process.env, CI: 'true' },
+    });
     const timer = setTimeout(() => child.kill('SIGINT'), ms);
     child.on('exit', (code) => {
       clearTimeout(timer);

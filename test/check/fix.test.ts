@@ -90,12 +90,22 @@ describe('check --fix never changes what the text means', () => {
   });
 
   test('code stays: an indented block, a span over two lines, inline <code>', () => {
-    const body = ['正文一。', '', '    缩进代码,不改:"是"', '', '命令`a,', '中,文`结束,好。', '', '标签<code>中,文</code>也不改。', ''].join('\n');
+    const body = [
+      '正文一。',
+      '',
+      '    缩进代码,不改:"是"',
+      '',
+      '命令`a,',
+      '中,文`结束,好。',
+      '',
+      '标签<code>中,文</code>也不改。',
+      '',
+    ].join('\n');
     const { out } = fixed(FRONT + body);
     expect(out).toBe(FRONT + body.replace('结束,好', '结束，好'));
   });
 
-  test("English apostrophes and inch marks are no quotes: Let's and 15.6\"和17\" stay", () => {
+  test('English apostrophes and inch marks are no quotes: Let\'s and 15.6"和17" stay', () => {
     const body = "Let's 讨论 it's 中文。屏幕有15.6\"和17\"两种,都好。他说'好'。\n";
     const { out } = fixed(FRONT + body);
     expect(out).toBe(FRONT + body.replace('两种,都好', '两种，都好').replace("说'好'", '说‘好’'));
@@ -120,7 +130,11 @@ describe('check --fix keeps every byte it does not fix', () => {
 
   test('a GBK name inside a UTF-8 file: the file is not rewritten, the bytes stay, check says where', () => {
     // Enough UTF-8 Chinese around it that the file reads as UTF-8 with four bad bytes, not as GBK.
-    const bytes = Buffer.concat([Buffer.from(`${FRONT}## 标题\n\n联系人`), iconv.encode('张', 'gbk'), Buffer.from('。会议,部署。赣南师范大学召开协同提质工作推进会，总结第一阶段工作，部署下一阶段任务。\n')]);
+    const bytes = Buffer.concat([
+      Buffer.from(`${FRONT}## 标题\n\n联系人`),
+      iconv.encode('张', 'gbk'),
+      Buffer.from('。会议,部署。赣南师范大学召开协同提质工作推进会，总结第一阶段工作，部署下一阶段任务。\n'),
+    ]);
     const { dir, r } = run({ 'issues/001/a.md': bytes });
     expect(r.all).not.toMatch(CRASH);
     expect(r.code, r.all).toBe(1);

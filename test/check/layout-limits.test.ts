@@ -50,7 +50,9 @@ async function check(dir: string): Promise<Run> {
 }
 
 function table(heads: string[]): string {
-  return [`| ${heads.join(' | ')} |`, `|${heads.map(() => '---').join('|')}|`, `| ${heads.map((_, c) => `${c + 1}`).join(' | ')} |`].join('\n');
+  return [`| ${heads.join(' | ')} |`, `|${heads.map(() => '---').join('|')}|`, `| ${heads.map((_, c) => `${c + 1}`).join(' | ')} |`].join(
+    '\n',
+  );
 }
 
 const heads = (n: number): string[] => Array.from({ length: n }, (_, i) => `列${i + 1}`);
@@ -115,7 +117,10 @@ describe('check reports what build refuses, located, exit 1', () => {
     // The item is narrower than the text block by its indent and marker.
     const n = maxTableColumns(TEXT_BLOCK.widthPt - (LIST.indentChars + LIST.markerChars) * GRID.charPitchPt) + 1;
     expect(n).toBeLessThanOrEqual(maxTableColumns());
-    const t = table(heads(n)).split('\n').map((l) => `   ${l}`).join('\n');
+    const t = table(heads(n))
+      .split('\n')
+      .map((l) => `   ${l}`)
+      .join('\n');
     const item = newsItem('省级动态', '动态', `正文。\n\n1. 列表项：\n\n${t}`);
     const dir = makeSeries({
       'issues/2026-001/issue.yaml': issueYaml(1, '2026-03-01'),

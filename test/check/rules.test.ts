@@ -144,7 +144,10 @@ describe('unbalanced “” 《》 （）', () => {
   });
 
   test('pairs may not span paragraphs', () => {
-    expect(checkBody('学习《方案\n\n精神》。')).toEqual([`${A}:7:3  警告：「《」没有对应的「》」，请补上或删去`, `${A}:9:3  警告：多了一个「》」，前面没有对应的「《」`]);
+    expect(checkBody('学习《方案\n\n精神》。')).toEqual([
+      `${A}:7:3  警告：「《」没有对应的「》」，请补上或删去`,
+      `${A}:9:3  警告：多了一个「》」，前面没有对应的「《」`,
+    ]);
   });
 });
 
@@ -163,7 +166,9 @@ describe('dates in the text', () => {
   });
 
   test('spaces inside a date are flagged', () => {
-    expect(checkBody('会议于2024 年 5 月 1 日召开。')).toEqual([`${A}:7:4  警告：日期“2024 年 5 月 1 日”中有多余的空格，应写作“2024年5月1日”`]);
+    expect(checkBody('会议于2024 年 5 月 1 日召开。')).toEqual([
+      `${A}:7:4  警告：日期“2024 年 5 月 1 日”中有多余的空格，应写作“2024年5月1日”`,
+    ]);
   });
 });
 
@@ -193,7 +198,10 @@ describe('issue.yaml', () => {
   });
 
   test('a YAML syntax error is reported at its line', () => {
-    const lines = check({ 'issues/001/issue.yaml': 'number: 1\ndate: 2024-05-20\ndistribution:\n  报: 甲\n 送: 乙\n', 'issues/001/a.md': item('正文。') });
+    const lines = check({
+      'issues/001/issue.yaml': 'number: 1\ndate: 2024-05-20\ndistribution:\n  报: 甲\n 送: 乙\n',
+      'issues/001/a.md': item('正文。'),
+    });
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(/^issues\/001\/issue\.yaml:5:\d+  错误：YAML 格式错误：/);
   });
@@ -273,15 +281,15 @@ describe('items', () => {
   });
 
   test('an item with a lead but no body is an error at its ## line', () => {
-    expect(check({ ...yaml, 'issues/001/a.md': '---\nsection: 市县动态\n---\n\n## 吉安市建立月调度制度\n\n## 赣州市召开推进会\n\n正文。\n' })).toEqual([
-      'issues/001/a.md:5:1  错误：动态“吉安市建立月调度制度。”没有正文。请在标题下面写正文，或删去这个标题',
-    ]);
+    expect(
+      check({ ...yaml, 'issues/001/a.md': '---\nsection: 市县动态\n---\n\n## 吉安市建立月调度制度\n\n## 赣州市召开推进会\n\n正文。\n' }),
+    ).toEqual(['issues/001/a.md:5:1  错误：动态“吉安市建立月调度制度。”没有正文。请在标题下面写正文，或删去这个标题']);
   });
 
   test('text before the first ## lead is an error', () => {
-    expect(check({ ...yaml, 'issues/001/a.md': '---\nsection: 市县动态\n---\n\n开头的文字。\n\n## 吉安市建立月调度制度\n\n正文。\n' })).toEqual([
-      'issues/001/a.md:5:1  错误：第一个 ## 标题之前的文字不属于任何一条动态。请给它加上 ## 标题，或移到某条动态之下',
-    ]);
+    expect(
+      check({ ...yaml, 'issues/001/a.md': '---\nsection: 市县动态\n---\n\n开头的文字。\n\n## 吉安市建立月调度制度\n\n正文。\n' }),
+    ).toEqual(['issues/001/a.md:5:1  错误：第一个 ## 标题之前的文字不属于任何一条动态。请给它加上 ## 标题，或移到某条动态之下']);
   });
 
   test('an issue with only empty stubs is an error on issue.yaml; the stubs are one note', () => {
@@ -292,9 +300,13 @@ describe('items', () => {
   });
 
   test('an empty file that sets more than its section (a unit) is a warning of its own', () => {
-    expect(check({ ...yaml, 'issues/001/a.md': '---\nsection: 市县动态\nunit: 南昌市\n---\n\n', 'issues/001/b.md': '---\nsection: 市县动态\n---\n\n## 标题\n\n正文。\n' })).toEqual([
-      'issues/001/a.md:5:1  警告：这份稿件还没有内容，不会印出；写好后再构建，或删去此文件',
-    ]);
+    expect(
+      check({
+        ...yaml,
+        'issues/001/a.md': '---\nsection: 市县动态\nunit: 南昌市\n---\n\n',
+        'issues/001/b.md': '---\nsection: 市县动态\n---\n\n## 标题\n\n正文。\n',
+      }),
+    ).toEqual(['issues/001/a.md:5:1  警告：这份稿件还没有内容，不会印出；写好后再构建，或删去此文件']);
   });
 
   test('a clean item passes', () => {
@@ -324,7 +336,9 @@ describe('numbering across issues', () => {
         'issues/010/issue.yaml': issueYaml(10, '2024-04-01'),
         'issues/010/a.md': body,
       }),
-    ).toEqual(['issues/010/issue.yaml:1:1  警告：第10期的日期早于第9期（issues/009/issue.yaml）；期号与日期顺序不一致，请核对 number 和 date']);
+    ).toEqual([
+      'issues/010/issue.yaml:1:1  警告：第10期的日期早于第9期（issues/009/issue.yaml）；期号与日期顺序不一致，请核对 number 和 date',
+    ]);
   });
 });
 

@@ -17,7 +17,8 @@ describe('build of an issued issue', () => {
     'issues/001/issue.yaml': issueYaml(1, '2024-05-08'),
     'issues/001/10.md': newsItem('省级动态', '省厅召开推进会。', '会议部署了下一阶段工作。'),
   });
-  const pdfOf = async (): Promise<string> => pdfText(await readPdf(new Uint8Array(fs.readFileSync(path.join(dir, 'OUT', '工作动态第1期.pdf')))));
+  const pdfOf = async (): Promise<string> =>
+    pdfText(await readPdf(new Uint8Array(fs.readFileSync(path.join(dir, 'OUT', '工作动态第1期.pdf')))));
 
   it('uses the publisher recorded at issue, not the one bulletin.yaml names today', async () => {
     expect(runCli(['issue', '1', '--date', '2024-05-10'], dir).code).toBe(0);

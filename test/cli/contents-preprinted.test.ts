@@ -13,19 +13,37 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { needs, why } from '../helpers/clients.js';
 import { redPixels } from '../helpers/pdf-pixels.js';
 import { readPdf } from '../helpers/pdf-text.js';
-import { assertCliBuilt, bulletinYaml, cleanupTemp, copySeries, issueYaml, makeSeries, newsItem, runCli, SAMPLE } from '../helpers/series.js';
+import {
+  assertCliBuilt,
+  bulletinYaml,
+  cleanupTemp,
+  copySeries,
+  issueYaml,
+  makeSeries,
+  newsItem,
+  runCli,
+  SAMPLE,
+} from '../helpers/series.js';
 
 afterAll(cleanupTemp);
 beforeAll(assertCliBuilt);
 
 const squeeze = (s: string): string => s.replace(/[\s\u3000]+/g, '');
-const listed = (dir: string): string[] => fs.readdirSync(dir).filter((f) => !f.startsWith('.')).sort();
-const page1 = async (file: string): Promise<string> => squeeze((await readPdf(new Uint8Array(fs.readFileSync(file)))).pages[0]!.lines.map((l) => l.text).join(''));
+const listed = (dir: string): string[] =>
+  fs
+    .readdirSync(dir)
+    .filter((f) => !f.startsWith('.'))
+    .sort();
+const page1 = async (file: string): Promise<string> =>
+  squeeze((await readPdf(new Uint8Array(fs.readFileSync(file)))).pages[0]!.lines.map((l) => l.text).join(''));
 const SERIES_LINE = '江西省高校与县域基础教育协同提质行动';
 
 /** A series with one issue of `items` news items in 省级动态, each body `bodyChars` long. */
 function newsSeries(items: number, bodyChars: number, issueExtra = '', seriesExtra = ''): string {
-  const files: Record<string, string> = { 'bulletin.yaml': bulletinYaml(seriesExtra), 'issues/001/issue.yaml': issueYaml(1, '2024-05-20', issueExtra) };
+  const files: Record<string, string> = {
+    'bulletin.yaml': bulletinYaml(seriesExtra),
+    'issues/001/issue.yaml': issueYaml(1, '2024-05-20', issueExtra),
+  };
   for (let i = 1; i <= items; i++) {
     files[`issues/001/${String(i).padStart(2, '0')}.md`] = newsItem('省级动态', `第${i}条动态的标题`, `${'正文'.repeat(bodyChars / 2)}。`);
   }
@@ -37,7 +55,9 @@ describe('contents: in bulletin.yaml and issue.yaml', () => {
     const dir = newsSeries(3, 20, 'contents: always', 'contents: never');
     const r = runCli(['build', '--format', 'pdf', '--out', 'out'], dir);
     expect(r.code, r.stderr).toBe(0);
-    expect(await page1(path.join(dir, 'out', '工作动态第1期.pdf'))).toContain('本期要目【省级动态】★第1条动态的标题★第2条动态的标题★第3条动态的标题');
+    expect(await page1(path.join(dir, 'out', '工作动态第1期.pdf'))).toContain(
+      '本期要目【省级动态】★第1条动态的标题★第2条动态的标题★第3条动态的标题',
+    );
     const never = newsSeries(3, 20, 'contents: never', 'contents: always');
     expect(runCli(['build', '--format', 'pdf', '--out', 'out'], never).code).toBe(0);
     expect(await page1(path.join(never, 'out', '工作动态第1期.pdf'))).not.toContain('本期要目');

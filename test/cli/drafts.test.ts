@@ -30,7 +30,9 @@ describe('untouched drafts of new', () => {
   test('check names them once, in one line, and warns about none of them', () => {
     const r = runCli(['check', '10'], dir);
     const all = `${r.stdout}${r.stderr}`;
-    expect(r.stderr.split('\n')).toContain(`issues/010  说明：5 个稿件模板还没有写，不会印出：${DRAFTS.join('、')}（要写就在其中写稿，不用的可以删去）`);
+    expect(r.stderr.split('\n')).toContain(
+      `issues/010  说明：5 个稿件模板还没有写，不会印出：${DRAFTS.join('、')}（要写就在其中写稿，不用的可以删去）`,
+    );
     expect(all).not.toContain('这份稿件还没有内容');
     for (const d of DRAFTS) expect(all.split(d).length - 1, d).toBe(1);
   });
@@ -57,7 +59,9 @@ describe('untouched drafts of new', () => {
     fs.writeFileSync(issue('50-空稿.md'), '---\nsection: 省级动态\nunit: 江西省教育厅\n---\n\n');
     const r = runCli(['build', '10', '--format', 'html', '--out', path.join(dir, 'out')], dir);
     expect(r.code, r.stdout + r.stderr).toBe(0);
-    expect(r.stderr).toContain('issues/010  说明：4 个稿件模板还没有写，不会印出：00-编者按.md、10-省级动态.md、30-市县动态.md、40-经验交流.md');
+    expect(r.stderr).toContain(
+      'issues/010  说明：4 个稿件模板还没有写，不会印出：00-编者按.md、10-省级动态.md、30-市县动态.md、40-经验交流.md',
+    );
     expect(r.stderr).toContain('issues/010/50-空稿.md:5:1  警告：这份稿件还没有内容，不会印出');
     expect(r.stderr.match(/这份稿件还没有内容/g)).toHaveLength(1);
   });

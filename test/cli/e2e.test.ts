@@ -43,7 +43,8 @@ describe('help and version', () => {
     expect(r.stderr).toBe('');
     expect(r.lines[0]).toBe('用法： bulletin [选项] [命令]');
     for (const title of ['选项：', '命令：', '常用流程：']) expect(r.lines).toContain(title);
-    for (const cmd of ['init', 'new', 'import', 'list', 'check', 'build', 'preview', 'issue', 'archive', 'volume', 'stats']) expect(r.stdout).toMatch(new RegExp(`^  ${cmd} `, 'm'));
+    for (const cmd of ['init', 'new', 'import', 'list', 'check', 'build', 'preview', 'issue', 'archive', 'volume', 'stats'])
+      expect(r.stdout).toMatch(new RegExp(`^  ${cmd} `, 'm'));
     // Commands are registered lazily from a list in main.ts: a command file added without an
     // entry there would be missing from the help and from the suggestions.
     const files = fs.readdirSync(path.join(REPO, 'src', 'cli', 'commands')).filter((f) => f.endsWith('.ts'));
@@ -143,7 +144,9 @@ describe('list', () => {
   test('the mixed fixture: print date when it differs, counts per section', () => {
     const r = runCli(['list'], path.join(FIXTURES, 'mixed'));
     expect(r.code).toBe(0);
-    expect(r.lines[1]).toMatch(/^  第1期\s+2024年5月8日（2024年5月9日印发）\s+issues\/001  编者按，省级动态 2，高校动态 1，市县动态 1，经验交流 1$/);
+    expect(r.lines[1]).toMatch(
+      /^  第1期\s+2024年5月8日（2024年5月9日印发）\s+issues\/001  编者按，省级动态 2，高校动态 1，市县动态 1，经验交流 1$/,
+    );
   });
 
   test('works from inside an issue folder (finds bulletin.yaml above)', () => {
@@ -209,7 +212,15 @@ describe('init', () => {
     expect(r.stderr).toBe('');
     const dir = path.join(parent, 'jianbao');
     expect(r.lines[0]).toBe(`已在 ${dir} 新建简报系列：`);
-    for (const f of ['bulletin.yaml', 'bulletin.schema.json', 'issue.schema.json', '.gitignore', 'package.json', 'package-lock.json', 'tools/bulletin-0.1.0.tgz']) {
+    for (const f of [
+      'bulletin.yaml',
+      'bulletin.schema.json',
+      'issue.schema.json',
+      '.gitignore',
+      'package.json',
+      'package-lock.json',
+      'tools/bulletin-0.1.0.tgz',
+    ]) {
       expect(fs.statSync(path.join(dir, f)).isFile(), f).toBe(true);
       expect(r.lines).toContain(`  ${f}`);
     }
@@ -217,7 +228,9 @@ describe('init', () => {
     expect(fs.readdirSync(path.join(dir, 'issues'))).toEqual([]);
     expect(r.lines).toContain('下一步（在这个文件夹里）：');
     // The series depends on its own copy of the tool, by path, never by name from a registry.
-    expect(JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')).dependencies).toEqual({ bulletin: 'file:tools/bulletin-0.1.0.tgz' });
+    expect(JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')).dependencies).toEqual({
+      bulletin: 'file:tools/bulletin-0.1.0.tgz',
+    });
 
     // The files are the package's own: valid JSON schemas, a YAML the tool accepts.
     for (const f of ['bulletin.schema.json', 'issue.schema.json']) {
@@ -233,7 +246,9 @@ describe('init', () => {
     expect(n.code).toBe(0);
     expect(n.lines[0]).toBe('已新建《工作动态》第1期（2024-05-20）：issues/001/');
     // The new issue.yaml points editors at the series' own schema.
-    expect(fs.readFileSync(path.join(dir, 'issues/001/issue.yaml'), 'utf8')).toMatch(/^# yaml-language-server: \$schema=\.\.\/\.\.\/issue\.schema\.json$/m);
+    expect(fs.readFileSync(path.join(dir, 'issues/001/issue.yaml'), 'utf8')).toMatch(
+      /^# yaml-language-server: \$schema=\.\.\/\.\.\/issue\.schema\.json$/m,
+    );
     const c = runCli(['check'], dir);
     expect(c.code).toBe(1);
     expect(c.stderr).toContain('错误：本期还没有任何稿件');
@@ -272,15 +287,18 @@ describe('outside any series', () => {
   });
   afterAll(() => fs.rmSync(outside, { recursive: true, force: true }));
 
-  test.each([['list'], ['check'], ['check', '--all'], ['new'], ['build']])('%s: “找不到 bulletin.yaml”, exit 1, nothing written', (...args) => {
-    const r = runCli(args, outside);
-    expect(r.code).toBe(1);
-    expect(r.stderr.trim()).toBe(
-      `错误：在 ${outside} 及其上级文件夹中找不到 bulletin.yaml。请在简报系列的文件夹中运行，或先用 bulletin init 新建一个系列`,
-    );
-    expect(fs.readdirSync(outside)).toEqual([]);
-    expectClean(r);
-  });
+  test.each([['list'], ['check'], ['check', '--all'], ['new'], ['build']])(
+    '%s: “找不到 bulletin.yaml”, exit 1, nothing written',
+    (...args) => {
+      const r = runCli(args, outside);
+      expect(r.code).toBe(1);
+      expect(r.stderr.trim()).toBe(
+        `错误：在 ${outside} 及其上级文件夹中找不到 bulletin.yaml。请在简报系列的文件夹中运行，或先用 bulletin init 新建一个系列`,
+      );
+      expect(fs.readdirSync(outside)).toEqual([]);
+      expectClean(r);
+    },
+  );
 });
 
 describe('sources saved by Windows editors', () => {
@@ -360,9 +378,13 @@ describe('sources saved by Windows editors', () => {
     if (item.kind !== 'news') return;
     expect(item.leadText).toBe('赣南师范大学召开协同提质工作推进会。');
     const first = item.body[0]!;
-    expect(first.type === 'paragraph' && first.runs.map((r) => r.text).join('')).toBe('4月18日，赣南师范大学召开协同提质工作推进会，部署“一校一策”帮扶工作。');
+    expect(first.type === 'paragraph' && first.runs.map((r) => r.text).join('')).toBe(
+      '4月18日，赣南师范大学召开协同提质工作推进会，部署“一校一策”帮扶工作。',
+    );
     const last = item.body[1]!;
-    expect(last.type === 'paragraph' && last.runs.map((r) => r.text).join('')).toBe('会议要求，各工作小组要聚焦重点任务，推动工作落地见效。（赣南师范大学供稿）');
+    expect(last.type === 'paragraph' && last.runs.map((r) => r.text).join('')).toBe(
+      '会议要求，各工作小组要聚焦重点任务，推动工作落地见效。（赣南师范大学供稿）',
+    );
     expect(last.type === 'paragraph' && last.runs.filter((r) => r.bold)).toEqual([{ text: '聚焦重点任务', bold: true }]);
   });
 });

@@ -40,9 +40,18 @@ describe('import and check suggest the same section', () => {
 
 describe('a full-width colon in front matter is named at the colon', () => {
   test.each([
-    ['---\nsection：市县动态\n---\n\n## 标题。\n\n正文。\n', 'issues/001/a.md:2:8  错误：YAML 格式错误：“section”后面的冒号是全角“：”，要用半角冒号“:”并在后面留一个空格，写成 section: 市县动态'],
-    ['---\nsection：市县动态\nunit: 南昌市\n---\n\n## 标题。\n\n正文。\n', 'issues/001/a.md:2:8  错误：YAML 格式错误：“section”后面的冒号是全角“：”'],
-    ['---\nsection: 市县动态\nunit：南昌市\n---\n\n## 标题。\n\n正文。\n', 'issues/001/a.md:3:5  错误：YAML 格式错误：“unit”后面的冒号是全角“：”，要用半角冒号“:”并在后面留一个空格，写成 unit: 南昌市'],
+    [
+      '---\nsection：市县动态\n---\n\n## 标题。\n\n正文。\n',
+      'issues/001/a.md:2:8  错误：YAML 格式错误：“section”后面的冒号是全角“：”，要用半角冒号“:”并在后面留一个空格，写成 section: 市县动态',
+    ],
+    [
+      '---\nsection：市县动态\nunit: 南昌市\n---\n\n## 标题。\n\n正文。\n',
+      'issues/001/a.md:2:8  错误：YAML 格式错误：“section”后面的冒号是全角“：”',
+    ],
+    [
+      '---\nsection: 市县动态\nunit：南昌市\n---\n\n## 标题。\n\n正文。\n',
+      'issues/001/a.md:3:5  错误：YAML 格式错误：“unit”后面的冒号是全角“：”，要用半角冒号“:”并在后面留一个空格，写成 unit: 南昌市',
+    ],
   ])('%j', (text, message) => {
     const dir = makeSeries({ 'issues/001/issue.yaml': issueYaml(1, '2024-05-20'), 'issues/001/a.md': text });
     const r = runCli(['check'], dir);
@@ -71,7 +80,10 @@ describe('--date in the forms clerks type', () => {
   });
 
   test('issue --date and stats --from/--to take them as well; a date that does not exist is still refused', () => {
-    const dir = makeSeries({ 'issues/001/issue.yaml': issueYaml(1, '2024-05-20'), 'issues/001/a.md': newsItem('省级动态', '标题。', '正文。') });
+    const dir = makeSeries({
+      'issues/001/issue.yaml': issueYaml(1, '2024-05-20'),
+      'issues/001/a.md': newsItem('省级动态', '标题。', '正文。'),
+    });
     const r = runCli(['issue', '1', '--date', '2024年5月21日'], dir);
     expect(r.code, r.stderr).toBe(0);
     expect(fs.readFileSync(path.join(dir, 'issues/001/issue.yaml'), 'utf8')).toMatch(/^issued: 2024-05-21$/m);
@@ -87,7 +99,10 @@ describe('a unit missing from the register', () => {
   test('import says to add it to units, naming what it saw', () => {
     const dir = copySeries(REPO);
     expect(runCli(['new', '--date', '2024-05-20'], dir).code).toBe(0);
-    fs.writeFileSync(path.join(dir, '修水县教育体育局-送教下乡.txt'), '修水县教育体育局组织送教下乡活动\n\n5月10日，修水县教育体育局组织骨干教师赴修水县送教下乡。\n');
+    fs.writeFileSync(
+      path.join(dir, '修水县教育体育局-送教下乡.txt'),
+      '修水县教育体育局组织送教下乡活动\n\n5月10日，修水县教育体育局组织骨干教师赴修水县送教下乡。\n',
+    );
     const r = runCli(['import', '修水县教育体育局-送教下乡.txt'], dir);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('“修水县教育体育局”不在名录中');

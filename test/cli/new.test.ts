@@ -6,7 +6,18 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { assertCliBuilt, type CliResult, bulletinYaml, cleanupTemp, copySeries, issueYaml, makeSeries, REPO, runCli, snapshotTree } from '../helpers/series.js';
+import {
+  assertCliBuilt,
+  type CliResult,
+  bulletinYaml,
+  cleanupTemp,
+  copySeries,
+  issueYaml,
+  makeSeries,
+  REPO,
+  runCli,
+  snapshotTree,
+} from '../helpers/series.js';
 
 beforeAll(assertCliBuilt);
 afterAll(cleanupTemp);
@@ -85,7 +96,10 @@ describe('new → check → write → check', () => {
   test('after writing one real item into a stub, check 10 exits 0', () => {
     const stub = path.join(dir, 'issues/010/20-高校动态.md');
     const text = fs.readFileSync(stub, 'utf8');
-    fs.writeFileSync(stub, `${text}\n## 江西师范大学召开协同提质工作推进会\n\n5月18日，江西师范大学召开协同提质工作推进会，部署下一阶段工作。\n`);
+    fs.writeFileSync(
+      stub,
+      `${text}\n## 江西师范大学召开协同提质工作推进会\n\n5月18日，江西师范大学召开协同提质工作推进会，部署下一阶段工作。\n`,
+    );
     const r = runCli(['check', '10'], dir);
     expect(r.stderr).not.toContain('错误：');
     expect(r.code).toBe(0);
@@ -97,7 +111,13 @@ describe('new → check → write → check', () => {
 
 describe('suggested commands inside a series made by init', () => {
   test('name the tool as npx bulletin, as the README does, and the issue the same way each time', () => {
-    const dir = makeSeries({ 'package.json': JSON.stringify({ name: 'bulletin-series', private: true, dependencies: { bulletin: 'file:tools/bulletin-0.1.0.tgz' } }) });
+    const dir = makeSeries({
+      'package.json': JSON.stringify({
+        name: 'bulletin-series',
+        private: true,
+        dependencies: { bulletin: 'file:tools/bulletin-0.1.0.tgz' },
+      }),
+    });
     const r = runCli(['new', '--date', '2024-05-20'], dir);
     expect(r.code, r.stderr).toBe(0);
     const steps = r.lines.slice(r.lines.indexOf('下一步：') + 1);
@@ -120,7 +140,10 @@ describe('stub hints stand on lines of their own', () => {
     }
     // The clerk deletes "# " in front of unit: and title: and forgets to change the values.
     const news = path.join(folder, '20-高校动态.md');
-    fs.writeFileSync(news, fs.readFileSync(news, 'utf8').replace('# unit: 某某大学', 'unit: 某某大学') + '\n## 江西师范大学召开推进会\n\n5月18日，会议召开。\n');
+    fs.writeFileSync(
+      news,
+      fs.readFileSync(news, 'utf8').replace('# unit: 某某大学', 'unit: 某某大学') + '\n## 江西师范大学召开推进会\n\n5月18日，会议召开。\n',
+    );
     const art = path.join(folder, '40-经验交流.md');
     fs.writeFileSync(art, fs.readFileSync(art, 'utf8').replace('# title: 某某标题', 'title: 某某标题') + '\n正文。\n');
     const front = frontMatter(news);
@@ -130,8 +153,13 @@ describe('stub hints stand on lines of their own', () => {
     expect(r.stderr).toContain('issues/010/40-经验交流.md:5:1  警告：title 的值“某某标题”还是模板里的示例文字');
     // Uncommenting issue.yaml's distribution lines the same way is caught too.
     const yml = path.join(folder, 'issue.yaml');
-    fs.writeFileSync(yml, fs.readFileSync(yml, 'utf8').replace('# distribution:', 'distribution:').replace('#   本期增发: 某某单位', '  本期增发: 某某单位'));
-    expect(runCli(['check', '10'], dir).stderr).toMatch(/issues\/010\/issue\.yaml:\d+:1  警告：版记“本期增发”的值“某某单位”还是模板里的示例文字/);
+    fs.writeFileSync(
+      yml,
+      fs.readFileSync(yml, 'utf8').replace('# distribution:', 'distribution:').replace('#   本期增发: 某某单位', '  本期增发: 某某单位'),
+    );
+    expect(runCli(['check', '10'], dir).stderr).toMatch(
+      /issues\/010\/issue\.yaml:\d+:1  警告：版记“本期增发”的值“某某单位”还是模板里的示例文字/,
+    );
   });
 });
 
@@ -195,11 +223,13 @@ describe('numbers', () => {
     expect(runCli(['check', '--all'], dir).stderr).toContain(r.stderr.trim());
   });
 
-  test('a number that puts an existing issue out of step is reported at that issue\'s number: line', () => {
+  test("a number that puts an existing issue out of step is reported at that issue's number: line", () => {
     const dir = copySeries(REPO);
     const r = runCli(['new', '--number', '8', '--date', '2024-05-20'], dir);
     expect(r.code).toBe(0);
-    expect(r.stderr.trim()).toBe('issues/009/issue.yaml:2:1  警告：第9期的日期早于第8期（issues/008/issue.yaml）；期号与日期顺序不一致，请核对 number 和 date');
+    expect(r.stderr.trim()).toBe(
+      'issues/009/issue.yaml:2:1  警告：第9期的日期早于第8期（issues/008/issue.yaml）；期号与日期顺序不一致，请核对 number 和 date',
+    );
   });
 
   test('a yearly series: 4th issue of 2024, then 1st of 2025, each in its year folder', () => {
@@ -228,7 +258,11 @@ describe('numbers', () => {
     const r = runCli(['new', '--special', '增刊', '--date', '2024-05-01'], dir);
     expect(r.code).toBe(0);
     expect(r.lines[0]).toBe('已新建《工作动态》增刊第1期（2024-05-01）：issues/增刊-01/');
-    expect(parse(fs.readFileSync(path.join(dir, 'issues/增刊-01/issue.yaml'), 'utf8'))).toEqual({ number: 1, date: '2024-05-01', special: '增刊' });
+    expect(parse(fs.readFileSync(path.join(dir, 'issues/增刊-01/issue.yaml'), 'utf8'))).toEqual({
+      number: 1,
+      date: '2024-05-01',
+      special: '增刊',
+    });
 
     const step = /bulletin check (\S+)/.exec(r.stdout);
     expect(step).not.toBeNull();

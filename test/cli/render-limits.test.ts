@@ -18,7 +18,24 @@ import { assertCliBuilt, bulletinYaml, cleanupTemp, issueYaml, makeSeries, newsI
 beforeAll(assertCliBuilt);
 afterAll(cleanupTemp);
 
-const HEADS = ['子鼠', '丑牛', '寅虎', '卯兔', '辰龙', '巳蛇', '午马', '未羊', '申猴', '酉鸡', '戌狗', '亥猪', '春季', '夏季', '秋季', '冬季'];
+const HEADS = [
+  '子鼠',
+  '丑牛',
+  '寅虎',
+  '卯兔',
+  '辰龙',
+  '巳蛇',
+  '午马',
+  '未羊',
+  '申猴',
+  '酉鸡',
+  '戌狗',
+  '亥猪',
+  '春季',
+  '夏季',
+  '秋季',
+  '冬季',
+];
 const URL = `https://example.org/${'abcdefghij'.repeat(28)}`;
 const WORD = 'Pneumonoultramicroscopicsilicovolcanoconiosis'.repeat(2);
 const CELL_WORD = 'Supercalifragilisticexpialidocious';
@@ -48,7 +65,8 @@ async function buildItem(body: string): Promise<{ r: CliResult; pdf: PdfRead; do
   return { r, pdf, docXml: parts.xml('word/document.xml'), docRels: parts.xml('word/_rels/document.xml.rels') };
 }
 
-const items = (pdf: PdfRead): PdfRead['pages'][number]['lines'][number]['items'] => pdf.pages.flatMap((p) => p.lines.flatMap((l) => l.items));
+const items = (pdf: PdfRead): PdfRead['pages'][number]['lines'][number]['items'] =>
+  pdf.pages.flatMap((p) => p.lines.flatMap((l) => l.items));
 
 /**
  * Text drawn past the text block on either side, but for a closing mark that hangs in the margin
@@ -102,7 +120,10 @@ describe('a table inside a list item', () => {
   const heads = HEADS.slice(0, 12);
   let b: Awaited<ReturnType<typeof buildItem>>;
   beforeAll(async () => {
-    const t = table(heads, (c) => `数据数据${c}`).split('\n').map((l) => `   ${l}`).join('\n');
+    const t = table(heads, (c) => `数据数据${c}`)
+      .split('\n')
+      .map((l) => `   ${l}`)
+      .join('\n');
     b = await buildItem(`正文。\n\n1. 列表项：\n\n${t}\n\n2. 第二项。`);
   }, 60_000);
 

@@ -8,7 +8,8 @@ import { expect, test } from 'vitest';
 import { packageFiles } from '../../src/compat/docx/package-files.js';
 
 test('the same files as Packer.toBuffer zips', async () => {
-  const make = () => new Document({ creator: 'bulletin', sections: [{ children: [new Paragraph({ children: [new TextRun('协同提质')] })] }] });
+  const make = () =>
+    new Document({ creator: 'bulletin', sections: [{ children: [new Paragraph({ children: [new TextRun('协同提质')] })] }] });
   const ours = packageFiles(make());
   const zipped = unzipSync(new Uint8Array(await Packer.toBuffer(make())));
   expect([...ours.keys()].sort()).toEqual(Object.keys(zipped).sort());

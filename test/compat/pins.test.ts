@@ -15,12 +15,16 @@ import { UserError } from '../../src/diagnostics.js';
 import { REPO } from '../helpers/series.js';
 
 const pkg = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
-const lock = JSON.parse(fs.readFileSync(path.join(REPO, 'package-lock.json'), 'utf8')) as { packages: Record<string, { version?: string }> };
+const lock = JSON.parse(fs.readFileSync(path.join(REPO, 'package-lock.json'), 'utf8')) as {
+  packages: Record<string, { version?: string }>;
+};
 
 describe.each(PINS.map((p) => [p.name, p] as const))('%s', (_name, pin) => {
   test('the pinned version is the one package.json asks for, package-lock.json locks and every copy in use is', () => {
     if (pin.name in pkg.dependencies) expect(pkg.dependencies[pin.name], 'package.json').toBe(pin.version);
-    const locked = Object.entries(lock.packages).filter(([p]) => p === `node_modules/${pin.name}` || p.endsWith(`/node_modules/${pin.name}`));
+    const locked = Object.entries(lock.packages).filter(
+      ([p]) => p === `node_modules/${pin.name}` || p.endsWith(`/node_modules/${pin.name}`),
+    );
     expect(locked.length, 'package-lock.json').toBeGreaterThan(0);
     for (const [where, entry] of locked) expect(entry.version, where).toBe(pin.version);
     expect(installedVersions(pin)).toEqual(pin.chains.map(() => pin.version));
@@ -49,7 +53,10 @@ test('nothing outside src/compat reaches into a library: no prototype patches, m
       const p = path.join(dir, e.name);
       return e.isDirectory() ? (e.name === 'compat' ? [] : files(p)) : /\.ts$/.test(e.name) && !e.name.endsWith('.generated.ts') ? [p] : [];
     });
-  const reaching = /\.prototype\.\w+\s*=|require\.cache|\._tables\b|\._getTable\b|pdfmake\/js\/|\bPacker as unknown|Object\.getPrototypeOf\(this\._font/;
-  const found = files(path.join(REPO, 'src')).filter((f) => reaching.test(fs.readFileSync(f, 'utf8'))).map((f) => path.relative(REPO, f));
+  const reaching =
+    /\.prototype\.\w+\s*=|require\.cache|\._tables\b|\._getTable\b|pdfmake\/js\/|\bPacker as unknown|Object\.getPrototypeOf\(this\._font/;
+  const found = files(path.join(REPO, 'src'))
+    .filter((f) => reaching.test(fs.readFileSync(f, 'utf8')))
+    .map((f) => path.relative(REPO, f));
   expect(found).toEqual([]);
 });

@@ -63,7 +63,12 @@ describe('plain layout', () => {
   it('declines faces whose tables fontkit would apply by default', () => {
     const font = open(shipped[0]!);
     const withTable = (tag: string): PlainFont =>
-      ({ ...font, type: 'TTF', directory: { tables: { ...font.directory.tables, [tag]: { offset: 0, length: 0 } } }, stream: font.stream }) as PlainFont;
+      ({
+        ...font,
+        type: 'TTF',
+        directory: { tables: { ...font.directory.tables, [tag]: { offset: 0, length: 0 } } },
+        stream: font.stream,
+      }) as PlainFont;
     expect(isPlainFace(withTable('kern'))).toBe(false);
     expect(isPlainFace(withTable('morx'))).toBe(false);
     expect(isPlainFace(withTable('GDEF'))).toBe(false);
@@ -71,7 +76,12 @@ describe('plain layout', () => {
     const bytes = new Uint8Array(64);
     bytes.set([0, 1, 0, 0, 0, 10, 0, 10, 0, 10], 0); // header: version, ScriptList, FeatureList, LookupList
     bytes.set([0, 1, 107, 101, 114, 110, 0, 0], 10); // one feature record: 'kern'
-    const kerned = { type: 'TTF', directory: { tables: { GPOS: { offset: 0, length: 64 } } }, stream: { buffer: bytes }, glyphForCodePoint: () => ({ id: 0, advanceWidth: 0, codePoints: [] }) };
+    const kerned = {
+      type: 'TTF',
+      directory: { tables: { GPOS: { offset: 0, length: 64 } } },
+      stream: { buffer: bytes },
+      glyphForCodePoint: () => ({ id: 0, advanceWidth: 0, codePoints: [] }),
+    };
     expect(isPlainFace(kerned)).toBe(false);
     bytes.set([104, 97, 108, 116], 12); // 'halt' is not applied unless asked for
     expect(isPlainFace({ ...kerned })).toBe(true);

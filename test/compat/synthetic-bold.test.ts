@@ -34,7 +34,8 @@ test('only the marked piece is stroked, with its width; text and positions are t
   const plain = await runPdfmake(doc(undefined), [face], new Set());
   const bold = await runPdfmake(doc(0.53), [face], new Set());
   const [a, b] = [await readPdf(plain), await readPdf(bold)];
-  const items = (r: typeof a) => r.pages.flatMap((p) => p.lines.flatMap((l) => l.items.map((i) => [i.text, i.x.toFixed(3), i.y.toFixed(3)])));
+  const items = (r: typeof a) =>
+    r.pages.flatMap((p) => p.lines.flatMap((l) => l.items.map((i) => [i.text, i.x.toFixed(3), i.y.toFixed(3)])));
   expect(items(b)).toEqual(items(a));
   expect((await drawnText(plain)).map((d) => d.renderMode)).toEqual([0, 0, 0]);
   const drawn = await drawnText(bold);

@@ -40,9 +40,21 @@ describe('numbers are safe at their YAML key', () => {
   });
 
   it('copies: 1e400 and copies: 99999999999999999999 are errors at the key, never printed', () => {
-    expectRefused(series({ series: 'copies: 1e400' }), ['build', '--format', 'html'], /bulletin\.yaml:\d+:9  错误：“copies”写的是“1e400”，大得超出了能用的范围/);
-    expectRefused(series({ series: 'copies: 99999999999999999999' }), ['build', '--format', 'html'], /bulletin\.yaml:\d+:9  错误：“copies”写的是“99999999999999999999”，不能大于 9999999/);
-    expectRefused(series({ issue: 'copies: 99999999999999999999' }), ['build', '--format', 'html'], /issues\/001\/issue\.yaml:3:9  错误：“copies”写的是“99999999999999999999”，不能大于 9999999/);
+    expectRefused(
+      series({ series: 'copies: 1e400' }),
+      ['build', '--format', 'html'],
+      /bulletin\.yaml:\d+:9  错误：“copies”写的是“1e400”，大得超出了能用的范围/,
+    );
+    expectRefused(
+      series({ series: 'copies: 99999999999999999999' }),
+      ['build', '--format', 'html'],
+      /bulletin\.yaml:\d+:9  错误：“copies”写的是“99999999999999999999”，不能大于 9999999/,
+    );
+    expectRefused(
+      series({ issue: 'copies: 99999999999999999999' }),
+      ['build', '--format', 'html'],
+      /issues\/001\/issue\.yaml:3:9  错误：“copies”写的是“99999999999999999999”，不能大于 9999999/,
+    );
   });
 
   it('statsWeights of .inf and 1e400, and .nan, are errors at their keys', () => {
@@ -57,8 +69,16 @@ describe('numbers are safe at their YAML key', () => {
   });
 
   it('order: 1e400 in front matter and total: 99999999999999999999 are errors at their keys', () => {
-    expectRefused(series({ front: 'order: 1e400' }), ['check'], /issues\/001\/10\.md:3:8  错误：“order”写的是“1e400”，大得超出了能用的范围/);
-    expectRefused(series({ issue: 'total: 99999999999999999999' }), ['check'], /issues\/001\/issue\.yaml:3:8  错误：“total”写的是“99999999999999999999”，不能大于 999999/);
+    expectRefused(
+      series({ front: 'order: 1e400' }),
+      ['check'],
+      /issues\/001\/10\.md:3:8  错误：“order”写的是“1e400”，大得超出了能用的范围/,
+    );
+    expectRefused(
+      series({ issue: 'total: 99999999999999999999' }),
+      ['check'],
+      /issues\/001\/issue\.yaml:3:8  错误：“total”写的是“99999999999999999999”，不能大于 999999/,
+    );
   });
 
   it('new --number 99999999999999999999 is refused and writes nothing', () => {

@@ -13,7 +13,9 @@ import { PACKAGE_ROOT } from '../../src/paths.js';
 
 describe('precompiled schema validators', () => {
   it('are up to date with templates/series/*.schema.json', () => {
-    const fresh = execFileSync(process.execPath, [path.join(PACKAGE_ROOT, 'scripts', 'gen-validators.mjs'), '--print'], { encoding: 'utf8' });
+    const fresh = execFileSync(process.execPath, [path.join(PACKAGE_ROOT, 'scripts', 'gen-validators.mjs'), '--print'], {
+      encoding: 'utf8',
+    });
     const built = fs.readFileSync(path.join(PACKAGE_ROOT, 'src', 'config', 'validators.generated.ts'), 'utf8');
     expect(built === fresh, 'run `npm run build` (or node scripts/gen-validators.mjs)').toBe(true);
   });

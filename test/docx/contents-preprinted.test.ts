@@ -54,7 +54,11 @@ describe('本期要目 in the DOCX', () => {
       // After the publisher line (and the blank line under the red rule), before the body.
       const at = xml.indexOf(box);
       expect(xml.lastIndexOf('MastheadPublisher', at)).toBeGreaterThan(0);
-      expect(paragraphsOf(xml.slice(0, at)).filter((p) => textOf(p) !== '').at(-1)).toContain('MastheadPublisher');
+      expect(
+        paragraphsOf(xml.slice(0, at))
+          .filter((p) => textOf(p) !== '')
+          .at(-1),
+      ).toContain('MastheadPublisher');
       const borders = /<w:tblBorders>([\s\S]*?)<\/w:tblBorders>/.exec(box)![1]!;
       for (const side of ['top', 'bottom', 'left', 'right']) expect(borders).toMatch(new RegExp(`<w:${side} w:val="single"`));
       for (const side of ['insideH', 'insideV']) expect(borders).toMatch(new RegExp(`<w:${side} w:val="none"`));
@@ -134,7 +138,9 @@ describe('套打 in the DOCX', () => {
       const styles = pre.xml('word/styles.xml');
       const xml = pre.xml('word/document.xml');
       // Styles that print red: a text run in a paragraph of one of them would print red.
-      const redStyles = [...styles.matchAll(/<w:style [^>]*w:styleId="([^"]+)"[^>]*>[\s\S]*?<\/w:style>/g)].filter((m) => /<w:color w:val="FF0000"\/>/i.test(m[0])).map((m) => m[1]!);
+      const redStyles = [...styles.matchAll(/<w:style [^>]*w:styleId="([^"]+)"[^>]*>[\s\S]*?<\/w:style>/g)]
+        .filter((m) => /<w:color w:val="FF0000"\/>/i.test(m[0]))
+        .map((m) => m[1]!);
       expect(redStyles.length).toBeGreaterThan(0);
       const paragraphs = paragraphsOf(xml);
       for (const p of paragraphs) {

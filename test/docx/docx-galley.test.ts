@@ -43,7 +43,7 @@ describe('the DOCX prints the composition', () => {
   test('an article title breaks where the composition balanced it', () => {
     const title = sample.body.find((b): b is GParagraph => b.kind === 'paragraph' && b.style === 'articleTitle')!;
     const lines: string[] = [];
-    for (const r of title.runs) (r.breakBefore || !lines.length ? lines.push(r.text) : (lines[lines.length - 1] += r.text));
+    for (const r of title.runs) r.breakBefore || !lines.length ? lines.push(r.text) : (lines[lines.length - 1] += r.text);
     const p = paragraphsOf(sampleDoc).find((x) => x.includes('<w:pStyle w:val="ArticleTitle"/>'))!;
     const printed = p.split('<w:br/>').map(textOf);
     expect(printed).toEqual(lines);

@@ -40,7 +40,14 @@ async function ourPdf(issue: Issue): Promise<PdfPage[]> {
 }
 
 const bodyLines = (p: PdfPage): PdfLine[] => p.lines.filter((l) => !PAGE_NUMBER_LINE.test(squeeze(l.text)));
-const pageText = (pages: PdfPage[]): string => pages.map((p) => bodyLines(p).map((l) => squeeze(l.text)).join('')).join('');
+const pageText = (pages: PdfPage[]): string =>
+  pages
+    .map((p) =>
+      bodyLines(p)
+        .map((l) => squeeze(l.text))
+        .join(''),
+    )
+    .join('');
 
 /** Text lines grouped into printed lines: pieces at the same height are one line. */
 function rows(lines: PdfLine[]): PdfLine[][] {
@@ -64,20 +71,26 @@ lo.describe(`DOCX in LibreOffice${why(lo)}`, () => {
     }
   });
 
-  test.for(Object.keys(SERIES) as Array<keyof typeof SERIES>)('%s: as many pages as our PDF, the same text in the same order', async (name, ctx) => {
-    const pdf = pdfs[name];
-    const lo = converted[name].pages;
-    expect(pageText(lo)).toBe(pageText(pdf));
-    // Where the pages start may drift by a few characters: LibreOffice ignores
-    // w:autoSpaceDE/DN and spaces digits and Latin letters off hanzi, which Word and the PDF
-    // do not (test/docx/parity.test.ts gives the reason for every line). Reported, not
-    // asserted; the page count is.
-    const firstLines = (pages: PdfPage[]): string[] => pages.map((p) => (rows(bodyLines(p))[0] ?? []).map((l) => squeeze(l.text)).join(''));
-    const [a, b] = [firstLines(lo), firstLines(pdf)];
-    const drift = a.map((t, i) => (t === b[i] ? '' : `第${i + 1}页 LibreOffice「${t.slice(0, 8)}」/ PDF「${(b[i] ?? '').slice(0, 8)}」`)).filter(Boolean);
-    if (drift.length) await ctx.annotate(`页首不同：${drift.join('；')}`);
-    expect(lo.length, `LibreOffice ${lo.length} 页，PDF ${pdf.length} 页`).toBe(pdf.length);
-  });
+  test.for(Object.keys(SERIES) as Array<keyof typeof SERIES>)(
+    '%s: as many pages as our PDF, the same text in the same order',
+    async (name, ctx) => {
+      const pdf = pdfs[name];
+      const lo = converted[name].pages;
+      expect(pageText(lo)).toBe(pageText(pdf));
+      // Where the pages start may drift by a few characters: LibreOffice ignores
+      // w:autoSpaceDE/DN and spaces digits and Latin letters off hanzi, which Word and the PDF
+      // do not (test/docx/parity.test.ts gives the reason for every line). Reported, not
+      // asserted; the page count is.
+      const firstLines = (pages: PdfPage[]): string[] =>
+        pages.map((p) => (rows(bodyLines(p))[0] ?? []).map((l) => squeeze(l.text)).join(''));
+      const [a, b] = [firstLines(lo), firstLines(pdf)];
+      const drift = a
+        .map((t, i) => (t === b[i] ? '' : `第${i + 1}页 LibreOffice「${t.slice(0, 8)}」/ PDF「${(b[i] ?? '').slice(0, 8)}」`))
+        .filter(Boolean);
+      if (drift.length) await ctx.annotate(`页首不同：${drift.join('；')}`);
+      expect(lo.length, `LibreOffice ${lo.length} 页，PDF ${pdf.length} 页`).toBe(pdf.length);
+    },
+  );
 
   test.each(Object.keys(SERIES) as Array<keyof typeof SERIES>)('%s: the model’s text in order', (name) => {
     const { issue, pages } = converted[name];
@@ -87,7 +100,8 @@ lo.describe(`DOCX in LibreOffice${why(lo)}`, () => {
     if (issue.note) expected.push(issue.note.runIn ? `${issue.note.title}：` : issue.note.title);
     for (const s of issue.sections) {
       expected.push(s.heading);
-      for (const e of s.entries) expected.push(...(e.kind === 'news' ? [`★${e.leadText}`] : [e.title, ...(e.subtitle ? [e.subtitle] : [])]));
+      for (const e of s.entries)
+        expected.push(...(e.kind === 'news' ? [`★${e.leadText}`] : [e.title, ...(e.subtitle ? [e.subtitle] : [])]));
     }
     const end = issue.endBlock;
     expected.push(...end.distribution.map((d) => `${d.label}：${d.text}`), ...(end.copies ? [end.copies] : []), end.printer, end.printDate);
@@ -137,32 +151,40 @@ lo.describe(`DOCX in LibreOffice${why(lo)}`, () => {
     expect(exact / checked).toBeGreaterThan(0.85);
   });
 
-  test.each(Object.keys(SERIES) as Array<keyof typeof SERIES>)('%s: the end block sits on the bottom edge of the text block on the last page', (name) => {
-    const { issue, pages } = converted[name];
-    const last = pages[pages.length - 1]!;
-    const e = issue.endBlock;
-    const print = bodyLines(last).filter((l) => squeeze(l.text).includes(squeeze(e.printDate)) || squeeze(l.text).includes(squeeze(e.printer)));
-    expect(print.length).toBeGreaterThan(0);
-    const bottom = Math.max(...print.map((l) => l.yMax));
-    // The print line is the last grid line of the block: its glyphs end within that line.
-    expect(bottom).toBeLessThanOrEqual(BLOCK.bottom);
-    expect(bottom).toBeGreaterThan(BLOCK.bottom - GRID.pitchPt / 2);
-    const first = bodyLines(last).find((l) => squeeze(l.text).startsWith(`${e.distribution[0]!.label}：`));
-    expect(first).toBeDefined();
-    // Nothing of the block on earlier pages.
-    for (const p of pages.slice(0, -1)) expect(pageText([p])).not.toContain(squeeze(e.printDate));
-  });
+  test.each(Object.keys(SERIES) as Array<keyof typeof SERIES>)(
+    '%s: the end block sits on the bottom edge of the text block on the last page',
+    (name) => {
+      const { issue, pages } = converted[name];
+      const last = pages[pages.length - 1]!;
+      const e = issue.endBlock;
+      const print = bodyLines(last).filter(
+        (l) => squeeze(l.text).includes(squeeze(e.printDate)) || squeeze(l.text).includes(squeeze(e.printer)),
+      );
+      expect(print.length).toBeGreaterThan(0);
+      const bottom = Math.max(...print.map((l) => l.yMax));
+      // The print line is the last grid line of the block: its glyphs end within that line.
+      expect(bottom).toBeLessThanOrEqual(BLOCK.bottom);
+      expect(bottom).toBeGreaterThan(BLOCK.bottom - GRID.pitchPt / 2);
+      const first = bodyLines(last).find((l) => squeeze(l.text).startsWith(`${e.distribution[0]!.label}：`));
+      expect(first).toBeDefined();
+      // Nothing of the block on earlier pages.
+      for (const p of pages.slice(0, -1)) expect(pageText([p])).not.toContain(squeeze(e.printDate));
+    },
+  );
 
-  test.each(Object.keys(SERIES) as Array<keyof typeof SERIES>)('%s: — N — on every page, odd right and even left, 1 character in, 7 mm below the block', (name) => {
-    const { pages } = converted[name];
-    const inset = PAGE_NUMBER.sizePt * PAGE_NUMBER.indentChars;
-    pages.forEach((p, i) => {
-      const n = p.lines.find((l) => PAGE_NUMBER_LINE.test(squeeze(l.text)));
-      expect(squeeze(n?.text ?? ''), `page ${i + 1}`).toBe(squeeze(PAGE_NUMBER.format(i + 1)));
-      if ((i + 1) % 2 === 1) expect(n!.xMax).toBeCloseTo(BLOCK.right - inset, -1);
-      else expect(n!.xMin).toBeCloseTo(BLOCK.left + inset, -1);
-      expect(n!.yMin - BLOCK.bottom).toBeGreaterThan(PAGE_NUMBER.belowBlockMm * MM - 3);
-      expect(n!.yMin - BLOCK.bottom).toBeLessThan(PAGE_NUMBER.belowBlockMm * MM + 3);
-    });
-  });
+  test.each(Object.keys(SERIES) as Array<keyof typeof SERIES>)(
+    '%s: — N — on every page, odd right and even left, 1 character in, 7 mm below the block',
+    (name) => {
+      const { pages } = converted[name];
+      const inset = PAGE_NUMBER.sizePt * PAGE_NUMBER.indentChars;
+      pages.forEach((p, i) => {
+        const n = p.lines.find((l) => PAGE_NUMBER_LINE.test(squeeze(l.text)));
+        expect(squeeze(n?.text ?? ''), `page ${i + 1}`).toBe(squeeze(PAGE_NUMBER.format(i + 1)));
+        if ((i + 1) % 2 === 1) expect(n!.xMax).toBeCloseTo(BLOCK.right - inset, -1);
+        else expect(n!.xMin).toBeCloseTo(BLOCK.left + inset, -1);
+        expect(n!.yMin - BLOCK.bottom).toBeGreaterThan(PAGE_NUMBER.belowBlockMm * MM - 3);
+        expect(n!.yMin - BLOCK.bottom).toBeLessThan(PAGE_NUMBER.belowBlockMm * MM + 3);
+      });
+    },
+  );
 });

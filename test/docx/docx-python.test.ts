@@ -73,7 +73,8 @@ pyDocx.describe(`python-docx reads the DOCX${why(pyDocx)}`, () => {
   });
 
   test('the styles an editor restyles are there by name', () => {
-    for (const name of ['简报正文', '栏目名', '动态标题', '编者按', '文章标题', '文章副标题', '版记', 'Heading 1', 'Heading 4']) expect(read.styles).toContain(name);
+    for (const name of ['简报正文', '栏目名', '动态标题', '编者按', '文章标题', '文章副标题', '版记', 'Heading 1', 'Heading 4'])
+      expect(read.styles).toContain(name);
   });
 
   test('the data table and the end block read back as tables', () => {

@@ -16,7 +16,10 @@ function withLinks(issue: Issue): Issue {
   const copy = structuredClone(issue);
   const p = copy.sections[0]!.entries[0]!.kind === 'news' ? (copy.sections[0]!.entries[0]!.body[0] as Paragraph) : undefined;
   if (!p) throw new Error('fixture changed: first entry is not a news item');
-  p.runs.push({ text: '详见通知', link: 'https://jyt.jiangxi.gov.cn/notice' }, { text: '及附件', link: 'https://jyt.jiangxi.gov.cn/attachment' });
+  p.runs.push(
+    { text: '详见通知', link: 'https://jyt.jiangxi.gov.cn/notice' },
+    { text: '及附件', link: 'https://jyt.jiangxi.gov.cn/attachment' },
+  );
   return copy;
 }
 
@@ -72,6 +75,9 @@ describe('reproducible DOCX', () => {
       at += 46 + view.getUint16(at + 28, true) + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
     }
     expect(Object.keys(methods)).toContain('word/document.xml');
-    expect(Object.values(methods).every((m) => m === 0), JSON.stringify(methods)).toBe(true);
+    expect(
+      Object.values(methods).every((m) => m === 0),
+      JSON.stringify(methods),
+    ).toBe(true);
   });
 });

@@ -76,27 +76,35 @@ describe('Word’s settings for every paragraph and run', () => {
     const styles = readStyles(stylesXml);
     for (const [setting, want] of Object.entries(SWITCHES)) expect(onOff(styles.pPrDefault, setting), setting).toBe(want);
     expect(styles.rPrDefault).toMatch(/<w:lang w:val="en-US" w:eastAsia="zh-CN"\/>/);
-    const elsewhere = stylesXml.replace(/<w:docDefaults>[\s\S]*?<\/w:docDefaults>/, '') + textParts(d).map((p) => d.xml(p)).join('') + (d.names.includes('word/numbering.xml') ? d.xml('word/numbering.xml') : '');
+    const elsewhere =
+      stylesXml.replace(/<w:docDefaults>[\s\S]*?<\/w:docDefaults>/, '') +
+      textParts(d)
+        .map((p) => d.xml(p))
+        .join('') +
+      (d.names.includes('word/numbering.xml') ? d.xml('word/numbering.xml') : '');
     expect(elsewhere).not.toMatch(/<w:(kinsoku|overflowPunct|topLinePunct|autoSpaceDE|autoSpaceDN|lang)\b/);
   });
 });
 
 describe('the 28 × 22 grid of spec §1', () => {
-  test.for(names)('%s: a line grid of 28.95 pt, exact lines of it, and runs 0.25 pt tighter so that 28 characters of 16 pt fill 156 mm', (name) => {
-    const d = docs[name];
-    const sects = [...d.xml('word/document.xml').matchAll(/<w:sectPr>[\s\S]*?<\/w:sectPr>/g)].map((m) => m[0]);
-    expect(sects.length).toBeGreaterThan(0);
-    // 225 mm / 22 lines = 28.99 pt; 579 twips (28.95 pt) is the pitch that keeps 22 within it.
-    for (const s of sects) expect(s).toMatch(/<w:docGrid w:type="lines" w:linePitch="579"\/>/);
-    const styles = readStyles(d.xml('word/styles.xml'));
-    const spacing = /<w:spacing [^>]*\/>/.exec(styles.pPrDefault)?.[0] ?? '';
-    expect(spacing).toContain('w:line="579"');
-    expect(spacing).toContain('w:lineRule="exact"');
-    expect(styles.rPrDefault).toMatch(/<w:spacing w:val="-5"\/>/);
-    expect(styles.rPrDefault).toMatch(/<w:sz w:val="32"\/>/);
-    // 28 characters of 16 pt less 0.25 pt each fit the 156 mm block; 29 do not.
-    const block = (156 / 25.4) * 1440;
-    expect(28 * (320 - 5)).toBeLessThanOrEqual(block);
-    expect(29 * (320 - 5)).toBeGreaterThan(block);
-  });
+  test.for(names)(
+    '%s: a line grid of 28.95 pt, exact lines of it, and runs 0.25 pt tighter so that 28 characters of 16 pt fill 156 mm',
+    (name) => {
+      const d = docs[name];
+      const sects = [...d.xml('word/document.xml').matchAll(/<w:sectPr>[\s\S]*?<\/w:sectPr>/g)].map((m) => m[0]);
+      expect(sects.length).toBeGreaterThan(0);
+      // 225 mm / 22 lines = 28.99 pt; 579 twips (28.95 pt) is the pitch that keeps 22 within it.
+      for (const s of sects) expect(s).toMatch(/<w:docGrid w:type="lines" w:linePitch="579"\/>/);
+      const styles = readStyles(d.xml('word/styles.xml'));
+      const spacing = /<w:spacing [^>]*\/>/.exec(styles.pPrDefault)?.[0] ?? '';
+      expect(spacing).toContain('w:line="579"');
+      expect(spacing).toContain('w:lineRule="exact"');
+      expect(styles.rPrDefault).toMatch(/<w:spacing w:val="-5"\/>/);
+      expect(styles.rPrDefault).toMatch(/<w:sz w:val="32"\/>/);
+      // 28 characters of 16 pt less 0.25 pt each fit the 156 mm block; 29 do not.
+      const block = (156 / 25.4) * 1440;
+      expect(28 * (320 - 5)).toBeLessThanOrEqual(block);
+      expect(29 * (320 - 5)).toBeGreaterThan(block);
+    },
+  );
 });

@@ -30,8 +30,12 @@ lo.describe(`styles drive the DOCX${why(lo)}`, () => {
   let after: PdfLine[];
   beforeAll(async () => {
     const docx = await docxOf(issueOf(SERIES.mixed));
-    before = pdfLines(docxToPdf(docx)).flatMap((p) => p.lines).filter(bodyLine);
-    after = pdfLines(docxToPdf(restyled(docx, BODY.sizePt * 2 - 8))).flatMap((p) => p.lines).filter(bodyLine);
+    before = pdfLines(docxToPdf(docx))
+      .flatMap((p) => p.lines)
+      .filter(bodyLine);
+    after = pdfLines(docxToPdf(restyled(docx, BODY.sizePt * 2 - 8)))
+      .flatMap((p) => p.lines)
+      .filter(bodyLine);
   }, 120_000);
 
   test('a smaller 简报正文 sets smaller glyphs and more characters on each body line', () => {

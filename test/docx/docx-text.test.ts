@@ -17,7 +17,7 @@ import { renderPdf } from '../helpers/render-format.js';
 import { ROOT, docxOf, issueOf, partsOf, quiet } from '../helpers/docx-build.js';
 import { readPdf } from '../helpers/pdf-text.js';
 
-const FIXTURES = { '第9期': ROOT, mixed: path.join(ROOT, 'test', 'fixtures', 'mixed'), news: path.join(ROOT, 'test', 'fixtures', 'news') };
+const FIXTURES = { 第9期: ROOT, mixed: path.join(ROOT, 'test', 'fixtures', 'mixed'), news: path.join(ROOT, 'test', 'fixtures', 'news') };
 type Name = keyof typeof FIXTURES;
 const names = Object.keys(FIXTURES) as Name[];
 
@@ -63,7 +63,9 @@ function surplus(a: string, b: string): Record<string, number> {
   for (const c of a) {
     const n = count.get(c) ?? 0;
     if (n > 0) count.set(c, n - 1);
-    else out[`U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')} ${c}`] = (out[`U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')} ${c}`] ?? 0) + 1;
+    else
+      out[`U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')} ${c}`] =
+        (out[`U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')} ${c}`] ?? 0) + 1;
   }
   return out;
 }
@@ -84,8 +86,20 @@ beforeAll(async () => {
     const docx = await docxOf(issue);
     const pdf = await readPdf((await renderPdf(issue, quiet)).bytes);
     const printed = pdf.pages.flatMap((p) => p.lines.map((l) => squeeze(l.text))).filter((t) => !PAGE_NUMBER.test(t));
-    const xml = [...partsOf(docx).xml('word/document.xml').matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
-    const entities = (s: string): string => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+    const xml = [
+      ...partsOf(docx)
+        .xml('word/document.xml')
+        .matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g),
+    ]
+      .map((m) => m[1])
+      .join('');
+    const entities = (s: string): string =>
+      s
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>')
+        .replace(/&quot;/g, '"')
+        .replace(/&apos;/g, "'")
+        .replace(/&amp;/g, '&');
     texts[name] = { pdf: printed.join(''), xml: squeeze(entities(xml)) };
     if (python) {
       const file = path.join(work, `${name}.docx`);

@@ -22,7 +22,11 @@ import {
 import type { Issue } from '../../src/model/types.js';
 import { STYLE as DOCX_ONLY, STYLE_ID } from '../../src/render/docx/styles.js';
 
-const STYLE = { ...STYLE_ID, ...DOCX_ONLY, heading: { 1: STYLE_ID.heading1, 2: STYLE_ID.heading2, 3: STYLE_ID.heading3, 4: STYLE_ID.heading4 } };
+const STYLE = {
+  ...STYLE_ID,
+  ...DOCX_ONLY,
+  heading: { 1: STYLE_ID.heading1, 2: STYLE_ID.heading2, 3: STYLE_ID.heading3, 4: STYLE_ID.heading4 },
+};
 import { SERIES, docxOf, issueOf, paragraphsOf, partsOf, textOf, textRunsOf, type DocxParts } from '../helpers/docx-build.js';
 
 let mixed: Issue;
@@ -43,7 +47,8 @@ const attr = (xml: string, name: string): string | undefined => new RegExp(`\\b$
 const official = new Set(Object.values(OFFICIAL_FONT_NAMES));
 
 /** A style's definition in styles.xml. */
-const styleDef = (parts: DocxParts, id: string): string => new RegExp(`<w:style [^>]*w:styleId="${id}"[^>]*>[\\s\\S]*?</w:style>`).exec(parts.xml('word/styles.xml'))?.[0] ?? '';
+const styleDef = (parts: DocxParts, id: string): string =>
+  new RegExp(`<w:style [^>]*w:styleId="${id}"[^>]*>[\\s\\S]*?</w:style>`).exec(parts.xml('word/styles.xml'))?.[0] ?? '';
 
 describe('runs', () => {
   test('every paragraph style names an official font for eastAsia, ascii and hAnsi, with its size and the run spacing', () => {
@@ -136,7 +141,18 @@ describe('page and grid', () => {
 });
 
 describe('styles', () => {
-  const used = [STYLE.body, STYLE.heading[1], STYLE.heading[2], STYLE.heading[3], STYLE.heading[4], STYLE.sectionHead, STYLE.note, STYLE.articleTitle, STYLE.articleSubtitle, STYLE.endBlock];
+  const used = [
+    STYLE.body,
+    STYLE.heading[1],
+    STYLE.heading[2],
+    STYLE.heading[3],
+    STYLE.heading[4],
+    STYLE.sectionHead,
+    STYLE.note,
+    STYLE.articleTitle,
+    STYLE.articleSubtitle,
+    STYLE.endBlock,
+  ];
 
   test('the named paragraph styles and the item-lead character style are defined', () => {
     const styles = m.xml('word/styles.xml');
@@ -175,7 +191,11 @@ describe('masthead', () => {
     expect(textOf(pub)).toBe(mixed.masthead.publisher + mixed.masthead.date);
     expect(pub).toContain('<w:tab/>');
     expect(pub).toMatch(/<w:tabs><w:tab w:val="right" w:pos="\d+"\/><\/w:tabs>/);
-    expect(pub).toMatch(new RegExp(`<w:bottom w:val="single" w:color="${MASTHEAD.name.color}" w:sz="${MASTHEAD.ruleWidthPt * 8}" w:space="${MASTHEAD.ruleOffsetPt}"/>`));
+    expect(pub).toMatch(
+      new RegExp(
+        `<w:bottom w:val="single" w:color="${MASTHEAD.name.color}" w:sz="${MASTHEAD.ruleWidthPt * 8}" w:space="${MASTHEAD.ruleOffsetPt}"/>`,
+      ),
+    );
     // The masthead starts the document: the classification line comes first.
     expect(textOf(paras[0]!)).toBe(mixed.masthead.classification);
   });
@@ -188,7 +208,10 @@ describe('footers', () => {
     expect(Object.keys(refs).sort()).toEqual(['default', 'even']);
     const rels = m.xml('word/_rels/document.xml.rels');
     const target = (id: string): string => `word/${new RegExp(`Id="${id}"[^>]*Target="([^"]+)"`).exec(rels)?.[1]}`;
-    for (const [type, align, side] of [['default', 'right', 'w:right'], ['even', 'left', 'w:left']] as const) {
+    for (const [type, align, side] of [
+      ['default', 'right', 'w:right'],
+      ['even', 'left', 'w:left'],
+    ] as const) {
       const footer = m.xml(target(refs[type]!));
       expect(footer).toContain(`<w:jc w:val="${align}"/>`);
       expect(attr(/<w:ind [^>]*\/>/.exec(footer)?.[0] ?? '', side)).toBe(String(ptToTwips(PAGE_NUMBER.sizePt) + BODY.docxRunSpacingTwips));
@@ -258,7 +281,8 @@ describe('end block on an even page (series option)', () => {
     expect(sects).toHaveLength(2);
     expect(sects[0]).not.toContain('<w:type');
     expect(sects[1]).toContain('<w:type w:val="evenPage"/>');
-    for (const sect of sects) expect([...sect.matchAll(/<w:footerReference w:type="(\w+)"/g)].map((x) => x[1])).toEqual(['default', 'even']);
+    for (const sect of sects)
+      expect([...sect.matchAll(/<w:footerReference w:type="(\w+)"/g)].map((x) => x[1])).toEqual(['default', 'even']);
     // The second section: after the paragraph holding the first sectPr, an anchor paragraph,
     // then the floating table.
     const second = xml.slice(xml.indexOf('</w:sectPr>') + '</w:sectPr>'.length);

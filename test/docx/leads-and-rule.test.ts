@@ -33,7 +33,27 @@ function redRulePx(pdf: Uint8Array): number {
     const file = path.join(work, 'in.pdf');
     fs.writeFileSync(file, pdf);
     const x = Math.round((mm(PAGE.marginLeftMm) + 100) * PX_PER_PT);
-    const r = spawnSync('pdftoppm', ['-r', String(DPI), '-f', '1', '-l', '1', '-x', String(x), '-y', '0', '-W', '4', '-H', String(Math.round(mm(PAGE.heightMm) * PX_PER_PT / 2)), file], { maxBuffer: 64 << 20 });
+    const r = spawnSync(
+      'pdftoppm',
+      [
+        '-r',
+        String(DPI),
+        '-f',
+        '1',
+        '-l',
+        '1',
+        '-x',
+        String(x),
+        '-y',
+        '0',
+        '-W',
+        '4',
+        '-H',
+        String(Math.round((mm(PAGE.heightMm) * PX_PER_PT) / 2)),
+        file,
+      ],
+      { maxBuffer: 64 << 20 },
+    );
     if (r.status !== 0) throw new Error(`pdftoppm failed: ${r.stderr}`);
     const buf = r.stdout as Buffer;
     // P6 header: magic, width, height, maxval, each followed by whitespace.

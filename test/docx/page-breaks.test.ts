@@ -64,7 +64,9 @@ lo.describe(`pages in LibreOffice and in the PDF${why(lo)}`, () => {
     });
   }
 
-  test('end block on an even page, body ending on an odd page: the end block alone on the next page, numbered', { timeout: 120_000 }, async () => {
+  test('end block on an even page, body ending on an odd page: the end block alone on the next page, numbered', {
+    timeout: 120_000,
+  }, async () => {
     const issue = pagedIssue(base, [5], true);
     const pdf = pdfLines((await renderPdf(issue, quiet)).bytes);
     const lo = numbered(pdfLines(docxToPdf((await renderDocx(issue, quiet)).bytes)));
@@ -76,7 +78,9 @@ lo.describe(`pages in LibreOffice and in the PDF${why(lo)}`, () => {
     expect(lo[1]!.text).toMatch(/^报：/);
   });
 
-  test('end block on an even page, body ending on an even page with room: the PDF sets it at the foot of that page; the DOCX\'s even-page section starts the next even page', { timeout: 120_000 }, async () => {
+  test("end block on an even page, body ending on an even page with room: the PDF sets it at the foot of that page; the DOCX's even-page section starts the next even page", {
+    timeout: 120_000,
+  }, async () => {
     const issue = pagedIssue(base, [room + 8], true);
     const pdf = pdfLines((await renderPdf(issue, quiet)).bytes);
     const lo = numbered(pdfLines(docxToPdf((await renderDocx(issue, quiet)).bytes)));
@@ -93,10 +97,19 @@ lo.describe(`pages in LibreOffice and in the PDF${why(lo)}`, () => {
     expect(lo[1]!.text).toMatch(/甲$/);
     expect(lo[2]!.text).toMatch(/^报：/);
     // The same body lines on the same pages.
-    expect(linesPerPage([printedLines(pdf[0]!), last], 1)).toEqual(linesPerPage(pdfLines(docxToPdf((await renderDocx(issue, quiet)).bytes)).slice(0, 2).map(printedLines), 1));
+    expect(linesPerPage([printedLines(pdf[0]!), last], 1)).toEqual(
+      linesPerPage(
+        pdfLines(docxToPdf((await renderDocx(issue, quiet)).bytes))
+          .slice(0, 2)
+          .map(printedLines),
+        1,
+      ),
+    );
   });
 
-  test('end block on an even page, body ending on an even page without room: the odd page after it blank and unnumbered, the end block on the next even page', { timeout: 120_000 }, async () => {
+  test('end block on an even page, body ending on an even page without room: the odd page after it blank and unnumbered, the end block on the next even page', {
+    timeout: 120_000,
+  }, async () => {
     const issue = pagedIssue(base, [room + 21], true);
     const pdf = pdfLines((await renderPdf(issue, quiet)).bytes);
     const lo = numbered(pdfLines(docxToPdf((await renderDocx(issue, quiet)).bytes)));

@@ -13,7 +13,7 @@ import { ROOT, issueOf } from '../helpers/docx-build.js';
 import { REASONS, explainedParity, parity, type Reason } from '../helpers/parity.js';
 
 const lo = needs('libreoffice', 'poppler');
-const FIXTURES = { '第9期': ROOT, mixed: path.join(ROOT, 'test', 'fixtures', 'mixed'), news: path.join(ROOT, 'test', 'fixtures', 'news') };
+const FIXTURES = { 第9期: ROOT, mixed: path.join(ROOT, 'test', 'fixtures', 'mixed'), news: path.join(ROOT, 'test', 'fixtures', 'news') };
 const names = Object.keys(FIXTURES) as Array<keyof typeof FIXTURES>;
 /** Right edge of the text block (spec §1: left margin 28 mm, block 156 mm wide), in points. */
 const BLOCK_RIGHT_PT = ((28 + 156) * 72) / 25.4;
@@ -32,7 +32,9 @@ lo.describe(`PDF and DOCX in LibreOffice: the same pages, lines alike and why no
     for (const r of Object.keys(p.byReason) as Reason[]) {
       log.push(`  ${r} (${p.byReason[r]} lines): ${REASONS[r]}`);
       for (const d of p.diffs.filter((x) => x.reason === r)) {
-        log.push(`    PDF「${d.pdf}」 LibreOffice「${d.docx ?? '—'}」${d.docxNoAutospace !== undefined ? ` without autospace「${d.docxNoAutospace}」` : ''}${d.follows ? ' (follows)' : ''}`);
+        log.push(
+          `    PDF「${d.pdf}」 LibreOffice「${d.docx ?? '—'}」${d.docxNoAutospace !== undefined ? ` without autospace「${d.docxNoAutospace}」` : ''}${d.follows ? ' (follows)' : ''}`,
+        );
       }
     }
     console.log(log.join('\n'));
@@ -44,16 +46,20 @@ lo.describe(`PDF and DOCX in LibreOffice: the same pages, lines alike and why no
     expect(p.docxPages).toBe(p.pdfPages);
   });
 
-  test.for(names)('%s, end block on an even page: as many pages as the PDF, or two more where the PDF sets it under a body ending on an even page', { timeout: 120_000 }, async (name, ctx) => {
-    const issue = issueOf(FIXTURES[name]);
-    issue.endBlock.onEvenPage = true;
-    const p = await parity(issue);
-    await ctx.annotate(`pages PDF ${p.pdfPages}, LibreOffice ${p.docxPages}; lines alike ${p.alike}/${p.total} = ${percent(p.share)}`);
-    // The PDF's pages are laid out once (issue 20): a body that ends on an even page with room
-    // gets the end block at its foot. The DOCX cannot know where Word ends its body, so its end
-    // block opens a section on the next even page: a blank page and the end block's own.
-    const last = p.pdf.at(-1)!;
-    const sharesPage = last.findIndex((l) => l.startsWith('报：')) > 0;
-    expect(p.docxPages).toBe(p.pdfPages + (sharesPage ? 2 : 0));
-  });
+  test.for(names)(
+    '%s, end block on an even page: as many pages as the PDF, or two more where the PDF sets it under a body ending on an even page',
+    { timeout: 120_000 },
+    async (name, ctx) => {
+      const issue = issueOf(FIXTURES[name]);
+      issue.endBlock.onEvenPage = true;
+      const p = await parity(issue);
+      await ctx.annotate(`pages PDF ${p.pdfPages}, LibreOffice ${p.docxPages}; lines alike ${p.alike}/${p.total} = ${percent(p.share)}`);
+      // The PDF's pages are laid out once (issue 20): a body that ends on an even page with room
+      // gets the end block at its foot. The DOCX cannot know where Word ends its body, so its end
+      // block opens a section on the next even page: a blank page and the end block's own.
+      const last = p.pdf.at(-1)!;
+      const sharesPage = last.findIndex((l) => l.startsWith('报：')) > 0;
+      expect(p.docxPages).toBe(p.pdfPages + (sharesPage ? 2 : 0));
+    },
+  );
 });

@@ -55,7 +55,9 @@ describe('characters no font has', () => {
     });
     const r = runCli(['build'], dir);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/issues\/001\/10\.md:7:12  错误：字符“\uF8FF”（U\+F8FF）在字体 FandolFang-Regular\.otf 和缺字补充字体 NotoSerifCJKsc-Fallback\.otf 中都没有/);
+    expect(r.stderr).toMatch(
+      /issues\/001\/10\.md:7:12  错误：字符“\uF8FF”（U\+F8FF）在字体 FandolFang-Regular\.otf 和缺字补充字体 NotoSerifCJKsc-Fallback\.otf 中都没有/,
+    );
     expect(r.stderr).toMatch(/issues\/001\/10\.md:9:8  错误：字符“\uE000”（U\+E000）/);
     expect(r.stderr).toMatch(/错误：有 2 处字符在所有字体中都没有，没有生成 PDF/);
     expect(fs.existsSync(path.join(dir, 'dist'))).toBe(false);

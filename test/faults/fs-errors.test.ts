@@ -7,7 +7,18 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fsError, fsErrorMessage } from '../../src/output/fs-errors.js';
-import { assertCliBuilt, BIN, bulletinYaml, cleanupTemp, issueYaml, makeSeries, newsItem, runCli, snapshotTree, tempDir } from '../helpers/series.js';
+import {
+  assertCliBuilt,
+  BIN,
+  bulletinYaml,
+  cleanupTemp,
+  issueYaml,
+  makeSeries,
+  newsItem,
+  runCli,
+  snapshotTree,
+  tempDir,
+} from '../helpers/series.js';
 
 beforeAll(assertCliBuilt);
 afterAll(cleanupTemp);
@@ -22,7 +33,27 @@ function expectUserError(r: ReturnType<typeof runCli>, pathPart: RegExp): void {
 }
 
 describe('every file system error code', () => {
-  const codes = ['ENOENT', 'EEXIST', 'ENOTDIR', 'EISDIR', 'ENAMETOOLONG', 'EFBIG', 'ELOOP', 'EROFS', 'EACCES', 'EPERM', 'EBUSY', 'ENOSPC', 'EDQUOT', 'EMFILE', 'ENOTEMPTY', 'EXDEV', 'EIO', 'EINVAL', 'ESOMETHINGNEW'];
+  const codes = [
+    'ENOENT',
+    'EEXIST',
+    'ENOTDIR',
+    'EISDIR',
+    'ENAMETOOLONG',
+    'EFBIG',
+    'ELOOP',
+    'EROFS',
+    'EACCES',
+    'EPERM',
+    'EBUSY',
+    'ENOSPC',
+    'EDQUOT',
+    'EMFILE',
+    'ENOTEMPTY',
+    'EXDEV',
+    'EIO',
+    'EINVAL',
+    'ESOMETHINGNEW',
+  ];
   for (const code of codes) {
     it(`${code} is a Chinese message with the path`, () => {
       const m = fsErrorMessage(fsError(code, path.join(tempDir(), 'x.docx'), 'rename'));
@@ -89,12 +120,16 @@ describe('the CLI', () => {
   it('two new at once: never exit 2, never the same number twice', async () => {
     const dir = makeSeries({ 'issues/001/issue.yaml': issueYaml(1, '2024-05-08'), 'issues/001/10.md': item });
     const run = (): Promise<number | null> =>
-      new Promise((resolve) => spawn(process.execPath, [BIN, 'new', '--date', '2024-06-01'], { cwd: dir, stdio: 'ignore' }).on('exit', resolve));
+      new Promise((resolve) =>
+        spawn(process.execPath, [BIN, 'new', '--date', '2024-06-01'], { cwd: dir, stdio: 'ignore' }).on('exit', resolve),
+      );
     for (let round = 0; round < 3; round++) {
       const codes = await Promise.all([run(), run()]);
       for (const c of codes) expect([0, 1]).toContain(c);
     }
-    const numbers = fs.readdirSync(path.join(dir, 'issues')).map((d) => /number: (\d+)/.exec(fs.readFileSync(path.join(dir, 'issues', d, 'issue.yaml'), 'utf8'))![1]);
+    const numbers = fs
+      .readdirSync(path.join(dir, 'issues'))
+      .map((d) => /number: (\d+)/.exec(fs.readFileSync(path.join(dir, 'issues', d, 'issue.yaml'), 'utf8'))![1]);
     expect(new Set(numbers).size).toBe(numbers.length);
   });
 });

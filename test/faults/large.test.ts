@@ -36,7 +36,10 @@ afterAll(cleanupTemp);
 describe('very large input', () => {
   it('an issue of 200 items builds, every item present', async () => {
     const items = Array.from({ length: 200 }, (_, i) => `## 第${i + 1}条动态的标题\n\n${BODY}\n`).join('\n');
-    const dir = makeSeries({ 'issues/001/issue.yaml': issueYaml(1, '2024-05-08'), 'issues/001/10.md': `---\nsection: 高校动态\n---\n\n${items}` });
+    const dir = makeSeries({
+      'issues/001/issue.yaml': issueYaml(1, '2024-05-08'),
+      'issues/001/10.md': `---\nsection: 高校动态\n---\n\n${items}`,
+    });
     const r = runCli(['build'], dir);
     expect(r.code, r.stderr).toBe(0);
     const pdf = path.join(dir, 'dist', '工作动态第1期.pdf');
@@ -49,7 +52,10 @@ describe('very large input', () => {
   it('a 1 MB item builds', async () => {
     const para = `${BODY}\n\n`;
     const body = para.repeat(Math.ceil(1_000_000 / Buffer.byteLength(para)));
-    const dir = makeSeries({ 'issues/001/issue.yaml': issueYaml(1, '2024-05-08'), 'issues/001/10.md': `---\nsection: 高校动态\n---\n\n## 一条很长的动态\n\n${body}` });
+    const dir = makeSeries({
+      'issues/001/issue.yaml': issueYaml(1, '2024-05-08'),
+      'issues/001/10.md': `---\nsection: 高校动态\n---\n\n## 一条很长的动态\n\n${body}`,
+    });
     expect(fs.statSync(path.join(dir, 'issues/001/10.md')).size).toBeGreaterThan(1_000_000);
     const r = runCli(['build', '--format', 'pdf'], dir);
     expect(r.code, r.stderr).toBe(0);

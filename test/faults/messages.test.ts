@@ -22,7 +22,11 @@ function noCrash(r: ReturnType<typeof runCli>): void {
 
 describe('text encodings', () => {
   it('one bad byte in a UTF-8 file is pointed at; the file is not read as GBK', () => {
-    const md = Buffer.concat([Buffer.from(newsItem('高校动态', '某大学召开推进会', '第一段正文。\n\n第二段正').replace(/\n$/, '')), Buffer.from([0xff]), Buffer.from('文。\n')]);
+    const md = Buffer.concat([
+      Buffer.from(newsItem('高校动态', '某大学召开推进会', '第一段正文。\n\n第二段正').replace(/\n$/, '')),
+      Buffer.from([0xff]),
+      Buffer.from('文。\n'),
+    ]);
     const dir = makeSeries({ 'issues/001/issue.yaml': issueYaml(1, '2024-05-08'), 'issues/001/10.md': md });
     const m = buildModel(dir);
     expect(m.warnings.map((w) => w.rule)).not.toContain('encoding-not-utf8');
@@ -38,7 +42,10 @@ describe('text encodings', () => {
   });
 
   it('a NUL is reported as a NUL at its line and column, not as U+FFFD', () => {
-    const dir = makeSeries({ 'issues/001/issue.yaml': issueYaml(1, '2024-05-08'), 'issues/001/10.md': newsItem('高校动态', '标题', '正文\u0000内容。') });
+    const dir = makeSeries({
+      'issues/001/issue.yaml': issueYaml(1, '2024-05-08'),
+      'issues/001/10.md': newsItem('高校动态', '标题', '正文\u0000内容。'),
+    });
     const r = runCli(['check'], dir);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/issues\/001\/10\.md:7:3  错误：.*NUL/);
@@ -127,11 +134,17 @@ describe('a message about a file names that file', () => {
     const record = JSON.parse(fs.readFileSync(file, 'utf8')) as { bulletinYaml: string };
     record.bulletinYaml = `series: [未闭合\n${record.bulletinYaml}`;
     fs.writeFileSync(file, `${JSON.stringify(record, null, 2)}\n`);
-    const line = fs.readFileSync(file, 'utf8').split('\n').findIndex((l) => l.includes('"bulletinYaml"')) + 1;
+    const line =
+      fs
+        .readFileSync(file, 'utf8')
+        .split('\n')
+        .findIndex((l) => l.includes('"bulletinYaml"')) + 1;
     for (const cmd of [['build', '--format', 'html'], ['archive']]) {
       const r = runCli(cmd, dir);
       noCrash(r);
-      expect(r.stderr).toMatch(new RegExp(`issues/001/issued\\.json:${line}:1  错误：印发记录里记下的 bulletin\\.yaml 第 \\d+ 行第 \\d+ 列：YAML 格式错误`));
+      expect(r.stderr).toMatch(
+        new RegExp(`issues/001/issued\\.json:${line}:1  错误：印发记录里记下的 bulletin\\.yaml 第 \\d+ 行第 \\d+ 列：YAML 格式错误`),
+      );
       expect(r.stderr).not.toMatch(/^bulletin\.yaml:/m);
     }
   });

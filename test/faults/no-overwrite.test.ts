@@ -41,7 +41,7 @@ describe('stats --out never replaces a file bulletin did not write', () => {
     });
   }
 
-  it('the clerk\'s own workbook of the same name is refused; bulletin\'s own earlier one is replaced', () => {
+  it("the clerk's own workbook of the same name is refused; bulletin's own earlier one is replaced", () => {
     const dir = series();
     const mine = path.join(dir, '统计.xlsx');
     fs.writeFileSync(mine, 'my own workbook');
@@ -64,7 +64,9 @@ describe('stats --out never replaces a file bulletin did not write', () => {
     fs.writeFileSync(out, edited);
     const r = runCli(['stats', '--year', '2024', '--format', 'xlsx'], dir);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stderr).toContain('dist/信息报送统计-2024年.xlsx  警告：在上次生成之后被修改过（可能有人在 Excel、Word 或 WPS 里改了它）。修改过的文件已保留为 信息报送统计-2024年（修改稿）.xlsx');
+    expect(r.stderr).toContain(
+      'dist/信息报送统计-2024年.xlsx  警告：在上次生成之后被修改过（可能有人在 Excel、Word 或 WPS 里改了它）。修改过的文件已保留为 信息报送统计-2024年（修改稿）.xlsx',
+    );
     expect(fs.readFileSync(path.join(dir, 'dist', '信息报送统计-2024年（修改稿）.xlsx')).equals(edited)).toBe(true);
     expect(fs.readFileSync(out).subarray(0, 2).toString('latin1')).toBe('PK');
   });
@@ -75,7 +77,7 @@ describe('build --out never replaces a file bulletin did not write', () => {
     const dir = series();
     const out = path.join(dir, '发文');
     fs.mkdirSync(out);
-    fs.writeFileSync(path.join(out, '工作动态第1期.pdf'), 'the printer\'s own file');
+    fs.writeFileSync(path.join(out, '工作动态第1期.pdf'), "the printer's own file");
     const before = snapshotTree(dir);
     const r = runCli(['build', '--out', '发文'], dir);
     expect(r.code, r.stderr).toBe(1);

@@ -8,7 +8,17 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { RECORD_FILE, writeOutputSet } from '../../src/output/write-set.js';
-import { assertCliBuilt, bulletinYaml, cleanupTemp, issueYaml, makeSeries, newsItem, runCli, snapshotTree, tempDir } from '../helpers/series.js';
+import {
+  assertCliBuilt,
+  bulletinYaml,
+  cleanupTemp,
+  issueYaml,
+  makeSeries,
+  newsItem,
+  runCli,
+  snapshotTree,
+  tempDir,
+} from '../helpers/series.js';
 
 beforeAll(assertCliBuilt);
 afterAll(cleanupTemp);
@@ -33,7 +43,10 @@ describe('PDF and DOCX are replaced together or not at all', () => {
   it('a DOCX locked at the moment of replacing (Word) puts the new PDF back to the old one', () => {
     const dir = tempDir();
     // The old files are bulletin's own (the writer never replaces anyone else's).
-    writeOutputSet(dir, [{ name: 'a.pdf', bytes: Buffer.from('old pdf') }, { name: 'a.docx', bytes: Buffer.from('old docx') }]);
+    writeOutputSet(dir, [
+      { name: 'a.pdf', bytes: Buffer.from('old pdf') },
+      { name: 'a.docx', bytes: Buffer.from('old docx') },
+    ]);
     const real = fs.renameSync;
     const spy = vi.spyOn(fs, 'renameSync').mockImplementation((from, to) => {
       if (String(to).endsWith('a.docx')) {
@@ -44,9 +57,12 @@ describe('PDF and DOCX are replaced together or not at all', () => {
       return real(from, to);
     });
     try {
-      expect(() => writeOutputSet(dir, [{ name: 'a.pdf', bytes: Buffer.from('new pdf') }, { name: 'a.docx', bytes: Buffer.from('new docx') }])).toThrow(
-        expect.objectContaining({ code: 'EBUSY', path: path.join(dir, 'a.docx') }),
-      );
+      expect(() =>
+        writeOutputSet(dir, [
+          { name: 'a.pdf', bytes: Buffer.from('new pdf') },
+          { name: 'a.docx', bytes: Buffer.from('new docx') },
+        ]),
+      ).toThrow(expect.objectContaining({ code: 'EBUSY', path: path.join(dir, 'a.docx') }));
     } finally {
       spy.mockRestore();
     }
@@ -124,7 +140,12 @@ describe('a DOCX edited after bulletin wrote it', () => {
     // Unchanged: no warning, no copy.
     const again = runCli(['build'], dir);
     expect(again.stderr).not.toMatch(/被修改过/);
-    expect(fs.readdirSync(path.join(dir, 'dist')).filter((f) => !f.startsWith('.')).sort()).toEqual([`${STEM}.docx`, `${STEM}.html`, `${STEM}.pdf`]);
+    expect(
+      fs
+        .readdirSync(path.join(dir, 'dist'))
+        .filter((f) => !f.startsWith('.'))
+        .sort(),
+    ).toEqual([`${STEM}.docx`, `${STEM}.html`, `${STEM}.pdf`]);
 
     const edited = Buffer.concat([fresh, Buffer.from('edited in Word')]);
     fs.writeFileSync(docx, edited);

@@ -32,17 +32,55 @@ function expectRefused(r: GuardedResult, where: RegExp): void {
   expect(r.all).toMatch(where);
 }
 
-const list = (levels: number, text = '中文内容'): string => Array.from({ length: levels }, (_, i) => `${'  '.repeat(i)}- ${text}${i + 1}`).join('\n');
+const list = (levels: number, text = '中文内容'): string =>
+  Array.from({ length: levels }, (_, i) => `${'  '.repeat(i)}- ${text}${i + 1}`).join('\n');
 
 describe('deep nesting and pathological delimiters in an item', () => {
   const cases: Array<[string, string, string[], RegExp]> = [
-    ['10,000 > on one line', `${'>'.repeat(10000)} 引用`, ['build', '--format', 'pdf'], new RegExp(`issues/001/10\\.md:${BODY_LINE}:21  错误：这一行的列表或引用一层套一层，套了 10000 层，超过 20 层的上限`)],
-    ['1,000 inline "- "', `${'- '.repeat(1000)}x`, ['build', '--format', 'pdf'], new RegExp(`issues/001/10\\.md:${BODY_LINE}:41  错误：这一行的列表或引用一层套一层，套了 1000 层`)],
-    ['a list 600 levels deep', list(600), ['check'], new RegExp(`issues/001/10\\.md:${BODY_LINE + 20}:41  错误：这一行的列表或引用一层套一层，套了 21 层`)],
-    ['200 KB of a*a*…', 'a*'.repeat(100_000), ['check'], new RegExp(`issues/001/10\\.md:${BODY_LINE}:2002  错误：从第 ${BODY_LINE} 行起的这一段里，\\* _ ~ \` \\[ \\] < & 这些标记符号到这里已有 1000 多个`)],
-    ['emphasis nested 120 deep', `${'***强 '.repeat(60)}${'调***'.repeat(60)}`, ['build', '--format', 'html'], new RegExp(`issues/001/10\\.md:${BODY_LINE}:\\d+  错误：这里的格式一层套一层`)],
-    ['300 setext underlines', '标题\n===\n\n'.repeat(300), ['check'], /issues\/001\/10\.md:\d+:1  错误：这个文件里只有“===”或“---”的行到这里已有 200 多行/],
-    ['4 MB of blank lines', `正文开头。${'\n'.repeat(4 * 1024 * 1024 - 200)}正文结尾。`, ['check'], /issues\/001\/10\.md:20004:1  错误：这个文件有 \d+ 行，超过 20000 行的上限/],
+    [
+      '10,000 > on one line',
+      `${'>'.repeat(10000)} 引用`,
+      ['build', '--format', 'pdf'],
+      new RegExp(`issues/001/10\\.md:${BODY_LINE}:21  错误：这一行的列表或引用一层套一层，套了 10000 层，超过 20 层的上限`),
+    ],
+    [
+      '1,000 inline "- "',
+      `${'- '.repeat(1000)}x`,
+      ['build', '--format', 'pdf'],
+      new RegExp(`issues/001/10\\.md:${BODY_LINE}:41  错误：这一行的列表或引用一层套一层，套了 1000 层`),
+    ],
+    [
+      'a list 600 levels deep',
+      list(600),
+      ['check'],
+      new RegExp(`issues/001/10\\.md:${BODY_LINE + 20}:41  错误：这一行的列表或引用一层套一层，套了 21 层`),
+    ],
+    [
+      '200 KB of a*a*…',
+      'a*'.repeat(100_000),
+      ['check'],
+      new RegExp(
+        `issues/001/10\\.md:${BODY_LINE}:2002  错误：从第 ${BODY_LINE} 行起的这一段里，\\* _ ~ \` \\[ \\] < & 这些标记符号到这里已有 1000 多个`,
+      ),
+    ],
+    [
+      'emphasis nested 120 deep',
+      `${'***强 '.repeat(60)}${'调***'.repeat(60)}`,
+      ['build', '--format', 'html'],
+      new RegExp(`issues/001/10\\.md:${BODY_LINE}:\\d+  错误：这里的格式一层套一层`),
+    ],
+    [
+      '300 setext underlines',
+      '标题\n===\n\n'.repeat(300),
+      ['check'],
+      /issues\/001\/10\.md:\d+:1  错误：这个文件里只有“===”或“---”的行到这里已有 200 多行/,
+    ],
+    [
+      '4 MB of blank lines',
+      `正文开头。${'\n'.repeat(4 * 1024 * 1024 - 200)}正文结尾。`,
+      ['check'],
+      /issues\/001\/10\.md:20004:1  错误：这个文件有 \d+ 行，超过 20000 行的上限/,
+    ],
   ];
   for (const [name, body, cmd, where] of cases) {
     it(`${name}: ${cmd[0]} ends with exit 1 at the place, the item unchanged`, () => {
@@ -58,7 +96,9 @@ describe('deep nesting and pathological delimiters in an item', () => {
   it('an item of 9,900 list entries, inside every bound, builds in all formats within the guard, every entry printed', () => {
     // One loose list (blank lines between its blocks): pdfmake's break callback scanned the
     // document to its end for every entry, and check's glyph locator copied a list per text.
-    const body = Array.from({ length: 20 }, (_, b) => Array.from({ length: 495 }, (_, i) => `- 第${b * 495 + i + 1}项`).join('\n')).join('\n\n');
+    const body = Array.from({ length: 20 }, (_, b) => Array.from({ length: 495 }, (_, i) => `- 第${b * 495 + i + 1}项`).join('\n')).join(
+      '\n\n',
+    );
     const { dir } = seriesWith(body);
     const r = runGuarded(['build'], dir);
     expect(r.hung, 'hung').toBe(false);
@@ -127,7 +167,11 @@ describe('deep nesting and NUL bytes in submissions', () => {
   });
 
   it('a .txt holding 0.5 MB of NUL bytes imports its text, says what it left out, and the item checks clean', () => {
-    const bytes = Buffer.concat([Buffer.from('赣南师范大学召开推进会\n\n4月18日，学校召开推进会。'), Buffer.alloc(512 * 1024), Buffer.from('会议部署了下一阶段工作。\n')]);
+    const bytes = Buffer.concat([
+      Buffer.from('赣南师范大学召开推进会\n\n4月18日，学校召开推进会。'),
+      Buffer.alloc(512 * 1024),
+      Buffer.from('会议部署了下一阶段工作。\n'),
+    ]);
     const { r, dir } = importOne('来稿.txt', bytes);
     expect(r.hung).toBe(false);
     expect(r.all).not.toMatch(CRASH);

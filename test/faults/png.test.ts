@@ -54,7 +54,11 @@ function chunk(type: string, data: Buffer): Buffer {
 /** Scanlines of the spec (every interlace pass), each with its filter byte. */
 function scanlines(s: PngSpec): Buffer {
   const bits = SAMPLES[s.colour]! * s.depth;
-  const passes = s.interlace ? ADAM7.map(([x0, y0, dx, dy]) => [Math.ceil((s.width - x0!) / dx!), Math.ceil((s.height - y0!) / dy!)] as const).filter(([w, h]) => w > 0 && h > 0) : [[s.width, s.height] as const];
+  const passes = s.interlace
+    ? ADAM7.map(([x0, y0, dx, dy]) => [Math.ceil((s.width - x0!) / dx!), Math.ceil((s.height - y0!) / dy!)] as const).filter(
+        ([w, h]) => w > 0 && h > 0,
+      )
+    : [[s.width, s.height] as const];
   const rows: Buffer[] = [];
   let n = 0;
   for (const [w, h] of passes) {
@@ -108,8 +112,16 @@ describe('corrupt PNGs that pass the chunk check are refused at the item, before
     ['a bad filter byte', png({ ...RGB, filter: (r) => (r === 5 ? 9 : 0) }), /第 6 行图像数据的滤波方式（9）不存在/],
     ['image data too short for the size', png(RGB, { data: short }), /图像数据不完整：40×30 像素需要的数据只有一部分/],
     ['a palette image without its palette', png(PALETTE, { withoutPalette: true }), /这是调色板图像，却没有调色板（PLTE）/],
-    ['an interlaced image with a broken pass', png(interlacedRgba, { data: scanlines({ ...interlacedRgba, interlace: 0 }) }), /图像数据比图像尺寸需要的多|图像数据不完整/],
-    ['an interlaced image with a bad filter byte in a later pass', png({ ...interlacedRgba, filter: (r) => (r === 20 ? 5 : 0) }), /隔行扫描第 \d 遍的第 \d+ 行图像数据的滤波方式（5）不存在/],
+    [
+      'an interlaced image with a broken pass',
+      png(interlacedRgba, { data: scanlines({ ...interlacedRgba, interlace: 0 }) }),
+      /图像数据比图像尺寸需要的多|图像数据不完整/,
+    ],
+    [
+      'an interlaced image with a bad filter byte in a later pass',
+      png({ ...interlacedRgba, filter: (r) => (r === 20 ? 5 : 0) }),
+      /隔行扫描第 \d 遍的第 \d+ 行图像数据的滤波方式（5）不存在/,
+    ],
     ['palette indices outside the palette', png({ ...PALETTE, pixel: [7] }), /用到了调色板里没有的颜色/],
     ['a damaged image-data CRC', png(RGB, { breakCrc: 'IDAT' }), /IDAT 数据块的校验值不符/],
   ];
@@ -139,7 +151,8 @@ function pagePixelsNear(pdf: string, rgb: number[]): number {
   const header = /^P6\s+(\d+)\s+(\d+)\s+(\d+)\s/.exec(ppm.toString('latin1', 0, 40))!;
   const data = ppm.subarray(header[0].length);
   let n = 0;
-  for (let i = 0; i + 2 < data.length; i += 3) if (Math.abs(data[i]! - rgb[0]!) < 12 && Math.abs(data[i + 1]! - rgb[1]!) < 12 && Math.abs(data[i + 2]! - rgb[2]!) < 12) n++;
+  for (let i = 0; i + 2 < data.length; i += 3)
+    if (Math.abs(data[i]! - rgb[0]!) < 12 && Math.abs(data[i + 1]! - rgb[1]!) < 12 && Math.abs(data[i + 2]! - rgb[2]!) < 12) n++;
   return n;
 }
 

@@ -137,7 +137,11 @@ describe('nothing outside the series', () => {
     // Found by the mutation property: issuesDir "" made bulletin.yaml's own folder the issues folder,
     // so dist/ and issues/ were listed as broken issues and `build 1` could not find issue 1.
     for (const bad of ['""', '.', './', 'issues/..']) {
-      const dir = makeSeries({ 'bulletin.yaml': bulletinYaml(`issuesDir: ${bad}`), 'issues/001/issue.yaml': issueYaml(1, '2024-05-08'), 'issues/001/10.md': good });
+      const dir = makeSeries({
+        'bulletin.yaml': bulletinYaml(`issuesDir: ${bad}`),
+        'issues/001/issue.yaml': issueYaml(1, '2024-05-08'),
+        'issues/001/10.md': good,
+      });
       const r = runCli(['build', '1', '--out', 'OUT'], dir);
       expect(r.code, `${bad}: ${r.stdout}`).toBe(1);
       expect(r.stderr, bad).toMatch(/bulletin\.yaml:\d+:\d+  错误：.*issuesDir.*子文件夹/);
@@ -165,7 +169,10 @@ describe('nothing outside the series', () => {
     fs.copyFileSync(path.join(outside, 'secret.png'), path.join(outside, 'a.png'));
     const m = buildModel(dir);
     const images = m.errors.filter((e) => e.rule === 'image');
-    expect(images.map((e) => e.message)).toEqual([expect.stringMatching(/images\/link\.png.*系列文件夹之外/), expect.stringMatching(/shots\/a\.png.*系列文件夹之外/)]);
+    expect(images.map((e) => e.message)).toEqual([
+      expect.stringMatching(/images\/link\.png.*系列文件夹之外/),
+      expect.stringMatching(/shots\/a\.png.*系列文件夹之外/),
+    ]);
   });
 
   it('an image symlinked inside the series is fine', () => {
@@ -180,4 +187,3 @@ describe('nothing outside the series', () => {
     expect(buildModel(dir).errors).toEqual([]);
   });
 });
-

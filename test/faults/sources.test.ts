@@ -7,17 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  assertCliBuilt,
-  blockRuns,
-  buildModel,
-  cleanupTemp,
-  issueYaml,
-  makeSeries,
-  newsItem,
-  runCli,
-  text,
-} from '../helpers/series.js';
+import { assertCliBuilt, blockRuns, buildModel, cleanupTemp, issueYaml, makeSeries, newsItem, runCli, text } from '../helpers/series.js';
 
 /** A real PNG of the given size, one colour, so that image headers and data are valid. */
 function png(width: number, height: number): Buffer {
@@ -46,7 +36,12 @@ function png(width: number, height: number): Buffer {
   ihdr[9] = 2;
   const row = Buffer.concat([Buffer.from([0]), Buffer.alloc(width * 3, 0x80)]);
   const raw = Buffer.concat(Array.from({ length: height }, () => row));
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', zlib.deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', zlib.deflateSync(raw)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 function seriesWithItem(body: string, extra: Record<string, string | Buffer> = {}): string {
@@ -67,8 +62,18 @@ describe('images', () => {
     ['absolute path', '![现场](/tmp/x.png)', {}, /绝对路径/],
     ['Windows absolute path', '![现场](C:/照片/x.png)', {}, /绝对路径/],
     ['remote URL, never fetched', '![现场](https://example.com/x.png)', {}, /网络地址/],
-    ['unsupported format', '![现场](images/x.gif)', { 'issues/001/images/x.gif': Buffer.from('GIF89a\x01\x00\x01\x00') }, /不是 PNG 或 JPEG/],
-    ['corrupt image', '![现场](images/x.png)', { 'issues/001/images/x.png': Buffer.concat([png(4, 4).subarray(0, 12), Buffer.from('truncated')]) }, /已损坏/],
+    [
+      'unsupported format',
+      '![现场](images/x.gif)',
+      { 'issues/001/images/x.gif': Buffer.from('GIF89a\x01\x00\x01\x00') },
+      /不是 PNG 或 JPEG/,
+    ],
+    [
+      'corrupt image',
+      '![现场](images/x.png)',
+      { 'issues/001/images/x.png': Buffer.concat([png(4, 4).subarray(0, 12), Buffer.from('truncated')]) },
+      /已损坏/,
+    ],
   ];
   for (const [name, md, files, message] of cases) {
     it(`${name}: error at the image's line`, () => {
@@ -125,7 +130,8 @@ describe('Markdown the layout does not support', () => {
     const w = m.warnings.find((d) => d.rule === 'heading-too-deep');
     expect(w?.line).toBe(8);
     const article = m.issue!.sections[0]!.entries[0]!;
-    const heading = article.kind === 'article' ? article.blocks.find((b) => b.type === 'heading' && text(b.runs) === '第五层标题') : undefined;
+    const heading =
+      article.kind === 'article' ? article.blocks.find((b) => b.type === 'heading' && text(b.runs) === '第五层标题') : undefined;
     expect(heading && heading.type === 'heading' ? heading.level : 0).toBe(4);
   });
 

@@ -107,7 +107,7 @@ describe('FIFOs and other special files in the series', () => {
 });
 
 describe('FIFOs in place of the files bulletin keeps for itself', () => {
-  it('the output folder\'s record (.bulletin-written.json): build ends naming it, nothing written', () => {
+  it("the output folder's record (.bulletin-written.json): build ends naming it, nothing written", () => {
     const dir = series();
     fs.mkdirSync(path.join(dir, 'dist'));
     mkfifo(path.join(dir, 'dist/.bulletin-written.json'));

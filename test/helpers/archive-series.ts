@@ -48,7 +48,8 @@ export function expectConsistent(archiveDir: string): Manifest {
   const html = fs.readFileSync(path.join(archiveDir, 'index.html'), 'utf8');
   // Links written in the page itself; the search script's template builds its links from the index data.
   for (const m2 of html.replace(/<script[\s\S]*?<\/script>/g, '').matchAll(/href="([^"]+)"/g)) {
-    if (!fs.existsSync(path.join(archiveDir, decodeURI(m2[1]!.replace(/#.*$/, ''))))) throw new Error(`index.html links to ${m2[1]}, which is missing`);
+    if (!fs.existsSync(path.join(archiveDir, decodeURI(m2[1]!.replace(/#.*$/, '')))))
+      throw new Error(`index.html links to ${m2[1]}, which is missing`);
   }
   return m;
 }

@@ -49,7 +49,10 @@ export function docxToPdf(docx: Uint8Array, stem = 'bulletin'): Uint8Array {
  * unchanged .fodt is rendered too, so a test can check that the round trip itself changes
  * nothing.
  */
-export function docxToPdfVariants(docx: Uint8Array, variants: Record<string, (fodt: string) => string>): { docx: Uint8Array; fodt: Uint8Array; variants: Record<string, Uint8Array> } {
+export function docxToPdfVariants(
+  docx: Uint8Array,
+  variants: Record<string, (fodt: string) => string>,
+): { docx: Uint8Array; fodt: Uint8Array; variants: Record<string, Uint8Array> } {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'bulletin-lo-'));
   try {
     fs.writeFileSync(path.join(work, 'doc.docx'), docx);
@@ -114,5 +117,10 @@ export function pdfLines(pdf: Uint8Array): PdfPage[] {
 }
 
 function decodeEntities(s: string): string {
-  return s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+  return s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&');
 }

@@ -24,7 +24,8 @@ export function validateOoxml(file: string): SchemaError[] {
     // The command's `#!/usr/bin/env node` finds the Node running the tests.
     env: { ...process.env, PATH: `${path.dirname(process.execPath)}${path.delimiter}${process.env.PATH ?? ''}` },
   });
-  if (r.error || r.status !== 0) throw new Error(`ooxml-validate could not run on ${file}: ${r.error?.message ?? `status ${r.status}`}\n${r.stderr}`);
+  if (r.error || r.status !== 0)
+    throw new Error(`ooxml-validate could not run on ${file}: ${r.error?.message ?? `status ${r.status}`}\n${r.stderr}`);
   let found: unknown;
   try {
     found = JSON.parse(r.stdout);

@@ -39,7 +39,15 @@ export function printedRows(p: PdfPage): PrintedLine[] {
     else rows.push([l]);
   }
   return rows
-    .map((r) => ({ text: squeeze(r.sort((a, b) => a.xMin - b.xMin).map((l) => l.text).join('')), right: Math.max(...r.map((l) => l.xMax)) }))
+    .map((r) => ({
+      text: squeeze(
+        r
+          .sort((a, b) => a.xMin - b.xMin)
+          .map((l) => l.text)
+          .join(''),
+      ),
+      right: Math.max(...r.map((l) => l.xMax)),
+    }))
     .filter((r) => r.text !== '');
 }
 
@@ -53,7 +61,12 @@ export function printedLines(p: PdfPage): string[] {
  * printed counts them.
  */
 function pageCount(pages: PdfPage[]): number {
-  const numbers = pages.flatMap((p) => p.lines.map((l) => PAGE_NUMBER_LINE.exec(squeeze(l.text))?.[1]).filter(Boolean).map(Number));
+  const numbers = pages.flatMap((p) =>
+    p.lines
+      .map((l) => PAGE_NUMBER_LINE.exec(squeeze(l.text))?.[1])
+      .filter(Boolean)
+      .map(Number),
+  );
   return Math.max(pages.length, ...numbers);
 }
 
@@ -92,7 +105,15 @@ function compare(pdfPages: PdfPage[], docxPages: PdfPage[]): Parity {
   const docx = docxPages.map(printedLines);
   const a = pdf.flat();
   const alike = alignLines(a, docx.flat()).length;
-  return { pdfPages: pageCount(pdfPages), docxPages: pageCount(docxPages), pdf, docx, alike, total: a.length, share: a.length ? alike / a.length : 1 };
+  return {
+    pdfPages: pageCount(pdfPages),
+    docxPages: pageCount(docxPages),
+    pdf,
+    docx,
+    alike,
+    total: a.length,
+    share: a.length ? alike / a.length : 1,
+  };
 }
 
 export async function parity(issue: Issue): Promise<Parity> {
@@ -103,11 +124,14 @@ export async function parity(issue: Issue): Promise<Parity> {
 export const REASONS = {
   autospace:
     'autoSpaceDE/DN: LibreOffice’s DOCX import ignores both and sets a gap where hanzi meet digits or Latin letters; with its own autospace off (ODF text-autospace none) the line is alike',
-  overflowPunct: 'overflowPunct: LibreOffice’s DOCX import reads it inverted (on = no hanging), so a closing mark the PDF hangs past the 28th cell moves the line’s last character down',
+  overflowPunct:
+    'overflowPunct: LibreOffice’s DOCX import reads it inverted (on = no hanging), so a closing mark the PDF hangs past the 28th cell moves the line’s last character down',
   kinsokuLists:
     'noLineBreaksBefore/After: LibreOffice’s DOCX import ignores these lists (GB/T 15834’s marks, in settings.xml) and breaks Chinese by its own rules: it keeps a quotation mark with the character beside it (Unicode line breaking, UAX #14 LB19) and lets a dash start a line',
-  number: 'a number with its unit (spec §11): no Word setting can say it, so the DOCX does not; LibreOffice breaks after the number where the PDF keeps it with its unit',
-  pdfAllowance: 'the PDF breaks a cell early where Latin meets Chinese: its LATIN_IN_CJK allowance (src/layout/spec.ts), tuned to LibreOffice 7.4, widens such lines by 0.25 pt a change',
+  number:
+    'a number with its unit (spec §11): no Word setting can say it, so the DOCX does not; LibreOffice breaks after the number where the PDF keeps it with its unit',
+  pdfAllowance:
+    'the PDF breaks a cell early where Latin meets Chinese: its LATIN_IN_CJK allowance (src/layout/spec.ts), tuned to LibreOffice 7.4, widens such lines by 0.25 pt a change',
   other: 'not explained',
 } as const;
 export type Reason = keyof typeof REASONS;

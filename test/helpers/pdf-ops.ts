@@ -51,9 +51,12 @@ export async function drawnText(bytes: Uint8Array, pages?: number[]): Promise<Dr
           const m = (typeof args[0] === 'number' ? args : args[0]) as ArrayLike<number>;
           st.scale = Math.hypot(m[0]!, m[1]!);
         } else if (fn === OPS.showText || fn === OPS.showSpacedText) {
-          const glyphs = (args[0] as Array<{ unicode?: string } | number | null>).filter((g): g is { unicode?: string } => typeof g === 'object' && g !== null);
+          const glyphs = (args[0] as Array<{ unicode?: string } | number | null>).filter(
+            (g): g is { unicode?: string } => typeof g === 'object' && g !== null,
+          );
           const text = glyphs.map((g) => g.unicode ?? '').join('');
-          if (text) out.push({ page: n, text, font: st.font, size: st.fontSize * st.scale, renderMode: st.renderMode, lineWidth: st.lineWidth });
+          if (text)
+            out.push({ page: n, text, font: st.font, size: st.fontSize * st.scale, renderMode: st.renderMode, lineWidth: st.lineWidth });
         }
       }
     }

@@ -44,7 +44,10 @@ export function isPageNumber(l: PdfLine): boolean {
 /** Lines of body text: body size, inside the text block, not a page number. */
 export function bodyLines(page: PdfPage): PdfLine[] {
   return page.lines.filter(
-    (l) => !isPageNumber(l) && l.y < GEOM.bottom && l.items.every((i) => i.size <= GEOM.bodySize && i.size >= GEOM.bodySize - SPEC_SIZE.bodyTighteningPt),
+    (l) =>
+      !isPageNumber(l) &&
+      l.y < GEOM.bottom &&
+      l.items.every((i) => i.size <= GEOM.bodySize && i.size >= GEOM.bodySize - SPEC_SIZE.bodyTighteningPt),
   );
 }
 

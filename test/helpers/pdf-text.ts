@@ -57,7 +57,9 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfRead> {
     const items: PdfItem[] = [];
     for (const it of content.items) {
       if (!('str' in it) || it.str === '') continue;
-      const fontObj = page.commonObjs.has(it.fontName) ? (page.commonObjs.get(it.fontName) as { name?: string; missingFile?: boolean }) : undefined;
+      const fontObj = page.commonObjs.has(it.fontName)
+        ? (page.commonObjs.get(it.fontName) as { name?: string; missingFile?: boolean })
+        : undefined;
       const full = fontObj?.name ?? it.fontName;
       const font = full.replace(/^[A-Z]{6}\+/, '');
       fonts.set(full, { name: full, missingFile: Boolean(fontObj?.missingFile) });

@@ -41,13 +41,18 @@ export function readStyles(xml: string): WordStyles {
     });
   }
   const defaults = inner(xml, 'w:docDefaults');
-  return { pPrDefault: ownPPr(inner(inner(defaults, 'w:pPrDefault'), 'w:pPr')), rPrDefault: inner(inner(defaults, 'w:rPrDefault'), 'w:rPr'), byId };
+  return {
+    pPrDefault: ownPPr(inner(inner(defaults, 'w:pPrDefault'), 'w:pPr')),
+    rPrDefault: inner(inner(defaults, 'w:rPrDefault'), 'w:rPr'),
+    byId,
+  };
 }
 
 /** A style and the styles it is based on, nearest first. */
 function chain(s: WordStyles, id: string | undefined): StyleDef[] {
   const out: StyleDef[] = [];
-  for (let cur = id ? s.byId.get(id) : undefined; cur && !out.includes(cur); cur = cur.basedOn ? s.byId.get(cur.basedOn) : undefined) out.push(cur);
+  for (let cur = id ? s.byId.get(id) : undefined; cur && !out.includes(cur); cur = cur.basedOn ? s.byId.get(cur.basedOn) : undefined)
+    out.push(cur);
   return out;
 }
 
@@ -61,7 +66,8 @@ export function onOff(props: string, name: string): boolean | undefined {
 /** The w:pPr of paragraph `p`, mark properties included. */
 const paragraphPPr = (p: string): string | undefined => /^<w:p\b[^>]*>\s*<w:pPr>([\s\S]*?)<\/w:pPr>/.exec(p)?.[1];
 
-const defaultStyle = (s: WordStyles, type: string): string | undefined => [...s.byId.values()].find((d) => d.type === type && d.default)?.id;
+const defaultStyle = (s: WordStyles, type: string): string | undefined =>
+  [...s.byId.values()].find((d) => d.type === type && d.default)?.id;
 
 /** The paragraph's style and the styles it is based on (the default paragraph style when it names none). */
 function paragraphChain(s: WordStyles, p: string): StyleDef[] {
@@ -82,7 +88,8 @@ export function paragraphProperty(s: WordStyles, p: string, name: string): { val
 }
 
 /** A language attribute (w:val for Latin text, w:eastAsia for East Asian text) of a run's properties. */
-const language = (rPr: string, attr: 'val' | 'eastAsia'): string | undefined => new RegExp(`<w:lang [^>]*w:${attr}="([^"]+)"`).exec(rPr)?.[1];
+const language = (rPr: string, attr: 'val' | 'eastAsia'): string | undefined =>
+  new RegExp(`<w:lang [^>]*w:${attr}="([^"]+)"`).exec(rPr)?.[1];
 
 /**
  * The language of the text of run `r` (a w:r element, or the properties of a paragraph mark)

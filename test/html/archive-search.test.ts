@@ -67,7 +67,13 @@ browser.describe(`archive index search in chromium${why(browser)}`, () => {
 
   beforeAll(async () => {
     const issues = [issueOf(SERIES.mixed), issueOf(SERIES.sample)];
-    manifest = { series: '江西省高校与县域基础教育协同提质行动', name: '工作动态', publisher: '办公室', tool: { name: 'bulletin', version: 'test' }, issues: issues.map(entry) };
+    manifest = {
+      series: '江西省高校与县域基础教育协同提质行动',
+      name: '工作动态',
+      publisher: '办公室',
+      tool: { name: 'bulletin', version: 'test' },
+      issues: issues.map(entry),
+    };
     const dir = tempDir('bulletin-index-');
     file = path.join(dir, 'index.html');
     fs.writeFileSync(file, indexHtml(manifest));
@@ -106,7 +112,15 @@ browser.describe(`archive index search in chromium${why(browser)}`, () => {
 
   it('shows a headline and unit that look like markup as text: no element, no script runs', async () => {
     const hostile = structuredClone(manifest.issues[0]!);
-    hostile.items = [{ section: '工作动态', title: '<img src=x onerror="document.title=1">标题&amp;', unit: '"><b>单位</b>', text: '独一无二的暗号词', anchor: 'item-1' }];
+    hostile.items = [
+      {
+        section: '工作动态',
+        title: '<img src=x onerror="document.title=1">标题&amp;',
+        unit: '"><b>单位</b>',
+        text: '独一无二的暗号词',
+        anchor: 'item-1',
+      },
+    ];
     const dir = tempDir('bulletin-index-hostile-');
     const hostileFile = path.join(dir, 'index.html');
     fs.writeFileSync(hostileFile, indexHtml({ ...manifest, issues: [hostile] }));

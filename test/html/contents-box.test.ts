@@ -62,7 +62,13 @@ browser.describe(`本期要目 in the web edition${why(browser)}`, () => {
       const page = await open(web, 1280);
       const nav = await page.evaluate(() => {
         const n = document.querySelector('nav[aria-label="本期要目"]');
-        return n ? { text: (n as HTMLElement).innerText, afterHeader: n.previousElementSibling?.tagName, beforeMain: n.nextElementSibling?.tagName } : null;
+        return n
+          ? {
+              text: (n as HTMLElement).innerText,
+              afterHeader: n.previousElementSibling?.tagName,
+              beforeMain: n.nextElementSibling?.tagName,
+            }
+          : null;
       });
       expect(nav).not.toBeNull();
       expect(squeeze(nav!.text)).toBe(contentsText(issue));
@@ -71,7 +77,11 @@ browser.describe(`本期要目 in the web edition${why(browser)}`, () => {
         Array.from(document.querySelectorAll<HTMLAnchorElement>('nav a')).map((a) => {
           const id = decodeURIComponent(a.hash.slice(1));
           const target = document.getElementById(id);
-          return { text: a.innerText, id, target: target ? { tag: target.tagName, text: target.innerText, inMain: Boolean(target.closest('main')) } : null };
+          return {
+            text: a.innerText,
+            id,
+            target: target ? { tag: target.tagName, text: target.innerText, inMain: Boolean(target.closest('main')) } : null,
+          };
         }),
       );
       const heads = issue.sections.map((s) => s.heading);
@@ -84,9 +94,14 @@ browser.describe(`本期要目 in the web edition${why(browser)}`, () => {
       // Heads reach the column heads, headlines the items' headings (★ lead, or the article title).
       const reached = links.map((l) => squeeze(l.target!.text));
       for (const h of heads) expect(reached).toContain(squeeze(h));
-      for (const h of headlines) expect(reached.some((t) => t.startsWith(squeeze(h)) || t.startsWith(`★${squeeze(h)}`)), h).toBe(true);
+      for (const h of headlines)
+        expect(
+          reached.some((t) => t.startsWith(squeeze(h)) || t.startsWith(`★${squeeze(h)}`)),
+          h,
+        ).toBe(true);
       // Following the last link brings its heading, out of sight below, into the window.
-      const where = (id: string) => page.evaluate((x) => ({ top: document.getElementById(x)!.getBoundingClientRect().top, height: window.innerHeight }), id);
+      const where = (id: string) =>
+        page.evaluate((x) => ({ top: document.getElementById(x)!.getBoundingClientRect().top, height: window.innerHeight }), id);
       const id = links.at(-1)!.id;
       expect((await where(id)).top).toBeGreaterThan((await where(id)).height);
       await page.locator('nav a').last().click();
@@ -106,7 +121,13 @@ browser.describe(`本期要目 in the web edition${why(browser)}`, () => {
           const head = p.querySelector('.contentsHead');
           const text = Array.from(p.querySelectorAll('a')).at(-1)!;
           const lineHeight = parseFloat(getComputedStyle(p).lineHeight);
-          return { lines: Math.round(text.getClientRects().length), headTop: head?.getBoundingClientRect().top, textTop: text.getClientRects()[0]!.top, lineHeight, height: p.getBoundingClientRect().height };
+          return {
+            lines: Math.round(text.getClientRects().length),
+            headTop: head?.getBoundingClientRect().top,
+            textTop: text.getClientRects()[0]!.top,
+            lineHeight,
+            height: p.getBoundingClientRect().height,
+          };
         }),
         scroll: document.documentElement.scrollWidth - document.documentElement.clientWidth,
       }));
@@ -117,7 +138,8 @@ browser.describe(`本期要目 in the web edition${why(browser)}`, () => {
     const wide = await rows(1280);
     expect(wide.rows).toHaveLength(13);
     for (const r of wide.rows) expect(r.height / r.lineHeight).toBeCloseTo(1, 1);
-    for (const r of wide.rows.filter((x) => x.headTop !== undefined)) expect(Math.abs(r.headTop! - r.textTop)).toBeLessThan(r.lineHeight / 2);
+    for (const r of wide.rows.filter((x) => x.headTop !== undefined))
+      expect(Math.abs(r.headTop! - r.textTop)).toBeLessThan(r.lineHeight / 2);
     const narrow = await rows(360);
     expect(narrow.scroll).toBeLessThanOrEqual(0);
     for (const r of narrow.rows.filter((x) => x.headTop !== undefined)) expect(r.textTop - r.headTop!).toBeGreaterThan(r.lineHeight / 2);
@@ -126,7 +148,11 @@ browser.describe(`本期要目 in the web edition${why(browser)}`, () => {
   it('at phone widths a wrapped headline never leaves one character alone on its last line', async () => {
     let wrapped = 0;
     for (const k of ['news', 'mixed']) {
-      for (const [file, width] of [[files[k]!.web, 360], [files[k]!.web, 414], [files[k]!.wechat, 360]] as const) {
+      for (const [file, width] of [
+        [files[k]!.web, 360],
+        [files[k]!.web, 414],
+        [files[k]!.wechat, 360],
+      ] as const) {
         const page = await open(file, width);
         // Per headline, the characters on each of its lines, read from the text's own boxes.
         const rows = await page.evaluate(() =>

@@ -41,7 +41,9 @@ browser.describe(`leads and the red rule in chromium${why(browser)}`, () => {
       await page.goto(pathToFileURL(files[v]).href, { waitUntil: 'load' });
       const found = await page.evaluate(() => {
         const look = (start: string) => {
-          const el = Array.from(document.querySelectorAll('p span, p')).reverse().find((e) => e.textContent?.startsWith(start) && e.children.length === 0);
+          const el = Array.from(document.querySelectorAll('p span, p'))
+            .reverse()
+            .find((e) => e.textContent?.startsWith(start) && e.children.length === 0);
           if (!el) return undefined;
           const cs = getComputedStyle(el);
           return { weight: Number(cs.fontWeight), family: cs.fontFamily };

@@ -21,9 +21,12 @@ import { assertCliBuilt, cleanupTemp, copySeries, makeSeries, runCli, tempDir } 
 
 const squeeze = (s: string): string => s.replace(/[\s\u3000]+/g, '');
 
-
 /** The files a reader sees in an output folder: build's own record of what it wrote is hidden. */
-const listed = (dir: string): string[] => fs.readdirSync(dir).filter((f) => !f.startsWith('.')).sort();
+const listed = (dir: string): string[] =>
+  fs
+    .readdirSync(dir)
+    .filter((f) => !f.startsWith('.'))
+    .sort();
 
 describe('web edition as files', () => {
   afterAll(cleanupTemp);
@@ -117,7 +120,10 @@ browser.describe(`web edition in chromium${why(browser)}`, () => {
     for (const width of [360, 1280]) {
       it(`${key}: no horizontal scrolling at ${width} px; screenshot written`, async () => {
         const { page } = await open(files[key].web, width);
-        const { scroll, client } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+        const { scroll, client } = await page.evaluate(() => ({
+          scroll: document.documentElement.scrollWidth,
+          client: document.documentElement.clientWidth,
+        }));
         expect(scroll).toBeLessThanOrEqual(client);
         await page.screenshot({ path: path.join(SCREENSHOTS, `${key}-${width}.png`), fullPage: true });
         await page.close();
@@ -153,8 +159,12 @@ browser.describe(`web edition in chromium${why(browser)}`, () => {
     const { issue, web } = files.mixed;
     const { page } = await open(web, 1280);
     expect(await page.locator('table thead tr th').count()).toBeGreaterThan(0);
-    const imgs = await page.evaluate(() => Array.from(document.images).map((i) => ({ alt: i.alt, src: i.src.slice(0, 22), w: i.naturalWidth })));
-    const captions = issue.sections.flatMap((s) => s.entries.flatMap((e) => (e.kind === 'news' ? e.body : e.blocks))).flatMap((bl) => (bl.type === 'image' ? [bl.caption ?? bl.alt] : []));
+    const imgs = await page.evaluate(() =>
+      Array.from(document.images).map((i) => ({ alt: i.alt, src: i.src.slice(0, 22), w: i.naturalWidth })),
+    );
+    const captions = issue.sections
+      .flatMap((s) => s.entries.flatMap((e) => (e.kind === 'news' ? e.body : e.blocks)))
+      .flatMap((bl) => (bl.type === 'image' ? [bl.caption ?? bl.alt] : []));
     expect(imgs.length).toBe(captions.length);
     expect(imgs.length).toBeGreaterThan(0);
     imgs.forEach((im, i) => {
@@ -207,7 +217,10 @@ browser.describe(`web edition in chromium${why(browser)}`, () => {
    * How chromium broke an element's text into lines: the text of each line box, read back
    * character by character from the layout (Range rects), with the line's left and right edges.
    */
-  async function linesOf(page: Page, selector: string): Promise<Array<{ text: string; lines: Array<{ text: string; left: number; right: number }>; box: { left: number; right: number } }>> {
+  async function linesOf(
+    page: Page,
+    selector: string,
+  ): Promise<Array<{ text: string; lines: Array<{ text: string; left: number; right: number }>; box: { left: number; right: number } }>> {
     return page.evaluate((sel) => {
       return Array.from(document.querySelectorAll(sel)).map((el) => {
         const lines: Array<{ top: number; text: string; left: number; right: number }> = [];
@@ -232,7 +245,11 @@ browser.describe(`web edition in chromium${why(browser)}`, () => {
         const cs = getComputedStyle(el);
         const b = el.getBoundingClientRect();
         const box = { left: b.left + parseFloat(cs.paddingLeft), right: b.right - parseFloat(cs.paddingRight) };
-        return { text: el.textContent ?? '', lines: lines.sort((a, c) => a.top - c.top).map(({ text, left, right }) => ({ text, left, right })), box };
+        return {
+          text: el.textContent ?? '',
+          lines: lines.sort((a, c) => a.top - c.top).map(({ text, left, right }) => ({ text, left, right })),
+          box,
+        };
       });
     }, selector);
   }
@@ -286,7 +303,8 @@ browser.describe(`web edition in chromium${why(browser)}`, () => {
               if (WORDY.test(before) && WORDY.test(after)) expect(bounds.has(at), `${h.lines.map((l) => l.text).join(' / ')}`).toBe(true);
             }
             const last = h.lines[h.lines.length - 1]!.text;
-            if (h.lines.length > 1) expect([...last].filter((c) => WORDY.test(c)).length, `${h.lines.map((l) => l.text).join(' / ')}`).toBeGreaterThanOrEqual(2);
+            if (h.lines.length > 1)
+              expect([...last].filter((c) => WORDY.test(c)).length, `${h.lines.map((l) => l.text).join(' / ')}`).toBeGreaterThanOrEqual(2);
           }
           if (file === headsFile) expect(broken).toBeGreaterThan(width === 360 ? 60 : 10);
           await page.screenshot({ path: path.join(SCREENSHOTS, `heads-${path.basename(file, '.html')}-${width}.png`), fullPage: true });
@@ -316,19 +334,34 @@ browser.describe(`web edition in chromium${why(browser)}`, () => {
         Array.from(document.body.querySelectorAll('*'))
           .filter((e) => getComputedStyle(e).display !== 'none')
           .map((e) => {
-          const cs = getComputedStyle(e);
-          return {
-            tag: e.tagName,
-            text: (e.textContent ?? '').slice(0, 20),
-            ...Object.fromEntries(
-              ['font-family', 'font-size', 'font-weight', 'color', 'text-align', 'text-indent', 'line-height', 'margin-top', 'margin-bottom', 'border-top-width', 'border-bottom-width', 'display', 'line-break', 'padding-left'].map((p) => [
-                p,
-                // rem and px round differently in the last digits: compare lengths to 0.1 px.
-                cs.getPropertyValue(p).replace(/(\d+\.\d+)px/g, (_, n: string) => `${Number(n).toFixed(1)}px`),
-              ]),
-            ),
-          };
-        });
+            const cs = getComputedStyle(e);
+            return {
+              tag: e.tagName,
+              text: (e.textContent ?? '').slice(0, 20),
+              ...Object.fromEntries(
+                [
+                  'font-family',
+                  'font-size',
+                  'font-weight',
+                  'color',
+                  'text-align',
+                  'text-indent',
+                  'line-height',
+                  'margin-top',
+                  'margin-bottom',
+                  'border-top-width',
+                  'border-bottom-width',
+                  'display',
+                  'line-break',
+                  'padding-left',
+                ].map((p) => [
+                  p,
+                  // rem and px round differently in the last digits: compare lengths to 0.1 px.
+                  cs.getPropertyValue(p).replace(/(\d+\.\d+)px/g, (_, n: string) => `${Number(n).toFixed(1)}px`),
+                ]),
+              ),
+            };
+          });
       const web = await open(files[key].web, 360);
       const wechat = await open(files[key].wechat, 360);
       const a = await web.page.evaluate(probe);

@@ -10,7 +10,17 @@ import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assertCliBuilt, bulletinYaml, cleanupTemp, issueYaml, makeSeries, runCli, snapshotTree, startCli, tempDir } from '../helpers/series.js';
+import {
+  assertCliBuilt,
+  bulletinYaml,
+  cleanupTemp,
+  issueYaml,
+  makeSeries,
+  runCli,
+  snapshotTree,
+  startCli,
+  tempDir,
+} from '../helpers/series.js';
 
 beforeAll(assertCliBuilt);
 afterAll(cleanupTemp);
@@ -45,9 +55,8 @@ function submission(dir: string, sender: string, n = 0): string {
   return f;
 }
 
-
-
-const records = (dir: string): Array<Record<string, unknown>> => (parse(fs.readFileSync(path.join(dir, 'issues/001/imports.yaml'), 'utf8')) as { imports: Array<Record<string, unknown>> }).imports;
+const records = (dir: string): Array<Record<string, unknown>> =>
+  (parse(fs.readFileSync(path.join(dir, 'issues/001/imports.yaml'), 'utf8')) as { imports: Array<Record<string, unknown>> }).imports;
 const items = (dir: string): string[] => fs.readdirSync(path.join(dir, 'issues/001')).filter((f) => f.endsWith('.md'));
 
 describe('imports at the same time', () => {
@@ -80,7 +89,11 @@ describe('imports at the same time', () => {
       const stats = runCli(['stats', '--year', '2024', '--quarter', '2', '--format', 'csv', '--out', 'q.csv'], dir);
       expect(stats.code, stats.stderr).toBe(0);
       const totals = fs.readFileSync(path.join(dir, 'q.csv'), 'utf8').trim().split('\r\n').at(-1)!.split(',');
-      const header = fs.readFileSync(path.join(dir, 'q.csv'), 'utf8').replace(/^\uFEFF/, '').split('\r\n')[0]!.split(',');
+      const header = fs
+        .readFileSync(path.join(dir, 'q.csv'), 'utf8')
+        .replace(/^\uFEFF/, '')
+        .split('\r\n')[0]!
+        .split(',');
       expect(totals[header.indexOf('收稿')]).toBe('6');
     }
   });
@@ -121,7 +134,10 @@ imports:
   it('a lock left by a process that has ended does not block the next import', () => {
     const dir = series();
     // A pid that cannot be running: the highest a Linux system allows is 4194304.
-    fs.writeFileSync(path.join(dir, 'issues/001/.imports.lock'), JSON.stringify({ pid: 4194305, host: os.hostname(), time: new Date().toISOString() }));
+    fs.writeFileSync(
+      path.join(dir, 'issues/001/.imports.lock'),
+      JSON.stringify({ pid: 4194305, host: os.hostname(), time: new Date().toISOString() }),
+    );
     const r = runCli(['import', submission(tempDir('bulletin-sub-'), '赣南师大')], dir);
     expect(r.code, r.stdout + r.stderr).toBe(0);
     expect(records(dir)).toHaveLength(1);
@@ -145,7 +161,10 @@ imports:
 describe('an issued issue takes no new items', () => {
   it('import into it exits 1 saying how to proceed, and writes nothing', () => {
     const dir = series();
-    fs.writeFileSync(path.join(dir, 'issues/001/20-赣南师范大学.md'), '---\nsection: 高校动态\nunit: 赣南师范大学\n---\n\n## 赣南师范大学召开推进会\n\n会议部署了工作。\n');
+    fs.writeFileSync(
+      path.join(dir, 'issues/001/20-赣南师范大学.md'),
+      '---\nsection: 高校动态\nunit: 赣南师范大学\n---\n\n## 赣南师范大学召开推进会\n\n会议部署了工作。\n',
+    );
     const issued = runCli(['issue', '1', '--date', '2024-05-10'], dir);
     expect(issued.code, issued.stderr).toBe(0);
     const before = snapshotTree(dir);

@@ -60,7 +60,9 @@ describe('a file name never writes into the front matter', () => {
       // The tool's own reader sees one item with its real headline and nothing injected.
       const m = buildModel(dir, '1');
       expect(m.errors, JSON.stringify(m.errors)).toEqual([]);
-      const entries = m.issue!.sections.flatMap((s) => s.entries.map((e) => (e.kind === 'news' ? e.lead.map((x) => x.text).join('') : e.title)));
+      const entries = m.issue!.sections.flatMap((s) =>
+        s.entries.map((e) => (e.kind === 'news' ? e.lead.map((x) => x.text).join('') : e.title)),
+      );
       expect(entries.join('|')).toContain('赣南师大召开推进会');
       expect(entries.join('|')).not.toContain('插进来的动态');
     });
@@ -88,7 +90,8 @@ describe('names and text are shown escaped in the terminal', () => {
     const dir = makeSeries({
       'bulletin.yaml': bulletinYaml(UNITS),
       'issues/001/issue.yaml': issueYaml(1, '2024-05-08'),
-      'issues/001/10\u001b[31m.md': '---\nsection: 高校动态\nunit: "赣南师大\\e]0;x\\a"\n---\n\n## 赣南师大召开推进会\u001b[8m\n\n会议部署了工作。\n',
+      'issues/001/10\u001b[31m.md':
+        '---\nsection: 高校动态\nunit: "赣南师大\\e]0;x\\a"\n---\n\n## 赣南师大召开推进会\u001b[8m\n\n会议部署了工作。\n',
     });
     const r = runCli(['check'], dir);
     expect([0, 1]).toContain(r.code);

@@ -13,9 +13,18 @@ beforeAll(assertCliBuilt);
 afterAll(cleanupTemp);
 
 const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
-const CT = strToU8('<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/></Types>');
-const RELS = strToU8('<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>');
-const docx = (files: Record<string, string>): Uint8Array => zipSync({ '[Content_Types].xml': CT, '_rels/.rels': RELS, ...Object.fromEntries(Object.entries(files).map(([k, v]) => [k, strToU8(v)])) });
+const CT = strToU8(
+  '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/></Types>',
+);
+const RELS = strToU8(
+  '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
+);
+const docx = (files: Record<string, string>): Uint8Array =>
+  zipSync({
+    '[Content_Types].xml': CT,
+    '_rels/.rels': RELS,
+    ...Object.fromEntries(Object.entries(files).map(([k, v]) => [k, strToU8(v)])),
+  });
 const body = `<w:document ${W}><w:body><w:p><w:r><w:t>赣南师大召开推进会。</w:t></w:r></w:p></w:body></w:document>`;
 
 describe('import messages', () => {
@@ -26,7 +35,9 @@ describe('import messages', () => {
     const r = runCli(['import', f, '--unit', '某某研究院'], dir);
     expect(r.code).toBe(1);
     expect(r.stderr).not.toContain('不知道供稿单位');
-    expect(r.stderr).toMatch(/来稿\.txt：无法判断栏目（供稿单位“某某研究院”不在 bulletin\.yaml 的名录中，不知道它属于哪一类）。请用 --section 指定/);
+    expect(r.stderr).toMatch(
+      /来稿\.txt：无法判断栏目（供稿单位“某某研究院”不在 bulletin\.yaml 的名录中，不知道它属于哪一类）。请用 --section 指定/,
+    );
   });
 
   const broken: Array<[string, () => Uint8Array]> = [
@@ -38,7 +49,8 @@ describe('import messages', () => {
       () =>
         docx({
           'word/document.xml': `<w:document ${W}><w:body><w:p><w:pPr><w:numPr><w:ilvl w:val="x"/><w:numId w:val="9"/></w:numPr></w:pPr><w:r><w:t>x</w:t></w:r></w:p></w:body></w:document>`,
-          'word/_rels/document.xml.rels': '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="n" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" Target="numbering.xml"/></Relationships>',
+          'word/_rels/document.xml.rels':
+            '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="n" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" Target="numbering.xml"/></Relationships>',
           'word/numbering.xml': `<w:numbering ${W}><w:num/></w:numbering>`,
         }),
     ],
@@ -50,7 +62,9 @@ describe('import messages', () => {
       fs.writeFileSync(f, bytes());
       const r = runCli(['import', f, '--section', '高校动态'], dir);
       expect(r.code, r.stdout + r.stderr).toBe(1);
-      expect(r.stderr).toMatch(/错误：赣南师大来稿\.docx (无法作为 Word 文件读取：.+。请用 Word 或 WPS 打开它，另存为 \.docx 后再导入|是压缩包)/);
+      expect(r.stderr).toMatch(
+        /错误：赣南师大来稿\.docx (无法作为 Word 文件读取：.+。请用 Word 或 WPS 打开它，另存为 \.docx 后再导入|是压缩包)/,
+      );
       expect(r.stderr).not.toMatch(/undefined|Cannot read|properties|Corrupted|xmldom|central directory|Error:|at .*\.js/);
     });
   }

@@ -40,7 +40,11 @@ function frontOf(text: string): Record<string, any> {
 function sofficeConvert(input: string, to: string, outdir: string): void {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'bulletin-lo-profile-'));
   try {
-    const r = spawnSync('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', to, '--outdir', outdir, input], { encoding: 'utf8', timeout: 120_000 });
+    const r = spawnSync(
+      'soffice',
+      [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', to, '--outdir', outdir, input],
+      { encoding: 'utf8', timeout: 120_000 },
+    );
     if (r.status !== 0) throw new Error(`soffice failed: ${r.stderr}`);
   } finally {
     fs.rmSync(profile, { recursive: true, force: true });
@@ -59,7 +63,8 @@ clients.describe(`bulletin import${why(clients)}`, () => {
     sofficeConvert(path.join(lo, 'jdz.docx'), 'doc', lo);
     fs.copyFileSync(path.join(lo, 'jdz.doc'), path.join(subm, '景德镇市5月动态（旧版）.doc'));
     // Notepad's "ANSI" text from a county: GBK, CRLF, a title line, one item, lines wrapped in Chinese.
-    const txt = '南昌市协同提质工作简报\r\n\r\n南昌市召开试点学校工作推进会\r\n\r\n5月10日，南昌市教育局召开试点学校工作推进会，\r\n部署下一阶段工作。各试点学校负责同志参加会议。\r\n';
+    const txt =
+      '南昌市协同提质工作简报\r\n\r\n南昌市召开试点学校工作推进会\r\n\r\n5月10日，南昌市教育局召开试点学校工作推进会，\r\n部署下一阶段工作。各试点学校负责同志参加会议。\r\n';
     fs.writeFileSync(path.join(subm, '南昌市来稿.txt'), iconv.encode(txt, 'gbk'));
     series = copySeries(REPO);
     expect(runCli(['new', '--date', '2024-05-20'], series).code).toBe(0);
@@ -89,7 +94,9 @@ clients.describe(`bulletin import${why(clients)}`, () => {
     expect(text).toContain('\n4月18日，学校召开协同提质行动推进会');
     expect(text).toContain('龙南市等地的试点学校，开展听课评课');
     // The 赣县区 cell merged down two rows stays merged (^ below it); the first row is the header.
-    expect(text).toContain('| 县（市、区） | 学校 | 人数 |\n| - | - | - |\n| 赣县区 | 赣县第三中学 | 4 |\n| ^ | 赣县城关小学 | 3 |\n| 龙南市 | 龙南师范学校附属小学 | 5 |');
+    expect(text).toContain(
+      '| 县（市、区） | 学校 | 人数 |\n| - | - | - |\n| 赣县区 | 赣县第三中学 | 4 |\n| ^ | 赣县城关小学 | 3 |\n| 龙南市 | 龙南师范学校附属小学 | 5 |',
+    );
     const img = /!\[\]\((images\/([0-9a-f]{16})\.png)\)/.exec(text);
     expect(img).not.toBeNull();
     const photo = fs.readFileSync(path.join(subm, 'photo.png'));
@@ -106,7 +113,12 @@ clients.describe(`bulletin import${why(clients)}`, () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain('栏目：经验交流（推断：来稿是有标题和副题的长文');
     const text = read('40-赣州市教育局.md');
-    expect(frontOf(text)).toMatchObject({ section: '经验交流', title: '多措并举谋协同，精准发力促提质', subtitle: '——赣州市协同提质行动经验材料', unit: '赣州市教育局' });
+    expect(frontOf(text)).toMatchObject({
+      section: '经验交流',
+      title: '多措并举谋协同，精准发力促提质',
+      subtitle: '——赣州市协同提质行动经验材料',
+      unit: '赣州市教育局',
+    });
     const body = text.slice(text.indexOf('\n---\n') + 5);
     expect(body).toBe(
       [
@@ -137,7 +149,9 @@ clients.describe(`bulletin import${why(clients)}`, () => {
     expect(r.stdout).toContain('已用 LibreOffice 转换为 .docx 再导入');
     const text = read('30-景德镇市教育局.md');
     expect(frontOf(text)).toMatchObject({ section: '市县动态', unit: '景德镇市教育局' });
-    expect(text).toContain('## 景德镇市召开协同提质工作调度会\n\n5月6日，景德镇市教育局召开调度会，听取各试点县工作汇报。\n\n## 景德镇市举办试点学校校长培训班\n\n5月8日至10日');
+    expect(text).toContain(
+      '## 景德镇市召开协同提质工作调度会\n\n5月6日，景德镇市教育局召开调度会，听取各试点县工作汇报。\n\n## 景德镇市举办试点学校校长培训班\n\n5月8日至10日',
+    );
   });
 
   test('a GBK .txt with CRLF: decoded, wrapped lines joined, the title line names the item', () => {
@@ -147,7 +161,9 @@ clients.describe(`bulletin import${why(clients)}`, () => {
     expect(r.stdout).toContain('“南昌市协同提质工作简报”：文档的标题行，没有印出');
     const text = read('30-南昌市教育局.md');
     expect(frontOf(text)).toMatchObject({ section: '市县动态', unit: '南昌市教育局' });
-    expect(text.slice(text.indexOf('\n---\n') + 5)).toBe('\n## 南昌市召开试点学校工作推进会\n\n5月10日，南昌市教育局召开试点学校工作推进会，部署下一阶段工作。各试点学校负责同志参加会议。\n');
+    expect(text.slice(text.indexOf('\n---\n') + 5)).toBe(
+      '\n## 南昌市召开试点学校工作推进会\n\n5月10日，南昌市教育局召开试点学校工作推进会，部署下一阶段工作。各试点学校负责同志参加会议。\n',
+    );
   });
 
   test('--issue, --unit (an alias) and --section override the guesses; an article under a news section becomes one item', () => {
@@ -156,7 +172,11 @@ clients.describe(`bulletin import${why(clients)}`, () => {
     expect(r.stdout).toContain(`已导入 ${CITY} → issues/009/30-赣州市教育局.md（市县动态，1 条动态）`);
     expect(r.stdout).not.toContain('推断');
     const text = fs.readFileSync(path.join(series, 'issues/009/30-赣州市教育局.md'), 'utf8');
-    expect(frontOf(text)).toEqual({ section: '市县动态', unit: '赣州市教育局', source: { file: CITY, sha256: sha(path.join(subm, CITY)) } });
+    expect(frontOf(text)).toEqual({
+      section: '市县动态',
+      unit: '赣州市教育局',
+      source: { file: CITY, sha256: sha(path.join(subm, CITY)) },
+    });
     expect(text).toContain('## 多措并举谋协同，精准发力促提质\n\n赣州市积极贯彻落实');
     expect(text).toContain('\n**一、围绕重点任务，协同推进**\n');
     expect(r.stdout).toContain('检查新稿件：没有发现问题。');
@@ -167,14 +187,29 @@ clients.describe(`bulletin import${why(clients)}`, () => {
     expect(r.code, r.stderr).toBe(0);
     const text = fs.readFileSync(path.join(series, 'issues/009/40-南昌师范学院.md'), 'utf8');
     expect(frontOf(text)).toMatchObject({ section: '经验交流', title: '南昌师范学院开展送教下乡活动', unit: '南昌师范学院' });
-    expect(text.slice(text.indexOf('\n---\n') + 5)).toBe('\n活动包括：\n\n- 听课评课\n- 专题讲座\n\n1. 第一阶段：调研\n2. 第二阶段：送教\n\n**三、加强保障，落实责任。**各地要加强组织领导，确保取得实效。\n');
+    expect(text.slice(text.indexOf('\n---\n') + 5)).toBe(
+      '\n活动包括：\n\n- 听课评课\n- 专题讲座\n\n1. 第一阶段：调研\n2. 第二阶段：送教\n\n**三、加强保障，落实责任。**各地要加强组织领导，确保取得实效。\n',
+    );
   });
 
   test('a plain-text plan: date line kept, half-width (一) still a level-2 heading, a tab-separated table whose first cell is merged down', () => {
     const f = path.join(tempDir(), '组团工作方案.txt');
     const txt = [
-      '师范教育协同提质计划组团工作方案', '', '2022年4月', '', '为推进提质计划有序开展,特制定如下工作方案。', '', '一、总体要求', '', '(一)组团名单', '',
-      '结对帮扶名单如下:', '牵头高校\t重点联系院校\t重点支持院校', '北京师范大学\t北京师范大学\t青海师范大学', '\t安徽师范大学\t阜阳师范大学', '',
+      '师范教育协同提质计划组团工作方案',
+      '',
+      '2022年4月',
+      '',
+      '为推进提质计划有序开展,特制定如下工作方案。',
+      '',
+      '一、总体要求',
+      '',
+      '(一)组团名单',
+      '',
+      '结对帮扶名单如下:',
+      '牵头高校\t重点联系院校\t重点支持院校',
+      '北京师范大学\t北京师范大学\t青海师范大学',
+      '\t安徽师范大学\t阜阳师范大学',
+      '',
     ].join('\n');
     fs.writeFileSync(f, txt);
     const r = runCli(['import', f, '--issue', '9', '--section', '经验交流'], series);
@@ -245,7 +280,11 @@ clients.describe(`bulletin import${why(clients)}`, () => {
     // The clerk deletes nothing: imports took the place of their sections' drafts, and the
     // drafts left (编者按, 省级动态) are one line, not a warning each.
     const out = tempDir('bulletin-import-pdf-');
-    const r = spawnSync(process.execPath, [BIN, 'build', '10', '--format', 'pdf', '--out', out], { cwd: series, encoding: 'utf8', timeout: 120_000 });
+    const r = spawnSync(process.execPath, [BIN, 'build', '10', '--format', 'pdf', '--out', out], {
+      cwd: series,
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
     expect(r.status, r.stderr).toBe(0);
     expect(r.stderr).not.toContain('这份稿件还没有内容');
     expect(fs.existsSync(issue('20-高校动态.md'))).toBe(false);
@@ -265,8 +304,16 @@ clients.describe(`bulletin import${why(clients)}`, () => {
 
   describe('bad files end in a clear message, exit 1 and nothing written', () => {
     const cases: Array<[string, (dir: string) => string, RegExp]> = [
-      ['a PDF named .docx', (d) => write(d, '来稿.docx', Buffer.from('%PDF-1.4\n%âãÏÓ\n1 0 obj\n<<>>\nendobj\n')), /来稿\.docx 不是 Word 文件，看起来是 PDF 文件/],
-      ['random bytes named .docx', (d) => write(d, '损坏.docx', crypto.randomBytes(4096)), /损坏\.docx 的扩展名是 \.docx，但内容不是 Word 文件/],
+      [
+        'a PDF named .docx',
+        (d) => write(d, '来稿.docx', Buffer.from('%PDF-1.4\n%âãÏÓ\n1 0 obj\n<<>>\nendobj\n')),
+        /来稿\.docx 不是 Word 文件，看起来是 PDF 文件/,
+      ],
+      [
+        'random bytes named .docx',
+        (d) => write(d, '损坏.docx', crypto.randomBytes(4096)),
+        /损坏\.docx 的扩展名是 \.docx，但内容不是 Word 文件/,
+      ],
       ['an encrypted .docx', () => path.join(subm, ENCRYPTED), /加密的来稿\.docx 设置了打开密码，无法读取/],
       ['an empty .docx', (d) => write(d, '空白.docx', Buffer.alloc(0)), /空白\.docx 是空文件（0 字节）/],
       ['a Word file without text', (d) => emptyDocx(d), /无字\.docx 里没有文字内容/],
@@ -289,9 +336,15 @@ clients.describe(`bulletin import${why(clients)}`, () => {
       const copy = path.join(tempDir(), '另一份.doc');
       // Another submission in the old format (different bytes, so not a repeat of the earlier import).
       fs.writeFileSync(copy, Buffer.concat([fs.readFileSync(path.join(subm, '景德镇市5月动态（旧版）.doc')), Buffer.alloc(512)]));
-      const r = spawnSync(process.execPath, [BIN, 'import', copy], { cwd: series, encoding: 'utf8', env: { ...process.env, BULLETIN_SOFFICE: '/nonexistent/soffice' } });
+      const r = spawnSync(process.execPath, [BIN, 'import', copy], {
+        cwd: series,
+        encoding: 'utf8',
+        env: { ...process.env, BULLETIN_SOFFICE: '/nonexistent/soffice' },
+      });
       expect(r.status).toBe(1);
-      expect(r.stderr).toContain('另一份.doc 是旧版 Word/WPS 格式（.doc），要装有 LibreOffice 才能导入，但这台电脑上没有找到它。请任选其一：用 Word 或 WPS 打开它，另存为 .docx 后再导入');
+      expect(r.stderr).toContain(
+        '另一份.doc 是旧版 Word/WPS 格式（.doc），要装有 LibreOffice 才能导入，但这台电脑上没有找到它。请任选其一：用 Word 或 WPS 打开它，另存为 .docx 后再导入',
+      );
       expect(snapshotTree(series)).toEqual(before);
     });
   });
@@ -312,7 +365,15 @@ function write(dir: string, name: string, bytes: Buffer): string {
 /** A real .docx (python-docx) holding only empty paragraphs. */
 function emptyDocx(dir: string): string {
   const file = path.join(dir, '无字.docx');
-  const r = spawnSync(python!, ['-c', 'import sys; from docx import Document; d = Document(); d.add_paragraph(""); d.add_paragraph("\u3000\u3000"); d.save(sys.argv[1])', file], { encoding: 'utf8' });
+  const r = spawnSync(
+    python!,
+    [
+      '-c',
+      'import sys; from docx import Document; d = Document(); d.add_paragraph(""); d.add_paragraph("\u3000\u3000"); d.save(sys.argv[1])',
+      file,
+    ],
+    { encoding: 'utf8' },
+  );
   if (r.status !== 0) throw new Error(r.stderr);
   return file;
 }

@@ -45,7 +45,12 @@ function randomPng(): { bytes: Buffer; marker: Buffer } {
   ihdr.writeUInt32BE(w, 0);
   ihdr.writeUInt32BE(h, 4);
   ihdr.set([8, 2, 0, 0, 0], 8);
-  const bytes = Buffer.concat([Buffer.from('89504e470d0a1a0a', 'hex'), chunk('IHDR', ihdr), chunk('IDAT', idat), chunk('IEND', Buffer.alloc(0))]);
+  const bytes = Buffer.concat([
+    Buffer.from('89504e470d0a1a0a', 'hex'),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', idat),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
   return { bytes, marker: idat.subarray(20, 52) };
 }
 
@@ -111,11 +116,13 @@ function importAndBuild(file: string): { dir: string; out: string; code: number 
   return { dir, out, code: r.code };
 }
 
-const imagesOf = (dir: string): string[] => (fs.existsSync(path.join(dir, 'issues/001/images')) ? fs.readdirSync(path.join(dir, 'issues/001/images')) : []);
+const imagesOf = (dir: string): string[] =>
+  fs.existsSync(path.join(dir, 'issues/001/images')) ? fs.readdirSync(path.join(dir, 'issues/001/images')) : [];
 
 // --- the submissions -------------------------------------------------------------------
 
-const rtfEscape = (s: string): string => [...s].map((c) => (c.charCodeAt(0) > 127 ? `\\u${c.charCodeAt(0)}?` : c === '\\' || c === '{' || c === '}' ? `\\${c}` : c)).join('');
+const rtfEscape = (s: string): string =>
+  [...s].map((c) => (c.charCodeAt(0) > 127 ? `\\u${c.charCodeAt(0)}?` : c === '\\' || c === '{' || c === '}' ? `\\${c}` : c)).join('');
 
 function rtf(fields: string[]): string {
   return `{\\rtf1\\ansi\\deff0{\\fonttbl{\\f0 SimSun;}}
@@ -141,7 +148,11 @@ ${body}
  <manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.text"/>
  <manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>
 </manifest:manifest>`;
-  return zipSync({ mimetype: [strToU8('application/vnd.oasis.opendocument.text'), { level: 0 }], 'content.xml': strToU8(content), 'META-INF/manifest.xml': strToU8(manifest) });
+  return zipSync({
+    mimetype: [strToU8('application/vnd.oasis.opendocument.text'), { level: 0 }],
+    'content.xml': strToU8(content),
+    'META-INF/manifest.xml': strToU8(manifest),
+  });
 }
 
 const linkedImage = (href: string): string =>
@@ -149,7 +160,12 @@ const linkedImage = (href: string): string =>
 
 /** A .docx whose pictures are linked (r:link), not embedded, plus an external image relationship used by r:embed. */
 function docxWithLinks(targets: string[]): Uint8Array {
-  const rels = targets.map((t, i) => `<Relationship Id="rIdX${i}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="${t}" TargetMode="External"/>`).join('');
+  const rels = targets
+    .map(
+      (t, i) =>
+        `<Relationship Id="rIdX${i}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="${t}" TargetMode="External"/>`,
+    )
+    .join('');
   const pic = (i: number, attr: 'r:link' | 'r:embed'): string =>
     `<w:p><w:r><w:drawing><wp:inline><wp:extent cx="914400" cy="914400"/><wp:docPr id="${i + 1}" name="p${i}"/><a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:pic><pic:nvPicPr><pic:cNvPr id="${i + 1}" name="p${i}"/><pic:cNvPicPr/></pic:nvPicPr><pic:blipFill><a:blip ${attr}="rIdX${i}"/></pic:blipFill><pic:spPr/></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>`;
   const doc = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
@@ -165,7 +181,9 @@ ${targets.map((_t, i) => pic(i, i % 2 ? 'r:embed' : 'r:link')).join('\n')}
       '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
     ),
     'word/document.xml': strToU8(doc),
-    'word/_rels/document.xml.rels': strToU8(`<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels}</Relationships>`),
+    'word/_rels/document.xml.rels': strToU8(
+      `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels}</Relationships>`,
+    ),
   });
 }
 
@@ -179,7 +197,20 @@ function docFromOdt(odtBytes: Uint8Array, name: string): string {
     '<?xml version="1.0" encoding="UTF-8"?><oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><item oor:path="/org.openoffice.Office.Common/Security/Scripting"><prop oor:name="BlockUntrustedRefererLinks" oor:op="fuse"><value>true</value></prop></item></oor:items>',
   );
   fs.writeFileSync(path.join(work, 'in.odt'), odtBytes);
-  const r = spawnSync('soffice', [`-env:UserInstallation=${pathToFileURL(profile).href}`, '--headless', '--norestore', '--convert-to', 'doc', '--outdir', work, path.join(work, 'in.odt')], { encoding: 'utf8', timeout: 120_000 });
+  const r = spawnSync(
+    'soffice',
+    [
+      `-env:UserInstallation=${pathToFileURL(profile).href}`,
+      '--headless',
+      '--norestore',
+      '--convert-to',
+      'doc',
+      '--outdir',
+      work,
+      path.join(work, 'in.odt'),
+    ],
+    { encoding: 'utf8', timeout: 120_000 },
+  );
   const out = path.join(work, 'in.doc');
   if (!fs.existsSync(out)) throw new Error(`soffice could not make the .doc: ${r.stderr}`);
   const dest = path.join(work, name);
@@ -217,17 +248,40 @@ soffice.describe(`linked and included content in a submission is left out${why(s
     const cases: Array<[string, () => string[]]> = [
       ['INCLUDEPICTURE with a path', () => [field(`INCLUDEPICTURE "${secretPng}" \\\\* MERGEFORMAT`)]],
       ['INCLUDEPICTURE with a file:// URL and \\d', () => [field(`INCLUDEPICTURE "${pathToFileURL(secretPng).href}" \\\\d`)]],
-      ['INCLUDEPICTURE relative to the temporary copy', () => [field(`INCLUDEPICTURE "${path.relative(os.tmpdir(), secretPng).split(path.sep).join('/').replace(/^/, '../')}"`)]],
-      ['INCLUDEPICTURE split over groups and escapes', () => [field(`{INCLUDE}{PICTURE} "{${secretPng.slice(0, 5)}}${secretPng.slice(5)}"`), field(`INCLUDEPICTURE "\\'${secretPng.charCodeAt(0).toString(16)}${secretPng.slice(1)}"`)]],
+      [
+        'INCLUDEPICTURE relative to the temporary copy',
+        () => [field(`INCLUDEPICTURE "${path.relative(os.tmpdir(), secretPng).split(path.sep).join('/').replace(/^/, '../')}"`)],
+      ],
+      [
+        'INCLUDEPICTURE split over groups and escapes',
+        () => [
+          field(`{INCLUDE}{PICTURE} "{${secretPng.slice(0, 5)}}${secretPng.slice(5)}"`),
+          field(`INCLUDEPICTURE "\\'${secretPng.charCodeAt(0).toString(16)}${secretPng.slice(1)}"`),
+        ],
+      ],
       ['INCLUDEPICTURE over HTTP', () => [field(`INCLUDEPICTURE "${url('rtf.png')}"`)]],
       ['INCLUDETEXT of a local file', () => [field(`INCLUDETEXT "${secretTxt}"`, 'cached')]],
-      ['a linked OLE object', () => [`{\\object\\objautlink\\objw100\\objh100{\\*\\objclass Package}{\\*\\objdata 0105000002000000}{\\*\\linkself}{\\result cached}}`]],
-      ['a picture shape linked to a file', () => [`{\\shp{\\*\\shpinst\\shpleft0\\shptop0\\shpright2000\\shpbottom2000{\\sp{\\sn shapeType}{\\sv 75}}{\\sp{\\sn pibName}{\\sv ${secretPng}}}{\\sp{\\sn pibFlags}{\\sv 10}}}}`]],
+      [
+        'a linked OLE object',
+        () => [
+          `{\\object\\objautlink\\objw100\\objh100{\\*\\objclass Package}{\\*\\objdata 0105000002000000}{\\*\\linkself}{\\result cached}}`,
+        ],
+      ],
+      [
+        'a picture shape linked to a file',
+        () => [
+          `{\\shp{\\*\\shpinst\\shpleft0\\shptop0\\shpright2000\\shpbottom2000{\\sp{\\sn shapeType}{\\sv 75}}{\\sp{\\sn pibName}{\\sv ${secretPng}}}{\\sp{\\sn pibFlags}{\\sv 10}}}}`,
+        ],
+      ],
       ['a template and a mail-merge source', () => [`{\\*\\template ${secretTxt}}{\\*\\mmconnectstr ${url('mm')}}`]],
     ];
     // The renamed .doc (RTF inside) goes through the same path; it is run for the cases that
     // copied the secret on the old code, to keep the suite's LibreOffice time down.
-    const renamed = new Set(['INCLUDEPICTURE with a path', 'INCLUDEPICTURE with a file:// URL and \\d', 'INCLUDEPICTURE relative to the temporary copy']);
+    const renamed = new Set([
+      'INCLUDEPICTURE with a path',
+      'INCLUDEPICTURE with a file:// URL and \\d',
+      'INCLUDEPICTURE relative to the temporary copy',
+    ]);
     for (const [what, fields] of cases) {
       for (const ext of renamed.has(what) ? ['.rtf', '.doc'] : ['.rtf']) {
         it(`${what} (${ext}): nothing read from outside, nothing fetched, and the clerk is told`, () => {
@@ -246,9 +300,19 @@ soffice.describe(`linked and included content in a submission is left out${why(s
       ['an image linked over HTTP', () => linkedImage(url('odt.png'))],
       ['an image linked to a local file', () => linkedImage(pathToFileURL(secretPng).href)],
       ['an image linked by an absolute path', () => linkedImage(secretPng)],
-      ['an image linked relative to the temporary copy', () => linkedImage(`../${path.relative(os.tmpdir(), secretPng).split(path.sep).join('/')}`)],
-      ['a section included from a file', () => `<text:section text:name="s1"><text:section-source xl:href="${pathToFileURL(secretTxt).href}" text:filter-name="Text"/><text:p>cached</text:p></text:section>`],
-      ['a section included over HTTP', () => `<text:section text:name="s2"><text:section-source xl:href="${url('section.odt')}"/><text:p>cached</text:p></text:section>`],
+      [
+        'an image linked relative to the temporary copy',
+        () => linkedImage(`../${path.relative(os.tmpdir(), secretPng).split(path.sep).join('/')}`),
+      ],
+      [
+        'a section included from a file',
+        () =>
+          `<text:section text:name="s1"><text:section-source xl:href="${pathToFileURL(secretTxt).href}" text:filter-name="Text"/><text:p>cached</text:p></text:section>`,
+      ],
+      [
+        'a section included over HTTP',
+        () => `<text:section text:name="s2"><text:section-source xl:href="${url('section.odt')}"/><text:p>cached</text:p></text:section>`,
+      ],
     ];
     for (const [what, body] of cases) {
       it(`${what}: nothing read from outside, nothing fetched, and the clerk is told`, () => {

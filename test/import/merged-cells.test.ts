@@ -65,7 +65,11 @@ function legacyDoc(docx: string, dir: string): string {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'bulletin-lo-profile-'));
   try {
     const convert = (input: string, to: string): void => {
-      const r = spawnSync('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', to, '--outdir', dir, input], { encoding: 'utf8', timeout: 120_000 });
+      const r = spawnSync(
+        'soffice',
+        [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', to, '--outdir', dir, input],
+        { encoding: 'utf8', timeout: 120_000 },
+      );
       if (r.status !== 0) throw new Error(`soffice failed: ${r.stderr}`);
     };
     fs.copyFileSync(docx, path.join(dir, 'article.docx'));
@@ -142,7 +146,9 @@ describe.skipIf(Boolean(missing))('merged cells from Word to every edition', () 
     const docx = new Uint8Array(fs.readFileSync(path.join(out, '工作动态第10期.docx')));
     const xml = partsOf(docx).xml('word/document.xml');
     const table = /<w:tbl>(?:(?!<w:tbl>)[\s\S])*?派出人数[\s\S]*?<\/w:tbl>/.exec(xml)![0];
-    const rows = [...table.matchAll(/<w:tr[ >][\s\S]*?<\/w:tr>/g)].map((m) => [...m[0].matchAll(/<w:tc>[\s\S]*?<\/w:tc>/g)].map((c) => c[0]));
+    const rows = [...table.matchAll(/<w:tr[ >][\s\S]*?<\/w:tr>/g)].map((m) =>
+      [...m[0].matchAll(/<w:tc>[\s\S]*?<\/w:tc>/g)].map((c) => c[0]),
+    );
     const cell = (tc: string): string => {
       const span = /<w:gridSpan w:val="(\d+)"\/>/.exec(tc)?.[1];
       const merge = /<w:vMerge w:val="(\w+)"\/>/.exec(tc)?.[1];
@@ -179,7 +185,8 @@ describe.skipIf(Boolean(missing))('merged cells from Word to every edition', () 
         await page.goto(`file://${path.join(out, '工作动态第10期.html')}`);
         const got = await page.evaluate(() => {
           const table = Array.from(document.querySelectorAll('table')).find((t) => t.textContent!.includes('派出人数'))!;
-          const cell = (text: string): HTMLTableCellElement => Array.from(table.querySelectorAll('th, td')).find((c) => c.textContent!.trim() === text) as HTMLTableCellElement;
+          const cell = (text: string): HTMLTableCellElement =>
+            Array.from(table.querySelectorAll('th, td')).find((c) => c.textContent!.trim() === text) as HTMLTableCellElement;
           const rect = (text: string): DOMRect => cell(text).getBoundingClientRect();
           return {
             spans: ['单位', '派出人数', '备注', '九江学院', '合计'].map((t) => [t, cell(t).tagName, cell(t).rowSpan, cell(t).colSpan]),

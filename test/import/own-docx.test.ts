@@ -16,11 +16,21 @@ let importRun: CliResult;
 /** The items of the news fixture's issue 10 as written: title and paragraphs. */
 function sourceItems(dir: string): Array<{ title: string; paragraphs: string[] }> {
   const items: Array<{ title: string; paragraphs: string[] }> = [];
-  for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.md')).sort()) {
+  for (const file of fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.md'))
+    .sort()) {
     const body = fs.readFileSync(path.join(dir, file), 'utf8').replace(/^---\n[\s\S]*?\n---\n/, '');
     for (const chunk of body.split(/^## /m).slice(1)) {
       const [title, ...rest] = chunk.split('\n');
-      items.push({ title: title!.trim(), paragraphs: rest.join('\n').split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean) });
+      items.push({
+        title: title!.trim(),
+        paragraphs: rest
+          .join('\n')
+          .split(/\n\s*\n/)
+          .map((p) => p.trim())
+          .filter(Boolean),
+      });
     }
   }
   return items;

@@ -96,7 +96,8 @@ describe.skipIf(!python)('Word submissions come in whole', () => {
     expect(frontOf(r.item)).toMatchObject({ section: '市县动态', unit: '九江市教育局', date: '2024-05-28' });
     expect(r.stdout).toContain('供稿单位：九江市教育局（推断：落款中有“九江市教育局”');
     const body = r.item.slice(r.item.indexOf('\n---\n') + 5);
-    for (const gone of ['九江市协同提质行动工作动态', '附件', '送教活动安排表', '2024年5月28日', '联系人', '0792-8581234']) expect(body).not.toContain(gone);
+    for (const gone of ['九江市协同提质行动工作动态', '附件', '送教活动安排表', '2024年5月28日', '联系人', '0792-8581234'])
+      expect(body).not.toContain(gone);
     expect(body.trim().endsWith('受到试点学校欢迎。')).toBe(true);
     expect(reported(r.stdout)).toEqual([
       { text: '九江市教育局办公室', reason: '页眉中的文字，没有导入（简报不印来稿的页眉、页脚）' },
@@ -114,14 +115,24 @@ describe.skipIf(!python)('Word submissions come in whole', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(frontOf(r.item)).toMatchObject({ section: '高校动态', unit: '江西师范大学' });
     expect(r.item.slice(r.item.indexOf('\n---\n'))).not.toContain('供稿');
-    expect(reported(r.stdout).map((x) => x.text)).toEqual(['2024年第5期', '江西师范大学协同提质行动工作动态（5月）', '（江西师范大学教务处供稿）', '（江西师范大学供稿）']);
+    expect(reported(r.stdout).map((x) => x.text)).toEqual([
+      '2024年第5期',
+      '江西师范大学协同提质行动工作动态（5月）',
+      '（江西师范大学教务处供稿）',
+      '（江西师范大学供稿）',
+    ]);
     expect(r.stdout).toContain('“江西师范大学协同提质行动工作动态（5月）”：文档的标题行，没有印出');
   });
 
   test('an article’s byline and sign-off: named in the report, the date in the front matter', () => {
     const r = runs.get(ARTICLE)!;
     expect(r.code, r.stderr).toBe(0);
-    expect(frontOf(r.item)).toMatchObject({ section: '经验交流', title: '深化校地合作，助推县域教育提质', unit: '九江学院', date: '2024-05-27' });
+    expect(frontOf(r.item)).toMatchObject({
+      section: '经验交流',
+      title: '深化校地合作，助推县域教育提质',
+      unit: '九江学院',
+      date: '2024-05-27',
+    });
     expect(reported(r.stdout).map((x) => x.text)).toEqual(['九江学院', '九江学院', '2024年5月27日']);
     expect(r.item).not.toMatch(/^九江学院$/m);
   });
@@ -143,7 +154,16 @@ describe.skipIf(!python)('Word submissions come in whole', () => {
     // The credit typed into the paragraph is not printed twice: the item's unit line stands alone.
     expect(t).toContain('研究部署下一阶段重点工作。（江西师范大学供稿）★江西师范大学举办');
     expect(t).toContain('来自试点县的40名中小学校长参加培训。（江西师范大学供稿）');
-    for (const gone of ['2024年5月28日', '2024年5月27日', '联系人', '附件', '九江市协同提质行动工作动态', '江西师范大学协同提质行动工作动态（5月）', '2024年第5期', '教务处供稿']) {
+    for (const gone of [
+      '2024年5月28日',
+      '2024年5月27日',
+      '联系人',
+      '附件',
+      '九江市协同提质行动工作动态',
+      '江西师范大学协同提质行动工作动态（5月）',
+      '2024年第5期',
+      '教务处供稿',
+    ]) {
       expect(t, gone).not.toContain(gone);
     }
     // 九江市教育局 appears in its items' unit lines and where the text says it, nowhere else.
@@ -162,7 +182,8 @@ describe.skipIf(!python)('Word submissions come in whole', () => {
     for (const lead of LEADS) {
       const at = stream.indexOf(lead);
       expect(at, lead).toBeGreaterThan(0);
-      for (const c of chars.slice(at, at + lead.length)) expect(c, `${lead} ${c.ch}`).toMatchObject({ font: 'FandolFang-Regular', mode: 2 });
+      for (const c of chars.slice(at, at + lead.length))
+        expect(c, `${lead} ${c.ch}`).toMatchObject({ font: 'FandolFang-Regular', mode: 2 });
       expect(chars[at + lead.length], lead).toMatchObject({ font: 'FandolFang-Regular', mode: 0 });
     }
   });
@@ -172,8 +193,13 @@ describe.skipIf(!python)('Word submissions come in whole', () => {
     for (const lead of LEADS) {
       const para = paragraphsOf(xml).find((p) => textOf(p).startsWith(lead))!;
       expect(para, lead).toBeDefined();
-      const runs = [...para.matchAll(/<w:r>([\s\S]*?)<\/w:r>/g)].map((m) => ({ bold: /<w:b\/>|<w:b w:val="(true|1|on)"\/>/.test(m[1]!), text: textOf(m[1]!) })).filter((r) => r.text);
-      const boldText = runs.filter((r) => r.bold).map((r) => r.text).join('');
+      const runs = [...para.matchAll(/<w:r>([\s\S]*?)<\/w:r>/g)]
+        .map((m) => ({ bold: /<w:b\/>|<w:b w:val="(true|1|on)"\/>/.test(m[1]!), text: textOf(m[1]!) }))
+        .filter((r) => r.text);
+      const boldText = runs
+        .filter((r) => r.bold)
+        .map((r) => r.text)
+        .join('');
       expect(boldText, lead).toBe(lead);
       expect(runs[0]!.bold).toBe(true);
     }

@@ -16,7 +16,8 @@ const python = ['/usr/bin/python3', 'python3'].find((py) => spawnSync(py, ['-c',
 if (!python && process.env.CI) throw new Error('python3-docx is required for the import tests (scripts/install-test-deps.sh installs it)');
 
 /** The lines of import's report that quote what was left out: “text”：reason. */
-const reported = (stdout: string): Array<{ text: string; reason: string }> => [...stdout.matchAll(/^ {4}“(.+)”：(.+)$/gm)].map((m) => ({ text: m[1]!, reason: m[2]! }));
+const reported = (stdout: string): Array<{ text: string; reason: string }> =>
+  [...stdout.matchAll(/^ {4}“(.+)”：(.+)$/gm)].map((m) => ({ text: m[1]!, reason: m[2]! }));
 const squash = (s: string): string => s.replace(/[\s\u3000]+/g, '');
 
 let docx: string;
@@ -44,23 +45,42 @@ describe.skipIf(!python)('footnotes, endnotes, equations and comments of a Word 
     expect(body).toContain('会议通报了试点学校的进展情况。截至目前已覆盖全部县区。');
     expect(body).toContain('试点学校教师培训合格率为，高于去年。');
     expect(body).toContain('各县区参训人数见下图：');
-    for (const trace of ['footnote', 'endnote', '↑', '[1]', '\\[', '1. ', '试点学校名单见', '数据截至', '时间请与县区核实']) expect(body, trace).not.toContain(trace);
+    for (const trace of ['footnote', 'endnote', '↑', '[1]', '\\[', '1. ', '试点学校名单见', '数据截至', '时间请与县区核实'])
+      expect(body, trace).not.toContain(trace);
   });
 
   test('the report names each with where it stood and what to do', () => {
     expect(reported(stdout)).toEqual([
-      { text: '试点学校名单见市教育局网站。', reason: '脚注（在“……会议通报了试点学校的进展情况。”处），没有印出：简报不排脚注、尾注，需要的话请写进正文' },
-      { text: '数据截至2024年5月底。', reason: '尾注（在“……截至目前已覆盖全部县区。”处），没有印出：简报不排脚注、尾注，需要的话请写进正文' },
+      {
+        text: '试点学校名单见市教育局网站。',
+        reason: '脚注（在“……会议通报了试点学校的进展情况。”处），没有印出：简报不排脚注、尾注，需要的话请写进正文',
+      },
+      {
+        text: '数据截至2024年5月底。',
+        reason: '尾注（在“……截至目前已覆盖全部县区。”处），没有印出：简报不排脚注、尾注，需要的话请写进正文',
+      },
       { text: '4550', reason: '公式（在“试点学校教师培训合格率为”之后），没有导入：Word 的公式不能导入，请在稿件里改写成文字（如 45/50）' },
-      { text: '图表 3', reason: '图表（在“各县区参训人数见下图：”之后），没有导入：请供稿单位把它另存为图片（PNG）插入后重发，或另存为图片放进本期的 images/ 在稿件中引用' },
+      {
+        text: '图表 3',
+        reason:
+          '图表（在“各县区参训人数见下图：”之后），没有导入：请供稿单位把它另存为图片（PNG）插入后重发，或另存为图片放进本期的 images/ 在稿件中引用',
+      },
       { text: '时间请与县区核实。', reason: '批注（王芳），没有导入：简报不印批注，请看是否需要照改稿件' },
     ]);
   });
 
   test('every character of the package’s text parts is in the item file or the report', () => {
-    const parts = unzipSync(new Uint8Array(fs.readFileSync(docx)), { filter: (f) => /^word\/(document|footnotes|endnotes|comments)\.xml$/.test(f.name) });
-    const pieces = Object.values(parts).flatMap((x) => [...strFromU8(x).matchAll(/<[wm]:t(?:\s[^>]*)?>([^<]*)<\/[wm]:t>/g)].map((m) => m[1]!));
-    const accounted = squash(item) + reported(stdout).map((r) => squash(r.text)).join('');
+    const parts = unzipSync(new Uint8Array(fs.readFileSync(docx)), {
+      filter: (f) => /^word\/(document|footnotes|endnotes|comments)\.xml$/.test(f.name),
+    });
+    const pieces = Object.values(parts).flatMap((x) =>
+      [...strFromU8(x).matchAll(/<[wm]:t(?:\s[^>]*)?>([^<]*)<\/[wm]:t>/g)].map((m) => m[1]!),
+    );
+    const accounted =
+      squash(item) +
+      reported(stdout)
+        .map((r) => squash(r.text))
+        .join('');
     const missing = pieces.map(squash).filter((p) => p && !accounted.includes(p));
     expect(missing).toEqual([]);
     expect(pieces.length).toBeGreaterThan(8);

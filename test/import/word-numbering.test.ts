@@ -33,8 +33,18 @@ describe.skipIf(!python)('Word’s own 一、（一） numbering', () => {
   afterAll(cleanupTemp);
 
   test('the item file has the headings at their levels with their numbers; the 1. 2. list stays a list', () => {
-    const lines = item.slice(item.indexOf('\n---\n')).split('\n').filter((l) => /^(#|\d\. )/.test(l));
-    expect(lines).toEqual(['## 一、围绕重点任务，协同推进', '### （一）部门担纲，积极协同落实', '### （二）高校牵头，联通协同节点', '## 二、紧扣发展需求，协同发力', '1. 听课评课', '2. 专题讲座']);
+    const lines = item
+      .slice(item.indexOf('\n---\n'))
+      .split('\n')
+      .filter((l) => /^(#|\d\. )/.test(l));
+    expect(lines).toEqual([
+      '## 一、围绕重点任务，协同推进',
+      '### （一）部门担纲，积极协同落实',
+      '### （二）高校牵头，联通协同节点',
+      '## 二、紧扣发展需求，协同发力',
+      '1. 听课评课',
+      '2. 专题讲座',
+    ]);
   });
 
   test('the PDF prints the numbers with the headings', async () => {
@@ -42,7 +52,20 @@ describe.skipIf(!python)('Word’s own 一、（一） numbering', () => {
     const b = spawnSync(process.execPath, [BIN, 'build', '10', '--out', out], { cwd: series, encoding: 'utf8', timeout: 120_000 });
     expect(b.status, b.stderr).toBe(0);
     const pdf = await readPdf(new Uint8Array(fs.readFileSync(path.join(out, '工作动态第10期.pdf'))));
-    const text = pdf.pages.flatMap((p) => p.lines.map((l) => l.items.map((i) => i.text).join('').replace(/\s/g, '')));
-    for (const h of ['一、围绕重点任务，协同推进', '（一）部门担纲，积极协同落实', '（二）高校牵头，联通协同节点', '二、紧扣发展需求，协同发力']) expect(text, h).toContain(h);
+    const text = pdf.pages.flatMap((p) =>
+      p.lines.map((l) =>
+        l.items
+          .map((i) => i.text)
+          .join('')
+          .replace(/\s/g, ''),
+      ),
+    );
+    for (const h of [
+      '一、围绕重点任务，协同推进',
+      '（一）部门担纲，积极协同落实',
+      '（二）高校牵头，联通协同节点',
+      '二、紧扣发展需求，协同发力',
+    ])
+      expect(text, h).toContain(h);
   }, 120_000);
 });

@@ -28,7 +28,7 @@ describe('compose', () => {
   test('a long article title breaks into balanced lines that each fit, measured with the title face', () => {
     const title = g9.body.find((b): b is GParagraph => b.kind === 'paragraph' && b.style === 'articleTitle')!;
     const lines: string[] = [];
-    for (const r of title.runs) (r.breakBefore || lines.length === 0 ? lines.push(r.text) : (lines[lines.length - 1] += r.text));
+    for (const r of title.runs) r.breakBefore || lines.length === 0 ? lines.push(r.text) : (lines[lines.length - 1] += r.text);
     expect(lines.join('')).toBe(sample.sections.flatMap((s) => s.entries).find((e) => e.kind === 'article')!.title);
     const m = issueMetrics(sample);
     const widths = lines.map((l) => textEm(l, m.role(ARTICLE.title.role), m) * ARTICLE.title.sizePt);
@@ -39,16 +39,25 @@ describe('compose', () => {
   test('a long title breaks as an editor breaks it: after a comma near the middle, never inside a word', () => {
     const article = sample.sections.flatMap((s) => s.entries).find((e) => e.kind === 'article')!;
     const linesOf = (title: string): string[] => {
-      const model = { ...sample, sections: sample.sections.map((s) => ({ ...s, entries: s.entries.map((e) => (e === article ? { ...article, title } : e)) })) };
+      const model = {
+        ...sample,
+        sections: sample.sections.map((s) => ({ ...s, entries: s.entries.map((e) => (e === article ? { ...article, title } : e)) })),
+      };
       const g = compose(model, issueMetrics(model));
       const p = g.body.find((b): b is GParagraph => b.kind === 'paragraph' && b.style === 'articleTitle')!;
       const lines: string[] = [];
-      for (const r of p.runs) (r.breakBefore || lines.length === 0 ? lines.push(r.text) : (lines[lines.length - 1] += r.text));
+      for (const r of p.runs) r.breakBefore || lines.length === 0 ? lines.push(r.text) : (lines[lines.length - 1] += r.text);
       return lines;
     };
     // 31 characters of 二号 on a line of about 20: two lines, the comma's break one character off the middle.
-    expect(linesOf('关于进一步加强县域普通高中建设，全面提升教育教学质量的实施意见')).toEqual(['关于进一步加强县域普通高中建设，', '全面提升教育教学质量的实施意见']);
-    expect(linesOf('多措并举谋协同，精准发力促提质，赣州市县域基础教育协同提质行动纪实')).toEqual(['多措并举谋协同，精准发力促提质，', '赣州市县域基础教育协同提质行动纪实']);
+    expect(linesOf('关于进一步加强县域普通高中建设，全面提升教育教学质量的实施意见')).toEqual([
+      '关于进一步加强县域普通高中建设，',
+      '全面提升教育教学质量的实施意见',
+    ]);
+    expect(linesOf('多措并举谋协同，精准发力促提质，赣州市县域基础教育协同提质行动纪实')).toEqual([
+      '多措并举谋协同，精准发力促提质，',
+      '赣州市县域基础教育协同提质行动纪实',
+    ]);
     // No mark to break after: the break falls between two words of the dictionary.
     const words = ['江西', '高校', '县域', '基础', '教育', '协同', '提质', '行动', '试点', '学校', '工作', '推进', '情况', '汇报'];
     const title = '江西省高校与县域基础教育协同提质行动试点学校工作推进情况汇报';
@@ -69,7 +78,9 @@ describe('compose', () => {
     const total = t.columns.reduce((a, c) => a + c.widthPt, 0) + n * (2 * t.paddingXPt + TABLE.ruleWidthPt) + TABLE.ruleWidthPt;
     expect(total).toBeCloseTo(TEXT_BLOCK.widthPt, 3);
     const longest = t.rows.map((r) => r.map((c) => c.map((x) => x.text).join('').length));
-    const widestCol = longest[0].map((_, i) => Math.max(...longest.map((r) => r[i]))).reduce((best, v, i, a) => (v > a[best] ? i : best), 0);
+    const widestCol = longest[0]
+      .map((_, i) => Math.max(...longest.map((r) => r[i])))
+      .reduce((best, v, i, a) => (v > a[best] ? i : best), 0);
     expect(t.columns[widestCol].widthPt).toBe(Math.max(...t.columns.map((c) => c.widthPt)));
   });
 
@@ -122,13 +133,33 @@ describe('compose', () => {
   });
 
   test('one link rule: the galley keeps web and mail targets only; any other target prints as text', () => {
-    const targets = ['https://jyt.jiangxi.gov.cn/', 'http://example.org', 'MAILTO:office@example.org', 'javascript:alert(1)', 'JaVaScRiPt:x', 'file:///etc/passwd', 'data:text/html,x', '../secret.md', 'vbscript:x'];
+    const targets = [
+      'https://jyt.jiangxi.gov.cn/',
+      'http://example.org',
+      'MAILTO:office@example.org',
+      'javascript:alert(1)',
+      'JaVaScRiPt:x',
+      'file:///etc/passwd',
+      'data:text/html,x',
+      '../secret.md',
+      'vbscript:x',
+    ];
     const runs = composeRuns(
       targets.map((link, i) => ({ text: `链接${i}`, link })),
       'body',
     );
     expect(runs.map((r) => r.text)).toEqual(targets.map((_, i) => `链接${i}`));
-    expect(runs.map((r) => r.link)).toEqual([targets[0], targets[1], targets[2], undefined, undefined, undefined, undefined, undefined, undefined]);
+    expect(runs.map((r) => r.link)).toEqual([
+      targets[0],
+      targets[1],
+      targets[2],
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+    ]);
   });
 
   test('page-number affixes come from the layout', () => {

@@ -24,7 +24,19 @@ it('finds the characters and files the PDF plan finds, everywhere text is printe
     'issues/001/10.md': newsItem(
       '高校动态',
       '某大学\uE000召开推进会',
-      ['第一段\uF8FF。', '', '- 列表项\uE001', '', '表1 标题\uE007', '', '| 项目 | 数\uE002量 |', '| --- | --- |', '| 甲\uE008 | 1 |', '', '### 小标题\uE009'].join('\n'),
+      [
+        '第一段\uF8FF。',
+        '',
+        '- 列表项\uE001',
+        '',
+        '表1 标题\uE007',
+        '',
+        '| 项目 | 数\uE002量 |',
+        '| --- | --- |',
+        '| 甲\uE008 | 1 |',
+        '',
+        '### 小标题\uE009',
+      ].join('\n'),
     ),
   });
   const ctx = openSeries(dir);

@@ -24,7 +24,17 @@ const PITCH = 10;
 /** A paginator over a bare 22-line page with nothing above the body. */
 function pager(): Paginator {
   const g = { text: { minSplitLines: 2 } } as unknown as Galley;
-  const geo = { pageWidth: 600, pageHeight: 800, left: 0, top: 0, blockWidth: 400, blockHeight: LINES * PITCH, pitch: PITCH, cell: 14, lines: LINES };
+  const geo = {
+    pageWidth: 600,
+    pageHeight: 800,
+    left: 0,
+    top: 0,
+    blockWidth: 400,
+    blockHeight: LINES * PITCH,
+    pitch: PITCH,
+    cell: 14,
+    lines: LINES,
+  };
   return new Paginator({ g, fonts: undefined as never, geo });
 }
 
@@ -32,11 +42,19 @@ function pager(): Paginator {
 function rows(name: string, n: number, lines = 1): FlowRow[] {
   return Array.from({ length: n }, (_, i) => ({
     lines,
-    draw: (top: number): PItem[] => [{ kind: 'text', text: `${name}${i}`, face: undefined as never, sizePt: 1, x: 0, baseline: top, widthPt: 1, spacingPt: 0 }],
+    draw: (top: number): PItem[] => [
+      { kind: 'text', text: `${name}${i}`, face: undefined as never, sizePt: 1, x: 0, baseline: top, widthPt: 1, spacingPt: 0 },
+    ],
   }));
 }
 
-const para = (name: string, n: number, more: Partial<FlowBlock> = {}): FlowBlock => ({ blankBefore: 0, keepWithNext: false, splittable: true, rows: rows(name, n), ...more });
+const para = (name: string, n: number, more: Partial<FlowBlock> = {}): FlowBlock => ({
+  blankBefore: 0,
+  keepWithNext: false,
+  splittable: true,
+  rows: rows(name, n),
+  ...more,
+});
 const head = (name: string): FlowBlock => ({ blankBefore: 0, keepWithNext: true, splittable: false, rows: rows(name, 1) });
 
 /** Per page, the rows of `name` on it, as [row index, grid line]. */
@@ -160,8 +178,10 @@ describe('the end block', () => {
     return paginate(galley, faces);
   }
 
-  const texts = (doc: PagedDocument, page: number): string[] => doc.pages[page - 1]!.items.filter((i): i is PText => i.kind === 'text').map((i) => i.text);
-  const endPage = (doc: PagedDocument): number => doc.pages.findIndex((p) => p.items.some((i) => i.kind === 'text' && i.text === '报：')) + 1;
+  const texts = (doc: PagedDocument, page: number): string[] =>
+    doc.pages[page - 1]!.items.filter((i): i is PText => i.kind === 'text').map((i) => i.text);
+  const endPage = (doc: PagedDocument): number =>
+    doc.pages.findIndex((p) => p.items.some((i) => i.kind === 'text' && i.text === '报：')) + 1;
   const hasNumber = (doc: PagedDocument, page: number): boolean => texts(doc, page).some((t) => /^—\s*\d+\s*—$/.test(t));
   const bodyOn = (doc: PagedDocument, page: number): number => texts(doc, page).filter((t) => t.startsWith('协')).length;
 

@@ -43,7 +43,7 @@ beforeAll(async () => {
   const issue = requireModel(issueDir);
   galley = composeIssue(issue).galley;
   docXml = partsOf(await docxOf(issue)).xml('word/document.xml');
-  pdfLines = (await readPdf((await renderPdf(issue, { log: () => undefined }).then((r) => r.bytes)))).pages.flatMap((p) => p.lines);
+  pdfLines = (await readPdf(await renderPdf(issue, { log: () => undefined }).then((r) => r.bytes))).pages.flatMap((p) => p.lines);
 });
 
 const table = (): GTable => galley.body.find((b): b is GTable => b.kind === 'table')!;

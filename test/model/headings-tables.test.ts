@@ -134,7 +134,9 @@ describe('the plan fixture', () => {
 describe('heading levels', () => {
   test('numbers decide the level whatever the ## depth; half- and full-width forms', () => {
     const { article: a } = articleFrom(
-      ['#### 一、总体要求', '', '## （1）第一轮', '', '## (二)工作原则', '', '##### 3．资源共享', '', '### (4)第四项', '', '正文。'].join('\n'),
+      ['#### 一、总体要求', '', '## （1）第一轮', '', '## (二)工作原则', '', '##### 3．资源共享', '', '### (4)第四项', '', '正文。'].join(
+        '\n',
+      ),
     );
     expect(headings(a.blocks)).toEqual([
       [1, '一、总体要求'],
@@ -146,7 +148,9 @@ describe('heading levels', () => {
   });
 
   test('unnumbered headings take their level from ## depth (## is level 1 in an article)', () => {
-    const { article: a, warnings } = articleFrom(['## 总体要求', '', '### 指导思想', '', '#### 工作原则', '', '##### 一校一策', '', '正文。'].join('\n'));
+    const { article: a, warnings } = articleFrom(
+      ['## 总体要求', '', '### 指导思想', '', '#### 工作原则', '', '##### 一校一策', '', '正文。'].join('\n'),
+    );
     expect(headings(a.blocks)).toEqual([
       [1, '总体要求'],
       [2, '指导思想'],
@@ -193,12 +197,9 @@ describe('heading levels', () => {
 describe('tables', () => {
   test('right / none alignment, ragged rows padded, inline bold and rare characters in cells', () => {
     const { article: a } = articleFrom(
-      [
-        '| 学校 | 人数 | 备注 |',
-        '| --- | ---: | --- |',
-        '| 赣南师范大学 | 163 | **实习生**，含驻校教师 |',
-        '| 王堃工作室 | 12 |',
-      ].join('\n'),
+      ['| 学校 | 人数 | 备注 |', '| --- | ---: | --- |', '| 赣南师范大学 | 163 | **实习生**，含驻校教师 |', '| 王堃工作室 | 12 |'].join(
+        '\n',
+      ),
     );
     const t = a.blocks[0] as Table;
     expect(t.type).toBe('table');
@@ -214,10 +215,15 @@ describe('heading numbers are set close', () => {
   test('drops the space an editor types after 1. or （1）', () => {
     const dir = makeSeries({
       'issues/001/issue.yaml': issueYaml(1, '2024-05-08'),
-      'issues/001/40.md': '---\nsection: 经验交流\ntitle: 标题\n---\n\n## 一、 总体要求\n\n#### 1. 一校一策\n\n##### （1）　打造高原\n\n正文。\n',
+      'issues/001/40.md':
+        '---\nsection: 经验交流\ntitle: 标题\n---\n\n## 一、 总体要求\n\n#### 1. 一校一策\n\n##### （1）　打造高原\n\n正文。\n',
     });
     const article = requireModel(dir).sections[0]!.entries[0]!;
     const heads = article.kind === 'article' ? article.blocks.filter((b) => b.type === 'heading') : [];
-    expect(heads.map((h) => (h.type === 'heading' ? `${h.level}:${text(h.runs)}` : ''))).toEqual(['1:一、总体要求', '3:1.一校一策', '4:（1）打造高原']);
+    expect(heads.map((h) => (h.type === 'heading' ? `${h.level}:${text(h.runs)}` : ''))).toEqual([
+      '1:一、总体要求',
+      '3:1.一校一策',
+      '4:（1）打造高原',
+    ]);
   });
 });

@@ -153,7 +153,10 @@ describe('经验交流', () => {
       { text: '一、围绕重点任务，协同推进。', bold: true, font: 'hei' },
       { text: '一是部门担纲，积极协同落实。', bold: true },
     ]);
-    expect(b3.runs.slice(0, 2).map((r) => r.text)).toEqual(['三、主动作为，抓好工作落实。', '一是把握省部政策机遇，促进赣南基础教育发展。']);
+    expect(b3.runs.slice(0, 2).map((r) => r.text)).toEqual([
+      '三、主动作为，抓好工作落实。',
+      '一是把握省部政策机遇，促进赣南基础教育发展。',
+    ]);
     expect(b3.runs[1]!.font).toBeUndefined();
   });
 

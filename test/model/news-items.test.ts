@@ -58,7 +58,9 @@ describe('the mixed fixture', () => {
     expect(first!.body.map((b) => b.type)).toEqual(['paragraph', 'paragraph']);
     const p1 = first!.body[0] as Paragraph;
     expect(p1.runs).toEqual([
-      { text: '5月6日，省教育厅在南昌召开全省高校与县域基础教育协同提质行动推进会，总结前一阶段工作，部署下一阶段重点任务。会议要求，各联盟高校要' },
+      {
+        text: '5月6日，省教育厅在南昌召开全省高校与县域基础教育协同提质行动推进会，总结前一阶段工作，部署下一阶段重点任务。会议要求，各联盟高校要',
+      },
       { text: '聚焦“五个一”重点任务', bold: true },
       { text: '，推动协同提质行动走深走实。' },
     ]);
@@ -73,7 +75,11 @@ describe('the mixed fixture', () => {
     const list = item!.body[1] as ListBlock;
     expect(list.ordered).toBe(true);
     expect(list.start).toBe(1);
-    expect(list.items.map((blocks) => text((blocks[0] as Paragraph).runs))).toEqual(['示范课与说课评课；', '校本教研专题讲座；', '青年教师成长沙龙。']);
+    expect(list.items.map((blocks) => text((blocks[0] as Paragraph).runs))).toEqual([
+      '示范课与说课评课；',
+      '校本教研专题讲座；',
+      '青年教师成长沙龙。',
+    ]);
     expect((item!.body[2] as Paragraph).runs).toEqual([{ text: '（江西师范大学供稿）' }]);
   });
 

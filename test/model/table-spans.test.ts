@@ -29,7 +29,14 @@ const grid = (t: Table): string[][] => [t.header, ...t.rows].map((r) => r.map((c
 
 test('^ down, || across, a two-level header; the covered cells are empty', () => {
   const { table, composed } = tableOf(
-    ['| 单位 | 派出人数 || 备注 |', '| - | - | - | - |', '| ^ | 教师 | 学生 | ^ |', '| 九江学院 | 12 | 30 | 首批 |', '| ^ | 8 | 20 | 第二批 |', '| 合计 || 50 | |'].join('\n'),
+    [
+      '| 单位 | 派出人数 || 备注 |',
+      '| - | - | - | - |',
+      '| ^ | 教师 | 学生 | ^ |',
+      '| 九江学院 | 12 | 30 | 首批 |',
+      '| ^ | 8 | 20 | 第二批 |',
+      '| 合计 || 50 | |',
+    ].join('\n'),
   );
   expect(grid(table)).toEqual([
     ['单位', '派出人数', '', '备注'],
@@ -54,7 +61,9 @@ test('^ down, || across, a two-level header; the covered cells are empty', () =>
 });
 
 test('> joins the cell to its right; a cell merged across sets no column width of its own', () => {
-  const { table, composed } = tableOf(['| 项目 | 甲 | 乙 |', '| - | - | - |', '| > | 这一格跨过两列而且写得相当长 | 3 |', '| 一 | 二 | 三 |'].join('\n'));
+  const { table, composed } = tableOf(
+    ['| 项目 | 甲 | 乙 |', '| - | - | - |', '| > | 这一格跨过两列而且写得相当长 | 3 |', '| 一 | 二 | 三 |'].join('\n'),
+  );
   expect(grid(table)).toEqual([
     ['项目', '甲', '乙'],
     ['这一格跨过两列而且写得相当长', '', '3'],
@@ -89,39 +98,51 @@ test('tables without merges are unchanged: no spans, one head row', () => {
 describe('merged cells on paper', () => {
   // Single rows to fill most of a page, then groups of three rows merged down: over these
   // counts of single rows, a group meets the foot of the page at each of its rows.
-  test.each([12, 13, 14, 15, 16, 17, 18, 19])('rows joined by a cell merged down stay on one page; both head rows repeat on the next (%i rows before)', async (n) => {
-    const filler = Array.from({ length: n }, (_, i) => `| 单位${i + 1} | ${i} | ${i} | 无 |`);
-    const groups = Array.from({ length: 4 }, (_, k) => [`| 学院${k + 1} | 1 | 2 | 甲${k + 1} |`, `| ^ | 3 | 4 | 乙${k + 1} |`, `| ^ | 5 | 6 | 丙${k + 1} |`]).flat();
-    const md = ['| 单位 | 人数 || 备注 |', '| - | - | - | - |', '| ^ | 教师 | 学生 | ^ |', ...filler, ...groups].join('\n');
-    const dir = makeSeries({
-      'issues/001/issue.yaml': issueYaml(1, '2024-05-20'),
-      'issues/001/a.md': `---\nsection: 经验交流\ntitle: 测试文章\n---\n\n${'正文一段，写得长一些，占去几行的位置。'.repeat(12)}\n\n${md}\n`,
-    });
-    const m = buildModel(dir);
-    expect(m.errors).toEqual([]);
-    const { pdf } = await renderAndRead(m.issue!);
-    const pageOf = (text: string): number[] => pdf.pages.filter((p) => p.lines.some((l) => l.items.some((i) => i.text.replace(/\s/g, '') === text))).map((p) => p.number);
-    const pages = new Set<number>();
-    for (let k = 1; k <= 4; k++) {
-      const [a, b, c] = [pageOf(`甲${k}`), pageOf(`乙${k}`), pageOf(`丙${k}`)];
-      expect(a, `group ${k}`).toHaveLength(1);
-      expect(b, `group ${k}`).toEqual(a);
-      expect(c, `group ${k}`).toEqual(a);
-      pages.add(a[0]!);
-    }
-    // The table does go over a page, and the page it goes on to starts with both head rows.
-    const [first, ...more] = [...new Set([...pageOf('单位1'), ...pages])].sort();
-    expect(more.length).toBeGreaterThan(0);
-    for (const p of [first!, ...more]) {
-      expect(pageOf('教师'), `head on page ${p}`).toContain(p);
-      expect(pageOf('人数'), `head on page ${p}`).toContain(p);
-    }
-  }, 60_000);
+  test.each([12, 13, 14, 15, 16, 17, 18, 19])(
+    'rows joined by a cell merged down stay on one page; both head rows repeat on the next (%i rows before)',
+    async (n) => {
+      const filler = Array.from({ length: n }, (_, i) => `| 单位${i + 1} | ${i} | ${i} | 无 |`);
+      const groups = Array.from({ length: 4 }, (_, k) => [
+        `| 学院${k + 1} | 1 | 2 | 甲${k + 1} |`,
+        `| ^ | 3 | 4 | 乙${k + 1} |`,
+        `| ^ | 5 | 6 | 丙${k + 1} |`,
+      ]).flat();
+      const md = ['| 单位 | 人数 || 备注 |', '| - | - | - | - |', '| ^ | 教师 | 学生 | ^ |', ...filler, ...groups].join('\n');
+      const dir = makeSeries({
+        'issues/001/issue.yaml': issueYaml(1, '2024-05-20'),
+        'issues/001/a.md': `---\nsection: 经验交流\ntitle: 测试文章\n---\n\n${'正文一段，写得长一些，占去几行的位置。'.repeat(12)}\n\n${md}\n`,
+      });
+      const m = buildModel(dir);
+      expect(m.errors).toEqual([]);
+      const { pdf } = await renderAndRead(m.issue!);
+      const pageOf = (text: string): number[] =>
+        pdf.pages.filter((p) => p.lines.some((l) => l.items.some((i) => i.text.replace(/\s/g, '') === text))).map((p) => p.number);
+      const pages = new Set<number>();
+      for (let k = 1; k <= 4; k++) {
+        const [a, b, c] = [pageOf(`甲${k}`), pageOf(`乙${k}`), pageOf(`丙${k}`)];
+        expect(a, `group ${k}`).toHaveLength(1);
+        expect(b, `group ${k}`).toEqual(a);
+        expect(c, `group ${k}`).toEqual(a);
+        pages.add(a[0]!);
+      }
+      // The table does go over a page, and the page it goes on to starts with both head rows.
+      const [first, ...more] = [...new Set([...pageOf('单位1'), ...pages])].sort();
+      expect(more.length).toBeGreaterThan(0);
+      for (const p of [first!, ...more]) {
+        expect(pageOf('教师'), `head on page ${p}`).toContain(p);
+        expect(pageOf('人数'), `head on page ${p}`).toContain(p);
+      }
+    },
+    60_000,
+  );
 });
 
 describe('a cell merged down over more rows than a page holds', () => {
   test('the rows go on over the pages inside the text block, each printed once; the merged cell’s text once, its lines kept; the head on every page', async () => {
-    const rows = Array.from({ length: 40 }, (_, i) => `| ${i === 0 ? '赣县区试点学校名单（含县城及各乡镇中心学校、村小和教学点在内）' : '^'} | 学校${i + 1} | ${i + 1} |`);
+    const rows = Array.from(
+      { length: 40 },
+      (_, i) => `| ${i === 0 ? '赣县区试点学校名单（含县城及各乡镇中心学校、村小和教学点在内）' : '^'} | 学校${i + 1} | ${i + 1} |`,
+    );
     const md = ['| 县（区） | 学校 | 人数 |', '| - | - | - |', ...rows, '| 合计 || 820 |'].join('\n');
     const dir = makeSeries({
       'issues/001/issue.yaml': issueYaml(1, '2024-05-20'),
@@ -132,7 +153,10 @@ describe('a cell merged down over more rows than a page holds', () => {
     const { pdf } = await renderAndRead(m.issue!);
     // Spec §1: the text block is 225 mm high under a 37 mm top margin: it ends 262 mm from the top.
     const blockBottom = (262 / 25.4) * 72;
-    const found = (t: string) => pdf.pages.flatMap((p) => p.lines.flatMap((l) => l.items.filter((i) => i.text.replace(/\s/g, '') === t).map((i) => ({ ...i, page: p.number }))));
+    const found = (t: string) =>
+      pdf.pages.flatMap((p) =>
+        p.lines.flatMap((l) => l.items.filter((i) => i.text.replace(/\s/g, '') === t).map((i) => ({ ...i, page: p.number }))),
+      );
     const pagesWithTable: number[] = [];
     for (let k = 1; k <= 40; k++) {
       const got = found(`学校${k}`);
@@ -145,7 +169,11 @@ describe('a cell merged down over more rows than a page holds', () => {
     expect(total[0]!.y).toBeLessThan(blockBottom);
     const tablePages = [...new Set([...pagesWithTable, total[0]!.page])];
     expect(tablePages.length).toBeGreaterThan(1);
-    for (const p of tablePages) expect(found('县（区）').map((i) => i.page), `head on page ${p}`).toContain(p);
+    for (const p of tablePages)
+      expect(
+        found('县（区）').map((i) => i.page),
+        `head on page ${p}`,
+      ).toContain(p);
     // The merged cell's text: every character printed once, inside the text block.
     // Its text: what the first column holds between each page's head and the table's last row there.
     const column2 = found('学校1')[0]!.x;
@@ -154,7 +182,9 @@ describe('a cell merged down over more rows than a page holds', () => {
       if (!rowsHere.length) return [];
       const headY = found('县（区）').find((i) => i.page === p.number)!.y;
       const lastY = Math.max(...rowsHere.map((i) => i.y));
-      return p.lines.flatMap((l) => l.items).filter((i) => i.x < column2 && i.y > headY && i.y <= lastY + 1 && i.text.replace(/\s/g, '') !== '合计');
+      return p.lines
+        .flatMap((l) => l.items)
+        .filter((i) => i.x < column2 && i.y > headY && i.y <= lastY + 1 && i.text.replace(/\s/g, '') !== '合计');
     });
     expect(cellText.map((i) => i.text.replace(/\s/g, '')).join('')).toBe('赣县区试点学校名单（含县城及各乡镇中心学校、村小和教学点在内）');
     for (const i of cellText) expect(i.y).toBeLessThan(blockBottom);

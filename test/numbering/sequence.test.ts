@@ -19,7 +19,12 @@ function d(iso: string): CalendarDate {
   return r;
 }
 
-function issue(number: number, date: string, special?: string, file = `issues/${date}-${special ?? ''}${number}/issue.yaml`): NumberedIssue {
+function issue(
+  number: number,
+  date: string,
+  special?: string,
+  file = `issues/${date}-${special ?? ''}${number}/issue.yaml`,
+): NumberedIssue {
   return { number, date: d(date), special, file };
 }
 
@@ -74,7 +79,10 @@ describe('numberingProblems', () => {
   });
 
   test('the same number twice is a clash, reported on the later file', () => {
-    const p = numberingProblems('continuous', [issue(9, '2024-04-24', undefined, 'issues/009/issue.yaml'), issue(9, '2024-05-20', undefined, 'issues/010/issue.yaml')]);
+    const p = numberingProblems('continuous', [
+      issue(9, '2024-04-24', undefined, 'issues/009/issue.yaml'),
+      issue(9, '2024-05-20', undefined, 'issues/010/issue.yaml'),
+    ]);
     expect(p).toEqual([
       {
         kind: 'clash',
@@ -88,7 +96,12 @@ describe('numberingProblems', () => {
   test('a higher number with an earlier date is out of step', () => {
     const p = numberingProblems('continuous', [issue(9, '2024-04-24', undefined, 'a'), issue(10, '2024-03-01', undefined, 'b')]);
     expect(p).toEqual([
-      { kind: 'out-of-step', file: 'b', line: undefined, message: '第10期的日期早于第9期（a）；期号与日期顺序不一致，请核对 number 和 date' },
+      {
+        kind: 'out-of-step',
+        file: 'b',
+        line: undefined,
+        message: '第10期的日期早于第9期（a）；期号与日期顺序不一致，请核对 number 和 date',
+      },
     ]);
   });
 
@@ -114,7 +127,12 @@ describe('numberingProblems', () => {
   });
 
   test('yearly: a clash is scoped to its year', () => {
-    const p = numberingProblems('yearly', [issue(3, '2024-03-01', undefined, 'a'), issue(1, '2024-01-01', undefined, 'c'), issue(2, '2024-02-01', undefined, 'd'), issue(3, '2024-04-01', undefined, 'b')]);
+    const p = numberingProblems('yearly', [
+      issue(3, '2024-03-01', undefined, 'a'),
+      issue(1, '2024-01-01', undefined, 'c'),
+      issue(2, '2024-02-01', undefined, 'd'),
+      issue(3, '2024-04-01', undefined, 'b'),
+    ]);
     expect(p.map((x) => [x.kind, x.message])).toEqual([['clash', '2024年第3期重复：a 也是这个期号。请改正其中一期的 number']]);
   });
 });
@@ -125,7 +143,13 @@ describe('totalFor (总第N期)', () => {
   });
 
   test('yearly: counts regular issues up to this one, across years, plus offset', () => {
-    const all = [issue(1, '2023-03-01'), issue(2, '2023-09-01'), issue(1, '2024-02-01'), issue(1, '2024-03-01', '增刊'), issue(2, '2024-06-01')];
+    const all = [
+      issue(1, '2023-03-01'),
+      issue(2, '2023-09-01'),
+      issue(1, '2024-02-01'),
+      issue(1, '2024-03-01', '增刊'),
+      issue(2, '2024-06-01'),
+    ];
     expect(totalFor('yearly', 0, all, all[4]!)).toBe(4);
     expect(totalFor('yearly', 100, all, all[2]!)).toBe(103);
   });
@@ -136,7 +160,10 @@ describe('totalFor (总第N期)', () => {
 });
 
 describe('as check reports them for a series on disk', () => {
-  function checked(files: Record<string, string>, numbering = 'continuous'): Array<{ severity: string; rule: string; file: string; line?: number; column?: number }> {
+  function checked(
+    files: Record<string, string>,
+    numbering = 'continuous',
+  ): Array<{ severity: string; rule: string; file: string; line?: number; column?: number }> {
     const dir = makeSeries({ 'bulletin.yaml': bulletinYaml(`numbering: ${numbering}`), ...files });
     const ctx = openSeries(dir);
     const diags = new Diagnostics();

@@ -25,7 +25,8 @@ beforeAll(() => {
 });
 afterAll(cleanupTemp);
 
-const where = (errors: ReturnType<typeof validateOoxml>): string[] => errors.map((e) => `${e.path.partUri} ${e.path.xpath}: ${e.description}`);
+const where = (errors: ReturnType<typeof validateOoxml>): string[] =>
+  errors.map((e) => `${e.path.partUri} ${e.path.xpath}: ${e.description}`);
 
 test('a file the validator cannot check is an error, never a pass', { timeout: 120_000 }, () => {
   expect(() => validateOoxml(path.join(out, 'missing.docx'))).toThrow(/ooxml-validate could not run/);

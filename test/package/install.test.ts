@@ -19,7 +19,15 @@ import { expectConsistent, readManifestOf } from '../helpers/archive-series.js';
 function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [k, v] of Object.entries(process.env)) if (!/^npm_/i.test(k)) env[k] = v;
-  return { ...env, NO_COLOR: '1', npm_config_prefer_offline: 'true', npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false', ...extra };
+  return {
+    ...env,
+    NO_COLOR: '1',
+    npm_config_prefer_offline: 'true',
+    npm_config_audit: 'false',
+    npm_config_fund: 'false',
+    npm_config_update_notifier: 'false',
+    ...extra,
+  };
 }
 
 /** Runs a shell line as CI does (bash -e); returns its stdout, throws with all output on failure. */
@@ -61,7 +69,12 @@ describe('npm pack → install → init → a series of its own', () => {
     expect(packed.devDependencies).toBeUndefined();
     expect(packed.bin).toEqual({ bulletin: 'bin/bulletin.js' });
     const prefix = path.join(work, 'global');
-    const r = spawnSync('bash', ['-e', '-c', `npm install -g --prefix "${prefix}" "${tgz}"`], { cwd: work, encoding: 'utf8', env: cleanEnv(), timeout: 300_000 });
+    const r = spawnSync('bash', ['-e', '-c', `npm install -g --prefix "${prefix}" "${tgz}"`], {
+      cwd: work,
+      encoding: 'utf8',
+      env: cleanEnv(),
+      timeout: 300_000,
+    });
     expect(r.status, r.stderr).toBe(0);
     expect(`${r.stdout}${r.stderr}`).not.toMatch(/install-scripts|allowScripts|allow-scripts|prepare/);
     expect(ok(`"${path.join(prefix, 'bin', 'bulletin')}" --version`, work).trim()).toBe(packed.version);
@@ -70,7 +83,16 @@ describe('npm pack → install → init → a series of its own', () => {
 
   it('the tarball holds compiled JavaScript, fonts and templates, and no TypeScript or tests', () => {
     const list = ok(`tar tzf "${tgz}"`, work).split('\n');
-    for (const f of ['package/bin/bulletin.js', 'package/lib/cli/main.js', 'package/lib/archive/worker.js', 'package/lib/deps-lock.json', 'package/fonts/FandolFang-Regular.otf', 'package/templates/series/bulletin.yaml', 'package/templates/ci/.gitlab-ci.yml', 'package/templates/ci/.github/workflows/bulletin.yml']) {
+    for (const f of [
+      'package/bin/bulletin.js',
+      'package/lib/cli/main.js',
+      'package/lib/archive/worker.js',
+      'package/lib/deps-lock.json',
+      'package/fonts/FandolFang-Regular.otf',
+      'package/templates/series/bulletin.yaml',
+      'package/templates/ci/.gitlab-ci.yml',
+      'package/templates/ci/.github/workflows/bulletin.yml',
+    ]) {
       expect(list).toContain(f);
     }
     expect(list.filter((f) => f.endsWith('.ts') || f.startsWith('package/src/') || f.startsWith('package/test/'))).toEqual([]);
@@ -88,7 +110,15 @@ describe('npm pack → install → init → a series of its own', () => {
   it('init in an empty folder, npm ci, new, write an item, build, archive, issue — end to end', async () => {
     ok(`"${bin}" init 教研简报`, work);
     series = path.join(work, '教研简报');
-    for (const f of ['bulletin.yaml', 'package.json', 'package-lock.json', '.gitignore', '.github/workflows/bulletin.yml', '.gitlab-ci.yml', 'tools/bulletin-0.1.0.tgz']) {
+    for (const f of [
+      'bulletin.yaml',
+      'package.json',
+      'package-lock.json',
+      '.gitignore',
+      '.github/workflows/bulletin.yml',
+      '.gitlab-ci.yml',
+      'tools/bulletin-0.1.0.tgz',
+    ]) {
       expect(fs.existsSync(path.join(series, f)), f).toBe(true);
     }
     ok('npm ci', series);
@@ -110,9 +140,11 @@ describe('npm pack → install → init → a series of its own', () => {
     expect(fs.existsSync(path.join(issue, 'issued.json'))).toBe(true);
   });
 
-  it('the tool init packs into a series from a running copy carries no build scripts either, even from a developer\'s checkout', () => {
+  it("the tool init packs into a series from a running copy carries no build scripts either, even from a developer's checkout", () => {
     ok(`node "${path.join(REPO, 'bin', 'bulletin.js')}" init 开发版新建的系列`, work);
-    const packed = JSON.parse(ok(`tar xzf "${path.join(work, '开发版新建的系列', 'tools', 'bulletin-0.1.0.tgz')}" -O package/package.json`, work));
+    const packed = JSON.parse(
+      ok(`tar xzf "${path.join(work, '开发版新建的系列', 'tools', 'bulletin-0.1.0.tgz')}" -O package/package.json`, work),
+    );
     expect(packed.scripts).toBeUndefined();
     expect(packed.devDependencies).toBeUndefined();
   });
@@ -123,12 +155,17 @@ describe('npm pack → install → init → a series of its own', () => {
     // Buffer.equals: a deep toEqual over 32 MB walks byte by byte for minutes.
     expect(fs.readFileSync(path.join(dir, 'tools', 'bulletin-0.1.0.tgz')).equals(fs.readFileSync(tgz))).toBe(true);
     const lock = JSON.parse(fs.readFileSync(path.join(dir, 'package-lock.json'), 'utf8'));
-    expect(lock.packages['node_modules/bulletin'].integrity).toBe(`sha512-${crypto.createHash('sha512').update(fs.readFileSync(tgz)).digest('base64')}`);
+    expect(lock.packages['node_modules/bulletin'].integrity).toBe(
+      `sha512-${crypto.createHash('sha512').update(fs.readFileSync(tgz)).digest('base64')}`,
+    );
     // Every runtime dependency of the tool is locked, and no development package is.
     const tool = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8'));
-    for (const name of Object.keys(tool.dependencies)) expect(lock.packages[`node_modules/${name}`]?.version, name).toBe(tool.dependencies[name]);
+    for (const name of Object.keys(tool.dependencies))
+      expect(lock.packages[`node_modules/${name}`]?.version, name).toBe(tool.dependencies[name]);
     const repoLock = JSON.parse(fs.readFileSync(path.join(REPO, 'package-lock.json'), 'utf8'));
-    const devOnly = Object.entries(repoLock.packages as Record<string, { dev?: boolean }>).filter(([k, v]) => k && v.dev).map(([k]) => k);
+    const devOnly = Object.entries(repoLock.packages as Record<string, { dev?: boolean }>)
+      .filter(([k, v]) => k && v.dev)
+      .map(([k]) => k);
     expect(devOnly).toContain('node_modules/typescript');
     for (const key of devOnly) expect(lock.packages[key], key).toBeUndefined();
   });
@@ -149,7 +186,10 @@ describe('npm pack → install → init → a series of its own', () => {
     const origin = path.join(work, 'origin.git');
     ok(`git init -q --bare -b main "${origin}"`, work);
     const git = '-c user.name=办公室 -c user.email=office@example.invalid';
-    ok(`git init -q -b main && git add -A && git ${git} commit -q -m 第1期 && git remote add origin "${origin}" && git push -q origin main`, series);
+    ok(
+      `git init -q -b main && git add -A && git ${git} commit -q -m 第1期 && git remote add origin "${origin}" && git push -q origin main`,
+      series,
+    );
 
     // actions/checkout: a fresh clone of the commit; then every `run:` in order, under bash -e.
     const ciRun = (n: number): void => {
@@ -181,16 +221,26 @@ describe('npm pack → install → init → a series of its own', () => {
     // the default 120 s by a second or more while every assertion held.
   }, 300_000);
 
-  it('the GitLab job\'s script, run line by line as a runner would, archives and verifies', () => {
+  it("the GitLab job's script, run line by line as a runner would, archives and verifies", () => {
     const ci = parse(fs.readFileSync(path.join(series, '.gitlab-ci.yml'), 'utf8'));
     const script: string[] = ci.bulletin.script;
-    expect(script).toEqual(expect.arrayContaining(['npm ci', 'npx bulletin check --all', 'npx bulletin archive', 'npx bulletin archive --verify']));
+    expect(script).toEqual(
+      expect.arrayContaining(['npm ci', 'npx bulletin check --all', 'npx bulletin archive', 'npx bulletin archive --verify']),
+    );
     expect(ci.bulletin.artifacts.expire_in).toBe('never');
     expect(ci.pages.artifacts.paths).toEqual(['public']);
     const job = path.join(work, 'gitlab');
     ok(`git clone -q "${path.join(work, 'origin.git')}" "${job}"`, work);
     // No GitLab API here: the fetch of the previous archive fails and the job goes on without it.
-    for (const line of script) ok(line, job, { CI: 'true', CI_API_V4_URL: 'http://127.0.0.1:9/api/v4', CI_PROJECT_ID: '1', CI_DEFAULT_BRANCH: 'main', CI_JOB_NAME: 'bulletin', CI_JOB_TOKEN: 'x' });
+    for (const line of script)
+      ok(line, job, {
+        CI: 'true',
+        CI_API_V4_URL: 'http://127.0.0.1:9/api/v4',
+        CI_PROJECT_ID: '1',
+        CI_DEFAULT_BRANCH: 'main',
+        CI_JOB_NAME: 'bulletin',
+        CI_JOB_TOKEN: 'x',
+      });
     for (const line of ci.pages.script as string[]) ok(line, job);
     const m = readManifestOf(path.join(job, 'archive'));
     expect(m.issues.map((i) => i.issued)).toEqual(['2024-09-03']);

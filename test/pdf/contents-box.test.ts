@@ -36,10 +36,18 @@ const isBody = (l: PdfLine): boolean => !isPageNumber(l) && l.items.every((i) =>
 /** The masthead's text as printed, then the box's: page 1 reads them in this order. */
 function page1Start(issue: Issue): string {
   const m = issue.masthead;
-  return squeeze([m.classification ?? '', m.seriesLine, m.name, m.label, m.totalLabel ?? '', m.publisher, m.date].join('') + contentsText(issue));
+  return squeeze(
+    [m.classification ?? '', m.seriesLine, m.name, m.label, m.totalLabel ?? '', m.publisher, m.date].join('') + contentsText(issue),
+  );
 }
 
-const text = (p: PdfPage): string => squeeze(p.lines.filter((l) => !isPageNumber(l)).map((l) => l.text).join(''));
+const text = (p: PdfPage): string =>
+  squeeze(
+    p.lines
+      .filter((l) => !isPageNumber(l))
+      .map((l) => l.text)
+      .join(''),
+  );
 
 describe('the contents box on page 1', () => {
   const cases = {
@@ -66,7 +74,11 @@ describe('the contents box on page 1', () => {
       // One line a headline (none of these wraps), each headline whole on its line.
       const headlines = issue.sections.flatMap((s) => s.entries.map((e) => (e.kind === 'news' ? e.leadText.replace(/。$/, '') : e.title)));
       const lines = r.pdf.pages[0]!.lines.map((l) => squeeze(l.text));
-      for (const h of headlines) expect(lines.some((l) => l.endsWith(squeeze(h))), h).toBe(true);
+      for (const h of headlines)
+        expect(
+          lines.some((l) => l.endsWith(squeeze(h))),
+          h,
+        ).toBe(true);
     });
   }
 
@@ -74,7 +86,9 @@ describe('the contents box on page 1', () => {
     const { issue, r } = built.news!;
     const p1 = r.pdf.pages[0]!.lines;
     const title = p1.findIndex((l) => squeeze(l.text) === '本期要目');
-    expect(p1.slice(title + 1).filter((l) => !isPageNumber(l) && !squeeze(l.text).startsWith('★') && !squeeze(l.text).startsWith('【'))).toEqual([]);
+    expect(
+      p1.slice(title + 1).filter((l) => !isPageNumber(l) && !squeeze(l.text).startsWith('★') && !squeeze(l.text).startsWith('【')),
+    ).toEqual([]);
     const page2 = r.pdf.pages[1]!.lines.filter((l) => !isPageNumber(l));
     expect(squeeze(page2[0]!.text)).toBe(issue.sections[0]!.heading);
     // On the first grid line of the page.
@@ -114,7 +128,9 @@ describe('the contents box on page 1', () => {
       const top = Math.min(...later.flat().map((l) => l.y));
       expect(top - TOP).toBeGreaterThan(0);
       expect(top - TOP).toBeLessThan(PITCH);
-      const span = later.map((ls) => ({ from: ls[0]?.y ?? 0, to: ls.at(-1)?.y ?? 0 })).reduce((a, b) => (b.to - b.from > a.to - a.from ? b : a));
+      const span = later
+        .map((ls) => ({ from: ls[0]?.y ?? 0, to: ls.at(-1)?.y ?? 0 }))
+        .reduce((a, b) => (b.to - b.from > a.to - a.from ? b : a));
       const pitch = (span.to - span.from) / Math.round((span.to - span.from) / PITCH);
       // Spec §1: 22 lines fill the 225 mm block, at an exact pitch of at most 28.95 pt.
       expect(pitch).toBeLessThanOrEqual(28.95 + TOL);
@@ -178,7 +194,11 @@ describe('the contents box on page 1', () => {
       reached.push(squeeze(line!.text));
     }
     await doc.destroy();
-    for (const t of titles) expect(reached.some((x) => x.startsWith(squeeze(t).slice(0, 8))), t).toBe(true);
+    for (const t of titles)
+      expect(
+        reached.some((x) => x.startsWith(squeeze(t).slice(0, 8))),
+        t,
+      ).toBe(true);
   });
 });
 
@@ -186,8 +206,18 @@ describe('the contents box on page 1', () => {
 function twoArticles(base: Issue, lines: number[], contents: ContentsSetting, second = true): Issue {
   const one = pagedIssue(base, lines);
   const section = one.sections[0]!;
-  const short = { kind: 'article' as const, title: '第二篇', blocks: [{ type: 'paragraph' as const, runs: [{ text: '短文一段。' }], indent: true }], units: [], at: { file: 'y.md', line: 1 } };
-  return { ...one, sections: [{ ...section, entries: second ? [...section.entries, short] : section.entries }], contents: { setting: contents } };
+  const short = {
+    kind: 'article' as const,
+    title: '第二篇',
+    blocks: [{ type: 'paragraph' as const, runs: [{ text: '短文一段。' }], indent: true }],
+    units: [],
+    at: { file: 'y.md', line: 1 },
+  };
+  return {
+    ...one,
+    sections: [{ ...section, entries: second ? [...section.entries, short] : section.entries }],
+    contents: { setting: contents },
+  };
 }
 
 describe('contents: auto | always | never', () => {
@@ -232,7 +262,10 @@ describe('contents: auto | always | never', () => {
   });
 
   test('auto: one item, no box however long the issue; two items, the box', async () => {
-    const [one, two] = await Promise.all([renderAndRead(twoArticles(base, [60, 60, 60], 'auto', false)), renderAndRead(twoArticles(base, [60, 60, 60], 'auto'))]);
+    const [one, two] = await Promise.all([
+      renderAndRead(twoArticles(base, [60, 60, 60], 'auto', false)),
+      renderAndRead(twoArticles(base, [60, 60, 60], 'auto')),
+    ]);
     expect(pages(one)).toBeGreaterThan(4);
     expect(hasBox(one)).toBe(false);
     expect(hasBox(two)).toBe(true);

@@ -32,20 +32,27 @@ describe('end block placement', () => {
     if (body.length > 0) expect(own[start].y - body.at(-1)!.y).toBeGreaterThan(1.9 * GEOM.pitch);
     // No room left on the page before for a blank line and the end block's lines under its body.
     else expect(bodyLines(plain.pdf.pages.at(-2)!).at(-1)!.y).toBeGreaterThan(GEOM.bottom - (own.length + 1) * GEOM.pitch);
-    const text = plain.pdf.pages.flatMap((p) => p.lines).map((l) => l.text.replace(/\s/g, '')).join('');
+    const text = plain.pdf.pages
+      .flatMap((p) => p.lines)
+      .map((l) => l.text.replace(/\s/g, ''))
+      .join('');
     expect(text).toContain('社会反响热烈。');
     expect(own.at(-1)!.y).toBeGreaterThan(GEOM.bottom - GEOM.pitch);
     expect(last.lines.filter(isPageNumber)).toHaveLength(1);
   });
 
-  test('on an even page: the end block starts an even page of its own, as the DOCX\'s even-page section does', () => {
+  test("on an even page: the end block starts an even page of its own, as the DOCX's even-page section does", () => {
     const pages = even.pdf.pages;
     expect(pages.length % 2).toBe(0);
     expect(pages.length).toBe(plain.pdf.pages.length + 1);
     const last = pages.at(-1)!;
     expect(last.lines.filter(isPageNumber).map((l) => l.text.replace(/\s/g, ''))).toEqual([`—${pages.length}—`]);
     expect(endLines(even)[0].text.startsWith('报：')).toBe(true);
-    expect(endLines(even).map((l) => l.text)).toEqual(endLines(plain).filter((l) => !/社会|教育活动/.test(l.text)).map((l) => l.text));
+    expect(endLines(even).map((l) => l.text)).toEqual(
+      endLines(plain)
+        .filter((l) => !/社会|教育活动/.test(l.text))
+        .map((l) => l.text),
+    );
   });
 
   test('on an even page with room after an odd last page: the end block alone on the next, numbered page', async () => {
@@ -76,8 +83,19 @@ describe('end block after layout passes', () => {
 
   test('an item whose body is only a heading renders (the spacer once overflowed a page)', async () => {
     const base = requireModel(`${SAMPLE}/test/fixtures/mixed`);
-    const item = { kind: 'news' as const, lead: [{ text: '协。', bold: true }], leadText: '协。', units: [], body: [{ type: 'heading' as const, level: 1 as const, runs: [{ text: '协' }] }], at: { file: 'x.md', line: 1 } };
-    const r = await renderAndRead({ ...base, note: undefined, sections: [{ name: '省级动态', heading: '【省级动态】', kind: 'news', entries: [item] }] });
+    const item = {
+      kind: 'news' as const,
+      lead: [{ text: '协。', bold: true }],
+      leadText: '协。',
+      units: [],
+      body: [{ type: 'heading' as const, level: 1 as const, runs: [{ text: '协' }] }],
+      at: { file: 'x.md', line: 1 },
+    };
+    const r = await renderAndRead({
+      ...base,
+      note: undefined,
+      sections: [{ name: '省级动态', heading: '【省级动态】', kind: 'news', entries: [item] }],
+    });
     expect(r.pdf.pages.length).toBe(1);
     expect(endLines(r).some((l) => l.text.startsWith('报：'))).toBe(true);
   });

@@ -36,13 +36,18 @@ describe('font resolution', () => {
     const r = new FontResolver({ fonts: fontsWith('body', ['FandolFang-Regular.otf']), seriesRoot }, installedKai());
     const body = r.resolve('body');
     expect(body).toMatchObject({ file: path.join(FONTS_DIR, 'FandolFang-Regular.otf'), origin: 'shipped' });
-    expect(progressText({ kind: 'font', role: 'body', font: body, seriesRoot })).toBe('字体：正文（仿宋） → FandolFang-Regular.otf（随附）');
+    expect(progressText({ kind: 'font', role: 'body', font: body, seriesRoot })).toBe(
+      '字体：正文（仿宋） → FandolFang-Regular.otf（随附）',
+    );
   });
 
   test('a family name is found by the name table of an installed file; unknown names fall through', () => {
     const names = readFaceNames(path.join(FONTS_DIR, 'FandolKai-Regular.otf'))[0];
     expect(names.families).toContain('FandolKai');
-    const r = new FontResolver({ fonts: fontsWith('kai', ['楷体_GB2312', 'fandol kai', 'FandolKai-Regular.otf']), seriesRoot: tempDir() }, installedKai());
+    const r = new FontResolver(
+      { fonts: fontsWith('kai', ['楷体_GB2312', 'fandol kai', 'FandolKai-Regular.otf']), seriesRoot: tempDir() },
+      installedKai(),
+    );
     expect(r.resolve('kai')).toMatchObject({ origin: 'system', candidate: 'fandol kai' });
     expect(path.basename(r.resolve('kai').file)).toBe('kai.otf');
   });

@@ -131,7 +131,8 @@ function inspect(pages: GlyphPage[], issue: Issue): Findings {
     // §9: forbidden starts and ends, dashes and ellipses whole; §11: numbers whole, with their unit.
     if (NO_START.has(bChars[0]!)) f.problems.push(`starts with ${bChars[0]}: ${at}`);
     if (NO_END.has(aChars.at(-1)!)) f.problems.push(`ends with ${aChars.at(-1)}: ${at}`);
-    if ((aChars.at(-1) === '—' && bChars[0] === '—') || (aChars.at(-1) === '…' && bChars[0] === '…')) f.problems.push(`dash or ellipsis split: ${at}`);
+    if ((aChars.at(-1) === '—' && bChars[0] === '—') || (aChars.at(-1) === '…' && bChars[0] === '…'))
+      f.problems.push(`dash or ellipsis split: ${at}`);
     if (digit(aChars.at(-1)) && (digit(bChars[0]) || han(bChars[0]))) f.problems.push(`number split: ${at}`);
     if (!aChars.every(fullWidth)) {
       f.mixed++;
@@ -146,7 +147,8 @@ function inspect(pages: GlyphPage[], issue: Issue): Findings {
       // The second of two hung marks follows the first's half cell.
       const hungPair = cell >= CHARS && i === a.glyphs.length - 1 && a.glyphs.length - 1 - (CHARS - first) === 1;
       if (hungPair) expected !== 0 && Math.abs(g.x - (expected - CELL / 2)) > TOL && f.problems.push(`hung mark off its place: ${at}`);
-      else if (Math.abs(g.x - expected) > TOL) f.problems.push(`“${g.ch}” at ${g.x.toFixed(2)} pt, its cell starts at ${expected.toFixed(2)}: ${at}`);
+      else if (Math.abs(g.x - expected) > TOL)
+        f.problems.push(`“${g.ch}” at ${g.x.toFixed(2)} pt, its cell starts at ${expected.toFixed(2)}: ${at}`);
       cell++;
     });
     const cells = a.glyphs.length;
@@ -195,14 +197,19 @@ beforeAll(async () => {
 }, 120_000);
 
 describe.each(CASES)('%s: the print on the spec’s grid', (name, _dir, _arg, least) => {
-  pdfminer.it('every full all-CJK body line: one character a cell, 28 cells, a closing mark hung in the 29th; no number split, no forbidden line start or end, no space at hanzi–digit', (ctx) => {
-    const { pages, issue } = results.get(name)!;
-    const f = inspect(pages, issue);
-    void ctx.annotate(`line pairs ${f.checkedPairs}; full all-CJK lines ${f.full}, of them 28 characters ${f.twentyEight} (${((100 * f.twentyEight) / f.full).toFixed(1)} %); ended early: ${JSON.stringify(f.short)}; mixed lines ${f.mixed}; ${pages.length} pages`);
-    expect(f.checkedPairs).toBeGreaterThanOrEqual(least.pairs);
-    expect(f.full).toBeGreaterThanOrEqual(least.full);
-    expect(f.problems).toEqual([]);
-  });
+  pdfminer.it(
+    'every full all-CJK body line: one character a cell, 28 cells, a closing mark hung in the 29th; no number split, no forbidden line start or end, no space at hanzi–digit',
+    (ctx) => {
+      const { pages, issue } = results.get(name)!;
+      const f = inspect(pages, issue);
+      void ctx.annotate(
+        `line pairs ${f.checkedPairs}; full all-CJK lines ${f.full}, of them 28 characters ${f.twentyEight} (${((100 * f.twentyEight) / f.full).toFixed(1)} %); ended early: ${JSON.stringify(f.short)}; mixed lines ${f.mixed}; ${pages.length} pages`,
+      );
+      expect(f.checkedPairs).toBeGreaterThanOrEqual(least.pairs);
+      expect(f.full).toBeGreaterThanOrEqual(least.full);
+      expect(f.problems).toEqual([]);
+    },
+  );
 
   pdfminer.it('body text is 三号, 16 pt glyphs tightened to the cell (spec §1), not shrunk to it', () => {
     const { pages, issue } = results.get(name)!;

@@ -57,7 +57,8 @@ describe('第9期 PDF', () => {
     const firstTop = GEOM.top + mastheadLines(false) * GEOM.pitch;
     expect(first.y - first.items[0].size * 0.88).toBeCloseTo(firstTop, 1); // 黑体's ascender: 0.88 em
     // No masthead on later pages.
-    for (const p of r.pdf.pages.slice(1)) expect(p.lines.some((l) => l.text.includes(issue.masthead.name) && l.items[0].size > 30)).toBe(false);
+    for (const p of r.pdf.pages.slice(1))
+      expect(p.lines.some((l) => l.text.includes(issue.masthead.name) && l.items[0].size > 30)).toBe(false);
     expect(MASTHEAD.name.sizePt).toBeGreaterThan(30);
   });
 

@@ -18,7 +18,8 @@ import { FIXTURES, requireModel, SAMPLE } from '../helpers/series.js';
 
 const clients = needs('pdfminer', 'poppler');
 const key = (g: { ch: string; x: number; y: number }): string => `${g.ch}@${g.x.toFixed(2)},${g.y.toFixed(2)}`;
-const glyphKeys = (pages: GlyphPage[]): string[][] => pages.map((p) => p.lines.flatMap((l) => l.glyphs.filter((g) => g.ch.trim() !== '').map(key)).sort());
+const glyphKeys = (pages: GlyphPage[]): string[][] =>
+  pages.map((p) => p.lines.flatMap((l) => l.glyphs.filter((g) => g.ch.trim() !== '').map(key)).sort());
 
 clients.describe(`preprinted paper (套打)${why(clients)}`, () => {
   const cases = { sample: (): Issue => requireModel(SAMPLE, '9'), mixed: (): Issue => requireModel(path.join(FIXTURES, 'mixed')) };
@@ -27,7 +28,11 @@ clients.describe(`preprinted paper (套打)${why(clients)}`, () => {
   beforeAll(async () => {
     for (const [k, make] of Object.entries(cases)) {
       const issue = make();
-      out[k] = { issue, normal: (await renderPdf(issue, quiet)).bytes, preprinted: (await renderPdf(issue, quiet, { preprinted: true })).bytes };
+      out[k] = {
+        issue,
+        normal: (await renderPdf(issue, quiet)).bytes,
+        preprinted: (await renderPdf(issue, quiet, { preprinted: true })).bytes,
+      };
     }
   }, 120_000);
 
@@ -45,7 +50,9 @@ clients.describe(`preprinted paper (套打)${why(clients)}`, () => {
       // The red lines' glyphs are what is missing from page 1, nothing else.
       const [a1, ...aRest] = glyphKeys(a);
       const [b1, ...bRest] = glyphKeys(b);
-      const redLines = a[0]!.lines.filter((l) => l.text === issue.masthead.seriesLine || l.text === issue.masthead.name).flatMap((l) => l.glyphs.map(key));
+      const redLines = a[0]!.lines
+        .filter((l) => l.text === issue.masthead.seriesLine || l.text === issue.masthead.name)
+        .flatMap((l) => l.glyphs.map(key));
       expect(redLines.map((x) => x[0]).join('')).toBe(issue.masthead.seriesLine + issue.masthead.name);
       expect(b1).toEqual(a1!.filter((g) => !redLines.includes(g)));
       expect(b1!.length).toBeGreaterThan(100);
@@ -53,7 +60,8 @@ clients.describe(`preprinted paper (套打)${why(clients)}`, () => {
       expect(bRest).toEqual(aRest);
       // The rest of the masthead is there: the label, publisher and date, and the 密级 line.
       const page1 = b[0]!.lines.map((l) => l.text).join('');
-      for (const t of [issue.masthead.label, issue.masthead.publisher, issue.masthead.date, issue.masthead.classification ?? '']) expect(page1).toContain(t);
+      for (const t of [issue.masthead.label, issue.masthead.publisher, issue.masthead.date, issue.masthead.classification ?? ''])
+        expect(page1).toContain(t);
     });
 
     test(`${k}: the red rule under the masthead is gone, every other rule where it was`, () => {

@@ -65,10 +65,16 @@ describe('run-in leads in the PDF', () => {
   test('the text extracts unchanged and the lines break where regular 仿宋 breaks them', async () => {
     // Leads print bold however they were typed (src/layout/run-in-leads.ts) except in runs that
     // name their own font: the regular rendering to compare with gives the leads' runs 仿宋 by name.
-    const unbold = (b: Block): Block => (b.type === 'paragraph' ? { ...b, runs: b.runs.map((x) => (x.font ? x : x.bold ? { ...x, bold: undefined, font: 'body' as const } : x)) } : b);
+    const unbold = (b: Block): Block =>
+      b.type === 'paragraph'
+        ? { ...b, runs: b.runs.map((x) => (x.font ? x : x.bold ? { ...x, bold: undefined, font: 'body' as const } : x)) }
+        : b;
     const plain: Issue = {
       ...issue,
-      sections: issue.sections.map((s) => ({ ...s, entries: s.entries.map((e) => (e.kind === 'article' ? { ...e, blocks: e.blocks.map(unbold) } : e)) })),
+      sections: issue.sections.map((s) => ({
+        ...s,
+        entries: s.entries.map((e) => (e.kind === 'article' ? { ...e, blocks: e.blocks.map(unbold) } : e)),
+      })),
     };
     const p = await renderAndRead(plain);
     expect(p.pdf.pages.length).toBe(r.pdf.pages.length);

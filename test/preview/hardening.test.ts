@@ -91,7 +91,12 @@ function malformedInterlacedPng(): Buffer {
   ihdr.writeUInt32BE(30, 4);
   ihdr.set([8, 2, 0, 0, 1], 8); // 8-bit RGB, Adam7 interlace
   const pixels = Buffer.alloc(50, 5); // filter type 5 does not exist, and far too few bytes
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', zlib.deflateSync(pixels)), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', zlib.deflateSync(pixels)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 describe('the preview keeps running, and says why, whatever a build does', { timeout: 120_000 }, () => {
@@ -147,7 +152,10 @@ describe('the preview keeps running, and says why, whatever a build does', { tim
     await new Promise<void>((r) => blocker.listen(0, '127.0.0.1', () => r()));
     const port = (blocker.address() as net.AddressInfo).port;
     try {
-      const child = spawn(process.execPath, [BIN, 'preview', '--no-open', '--port', String(port)], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn(process.execPath, [BIN, 'preview', '--no-open', '--port', String(port)], {
+        cwd: dir,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
       let out = '';
       child.stdout.on('data', (c: Buffer) => (out += c.toString('utf8')));
       child.stderr.on('data', (c: Buffer) => (out += c.toString('utf8')));
@@ -176,7 +184,10 @@ describe('the preview keeps running, and says why, whatever a build does', { tim
     try {
       // About 3.5 MB of text: seconds of work for the build, none for the server.
       const para = '会议部署了下一阶段的各项任务，要求各地各校抓好落实，确保协同提质行动取得实效。'.repeat(4);
-      fs.writeFileSync(item, `---\nsection: 省级动态\n---\n\n## 长稿。\n\n长稿开头标记，${Array.from({ length: 7400 }, () => para).join('\n\n')}\n`);
+      fs.writeFileSync(
+        item,
+        `---\nsection: 省级动态\n---\n\n## 长稿。\n\n长稿开头标记，${Array.from({ length: 7400 }, () => para).join('\n\n')}\n`,
+      );
       const times: number[] = [];
       let oldPages = 0;
       await until('the long item is served', 90_000, async () => {
@@ -235,7 +246,10 @@ describe('the preview keeps running, and says why, whatever a build does', { tim
       const long = writeLongItems(issueDir);
       await new Promise((r) => setTimeout(r, 3000));
       for (const f of long) fs.rmSync(f);
-      fs.writeFileSync(path.join(issueDir, '10-省级.md'), newsItem('省级动态', '省教育厅召开推进会。', '会议部署了撤回长稿后文字丙的各项任务。'));
+      fs.writeFileSync(
+        path.join(issueDir, '10-省级.md'),
+        newsItem('省级动态', '省教育厅召开推进会。', '会议部署了撤回长稿后文字丙的各项任务。'),
+      );
       const t0 = Date.now();
       await until('the newer sources are served', 60_000, async () => (await get(preview.url)).text.includes('撤回长稿后文字丙'));
       // The six long items alone take some twenty seconds to build.

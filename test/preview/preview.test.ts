@@ -23,11 +23,14 @@ import { BIN, assertCliBuilt, cleanupTemp, issueYaml, makeSeries, newsItem, temp
 function rawGet(url: string, rawPath: string, host?: string): Promise<{ status: number; body: string }> {
   const u = new URL(url);
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: u.hostname, port: u.port, path: rawPath, method: 'GET', headers: host ? { host } : undefined }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
-    });
+    const req = http.request(
+      { host: u.hostname, port: u.port, path: rawPath, method: 'GET', headers: host ? { host } : undefined },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+      },
+    );
     req.on('error', reject);
     req.end();
   });
@@ -49,7 +52,6 @@ async function servedWithin(url: string, text: string, limitMs: number): Promise
 }
 
 const browser = needs('chromium');
-
 
 describe('preview server', () => {
   let dir: string;
@@ -78,7 +80,11 @@ describe('preview server', () => {
     expect(pdfHref).toBeDefined();
     const pdf = await fetch(new URL(pdfHref!, preview.url));
     expect(pdf.status).toBe(200);
-    expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(
+      Buffer.from(await pdf.arrayBuffer())
+        .subarray(0, 5)
+        .toString('latin1'),
+    ).toBe('%PDF-');
   });
 
   it('serves a saved change within a second', async () => {
@@ -102,7 +108,10 @@ describe('preview server', () => {
 
   it('rebuilds when bulletin.yaml is saved', async () => {
     const yaml = fs.readFileSync(path.join(dir, 'bulletin.yaml'), 'utf8');
-    fs.writeFileSync(path.join(dir, 'bulletin.yaml'), yaml.replace('publisher: 省协同提质行动工作领导小组办公室', 'publisher: 新的编印单位办公室'));
+    fs.writeFileSync(
+      path.join(dir, 'bulletin.yaml'),
+      yaml.replace('publisher: 省协同提质行动工作领导小组办公室', 'publisher: 新的编印单位办公室'),
+    );
     await servedWithin(preview.url, '新的编印单位办公室', 1000);
   });
 

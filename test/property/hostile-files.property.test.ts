@@ -27,7 +27,14 @@ afterAll(() => fs.rmSync(tmpRoot, { recursive: true, force: true }));
 
 const PNG = fs.readFileSync(path.join(REPO, 'test/fixtures/mixed/issues/001/images/meeting.png'));
 const ITEM = 'issues/001/10.md';
-const SPECIAL_TARGETS = ['bulletin.yaml', 'issues/001/issue.yaml', ITEM, 'issues/001/20.md', 'issues/001/images/x.png', 'issues/001/imports.yaml'];
+const SPECIAL_TARGETS = [
+  'bulletin.yaml',
+  'issues/001/issue.yaml',
+  ITEM,
+  'issues/001/20.md',
+  'issues/001/images/x.png',
+  'issues/001/imports.yaml',
+];
 type Special = 'fifo' | 'folder' | 'device' | 'dangling';
 
 // ---- what goes into the item ---------------------------------------------------------------
@@ -52,10 +59,25 @@ const CONTROL = ['\u0000', '\u0001', '\u0008', '\u000b', '\u000c', '\u001b', '\u
 const controls: fc.Arbitrary<string> = fc
   .array(fc.constantFrom(...CONTROL, ',', ';', '"', '中', '文', '(', ')', '2024年04月05日'), { minLength: 1, maxLength: 12 })
   .map((a) => `会议${a.join('')}召开,部署工作。`);
-const urls = fc.constantFrom('详见 https://x.cn/新闻,通知?a=一,二 页面,谢谢', '<https://x.cn/路,径>', "Let's 讨论,15.6\"和17\"", '    代码,不改', '命令`a,\n中,文`好,的');
+const urls = fc.constantFrom(
+  '详见 https://x.cn/新闻,通知?a=一,二 页面,谢谢',
+  '<https://x.cn/路,径>',
+  'Let\'s 讨论,15.6"和17"',
+  '    代码,不改',
+  '命令`a,\n中,文`好,的',
+);
 const plain = fc.constantFrom('正文,内容;完。', '4月18日，学校召开推进会。', '- 一项\n- 二项\n  - 二项下', '> 引用的话。');
 const body = fc
-  .array(fc.oneof({ weight: 3, arbitrary: plain }, { weight: 1, arbitrary: nesting }, { weight: 1, arbitrary: runs }, { weight: 1, arbitrary: controls }, { weight: 1, arbitrary: urls }), { minLength: 1, maxLength: 3 })
+  .array(
+    fc.oneof(
+      { weight: 3, arbitrary: plain },
+      { weight: 1, arbitrary: nesting },
+      { weight: 1, arbitrary: runs },
+      { weight: 1, arbitrary: controls },
+      { weight: 1, arbitrary: urls },
+    ),
+    { minLength: 1, maxLength: 3 },
+  )
   .map((parts) => parts.join('\n\n'));
 const lineEnd = fc.constantFrom('\n', '\r\n', '\r', 'mixed');
 const NUMBER_VALUES = ['1e400', '.inf', '-.inf', '.nan', '99999999999999999999', '-0', '0x10', '1'];
@@ -75,23 +97,50 @@ const hostileCase: fc.Arbitrary<Case> = fc.record({
   badByte: fc.boolean().chain((b) => (b ? fc.boolean() : fc.constant(false))),
   specials: fc.oneof(
     { weight: 2, arbitrary: fc.constant<Case['specials']>([]) },
-    { weight: 1, arbitrary: fc.array(fc.record({ target: fc.constantFrom(...SPECIAL_TARGETS), kind: fc.constantFrom<Special>('fifo', 'folder', 'device', 'dangling') }), { minLength: 1, maxLength: 2 }) },
+    {
+      weight: 1,
+      arbitrary: fc.array(
+        fc.record({ target: fc.constantFrom(...SPECIAL_TARGETS), kind: fc.constantFrom<Special>('fifo', 'folder', 'device', 'dangling') }),
+        { minLength: 1, maxLength: 2 },
+      ),
+    },
   ),
   number: fc.option(
     fc.oneof(
-      fc.record({ file: fc.constant('issue' as const), key: fc.constantFrom('number', 'copies', 'total'), value: fc.constantFrom(...NUMBER_VALUES) }),
-      fc.record({ file: fc.constant('series' as const), key: fc.constantFrom('copies', 'totalOffset'), value: fc.constantFrom(...NUMBER_VALUES) }),
+      fc.record({
+        file: fc.constant('issue' as const),
+        key: fc.constantFrom('number', 'copies', 'total'),
+        value: fc.constantFrom(...NUMBER_VALUES),
+      }),
+      fc.record({
+        file: fc.constant('series' as const),
+        key: fc.constantFrom('copies', 'totalOffset'),
+        value: fc.constantFrom(...NUMBER_VALUES),
+      }),
       fc.record({ file: fc.constant('front' as const), key: fc.constant('order'), value: fc.constantFrom(...NUMBER_VALUES) }),
     ),
     { nil: undefined, freq: 2 },
   ),
-  command: fc.constantFrom(['check'], ['check', '--fix'], ['build', '--format', 'pdf'], ['build', '--format', 'html'], ['list'], ['import', 'in'], ['issue', '1', '--date', '2024-05-09']),
+  command: fc.constantFrom(
+    ['check'],
+    ['check', '--fix'],
+    ['build', '--format', 'pdf'],
+    ['build', '--format', 'html'],
+    ['list'],
+    ['import', 'in'],
+    ['issue', '1', '--date', '2024-05-09'],
+  ),
 });
 
 // ---- making the series ---------------------------------------------------------------------
 
 function withEnds(text: string, end: string): string {
-  if (end === 'mixed') return text.split('\n').map((l, i) => l + (i % 2 ? '\r\n' : '\n')).join('').slice(0, -1);
+  if (end === 'mixed')
+    return text
+      .split('\n')
+      .map((l, i) => l + (i % 2 ? '\r\n' : '\n'))
+      .join('')
+      .slice(0, -1);
   return text.replace(/\n/g, end);
 }
 
@@ -100,7 +149,8 @@ function makeCase(dir: string, c: Case): void {
     fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
     fs.writeFileSync(path.join(dir, rel), data);
   };
-  const setKey = (text: string, key: string, value: string): string => `${text.replace(new RegExp(`^${key}:.*\\n`, 'm'), '')}${key}: ${value}\n`;
+  const setKey = (text: string, key: string, value: string): string =>
+    `${text.replace(new RegExp(`^${key}:.*\\n`, 'm'), '')}${key}: ${value}\n`;
   let series = bulletinYaml('copies: 120');
   let issue = 'number: 1\ndate: 2024-05-08\n';
   let front = 'section: 高校动态';
@@ -111,7 +161,16 @@ function makeCase(dir: string, c: Case): void {
   write('issues/001/issue.yaml', issue);
   const item = withEnds(`---\n${front}\n---\n\n## 赣南师范大学召开推进会\n\n${c.body}\n\n![现场](images/x.png)\n`, c.lineEnd);
   // A GBK-encoded name pasted into the UTF-8 file: bytes that are no UTF-8.
-  write(ITEM, c.badByte ? Buffer.concat([Buffer.from(item), Buffer.from([0xd5, 0xc5]), Buffer.from('。正文，还有更多的中文内容，赣南师范大学召开协同提质推进会。\n')]) : item);
+  write(
+    ITEM,
+    c.badByte
+      ? Buffer.concat([
+          Buffer.from(item),
+          Buffer.from([0xd5, 0xc5]),
+          Buffer.from('。正文，还有更多的中文内容，赣南师范大学召开协同提质推进会。\n'),
+        ])
+      : item,
+  );
   write('issues/001/images/x.png', PNG);
   write('in/来稿.md', `赣南师范大学召开推进会\n\n${c.body}\n`);
   for (const s of c.specials) {
@@ -146,7 +205,11 @@ function snapshot(dir: string): Map<string, Entry> {
 }
 
 const same = (a: Entry | undefined, b: Entry | undefined): boolean =>
-  !!a && !!b && a.kind === b.kind && (a.kind !== 'file' || (b.kind === 'file' && a.bytes.equals(b.bytes))) && (a.kind !== 'link' || (b.kind === 'link' && a.to === b.to));
+  !!a &&
+  !!b &&
+  a.kind === b.kind &&
+  (a.kind !== 'file' || (b.kind === 'file' && a.bytes.equals(b.bytes))) &&
+  (a.kind !== 'link' || (b.kind === 'link' && a.to === b.to));
 
 /** What each command may write or change. */
 function mayChange(command: string[], rel: string): boolean {
@@ -191,8 +254,10 @@ async function runCase(c: Case): Promise<void> {
         const n = now.bytes.toString('latin1');
         // eslint-disable-next-line no-control-regex
         const controlsIn = (s: string): number => (s.match(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g) ?? []).length;
-        if (controlsIn(o) || c.badByte) expect(now.bytes.equals(old.bytes), `${ITEM} rewritten despite controls or bad bytes\n${detail}`).toBe(true);
-        for (const end of [/\r\n/g, /\r(?!\n)/g, /(?<!\r)\n/g]) expect((n.match(end) ?? []).length, `${end} count changed\n${detail}`).toBe((o.match(end) ?? []).length);
+        if (controlsIn(o) || c.badByte)
+          expect(now.bytes.equals(old.bytes), `${ITEM} rewritten despite controls or bad bytes\n${detail}`).toBe(true);
+        for (const end of [/\r\n/g, /\r(?!\n)/g, /(?<!\r)\n/g])
+          expect((n.match(end) ?? []).length, `${end} count changed\n${detail}`).toBe((o.match(end) ?? []).length);
       }
     }
     if (r.code === 0) stats.exit0++;
@@ -203,8 +268,12 @@ async function runCase(c: Case): Promise<void> {
 }
 
 describe('hostile series: nesting, delimiter runs, control characters, line ends, numbers, special files', () => {
-  it(`every command ends with exit 0 or 1 and a located message, losing nothing (${RUNS} cases)`, async () => {
-    await fc.assert(fc.asyncProperty(hostileCase, runCase), { numRuns: RUNS, seed: SEED });
-    console.log(`hostile property: ${stats.cases} cases, exit 0: ${stats.exit0}, exit 1: ${stats.exit1}`);
-  }, Math.max(600_000, RUNS * (HANG_GUARD_MS + 5_000)));
+  it(
+    `every command ends with exit 0 or 1 and a located message, losing nothing (${RUNS} cases)`,
+    async () => {
+      await fc.assert(fc.asyncProperty(hostileCase, runCase), { numRuns: RUNS, seed: SEED });
+      console.log(`hostile property: ${stats.cases} cases, exit 0: ${stats.exit0}, exit 1: ${stats.exit1}`);
+    },
+    Math.max(600_000, RUNS * (HANG_GUARD_MS + 5_000)),
+  );
 });

@@ -76,7 +76,20 @@ async function run(args: string[], cwd: string): Promise<{ code: number; out: st
 
 // ---- mutations -------------------------------------------------------------------------------
 
-const OPENERS = ['---js', '---javascript', '---json', '---yaml', '--- x', '----', '---coffee', '--- ---', '---toml', '---\t', '+++', '---\u00a0'];
+const OPENERS = [
+  '---js',
+  '---javascript',
+  '---json',
+  '---yaml',
+  '--- x',
+  '----',
+  '---coffee',
+  '--- ---',
+  '---toml',
+  '---\t',
+  '+++',
+  '---\u00a0',
+];
 const YAML_VALUES = [
   '',
   '""',
@@ -116,7 +129,22 @@ const YAML_VALUES = [
   '\n  body: 方正仿宋_没有\n  title: no-such.ttf',
 ];
 const ISSUE_KEYS = ['number', 'date', 'printDate', 'special', 'total', 'copies', 'sections', 'distribution', 'bogus'];
-const SERIES_KEYS = ['series', 'name', 'publisher', 'numbering', 'label', 'totalLabel', 'specialLabel', 'issuesDir', 'sections', 'distribution', 'copies', 'fonts', 'classification', 'endBlockOnEvenPage'];
+const SERIES_KEYS = [
+  'series',
+  'name',
+  'publisher',
+  'numbering',
+  'label',
+  'totalLabel',
+  'specialLabel',
+  'issuesDir',
+  'sections',
+  'distribution',
+  'copies',
+  'fonts',
+  'classification',
+  'endBlockOnEvenPage',
+];
 
 type Mutation =
   | { kind: 'flip'; file: number; at: number; bits: number }
@@ -134,7 +162,12 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({ kind: fc.constant('shuffle' as const), file: fc.nat(), seed: fc.nat() }),
   fc.record({ kind: fc.constant('duplicate' as const), file: fc.nat(), line: fc.nat(), times: fc.integer({ min: 1, max: 3 }) }),
   fc.record({ kind: fc.constant('opener' as const), file: fc.nat(), opener: fc.constantFrom(...OPENERS) }),
-  fc.record({ kind: fc.constant('issueValue' as const), issue: fc.nat(), key: fc.constantFrom(...ISSUE_KEYS), value: fc.constantFrom(...YAML_VALUES) }),
+  fc.record({
+    kind: fc.constant('issueValue' as const),
+    issue: fc.nat(),
+    key: fc.constantFrom(...ISSUE_KEYS),
+    value: fc.constantFrom(...YAML_VALUES),
+  }),
   fc.record({ kind: fc.constant('seriesValue' as const), key: fc.constantFrom(...SERIES_KEYS), value: fc.constantFrom(...YAML_VALUES) }),
   fc.record({ kind: fc.constant('remove' as const), file: fc.nat() }),
 );
@@ -196,7 +229,15 @@ function mutate(tree: Tree, m: Mutation): void {
     case 'opener': {
       const mds = files.filter((f) => f.endsWith('.md'));
       const f = mds[m.file % mds.length]!;
-      tree.set(f, Buffer.from(tree.get(f)!.toString('utf8').replace(/^[^\n]*/, m.opener)));
+      tree.set(
+        f,
+        Buffer.from(
+          tree
+            .get(f)!
+            .toString('utf8')
+            .replace(/^[^\n]*/, m.opener),
+        ),
+      );
       return;
     }
     case 'issueValue': {
@@ -207,7 +248,8 @@ function mutate(tree: Tree, m: Mutation): void {
       return;
     }
     case 'seriesValue':
-      if (tree.has('bulletin.yaml')) tree.set('bulletin.yaml', Buffer.from(setYamlKey(tree.get('bulletin.yaml')!.toString('utf8'), m.key, m.value)));
+      if (tree.has('bulletin.yaml'))
+        tree.set('bulletin.yaml', Buffer.from(setYamlKey(tree.get('bulletin.yaml')!.toString('utf8'), m.key, m.value)));
       return;
     case 'remove':
       tree.delete(pick(m.file));
@@ -217,7 +259,15 @@ function mutate(tree: Tree, m: Mutation): void {
 
 // ---- the contract ----------------------------------------------------------------------------
 
-const COMMANDS: string[][] = [['check'], ['check', '--all'], ['build', '--out', 'OUT'], ['build', '1', '--out', 'OUT'], ['build', '--format', 'pdf', '--out', 'OUT'], ['list'], ['new', '--date', '2024-06-01']];
+const COMMANDS: string[][] = [
+  ['check'],
+  ['check', '--all'],
+  ['build', '--out', 'OUT'],
+  ['build', '1', '--out', 'OUT'],
+  ['build', '--format', 'pdf', '--out', 'OUT'],
+  ['list'],
+  ['new', '--date', '2024-06-01'],
+];
 const PATHISH = /(\S\/|bulletin\.yaml|issue\.yaml|\.md\b|\.png\b|\.jpe?g\b|\.otf\b|\.ttf\b|issues\/|issues\b|OUT|第\d+期|--\w+)/;
 
 const stats = { cases: 0, exit0: 0, exit1: 0, built: 0 };
@@ -249,12 +299,19 @@ async function runCase(mutations: Mutation[], command: string[]): Promise<void> 
     }
     // Nothing outside the output folder changed (new writes its issue folder only on success).
     const after = readTree(caseDir, 'series/OUT');
-    const changed = [...new Set([...before.keys(), ...after.keys()])].filter((k) => !(before.get(k)?.equals(after.get(k) ?? Buffer.from('\u0000missing')) ?? false));
+    const changed = [...new Set([...before.keys(), ...after.keys()])].filter(
+      (k) => !(before.get(k)?.equals(after.get(k) ?? Buffer.from('\u0000missing')) ?? false),
+    );
     // A successful `new` may only add files, all in the one new issue folder (under whatever
     // issuesDir the mutated bulletin.yaml names); nothing that existed may change.
-    const newIssue = command[0] === 'new' && r.code === 0 ? changed.find((k) => k.endsWith('/issue.yaml'))?.replace(/issue\.yaml$/, '') : undefined;
-    const allowed = (k: string): boolean => newIssue !== undefined && !before.has(k) && (k === newIssue || k.startsWith(newIssue) || newIssue.startsWith(k));
-    expect(changed.filter((k) => !allowed(k)), detail).toEqual([]);
+    const newIssue =
+      command[0] === 'new' && r.code === 0 ? changed.find((k) => k.endsWith('/issue.yaml'))?.replace(/issue\.yaml$/, '') : undefined;
+    const allowed = (k: string): boolean =>
+      newIssue !== undefined && !before.has(k) && (k === newIssue || k.startsWith(newIssue) || newIssue.startsWith(k));
+    expect(
+      changed.filter((k) => !allowed(k)),
+      detail,
+    ).toEqual([]);
     if (r.code === 0) stats.exit0++;
     else stats.exit1++;
     if (PROGRESS && stats.cases % 50 === 0) fs.appendFileSync(PROGRESS, `${new Date().toISOString()} ${JSON.stringify(stats)}\n`);
@@ -292,18 +349,24 @@ describe('mutated real sources', () => {
     expect(fs.readdirSync(oldOut).filter((f) => !f.startsWith('.')).length).toBe(DEFAULT_FORMATS.length);
   });
 
-  it(`exit 0 or 1, no stack trace, errors name a file, nothing else changes (${RUNS} cases)`, async () => {
-    await fc.assert(
-      fc.asyncProperty(fc.array(mutation, { minLength: 1, maxLength: 3 }), fc.constantFrom(...COMMANDS), async (mutations, command) => {
-        await runCase(mutations, command);
-      }),
-      { numRuns: RUNS, seed: SEED },
-    );
-    console.log(`mutation property: ${stats.cases} cases, exit 0: ${stats.exit0}, exit 1: ${stats.exit1}, builds written: ${stats.built}`);
-    // Worth something only if both outcomes occur.
-    if (RUNS >= 100) {
-      expect(stats.exit0).toBeGreaterThan(RUNS * 0.05);
-      expect(stats.exit1).toBeGreaterThan(RUNS * 0.05);
-    }
-  }, Math.max(600_000, RUNS * 3_000));
+  it(
+    `exit 0 or 1, no stack trace, errors name a file, nothing else changes (${RUNS} cases)`,
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(fc.array(mutation, { minLength: 1, maxLength: 3 }), fc.constantFrom(...COMMANDS), async (mutations, command) => {
+          await runCase(mutations, command);
+        }),
+        { numRuns: RUNS, seed: SEED },
+      );
+      console.log(
+        `mutation property: ${stats.cases} cases, exit 0: ${stats.exit0}, exit 1: ${stats.exit1}, builds written: ${stats.built}`,
+      );
+      // Worth something only if both outcomes occur.
+      if (RUNS >= 100) {
+        expect(stats.exit0).toBeGreaterThan(RUNS * 0.05);
+        expect(stats.exit1).toBeGreaterThan(RUNS * 0.05);
+      }
+    },
+    Math.max(600_000, RUNS * 3_000),
+  );
 });

@@ -49,20 +49,33 @@ const paragraph = fc.array(inline, { minLength: 1, maxLength: 5 }).map((a) => a.
 const table = fc
   .tuple(fc.integer({ min: 1, max: 5 }), fc.integer({ min: 0, max: 4 }))
   .chain(([cols, rows]) =>
-    fc.array(fc.array(text(12), { minLength: cols, maxLength: cols }), { minLength: rows + 1, maxLength: rows + 1 }).map((cells) =>
-      [`| ${cells[0]!.join(' | ')} |`, `|${' --- |'.repeat(cols)}`, ...cells.slice(1).map((r) => `| ${r.join(' | ')} |`)].join('\n'),
-    ),
+    fc
+      .array(fc.array(text(12), { minLength: cols, maxLength: cols }), { minLength: rows + 1, maxLength: rows + 1 })
+      .map((cells) =>
+        [`| ${cells[0]!.join(' | ')} |`, `|${' --- |'.repeat(cols)}`, ...cells.slice(1).map((r) => `| ${r.join(' | ')} |`)].join('\n'),
+      ),
   );
 const block = fc.oneof(
   { weight: 50, arbitrary: paragraph },
   { weight: 20, arbitrary: fc.tuple(fc.integer({ min: 1, max: 7 }), text(20)).map(([d, t]) => `${'#'.repeat(d)} ${t}`) },
   { weight: 10, arbitrary: table },
-  { weight: 10, arbitrary: fc.array(paragraph, { minLength: 1, maxLength: 4 }).map((a) => a.map((p, i) => `${i % 2 ? '  ' : ''}- ${p}`).join('\n')) },
+  {
+    weight: 10,
+    arbitrary: fc.array(paragraph, { minLength: 1, maxLength: 4 }).map((a) => a.map((p, i) => `${i % 2 ? '  ' : ''}- ${p}`).join('\n')),
+  },
   { weight: 10, arbitrary: fc.array(paragraph, { minLength: 1, maxLength: 3 }).map((a) => a.map((p, i) => `${i + 1}. ${p}`).join('\n')) },
   { weight: 10, arbitrary: paragraph.map((p) => `> ${p}`) },
   { weight: 10, arbitrary: text(20).map((t) => `\`\`\`\n${t}\n\`\`\``) },
   { weight: 10, arbitrary: fc.constantFrom('---', '[^1]: 注释', '<div>块</div>', '<!-- 注释 -->') },
-  { weight: 1, arbitrary: fc.constantFrom('![图](images/none.png)', '![远程](https://example.com/a.png)', '![绝对](/etc/passwd)', '![外面](../../../x.png)') },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(
+      '![图](images/none.png)',
+      '![远程](https://example.com/a.png)',
+      '![绝对](/etc/passwd)',
+      '![外面](../../../x.png)',
+    ),
+  },
 );
 const markdown = fc.array(block, { minLength: 1, maxLength: 8 }).map((a) => a.join('\n\n'));
 
@@ -70,7 +83,11 @@ const sectionName = fc.oneof(
   { weight: 8, arbitrary: fc.constantFrom('省级动态', '高校动态', '市县动态', '经验交流', '编者按') },
   { weight: 1, arbitrary: fc.constantFrom('未知栏目', '', '【高校动态】') },
 );
-const yamlScalar = fc.oneof(text(15), fc.integer({ min: -5, max: 30 }).map(String), fc.constantFrom('2024-02-30', '2024-4-5', 'true', 'null', '[a, b', '"x', ': :', '{}'));
+const yamlScalar = fc.oneof(
+  text(15),
+  fc.integer({ min: -5, max: 30 }).map(String),
+  fc.constantFrom('2024-02-30', '2024-4-5', 'true', 'null', '[a, b', '"x', ': :', '{}'),
+);
 const goodTitle = fc.array(cjk, { minLength: 1, maxLength: 20 }).map((a) => a.join(''));
 const validFront = fc
   .record(
@@ -83,17 +100,44 @@ const validFront = fc
     },
     { requiredKeys: ['section', 'title'] },
   )
-  .map((r) => Object.entries(r).map(([k, v]) => `${k}: ${v}`).join('\n'));
+  .map((r) =>
+    Object.entries(r)
+      .map(([k, v]) => `${k}: ${v}`)
+      .join('\n'),
+  );
 const wildFront = fc
-  .record({ section: sectionName, title: yamlScalar, subtitle: yamlScalar, order: yamlScalar, unit: yamlScalar, sectoin: yamlScalar }, { requiredKeys: [] })
-  .map((r) => Object.entries(r).map(([k, v]) => `${k}: ${v}`).join('\n'));
+  .record(
+    { section: sectionName, title: yamlScalar, subtitle: yamlScalar, order: yamlScalar, unit: yamlScalar, sectoin: yamlScalar },
+    { requiredKeys: [] },
+  )
+  .map((r) =>
+    Object.entries(r)
+      .map(([k, v]) => `${k}: ${v}`)
+      .join('\n'),
+  );
 // Most files are well formed, so that most cases reach the renderers; some are wild.
 const frontMatter = fc.oneof({ weight: 12, arbitrary: validFront }, { weight: 1, arbitrary: wildFront });
-const sourceFile = fc.tuple(fc.oneof({ weight: 9, arbitrary: fc.constant(true) }, { weight: 1, arbitrary: fc.constant(false) }), frontMatter, markdown, fc.constantFrom('\n', '\r\n')).map(([withFm, fm, md, eol]) =>
-  (withFm ? `---\n${fm}\n---\n${md}\n` : `${md}\n`).replace(/\n/g, eol),
-);
+const sourceFile = fc
+  .tuple(
+    fc.oneof({ weight: 9, arbitrary: fc.constant(true) }, { weight: 1, arbitrary: fc.constant(false) }),
+    frontMatter,
+    markdown,
+    fc.constantFrom('\n', '\r\n'),
+  )
+  .map(([withFm, fm, md, eol]) => (withFm ? `---\n${fm}\n---\n${md}\n` : `${md}\n`).replace(/\n/g, eol));
 const issueYaml = fc.oneof(
-  { weight: 4, arbitrary: fc.tuple(fc.integer({ min: 1, max: 99 }), fc.oneof({ weight: 6, arbitrary: fc.constantFrom('2024-04-24', '2024-02-29', '2024-4-5') }, { weight: 1, arbitrary: fc.constantFrom('2023-02-29', '2024-13-01', '24-1-1') })).map(([n, d]) => `number: ${n}\ndate: ${d}\n`) },
+  {
+    weight: 4,
+    arbitrary: fc
+      .tuple(
+        fc.integer({ min: 1, max: 99 }),
+        fc.oneof(
+          { weight: 6, arbitrary: fc.constantFrom('2024-04-24', '2024-02-29', '2024-4-5') },
+          { weight: 1, arbitrary: fc.constantFrom('2023-02-29', '2024-13-01', '24-1-1') },
+        ),
+      )
+      .map(([n, d]) => `number: ${n}\ndate: ${d}\n`),
+  },
   { weight: 1, arbitrary: yamlScalar.map((v) => `number: ${v}\ndate: ${v}\nextra: 1\n`) },
 );
 
@@ -142,16 +186,25 @@ async function runOnce(files: string[], issue: string, bomGbk: number): Promise<
 }
 
 describe('random sources', () => {
-  it(`build or report user errors, never crash (${RUNS} cases)`, async () => {
-    await fc.assert(
-      fc.asyncProperty(fc.array(sourceFile, { minLength: 1, maxLength: 4 }), issueYaml, fc.integer({ min: 0, max: 1 }), async (files, issue, bom) => {
-        await runOnce(files, issue, bom);
-      }),
-      { numRuns: RUNS, seed: SEED },
-    );
-    // The property is only worth something if a good share of cases reach the renderers.
-    if (process.env.FUZZ_DEBUG) console.log([...stats.rules].sort((a, b) => b[1] - a[1]));
-    console.log(`property: ${RUNS} cases, ${stats.rendered} rendered to PDF and DOCX, ${stats.userErrors} stopped with user errors`);
-    expect(stats.rendered).toBeGreaterThan(RUNS >= 200 ? RUNS * 0.15 : 0);
-  }, Math.max(600_000, RUNS * 3_000));
+  it(
+    `build or report user errors, never crash (${RUNS} cases)`,
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(
+          fc.array(sourceFile, { minLength: 1, maxLength: 4 }),
+          issueYaml,
+          fc.integer({ min: 0, max: 1 }),
+          async (files, issue, bom) => {
+            await runOnce(files, issue, bom);
+          },
+        ),
+        { numRuns: RUNS, seed: SEED },
+      );
+      // The property is only worth something if a good share of cases reach the renderers.
+      if (process.env.FUZZ_DEBUG) console.log([...stats.rules].sort((a, b) => b[1] - a[1]));
+      console.log(`property: ${RUNS} cases, ${stats.rendered} rendered to PDF and DOCX, ${stats.userErrors} stopped with user errors`);
+      expect(stats.rendered).toBeGreaterThan(RUNS >= 200 ? RUNS * 0.15 : 0);
+    },
+    Math.max(600_000, RUNS * 3_000),
+  );
 });

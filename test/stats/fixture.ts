@@ -91,8 +91,14 @@ export function makeStatsSeries(): string {
     'issues/003/issue.yaml': issueYaml(3, '2024-04-01'),
     'issues/003/00-编者按.md': '---\nsection: 编者按\ntitle: 关于增设“经验交流”专栏的说明\n---\n\n为推广经验做法，增设专栏。\n',
     'issues/003/20-赣南师范大学.md': `${newsItem('高校动态', '赣南师范大学召开推进会', '会议在赣州召开。', `unit: 赣南师大\n${source('赣南师大4月动态.docx', SHA.gnnuApril)}`)}\n## 学校专家组赴试点校调研\n\n专家组走访了16所学校。\n`,
-    'issues/003/40-经验.md': '---\nsection: 经验交流\ntitle: 多措并举谋协同，精准发力促提质\nsubtitle: ——赣州市协同提质行动经验材料\n---\n\n赣州市积极贯彻落实行动方案。\n',
-    'issues/003/50-九江学院.md': newsItem('高校动态', '九江学院开展送教下乡活动', '活动覆盖3个县。', `unit: 九江学院\n${source('九江学院.docx', SHA.jjuApril)}`),
+    'issues/003/40-经验.md':
+      '---\nsection: 经验交流\ntitle: 多措并举谋协同，精准发力促提质\nsubtitle: ——赣州市协同提质行动经验材料\n---\n\n赣州市积极贯彻落实行动方案。\n',
+    'issues/003/50-九江学院.md': newsItem(
+      '高校动态',
+      '九江学院开展送教下乡活动',
+      '活动覆盖3个县。',
+      `unit: 九江学院\n${source('九江学院.docx', SHA.jjuApril)}`,
+    ),
     'issues/003/imports.yaml': importsYaml,
     'issues/004/issue.yaml': issueYaml(4, '2024-06-30'),
     'issues/004/20-两校.md': newsItem('高校动态', '两校联合举办教师教育论坛', '论坛在南昌举行。', 'unit: [江西师范大学, 赣南师范大学]'),

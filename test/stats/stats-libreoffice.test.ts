@@ -24,7 +24,16 @@ function xlsxToCsv(xlsx: Uint8Array): string {
     // Filter options: comma, double quote, UTF-8 (76), first line 1.
     const r = spawnSync(
       'soffice',
-      [`-env:UserInstallation=file://${path.join(work, 'profile')}`, '--headless', '--norestore', '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76,1', '--outdir', work, input],
+      [
+        `-env:UserInstallation=file://${path.join(work, 'profile')}`,
+        '--headless',
+        '--norestore',
+        '--convert-to',
+        'csv:Text - txt - csv (StarCalc):44,34,76,1',
+        '--outdir',
+        work,
+        input,
+      ],
       { encoding: 'utf8', timeout: 120_000, env: { ...process.env, FONTCONFIG_FILE, HOME: work } },
     );
     const output = path.join(work, 'stats.csv');
@@ -41,11 +50,24 @@ function xlsxToPdf(xlsx: Uint8Array): Uint8Array {
   try {
     const input = path.join(work, 'stats.xlsx');
     fs.writeFileSync(input, xlsx);
-    const r = spawnSync('soffice', [`-env:UserInstallation=file://${path.join(work, 'profile')}`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', work, input], {
-      encoding: 'utf8',
-      timeout: 120_000,
-      env: { ...process.env, FONTCONFIG_FILE, HOME: work },
-    });
+    const r = spawnSync(
+      'soffice',
+      [
+        `-env:UserInstallation=file://${path.join(work, 'profile')}`,
+        '--headless',
+        '--norestore',
+        '--convert-to',
+        'pdf',
+        '--outdir',
+        work,
+        input,
+      ],
+      {
+        encoding: 'utf8',
+        timeout: 120_000,
+        env: { ...process.env, FONTCONFIG_FILE, HOME: work },
+      },
+    );
     const output = path.join(work, 'stats.pdf');
     if (!fs.existsSync(output)) throw new Error(`LibreOffice did not convert: status ${r.status}\n${r.stdout}\n${r.stderr}`);
     return new Uint8Array(fs.readFileSync(output));
@@ -82,7 +104,20 @@ calc.describe(`stats outputs in LibreOffice${why(calc)}`, () => {
       .map((l) => l.split(',').map((f) => f.replace(/^"(.*)"$/, '$1')));
     const at = (name: string): string[] | undefined => rows.find((r) => r[1] === name);
     expect(rows[0]![0]).toBe('《工作动态》信息报送情况（2024年第2季度）');
-    expect(rows[3]).toEqual(['序号', '单位', '类别', '省级动态', '高校动态', '市县动态', '经验交流', '编者按', '合计', '收稿', '采用', '采用率']);
+    expect(rows[3]).toEqual([
+      '序号',
+      '单位',
+      '类别',
+      '省级动态',
+      '高校动态',
+      '市县动态',
+      '经验交流',
+      '编者按',
+      '合计',
+      '收稿',
+      '采用',
+      '采用率',
+    ]);
     expect(at('赣南师范大学')).toEqual(['1', '赣南师范大学', '高校', '0', '3', '0', '0', '0', '3', '2', '1', '50%']);
     expect(at('赣州市教育局')).toEqual(['2', '赣州市教育局', '设区市', '0', '0', '0', '1', '0', '2', '0', '0', '—']);
     expect(at('九江学院')).toEqual(['4', '九江学院', '高校', '0', '1', '0', '0', '0', '1', '1', '1', '100%']);
@@ -101,9 +136,15 @@ calc.describe(`stats outputs in LibreOffice${why(calc)}`, () => {
     expect(runCli(['stats', '-y', '2024', '-o', out], dir).code).toBe(0);
     const lines = printedRows(pdfLines(xlsxToPdf(fs.readFileSync(out))));
     // Sheet 信息报送统计: its header row from 序号 to 采用率 on one line.
-    expect(lines.find((l) => l.includes('序号')), lines.join('\n')).toMatch(/序号.*单位.*合计.*采用率/);
+    expect(
+      lines.find((l) => l.includes('序号')),
+      lines.join('\n'),
+    ).toMatch(/序号.*单位.*合计.*采用率/);
     // Sheet 稿件明细: the header from 期次 to 文件, and every item from its issue to its file.
-    expect(lines.find((l) => l.includes('期次')), lines.join('\n')).toMatch(/期次.*标题.*单位来源.*文件/);
+    expect(
+      lines.find((l) => l.includes('期次')),
+      lines.join('\n'),
+    ).toMatch(/期次.*标题.*单位来源.*文件/);
     const located = lines.filter((l) => /issues\/\d{3}\/\S+\.md:\d+/.test(l));
     expect(located.length).toBeGreaterThan(5);
     for (const l of located) expect(l, lines.join('\n')).toMatch(/^第\d+期 /);
@@ -122,7 +163,12 @@ calc.describe(`stats outputs in LibreOffice${why(calc)}`, () => {
     const row = (name: string): string[] => lines.find((l) => l.includes(name) && /\d/.test(l))!.split(/\s+/);
     expect(row('赣南师范大学')).toEqual(['1', '赣南师范大学', '0', '3', '0', '0', '0', '3', '2', '1', '50%']);
     expect(row('赣州市教育局')).toEqual(['4', '赣州市教育局', '0', '0', '0', '1', '0', '2', '0', '0', '—']);
-    expect(lines.find((l) => /^合计 /.test(l.trim()))!.trim().split(/\s+/)).toEqual(['合计', '0', '5', '0', '1', '0', '7', '4', '2', '50%']);
+    expect(
+      lines
+        .find((l) => /^合计 /.test(l.trim()))!
+        .trim()
+        .split(/\s+/),
+    ).toEqual(['合计', '0', '5', '0', '1', '0', '7', '4', '2', '50%']);
     expect(lines).toContain('一、高校');
     expect(lines).toContain('二、设区市');
     expect(text.replace(/\s/g, '')).toContain('本期间没有报送信息的单位：江西省教育厅、南昌市教育局、上饶市教育局。');

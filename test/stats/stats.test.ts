@@ -13,7 +13,17 @@ import { collect } from '../../src/stats/collect.js';
 import { countStats, type Stats, type UnitRow } from '../../src/stats/count.js';
 import { resolvePeriod } from '../../src/stats/period.js';
 import { displayWidth } from '../../src/stats/text-width.js';
-import { assertCliBuilt, bulletinYaml, cleanupTemp, issueYaml, makeSeries, newsItem, REPO, runCli, snapshotTree } from '../helpers/series.js';
+import {
+  assertCliBuilt,
+  bulletinYaml,
+  cleanupTemp,
+  issueYaml,
+  makeSeries,
+  newsItem,
+  REPO,
+  runCli,
+  snapshotTree,
+} from '../helpers/series.js';
 import { makeStatsSeries } from './fixture.js';
 
 let dir: string;
@@ -49,7 +59,15 @@ describe('counting', () => {
       上饶市教育局: [0, 0, 0, 0, 0, 0, 0, 0],
     });
     // By total, then registry order for ties and for the units with nothing.
-    expect(s.rows.map((r) => r.name)).toEqual(['江西师范大学', '江西省教育厅', '赣南师范大学', '南昌市教育局', '九江学院', '赣州市教育局', '上饶市教育局']);
+    expect(s.rows.map((r) => r.name)).toEqual([
+      '江西师范大学',
+      '江西省教育厅',
+      '赣南师范大学',
+      '南昌市教育局',
+      '九江学院',
+      '赣州市教育局',
+      '上饶市教育局',
+    ]);
     expect(s.silent.map((r) => r.name)).toEqual(['九江学院', '赣州市教育局', '上饶市教育局']);
     expect(s.hasImports).toBe(false);
     expect(s.unassigned).toEqual([]);
@@ -149,8 +167,26 @@ describe('outputs', () => {
     expect(r.code).toBe(0);
     const bytes = fs.readFileSync(out);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    const rows = bytes.toString('utf8').slice(1).split('\r\n').filter(Boolean).map((l) => l.split(','));
-    expect(rows[0]).toEqual(['序号', '单位', '类别', '省级动态', '高校动态', '市县动态', '经验交流', '编者按', '合计', '收稿', '采用', '采用率']);
+    const rows = bytes
+      .toString('utf8')
+      .slice(1)
+      .split('\r\n')
+      .filter(Boolean)
+      .map((l) => l.split(','));
+    expect(rows[0]).toEqual([
+      '序号',
+      '单位',
+      '类别',
+      '省级动态',
+      '高校动态',
+      '市县动态',
+      '经验交流',
+      '编者按',
+      '合计',
+      '收稿',
+      '采用',
+      '采用率',
+    ]);
     expect(rows).toHaveLength(1 + 7 + 1);
     expect(rows[1]).toEqual(['1', '赣南师范大学', '高校', '0', '3', '0', '0', '0', '3', '2', '1', '50%']);
     expect(rows[7]).toEqual(['7', '上饶市教育局', '设区市', '0', '0', '0', '0', '0', '0', '0', '0', '—']);
@@ -168,7 +204,20 @@ describe('outputs', () => {
     const ws = wb.getWorksheet('信息报送统计')!;
     const values = (n: number): unknown[] => (ws.getRow(n).values as unknown[]).slice(1);
     expect(String(values(1)[0])).toBe('《工作动态》信息报送情况（2024年第2季度）');
-    expect(values(4)).toEqual(['序号', '单位', '类别', '省级动态', '高校动态', '市县动态', '经验交流', '编者按', '合计', '收稿', '采用', '采用率']);
+    expect(values(4)).toEqual([
+      '序号',
+      '单位',
+      '类别',
+      '省级动态',
+      '高校动态',
+      '市县动态',
+      '经验交流',
+      '编者按',
+      '合计',
+      '收稿',
+      '采用',
+      '采用率',
+    ]);
     expect(values(5)).toEqual([1, '赣南师范大学', '高校', 0, 3, 0, 0, 0, 3, 2, 1, '50%']);
     expect(values(6)).toEqual([2, '赣州市教育局', '设区市', 0, 0, 0, 1, 0, 2, 0, 0, '—']);
     expect(values(12).slice(1)).toEqual(['合计', undefined, 0, 5, 0, 1, 0, 7, 4, 2, '50%']);
@@ -176,7 +225,15 @@ describe('outputs', () => {
     expect(ws.getColumn(2).width).toBe(14); // 赣南师范大学: 12 columns + 2
     const detail = wb.getWorksheet('稿件明细')!;
     expect(detail.rowCount).toBe(1 + 7);
-    expect((detail.getRow(2).values as unknown[]).slice(1)).toEqual(['第3期', '编者按', '编者按', '关于增设“经验交流”专栏的说明', '（未识别）', '', 'issues/003/00-编者按.md:2']);
+    expect((detail.getRow(2).values as unknown[]).slice(1)).toEqual([
+      '第3期',
+      '编者按',
+      '编者按',
+      '关于增设“经验交流”专栏的说明',
+      '（未识别）',
+      '',
+      'issues/003/00-编者按.md:2',
+    ]);
     // Reproducible: a second run writes the same bytes (dates fixed to the last issue's).
     runCli(['stats', '-y', '2024', '-q', '2', '-f', 'xlsx', '-o', path.join(dir, 'again.xlsx')], dir);
     expect(fs.readFileSync(path.join(dir, 'again.xlsx')).equals(bytes)).toBe(true);
@@ -188,10 +245,16 @@ describe('outputs', () => {
     expect(runCli(['stats', '-y', '2024', '-q', '2', '-o', out], dir).code).toBe(0);
     const bytes = fs.readFileSync(out);
     const xml = strFromU8(unzipSync(bytes)['word/document.xml']!);
-    const paragraphs = [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((m) => [...m[0].matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((t) => t[1]).join(''));
+    const paragraphs = [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((m) =>
+      [...m[0].matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((t) => t[1]).join(''),
+    );
     expect(paragraphs[0]).toBe('关于2024年第2季度《工作动态》信息报送情况的通报');
-    expect(paragraphs).toContain('2024年第2季度，《工作动态》共编发2期（第3期至第4期），刊用动态5条、经验交流等文章1篇、编者按1篇。共收到各单位来稿4份，采用2份，采用率50%。现将各单位信息报送情况通报如下。');
-    const rows = [...xml.matchAll(/<w:tr[ >][\s\S]*?<\/w:tr>/g)].map((m) => [...m[0].matchAll(/<w:tc>[\s\S]*?<\/w:tc>/g)].map((c) => [...c[0].matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((t) => t[1]).join('')));
+    expect(paragraphs).toContain(
+      '2024年第2季度，《工作动态》共编发2期（第3期至第4期），刊用动态5条、经验交流等文章1篇、编者按1篇。共收到各单位来稿4份，采用2份，采用率50%。现将各单位信息报送情况通报如下。',
+    );
+    const rows = [...xml.matchAll(/<w:tr[ >][\s\S]*?<\/w:tr>/g)].map((m) =>
+      [...m[0].matchAll(/<w:tc>[\s\S]*?<\/w:tc>/g)].map((c) => [...c[0].matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((t) => t[1]).join('')),
+    );
     expect(rows).toEqual([
       ['序号', '单位', '省级动态', '高校动态', '市县动态', '经验交流', '编者按', '合计', '收稿', '采用', '采用率'],
       ['一、高校'],
@@ -202,7 +265,9 @@ describe('outputs', () => {
       ['4', '赣州市教育局', '0', '0', '0', '1', '0', '2', '0', '0', '—'],
       ['', '合计', '0', '5', '0', '1', '0', '7', '4', '2', '50%'],
     ]);
-    expect(paragraphs).toContain('本期间没有报送信息的单位：江西省教育厅、南昌市教育局、上饶市教育局。请上述单位高度重视信息报送工作，及时报送工作动态。');
+    expect(paragraphs).toContain(
+      '本期间没有报送信息的单位：江西省教育厅、南昌市教育局、上饶市教育局。请上述单位高度重视信息报送工作，及时报送工作动态。',
+    );
     expect(paragraphs).toContain('另有2篇（条）稿件未注明供稿单位，未计入各单位。');
     // Fonts named the official way, and the date is the last issue's, not the clock's.
     expect(xml).toContain('w:eastAsia="方正小标宋简体"');

@@ -22,7 +22,9 @@ describe('unit register in bulletin.schema.json', () => {
       expect(bulletin(v), `${f}: ${JSON.stringify(bulletin.errors)}`).toBe(true);
       expect(v.units.length, f).toBeGreaterThan(0);
     }
-    expect(fs.readFileSync(path.join(REPO, 'templates/series/bulletin.yaml'), 'utf8').split('\n')[0]).toBe('# yaml-language-server: $schema=./bulletin.schema.json');
+    expect(fs.readFileSync(path.join(REPO, 'templates/series/bulletin.yaml'), 'utf8').split('\n')[0]).toBe(
+      '# yaml-language-server: $schema=./bulletin.schema.json',
+    );
   });
 
   test('a unit without kind, or with a misspelt key, is rejected; kind offers the four kinds for completion', () => {

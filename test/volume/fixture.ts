@@ -8,7 +8,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { FIXTURES, bulletinYaml, issueYaml, makeSeries, newsItem, type FileTree } from '../helpers/series.js';
 
-const PARAGRAPH = '各地各校围绕协同提质行动的重点任务，细化工作方案，压实工作责任，推动师范院校与试点县结对帮扶走深走实，在教师培训、课堂教学改革和教研共同体建设等方面取得了阶段性成效。';
+const PARAGRAPH =
+  '各地各校围绕协同提质行动的重点任务，细化工作方案，压实工作责任，推动师范院校与试点县结对帮扶走深走实，在教师培训、课堂教学改革和教研共同体建设等方面取得了阶段性成效。';
 
 /** The headline of each item, so that tests can find them. */
 export function headline(n: number, k: number): string {
@@ -29,7 +30,8 @@ function issueFiles(n: number, date: string): FileTree {
   }
   if (n === 6) {
     files[`issues/${dir}/00-编者按.md`] = `---\nsection: 编者按\ntitle: 关于本期专题的说明\n---\n\n${PARAGRAPH}\n`;
-    files[`issues/${dir}/40-经验交流.md`] = `---\nsection: 经验交流\ntitle: 第6期经验交流：组团帮扶促提升\nsubtitle: ——试点县协同提质经验材料\n---\n\n${PARAGRAPH}\n\n## 一、主要做法\n\n${PARAGRAPH}\n\n${PARAGRAPH}\n`;
+    files[`issues/${dir}/40-经验交流.md`] =
+      `---\nsection: 经验交流\ntitle: 第6期经验交流：组团帮扶促提升\nsubtitle: ——试点县协同提质经验材料\n---\n\n${PARAGRAPH}\n\n## 一、主要做法\n\n${PARAGRAPH}\n\n${PARAGRAPH}\n`;
   }
   return files;
 }

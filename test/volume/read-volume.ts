@@ -64,7 +64,12 @@ export function pageImages(file: string, pages: number): string[][] {
   const out: string[][] = Array.from({ length: pages }, () => []);
   for (const name of fs.readdirSync(dir).sort()) {
     const page = Number(/^img-(\d+)-/.exec(name)?.[1]);
-    out[page - 1]!.push(crypto.createHash('sha256').update(fs.readFileSync(path.join(dir, name))).digest('hex'));
+    out[page - 1]!.push(
+      crypto
+        .createHash('sha256')
+        .update(fs.readFileSync(path.join(dir, name)))
+        .digest('hex'),
+    );
   }
   return out;
 }

@@ -75,7 +75,7 @@ describe('a year of twelve issues, some issued and archived, some drafts', () =>
     for (const n of YEAR) own.set(n, { file: archivedPdf(dir, n), pages: pageTexts(archivedPdf(dir, n)).length });
   }, SLOW * 2);
 
-  it('page count = cover + 目录 + the sum of the issues\' pages; the viewer numbers the issues\' pages 1 … N', () => {
+  it("page count = cover + 目录 + the sum of the issues' pages; the viewer numbers the issues' pages 1 … N", () => {
     const labels = read.labels!;
     expect(labels).not.toBeNull();
     const cover = labels.filter((l) => l === '封面').length;
@@ -84,7 +84,10 @@ describe('a year of twelve issues, some issued and archived, some drafts', () =>
     expect(cover).toBe(1);
     expect(contents).toBeGreaterThanOrEqual(1);
     expect(read.pages).toBe(cover + contents + issuePages);
-    expect(labels.slice(0, cover + contents)).toEqual(['封面', ...(contents === 1 ? ['目录'] : Array.from({ length: contents }, (_, i) => `目录${i + 1}`))]);
+    expect(labels.slice(0, cover + contents)).toEqual([
+      '封面',
+      ...(contents === 1 ? ['目录'] : Array.from({ length: contents }, (_, i) => `目录${i + 1}`)),
+    ]);
     expect(labels.slice(cover + contents)).toEqual(Array.from({ length: issuePages }, (_, i) => String(i + 1)));
     // The issues in order, each starting where the ones before it end.
     let at = cover + contents + 1;
@@ -108,17 +111,33 @@ describe('a year of twelve issues, some issued and archived, some drafts', () =>
     }
     // Every issue, and every item of it, in the order bound.
     const items = entries.map((e) => e.text);
-    const expected = YEAR.flatMap((n) => [`第${n}期（`, ...[1, 2, 3, 4].filter((k) => k < 4 || n === 4).map((k) => `★${letters(headline(n, k))}`)]);
+    const expected = YEAR.flatMap((n) => [
+      `第${n}期（`,
+      ...[1, 2, 3, 4].filter((k) => k < 4 || n === 4).map((k) => `★${letters(headline(n, k))}`),
+    ]);
     const found = items.filter((t) => expected.some((x) => t.startsWith(x)));
     expect(found.map((t) => expected.find((x) => t.startsWith(x)))).toEqual(expected);
     // 第6期: its note, its columns and its article, from the archived PDF's own bookmarks.
-    const six = items.slice(items.findIndex((t) => t.startsWith('第6期（')), items.findIndex((t) => t.startsWith('第7期（')));
-    expect(six).toEqual(['第6期（2024年5月10日）', '关于本期专题的说明', '【省级动态】', `★${letters(headline(6, 1))}`, '【高校动态】', `★${letters(headline(6, 2))}`, `★${letters(headline(6, 3))}`, '【经验交流】', '第6期经验交流：组团帮扶促提升']);
+    const six = items.slice(
+      items.findIndex((t) => t.startsWith('第6期（')),
+      items.findIndex((t) => t.startsWith('第7期（')),
+    );
+    expect(six).toEqual([
+      '第6期（2024年5月10日）',
+      '关于本期专题的说明',
+      '【省级动态】',
+      `★${letters(headline(6, 1))}`,
+      '【高校动态】',
+      `★${letters(headline(6, 2))}`,
+      `★${letters(headline(6, 3))}`,
+      '【经验交流】',
+      '第6期经验交流：组团帮扶促提升',
+    ]);
     // Not every part on the issue's first page: the pages come from where each part begins.
     expect(new Set(entries.map((e) => e.page)).size).toBeGreaterThan(YEAR.length);
   });
 
-  it('each issue\'s pages carry the same text and images as its archived PDF (issued) or its build (drafts)', () => {
+  it("each issue's pages carry the same text and images as its archived PDF (issued) or its build (drafts)", () => {
     const starts = issueStarts(read);
     const images = pageImages(pdf, read.pages);
     let pictures = 0;
@@ -139,13 +158,22 @@ describe('a year of twelve issues, some issued and archived, some drafts', () =>
 
   it('the cover names the series, the bulletin, the year, the issues it holds and the publisher, in that order', () => {
     const cover = letters(texts[0]!);
-    const said = ['江西省高校与县域基础教育协同提质行动', '工作动态', '2024年合订本', '第2期至第13期，共12期', '省协同提质行动工作领导小组办公室'];
+    const said = [
+      '江西省高校与县域基础教育协同提质行动',
+      '工作动态',
+      '2024年合订本',
+      '第2期至第13期，共12期',
+      '省协同提质行动工作领导小组办公室',
+    ];
     const at = said.map((t) => cover.indexOf(t));
-    expect(at.every((i) => i >= 0), cover).toBe(true);
+    expect(
+      at.every((i) => i >= 0),
+      cover,
+    ).toBe(true);
     expect([...at].sort((a, b) => a - b)).toEqual(at);
   });
 
-  it('the 目录 DOCX holds the PDF 目录\'s lines with the same page numbers, each number after a dotted tab', async () => {
+  it("the 目录 DOCX holds the PDF 目录's lines with the same page numbers, each number after a dotted tab", async () => {
     const front = read.labels!.findIndex((l) => /^\d+$/.test(l));
     const printed = await contentsEntries(pdf, 2, front);
     const xml = partsOf(new Uint8Array(fs.readFileSync(path.join(dir, 'dist', '工作动态2024年合订本目录.docx')))).xml('word/document.xml');
@@ -173,9 +201,12 @@ describe('a year of twelve issues, some issued and archived, some drafts', () =>
       const columns = m.items.map((c) => c.title);
       expect(columns).toContain('【省级动态】');
       for (const column of m.items) {
-        for (const item of column.items) expect(letters(texts[item.page - 1]!), `${item.title} (第${n}期)`).toContain(letters(item.title).slice(0, 14));
+        for (const item of column.items)
+          expect(letters(texts[item.page - 1]!), `${item.title} (第${n}期)`).toContain(letters(item.title).slice(0, 14));
       }
-      expect(m.items.flatMap((c) => c.items.map((x) => x.title))).toEqual(expect.arrayContaining([headline(n, 1), headline(n, 2), headline(n, 3)]));
+      expect(m.items.flatMap((c) => c.items.map((x) => x.title))).toEqual(
+        expect.arrayContaining([headline(n, 1), headline(n, 2), headline(n, 3)]),
+      );
     }
   });
 
@@ -188,13 +219,17 @@ describe('a year of twelve issues, some issued and archived, some drafts', () =>
     expect(result.stdout).toContain('已生成 dist/工作动态2024年合订本目录.docx');
   });
 
-  it('the same issues give the same bytes', () => {
-    const r = run(dir, 'volume', '2024', '--out', 'again');
-    expect(r.code, r.stderr).toBe(0);
-    for (const name of ['工作动态2024年合订本.pdf', '工作动态2024年合订本目录.docx']) {
-      expect(fs.readFileSync(path.join(dir, 'again', name)).equals(fs.readFileSync(path.join(dir, 'dist', name))), name).toBe(true);
-    }
-  }, SLOW);
+  it(
+    'the same issues give the same bytes',
+    () => {
+      const r = run(dir, 'volume', '2024', '--out', 'again');
+      expect(r.code, r.stderr).toBe(0);
+      for (const name of ['工作动态2024年合订本.pdf', '工作动态2024年合订本目录.docx']) {
+        expect(fs.readFileSync(path.join(dir, 'again', name)).equals(fs.readFileSync(path.join(dir, 'dist', name))), name).toBe(true);
+      }
+    },
+    SLOW,
+  );
 
   describe('what stops it, located, with exit 1 and nothing written', () => {
     let copy: string;
@@ -213,9 +248,15 @@ describe('a year of twelve issues, some issued and archived, some drafts', () =>
 
     it('a span with no issue names what the series holds', () => {
       fresh();
-      refused(run(copy, 'volume', '2030'), /错误：2030年没有任何一期，没有生成合订本。系列中的各期在 2023年12月15日（第1期）至 2025年1月10日（第14期）之间/);
+      refused(
+        run(copy, 'volume', '2030'),
+        /错误：2030年没有任何一期，没有生成合订本。系列中的各期在 2023年12月15日（第1期）至 2025年1月10日（第14期）之间/,
+      );
       refused(run(copy, 'volume', '--from', '8', '--to', '3'), /错误：--from 8 在 --to 3 之后/);
-      refused(run(copy, 'volume', '--from', '2030-01-01', '--to', '2030-06-30'), /错误：所选期间（--from 2030-01-01 --to 2030-06-30）没有任何一期/);
+      refused(
+        run(copy, 'volume', '--from', '2030-01-01', '--to', '2030-06-30'),
+        /错误：所选期间（--from 2030-01-01 --to 2030-06-30）没有任何一期/,
+      );
       refused(run(copy, 'volume', '--from', '2024-13-01'), /--from 的日期 2024-13-01 不存在/);
       refused(run(copy, 'volume', '--from', '99'), /--from 99：找不到“99”这一期/);
     });
@@ -231,11 +272,22 @@ describe('a year of twelve issues, some issued and archived, some drafts', () =>
       const file = archivedPdf(copy, 9);
       fs.rmSync(file);
       const shown = path.relative(copy, file).split(path.sep).join('/');
-      refused(run(copy, 'volume', '2024'), new RegExp(`${shown.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}  错误：存档文件不见了（清单中第9期印发的 PDF）。请从备份或 git 历史（存档分支）恢复它.*也可以运行 bulletin archive`));
+      refused(
+        run(copy, 'volume', '2024'),
+        new RegExp(
+          `${shown.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}  错误：存档文件不见了（清单中第9期印发的 PDF）。请从备份或 git 历史（存档分支）恢复它.*也可以运行 bulletin archive`,
+        ),
+      );
       // A folder typed by hand that is not there, or not an archive, is said, not taken as an empty archive.
-      refused(run(copy, 'volume', '2024', '--archive', '存档'), /错误：--archive 存档：这个文件夹不存在。请写 bulletin archive 写出存档的文件夹（默认为系列下的 archive\/）/);
+      refused(
+        run(copy, 'volume', '2024', '--archive', '存档'),
+        /错误：--archive 存档：这个文件夹不存在。请写 bulletin archive 写出存档的文件夹（默认为系列下的 archive\/）/,
+      );
       fs.mkdirSync(path.join(copy, '存档'));
-      refused(run(copy, 'volume', '2024', '--archive', '存档'), /错误：--archive 存档：这个文件夹里没有存档清单 manifest\.json，不是 bulletin archive 写出的存档/);
+      refused(
+        run(copy, 'volume', '2024', '--archive', '存档'),
+        /错误：--archive 存档：这个文件夹里没有存档清单 manifest\.json，不是 bulletin archive 写出的存档/,
+      );
     });
 
     it('an issue missing in the middle is named at the issue after it; --allow-gaps binds the rest', () => {
@@ -254,10 +306,18 @@ describe('a year of twelve issues, some issued and archived, some drafts', () =>
       bytes[bytes.length - 100] ^= 1;
       fs.writeFileSync(file, bytes);
       const shown = path.relative(copy, file).split(path.sep).join('/');
-      refused(run(copy, 'volume', '2024'), new RegExp(`${shown.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}  错误：已印发（2024-03-11）的存档文件被改动过：与清单中的 SHA-256 不符。请从备份或 git 历史（存档分支）恢复它`));
+      refused(
+        run(copy, 'volume', '2024'),
+        new RegExp(
+          `${shown.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}  错误：已印发（2024-03-11）的存档文件被改动过：与清单中的 SHA-256 不符。请从备份或 git 历史（存档分支）恢复它`,
+        ),
+      );
       // Grown (or cut short) is found from its size, before it is read.
       fs.writeFileSync(file, Buffer.concat([bytes, Buffer.from('\n%%EOF\n')]));
-      refused(run(copy, 'volume', '2024'), new RegExp(`${shown.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}  错误：已印发（2024-03-11）的存档文件被改动过`));
+      refused(
+        run(copy, 'volume', '2024'),
+        new RegExp(`${shown.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}  错误：已印发（2024-03-11）的存档文件被改动过`),
+      );
     });
 
     it('a damaged manifest or issue record is named with how to restore it', () => {
@@ -269,7 +329,10 @@ describe('a year of twelve issues, some issued and archived, some drafts', () =>
       fs.writeFileSync(path.join(copy, 'archive', 'manifest.json'), `${JSON.stringify(manifestOf(dir), null, 2)}\n`);
       const record = path.join(copy, 'issues', '003', 'issued.json');
       fs.writeFileSync(record, fs.readFileSync(record, 'utf8').replace('"issued": "2024-02-11"', '"issued": "2024-02-12"'));
-      refused(run(copy, 'volume', '2024'), /issues\/003\/issued\.json  错误：印发记录与存档时不同.*请从版本库或备份恢复这个文件；确要改动已印发的这一期，运行 bulletin archive --reissue 3/);
+      refused(
+        run(copy, 'volume', '2024'),
+        /issues\/003\/issued\.json  错误：印发记录与存档时不同.*请从版本库或备份恢复这个文件；确要改动已印发的这一期，运行 bulletin archive --reissue 3/,
+      );
       fs.writeFileSync(path.join(copy, 'archive', 'manifest.json'), '{"series": 1}');
       refused(run(copy, 'volume', '2024'), /archive\/manifest\.json  错误：格式不对：.*请从备份恢复它/);
       fs.rmSync(path.join(copy, 'archive'), { recursive: true });
@@ -277,53 +340,71 @@ describe('a year of twelve issues, some issued and archived, some drafts', () =>
       refused(run(copy, 'volume', '2024'), /issues\/009\/issued\.json  错误：不是有效的 JSON.*请从版本库或备份恢复它/);
     });
 
-    it('--archive finds an archive kept in another folder', () => {
-      fresh();
-      fs.renameSync(path.join(copy, 'archive'), path.join(copy, '存档'));
-      const elsewhere = run(copy, 'volume', '--from', '3', '--to', '4', '--archive', '存档');
-      expect(elsewhere.code, elsewhere.stderr).toBe(0);
-      expect(elsewhere.stderr).not.toContain('按印发记录生成');
-      expect(elsewhere.stderr).toContain('合订本：2 期，2 期取自存档。');
-      // Without it, the issued issues are not in archive/: built from their records, and said so.
-      const here = run(copy, 'volume', '--from', '3', '--to', '4', '--out', 'again');
-      expect(here.code, here.stderr).toBe(0);
-      expect(here.stderr).toMatch(/第3期（issues\/003）已于 2024-02-11 印发，但存档（archive\/）中还没有印发的文件，按印发记录生成/);
-    }, SLOW);
+    it(
+      '--archive finds an archive kept in another folder',
+      () => {
+        fresh();
+        fs.renameSync(path.join(copy, 'archive'), path.join(copy, '存档'));
+        const elsewhere = run(copy, 'volume', '--from', '3', '--to', '4', '--archive', '存档');
+        expect(elsewhere.code, elsewhere.stderr).toBe(0);
+        expect(elsewhere.stderr).not.toContain('按印发记录生成');
+        expect(elsewhere.stderr).toContain('合订本：2 期，2 期取自存档。');
+        // Without it, the issued issues are not in archive/: built from their records, and said so.
+        const here = run(copy, 'volume', '--from', '3', '--to', '4', '--out', 'again');
+        expect(here.code, here.stderr).toBe(0);
+        expect(here.stderr).toMatch(/第3期（issues\/003）已于 2024-02-11 印发，但存档（archive\/）中还没有印发的文件，按印发记录生成/);
+      },
+      SLOW,
+    );
 
-    it('never replaces a file bulletin did not write', () => {
-      fresh();
-      fs.mkdirSync(path.join(copy, 'dist'));
-      const mine = path.join(copy, 'dist', '工作动态2024年合订本目录.docx');
-      fs.writeFileSync(mine, '科室自己的目录');
-      const r = run(copy, 'volume', '2024');
-      expect(r.code).toBe(1);
-      expect(r.stderr).toMatch(/dist\/工作动态2024年合订本目录\.docx  错误：这个文件已经存在，不是 bulletin 写出的/);
-      expect(fs.readFileSync(mine, 'utf8')).toBe('科室自己的目录');
-      expect(fs.existsSync(path.join(copy, 'dist', '工作动态2024年合订本.pdf'))).toBe(false);
-    }, SLOW);
+    it(
+      'never replaces a file bulletin did not write',
+      () => {
+        fresh();
+        fs.mkdirSync(path.join(copy, 'dist'));
+        const mine = path.join(copy, 'dist', '工作动态2024年合订本目录.docx');
+        fs.writeFileSync(mine, '科室自己的目录');
+        const r = run(copy, 'volume', '2024');
+        expect(r.code).toBe(1);
+        expect(r.stderr).toMatch(/dist\/工作动态2024年合订本目录\.docx  错误：这个文件已经存在，不是 bulletin 写出的/);
+        expect(fs.readFileSync(mine, 'utf8')).toBe('科室自己的目录');
+        expect(fs.existsSync(path.join(copy, 'dist', '工作动态2024年合订本.pdf'))).toBe(false);
+      },
+      SLOW,
+    );
   });
 });
 
-describe('the repo\'s own series', () => {
-  it('binds 第9期 behind a cover and a 目录 whose every line names the right page', async () => {
-    const dir = copySeries(REPO);
-    const r = run(dir, 'volume');
-    expect(r.code, r.stderr).toBe(0);
-    expect(r.stderr).toContain('提示：没有写年份，按最新一期的年份装订 2024 年的各期');
-    const built = tempDir('bulletin-volume-built-');
-    expect(run(dir, 'build', '9', '--format', 'pdf', '--out', built).code).toBe(0);
-    const own = pageTexts(path.join(built, '工作动态第9期.pdf'));
-    const pdf = path.join(dir, 'dist', '工作动态2024年合订本.pdf');
-    const read = await readVolume(pdf);
-    const texts = pageTexts(pdf);
-    const front = read.labels!.indexOf('1');
-    expect(read.labels!.slice(0, front)).toEqual(['封面', '目录']);
-    expect(read.pages).toBe(2 + own.length);
-    expect(texts.slice(front)).toEqual(own);
-    const entries = await contentsEntries(pdf, 2, front);
-    expect(entries.map((e) => e.text)).toEqual(['第9期（2024年4月24日）', '关于增设“经验交流”专栏的说明', '【经验交流】', '多措并举谋协同，精准发力促提质', '四县三方强协同，融合创新双提升']);
-    for (const e of entries) expect(letters(texts[front + e.page - 1]!), e.text).toContain(e.text.replace(/（.*$/, '').slice(0, 12));
-    expect(new Set(entries.map((e) => e.page)).size).toBeGreaterThan(1);
-    expect(read.outline.map((m) => m.title)).toEqual(['封面', '目录', '第9期（2024年4月24日）']);
-  }, SLOW);
+describe("the repo's own series", () => {
+  it(
+    'binds 第9期 behind a cover and a 目录 whose every line names the right page',
+    async () => {
+      const dir = copySeries(REPO);
+      const r = run(dir, 'volume');
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stderr).toContain('提示：没有写年份，按最新一期的年份装订 2024 年的各期');
+      const built = tempDir('bulletin-volume-built-');
+      expect(run(dir, 'build', '9', '--format', 'pdf', '--out', built).code).toBe(0);
+      const own = pageTexts(path.join(built, '工作动态第9期.pdf'));
+      const pdf = path.join(dir, 'dist', '工作动态2024年合订本.pdf');
+      const read = await readVolume(pdf);
+      const texts = pageTexts(pdf);
+      const front = read.labels!.indexOf('1');
+      expect(read.labels!.slice(0, front)).toEqual(['封面', '目录']);
+      expect(read.pages).toBe(2 + own.length);
+      expect(texts.slice(front)).toEqual(own);
+      const entries = await contentsEntries(pdf, 2, front);
+      expect(entries.map((e) => e.text)).toEqual([
+        '第9期（2024年4月24日）',
+        '关于增设“经验交流”专栏的说明',
+        '【经验交流】',
+        '多措并举谋协同，精准发力促提质',
+        '四县三方强协同，融合创新双提升',
+      ]);
+      for (const e of entries) expect(letters(texts[front + e.page - 1]!), e.text).toContain(e.text.replace(/（.*$/, '').slice(0, 12));
+      expect(new Set(entries.map((e) => e.page)).size).toBeGreaterThan(1);
+      expect(read.outline.map((m) => m.title)).toEqual(['封面', '目录', '第9期（2024年4月24日）']);
+    },
+    SLOW,
+  );
 });

@@ -19,10 +19,17 @@ interface ArchiveOptions {
 export function registerArchive(program: Command, io: Output): Command {
   return program
     .command('archive')
-    .description('存档：生成全部各期的 PDF、DOCX 和网页版，写清单 manifest.json 和目录 index.html；已印发的各期不再重新生成；--verify 核对存档')
+    .description(
+      '存档：生成全部各期的 PDF、DOCX 和网页版，写清单 manifest.json 和目录 index.html；已印发的各期不再重新生成；--verify 核对存档',
+    )
     .option('-o, --out <文件夹>', '存档文件夹（默认为系列下的 archive/）')
     .option('--verify', '重新生成全部各期并与清单逐一核对，不改动存档')
-    .option('--reissue <期号>', '重新印发：按现在的设置和稿件重新生成已印发的这一期，替换存档中的文件，并更新印发记录（可写多次）', (v: string, list: string[]) => [...list, v], [] as string[])
+    .option(
+      '--reissue <期号>',
+      '重新印发：按现在的设置和稿件重新生成已印发的这一期，替换存档中的文件，并更新印发记录（可写多次）',
+      (v: string, list: string[]) => [...list, v],
+      [] as string[],
+    )
     .option('-j, --jobs <数量>', '同时生成的期数（默认为 CPU 核数；整个存档不超过 250 MB 内存时才另开线程）')
     .action(async (opts: ArchiveOptions) => {
       const ctx = openSeries(process.cwd());
@@ -55,7 +62,8 @@ export function registerArchive(program: Command, io: Output): Command {
       );
       io.out(`清单 ${shown}/manifest.json，目录 ${shown}/index.html`);
       // A build that failed is about the sources; a kept issue says its own reason above.
-      if (r.failed.length) throw new UserError(`${r.failed.length + kept} 期有问题，存档中保留了原来的文件（见上）；请用 bulletin check --all 查看稿件`);
+      if (r.failed.length)
+        throw new UserError(`${r.failed.length + kept} 期有问题，存档中保留了原来的文件（见上）；请用 bulletin check --all 查看稿件`);
       if (kept) throw new UserError(`${kept} 期有问题，存档中保留了原来的文件；办法见上面每一条`);
     });
 }

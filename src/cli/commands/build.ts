@@ -26,8 +26,15 @@ export function registerBuild(program: Command, io: Output): Command {
     .description('生成一期的 PDF（印刷用）、DOCX（可在 Word/WPS 中修改）和网页版 HTML')
     .argument('[期]', '期号（如 9）或该期文件夹；不写则为最新一期')
     .option('-o, --out <文件夹>', '输出文件夹（默认为系列下的 dist/）')
-    .option('-f, --format <格式>', `输出格式，逗号分隔，可写 ${FORMATS.map((f) => f.id).join(',')}，其中 wechat 为公众号版网页`, DEFAULT_FORMATS.map((f) => f.id).join(','))
-    .option('--preprinted', '套打：印在已印好红色报头的纸上，PDF 和 DOCX 不印红色系列名、简报名称和红线，其余位置不变（文件名加“（套打）”）')
+    .option(
+      '-f, --format <格式>',
+      `输出格式，逗号分隔，可写 ${FORMATS.map((f) => f.id).join(',')}，其中 wechat 为公众号版网页`,
+      DEFAULT_FORMATS.map((f) => f.id).join(','),
+    )
+    .option(
+      '--preprinted',
+      '套打：印在已印好红色报头的纸上，PDF 和 DOCX 不印红色系列名、简报名称和红线，其余位置不变（文件名加“（套打）”）',
+    )
     .option('--no-preprinted', 'bulletin.yaml 设为套打时，这一次照常生成完整的报头')
     .action(async (issueArg: string | undefined, opts: BuildOptions, command: Command) => {
       let formats = parseFormats(opts.format);
@@ -38,21 +45,37 @@ export function registerBuild(program: Command, io: Output): Command {
       if (preprinted && command.getOptionValueSource('format') === 'default') formats = formats.filter((f) => f.paper);
       const nameOf = (stem: string, f: OutputFormat): string => outputName(stem, f.ext, preprinted && Boolean(f.paper));
       const cfg = resolveIssue(ctx.series, ctx.issues, issueArg, ctx.broken);
-      checkOutputNames(ctx.series, cfg, ctx.issues, formats.map((f) => nameOf('', f)));
+      checkOutputNames(
+        ctx.series,
+        cfg,
+        ctx.issues,
+        formats.map((f) => nameOf('', f)),
+      );
       const outDir = opts.out !== undefined ? path.resolve(opts.out) : path.join(ctx.series.root, 'dist');
       // A file where the folder should be (--out report.pdf, /dev/null) is said before the slow part.
       missingDirs(outDir);
       const issued = readRecord(ctx.series.root, cfg);
       const as = issued ? asIssued(ctx, cfg, issued.record) : { ctx, cfg };
-      if (issued) io.err(`提示：${relPath(process.cwd(), cfg.dir)} 已于 ${issued.record.issued} 印发，按印发时记下的系列设置（${RECORD_FILE}）生成。`);
+      if (issued)
+        io.err(
+          `提示：${relPath(process.cwd(), cfg.dir)} 已于 ${issued.record.issued} 印发，按印发时记下的系列设置（${RECORD_FILE}）生成。`,
+        );
       // Sources edited since issue: the same warnings, at each file, that check and archive give.
       const drift = issued
-        ? driftDiagnostics(ctx.series.root, cfg, issued.record, issueLabel(as.ctx.series, { number: cfg.number, year: cfg.date.year, total: issued.record.total, special: cfg.special }))
+        ? driftDiagnostics(
+            ctx.series.root,
+            cfg,
+            issued.record,
+            issueLabel(as.ctx.series, { number: cfg.number, year: cfg.date.year, total: issued.record.total, special: cfg.special }),
+          )
         : [];
       if (preprinted) {
         const paper = formats.filter((f) => f.paper).map((f) => f.id.toUpperCase());
         const screen = formats.filter((f) => !f.paper).map((f) => (f.id === 'wechat' ? '公众号版' : '网页版'));
-        if (paper.length) io.err(`套打：${paper.join(' 和 ')} 不印红色系列名、简报名称和报头红线（纸上已印好），其余文字的位置不变；文件名加“${PREPRINTED_SUFFIX}”。`);
+        if (paper.length)
+          io.err(
+            `套打：${paper.join(' 和 ')} 不印红色系列名、简报名称和报头红线（纸上已印好），其余文字的位置不变；文件名加“${PREPRINTED_SUFFIX}”。`,
+          );
         if (screen.length) io.err(`提示：${screen.join('、')}不在纸上印，没有套打之分，照常生成完整的报头。`);
       }
       const { issue, files, warnings } = await renderIssue(as.ctx, as.cfg, formats, (p) => io.err(progressText(p)), { preprinted });

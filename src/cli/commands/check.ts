@@ -76,6 +76,10 @@ function fixIssues(issueArg: string | undefined, opts: { all?: boolean; dryRun?:
       if (r.reencodedFrom) io.out(`${src.rel}  原为 ${r.reencodedFrom} 编码，已改存为 UTF-8（带 BOM，记事本和 WPS 都能正常打开）`);
     }
   }
-  io.out(total ? `${opts.dryRun ? '将改正' : '已改正'} ${files} 个文件中的 ${total} 处。${opts.dryRun ? '（--dry-run：没有写文件）' : ''}` : '没有可以自动改正的标点或日期。');
+  io.out(
+    total
+      ? `${opts.dryRun ? '将改正' : '已改正'} ${files} 个文件中的 ${total} 处。${opts.dryRun ? '（--dry-run：没有写文件）' : ''}`
+      : '没有可以自动改正的标点或日期。',
+  );
   io.out('');
 }

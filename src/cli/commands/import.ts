@@ -44,7 +44,10 @@ export function registerImport(program: Command, io: Output, status: RunStatus):
       if (issued !== undefined) {
         const label = issueLabel(ctx.series, { number: cfg.number, year: cfg.date.year, special: cfg.special });
         const line = cfg.lineOf(['issued']);
-        const at = line !== undefined ? { file: relPath(process.cwd(), path.join(ctx.series.root, cfg.file)), line, column: 1 } : { file: `${issueRel}/issued.json` };
+        const at =
+          line !== undefined
+            ? { file: relPath(process.cwd(), path.join(ctx.series.root, cfg.file)), line, column: 1 }
+            : { file: `${issueRel}/issued.json` };
         throw new UserError(
           `${label}（${issueRel}）已于 ${issued} 印发，不能再往里导入来稿，没有导入。来稿要编入新的一期：先运行 bulletin new 新建下一期再导入，或用 --issue 指定一期还没有印发的。` +
             `确实要改已印发的这一期：把稿件导入到一期草稿里，再把生成的稿件文件移到 ${issueRel}，然后运行 bulletin archive --reissue ${cfg.number}`,
@@ -78,12 +81,20 @@ export function registerImport(program: Command, io: Output, status: RunStatus):
           // other imports into this issue running at the same time.
           const record = await withLock(path.join(cfg.dir, IMPORT_LOCK), `导入 ${shown}`, () => {
             const again = earlierImport(cfg.dir, sub.sha256);
-            if (again) throw new ImportError(`${shown} 已经导入过本期（刚刚由同时运行的另一个 bulletin import 导入，生成了 ${again.items.join('、') || '稿件'}），没有重复导入`);
+            if (again)
+              throw new ImportError(
+                `${shown} 已经导入过本期（刚刚由同时运行的另一个 bulletin import 导入，生成了 ${again.items.join('、') || '稿件'}），没有重复导入`,
+              );
             return writeImport(cfg.dir, plan);
           });
           newFiles.push(...record.items.map((f) => path.join(cfg.dir, f)));
-          const what = plan.section === ctx.series.sections.find((s) => s.kind === 'articles' && s.name === plan.section)?.name ? '1 篇文章' : `${plan.count} 条动态`;
-          io.out(`已导入 ${shown} → ${record.items.map((f) => `${issueRel}/${f}`).join('、')}（${plan.section}，${what}${plan.images.length ? `，${plan.images.length} 张图片` : ''}）`);
+          const what =
+            plan.section === ctx.series.sections.find((s) => s.kind === 'articles' && s.name === plan.section)?.name
+              ? '1 篇文章'
+              : `${plan.count} 条动态`;
+          io.out(
+            `已导入 ${shown} → ${record.items.map((f) => `${issueRel}/${f}`).join('、')}（${plan.section}，${what}${plan.images.length ? `，${plan.images.length} 张图片` : ''}）`,
+          );
           for (const n of plan.notes) io.out(`  ${oneLine(n)}`);
           if (plan.dropped.length) {
             io.out('  没有印出的内容（原文照录，请核对）：');
@@ -111,9 +122,13 @@ export function registerImport(program: Command, io: Output, status: RunStatus):
         for (const d of all.list) if (mine.has(d.file)) diags.add(d);
         printDiagnostics(diags.list, io);
       }
-      io.out(`导入 ${inputs.length - failed} 个文件${failed ? `，${failed} 个没有导入` : ''}。${newFiles.length ? `检查新稿件：${summary(diags.list)}` : ''}`);
+      io.out(
+        `导入 ${inputs.length - failed} 个文件${failed ? `，${failed} 个没有导入` : ''}。${newFiles.length ? `检查新稿件：${summary(diags.list)}` : ''}`,
+      );
       if (diags.list.some((d) => d.rule.startsWith('punct') || d.rule.startsWith('quotes') || d.rule === 'date-leading-zero')) {
-        io.out(`标点和日期的问题可以自动改正：${toolCommand(ctx.series.root)} check ${issueRef(ctx.series.numbering, { number: cfg.number, year: cfg.date.year, special: cfg.special }, issueRel)} --fix`);
+        io.out(
+          `标点和日期的问题可以自动改正：${toolCommand(ctx.series.root)} check ${issueRef(ctx.series.numbering, { number: cfg.number, year: cfg.date.year, special: cfg.special }, issueRel)} --fix`,
+        );
       }
       status.code = failed || diags.hasErrors() ? 1 : 0;
     });
@@ -131,10 +146,20 @@ function expand(args: string[]): { inputs: string[]; emptyFolders: string[] } {
   for (const a of args) {
     if (/[*?]/.test(path.basename(a))) {
       const dir = path.dirname(a);
-      const re = new RegExp(`^${path.basename(a).replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`, 'i');
+      const re = new RegExp(
+        `^${path
+          .basename(a)
+          .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+          .replace(/\*/g, '.*')
+          .replace(/\?/g, '.')}$`,
+        'i',
+      );
       if (fs.existsSync(dir)) for (const f of fs.readdirSync(dir).sort()) if (re.test(f) && IMPORTABLE.test(f)) out.push(path.join(dir, f));
     } else if (fs.existsSync(a) && fs.statSync(a).isDirectory()) {
-      const found = fs.readdirSync(a).sort().filter((f) => IMPORTABLE.test(f) && !f.startsWith('~$'));
+      const found = fs
+        .readdirSync(a)
+        .sort()
+        .filter((f) => IMPORTABLE.test(f) && !f.startsWith('~$'));
       if (!found.length) emptyFolders.push(a);
       out.push(...found.map((f) => path.join(a, f)));
     } else {

@@ -43,7 +43,10 @@ export function registerInit(program: Command, io: Output): Command {
       const written = [...files.map(([, to]) => to), 'package.json', 'package-lock.json', pkg.tarballPath];
       refuseClashes([pkg.tarballPath]);
       for (const [from, to] of files) {
-        const src = from.startsWith('series/') && from.endsWith('.schema.json') ? path.join(SCHEMA_DIR, path.basename(from)) : path.join(TEMPLATES_DIR, from);
+        const src =
+          from.startsWith('series/') && from.endsWith('.schema.json')
+            ? path.join(SCHEMA_DIR, path.basename(from))
+            : path.join(TEMPLATES_DIR, from);
         writeFileExclusive(path.join(dir, to), fs.readFileSync(src, 'utf8'));
       }
       writeFileExclusive(path.join(dir, pkg.tarballPath), pkg.tarball);

@@ -32,7 +32,9 @@ export function registerList(program: Command, io: Output, status: RunStatus): C
           ? [issue.note ? '编者按' : '', ...issue.sections.map((s) => `${s.name} ${s.entries.length}`)].filter(Boolean).join('，')
           : // A bare number never finds a 增刊 and is ambiguous across years in a yearly series.
             `有 ${diags.errors.length} 个错误，运行 ${toolCommand(ctx.series.root)} check ${issueRef(ctx.series.numbering, { number: cfg.number, year: cfg.date.year, special: cfg.special }, relPath(process.cwd(), cfg.dir))} 查看`;
-        io.out(`  ${label.padEnd(8, '　')} ${dates.padEnd(12, '　')}  ${relPath(ctx.series.root, cfg.dir)}  ${counts || '（还没有稿件）'}${issuedNote(ctx.series.root, cfg)}`);
+        io.out(
+          `  ${label.padEnd(8, '　')} ${dates.padEnd(12, '　')}  ${relPath(ctx.series.root, cfg.dir)}  ${counts || '（还没有稿件）'}${issuedNote(ctx.series.root, cfg)}`,
+        );
       }
       // Broken folders are listed too, with where their problem is: an issue never vanishes.
       for (const b of ctx.broken) {

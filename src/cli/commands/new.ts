@@ -6,7 +6,14 @@ import { unsafeNameReason } from '../../config/safe-name.js';
 import { parseDateInput, toIso, today, type CalendarDate } from '../../dates.js';
 import { UserError } from '../../diagnostics.js';
 import { issueFolderName, issueLabel } from '../../numbering/label.js';
-import { countKey, nextNumber, numberedIssues, numberingDiagnostic, numberingProblems, type NumberedIssue } from '../../numbering/sequence.js';
+import {
+  countKey,
+  nextNumber,
+  numberedIssues,
+  numberingDiagnostic,
+  numberingProblems,
+  type NumberedIssue,
+} from '../../numbering/sequence.js';
 import { ensureDir } from '../../output/ensure-dir.js';
 import { writeFileExclusive } from '../../output/write-atomic.js';
 import { relPath, SCHEMA_DIR } from '../../paths.js';
@@ -67,7 +74,10 @@ export function registerNew(program: Command, io: Output): Command {
         fs.mkdirSync(dir);
       } catch (e) {
         if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-        throw UserError.at(relPath(series.root, dir), '这个文件夹刚刚被建好（可能同时运行了两次 bulletin new），为避免覆盖，没有做任何改动。请用 bulletin list 查看');
+        throw UserError.at(
+          relPath(series.root, dir),
+          '这个文件夹刚刚被建好（可能同时运行了两次 bulletin new），为避免覆盖，没有做任何改动。请用 bulletin list 查看',
+        );
       }
       writeFileExclusive(path.join(dir, ISSUE_FILE), yamlText);
       const written = [ISSUE_FILE];

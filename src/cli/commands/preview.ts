@@ -35,7 +35,8 @@ export function registerPreview(program: Command, io: Output): Command {
           else if (p.generation > 1) io.out(`${time()} 已更新`);
         },
       }).catch((e: NodeJS.ErrnoException) => {
-        if (e.code === 'EADDRINUSE') throw new UserError(`端口 ${port} 已被占用（可能另一个预览还开着），请换一个端口，或不写 --port 让程序自动选择`);
+        if (e.code === 'EADDRINUSE')
+          throw new UserError(`端口 ${port} 已被占用（可能另一个预览还开着），请换一个端口，或不写 --port 让程序自动选择`);
         if (e.code === 'EACCES') throw new UserError(`没有权限使用端口 ${port}，请换一个 1024 以上的端口，或不写 --port 让程序自动选择`);
         throw e;
       });

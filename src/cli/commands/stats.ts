@@ -49,14 +49,19 @@ export function registerStats(program: Command, io: Output): Command {
         io.out(new TextDecoder().decode(bytes).replace(/\n$/, ''));
         return;
       }
-      const target = opts.out !== undefined ? path.resolve(opts.out) : path.join(ctx.series.root, 'dist', `信息报送统计-${period.fileLabel}${format.ext}`);
+      const target =
+        opts.out !== undefined
+          ? path.resolve(opts.out)
+          : path.join(ctx.series.root, 'dist', `信息报送统计-${period.fileLabel}${format.ext}`);
       // The same writer as build's: bulletin.yaml, an item or the clerk's own workbook given to
       // --out is never replaced; our own earlier output, edited since, is kept beside it.
       const { kept } = writeOutputSet(path.dirname(target), [{ name: path.basename(target), bytes }]);
       printKept(path.dirname(target), kept, io, '可能有人在 Excel、Word 或 WPS 里改了它', '');
       // What the table would say under the figures, so the clerk sees what to check.
       for (const l of describe.lists(stats)) io.err([l.title, ...l.lines.map((x) => `  ${x}`)].join('\n'));
-      io.out(`已生成 ${relPath(process.cwd(), target)}（${stats.rows.length - stats.silent.length} 个单位有稿件，${stats.silent.length} 个单位没有报送）`);
+      io.out(
+        `已生成 ${relPath(process.cwd(), target)}（${stats.rows.length - stats.silent.length} 个单位有稿件，${stats.silent.length} 个单位没有报送）`,
+      );
     });
 }
 
@@ -69,4 +74,3 @@ function chooseFormat(opts: StatsOptions): StatsFormat {
   // `--out 统计.xlsx` says the format by its extension.
   return (opts.out !== undefined ? statsFormatByExt(opts.out) : undefined) ?? STATS_FORMATS[0]!;
 }
-

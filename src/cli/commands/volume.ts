@@ -26,17 +26,23 @@ interface VolumeOptions {
 function typedArchive(typed: string, dir: string): void {
   const stat = fs.statSync(dir, { throwIfNoEntry: false });
   if (!stat?.isDirectory()) {
-    throw new UserError(`--archive ${typed}：${stat ? '这不是文件夹' : '这个文件夹不存在'}。请写 bulletin archive 写出存档的文件夹（默认为系列下的 archive/）`);
+    throw new UserError(
+      `--archive ${typed}：${stat ? '这不是文件夹' : '这个文件夹不存在'}。请写 bulletin archive 写出存档的文件夹（默认为系列下的 archive/）`,
+    );
   }
   if (!fs.existsSync(path.join(dir, MANIFEST_FILE))) {
-    throw new UserError(`--archive ${typed}：这个文件夹里没有存档清单 ${MANIFEST_FILE}，不是 bulletin archive 写出的存档。请写存档所在的文件夹（其中有 ${MANIFEST_FILE}）`);
+    throw new UserError(
+      `--archive ${typed}：这个文件夹里没有存档清单 ${MANIFEST_FILE}，不是 bulletin archive 写出的存档。请写存档所在的文件夹（其中有 ${MANIFEST_FILE}）`,
+    );
   }
 }
 
 export function registerVolume(program: Command, io: Output): Command {
   return program
     .command('volume')
-    .description('合订本：把一年（或一段时间）的各期按顺序合成一个 PDF，前面加封面和目录（目录另存一份 Word 文件）；已印发的各期用存档中的原文件')
+    .description(
+      '合订本：把一年（或一段时间）的各期按顺序合成一个 PDF，前面加封面和目录（目录另存一份 Word 文件）；已印发的各期用存档中的原文件',
+    )
     .argument('[年份]', '装订哪一年的各期（按每期的日期），如 2024；不写则为最新一期的年份')
     .option('--from <期号或日期>', '从哪一期开始（含）：期号如 3、年份-期号如 2024-3、该期文件夹，或日期如 2024-04-01')
     .option('--to <期号或日期>', '到哪一期为止（含），写法同 --from')
@@ -77,7 +83,8 @@ export function registerVolume(program: Command, io: Output): Command {
       const tty = Boolean(process.stderr.isTTY) && !process.env.CI;
       const progress = stepProgress(io, tty, '合订本');
       const made = await makeVolume(ctx, span, plan.plans, {
-        start: (total) => progress.start(total, `合订本：${total} 期，${plan.plans.filter((p) => p.origin === 'archive').length} 期取自存档。`),
+        start: (total) =>
+          progress.start(total, `合订本：${total} 期，${plan.plans.filter((p) => p.origin === 'archive').length} 期取自存档。`),
         step: (label) => progress.step(label),
         stop: () => progress.stop(),
       });
@@ -89,8 +96,11 @@ export function registerVolume(program: Command, io: Output): Command {
       const { kept } = writeOutputSet(outDir, files);
       printKept(outDir, kept, io);
       const p = made.pages;
-      const size = (b: Uint8Array): string => (b.length >= 1 << 20 ? `${(b.length / (1 << 20)).toFixed(1)} MB` : `${Math.max(1, Math.round(b.length / 1024))} KB`);
-      io.out(`已生成 ${relPath(process.cwd(), path.join(outDir, files[0]!.name))}（${span.issues.length} 期；封面 ${p.cover} 页、目录 ${p.contents} 页、正文 ${p.issues} 页，共 ${p.cover + p.contents + p.issues} 页；${size(made.pdf)}）`);
+      const size = (b: Uint8Array): string =>
+        b.length >= 1 << 20 ? `${(b.length / (1 << 20)).toFixed(1)} MB` : `${Math.max(1, Math.round(b.length / 1024))} KB`;
+      io.out(
+        `已生成 ${relPath(process.cwd(), path.join(outDir, files[0]!.name))}（${span.issues.length} 期；封面 ${p.cover} 页、目录 ${p.contents} 页、正文 ${p.issues} 页，共 ${p.cover + p.contents + p.issues} 页；${size(made.pdf)}）`,
+      );
       io.out(`已生成 ${relPath(process.cwd(), path.join(outDir, files[1]!.name))}（目录，可在 Word/WPS 中修改）`);
     });
 }

@@ -19,6 +19,7 @@ interface DocxCompiler {
 export function packageFiles(doc: Document): PackageFiles {
   requirePinned(PIN);
   const compiler = (Packer as unknown as { compiler?: DocxCompiler }).compiler;
-  if (!compiler || typeof compiler.compile !== 'function') throw new UserError(`docx ${PIN.version} 的 Packer.compiler 不见了：src/compat/docx 需要按所装的版本重新核对`);
+  if (!compiler || typeof compiler.compile !== 'function')
+    throw new UserError(`docx ${PIN.version} 的 Packer.compiler 不见了：src/compat/docx 需要按所装的版本重新核对`);
   return compiler.compile(doc, undefined, []);
 }

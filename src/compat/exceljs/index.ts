@@ -16,7 +16,23 @@ import type ExcelJSModule from 'exceljs';
 export const PINNED_EXCELJS = '4.4.0';
 
 /** CT_Font's children in schema order; `name` stands for the writer's font-name tag. */
-export const CT_FONT_ORDER = ['b', 'i', 'strike', 'condense', 'extend', 'outline', 'shadow', 'u', 'vertAlign', 'sz', 'color', 'name', 'family', 'charset', 'scheme'] as const;
+export const CT_FONT_ORDER = [
+  'b',
+  'i',
+  'strike',
+  'condense',
+  'extend',
+  'outline',
+  'shadow',
+  'u',
+  'vertAlign',
+  'sz',
+  'color',
+  'name',
+  'family',
+  'charset',
+  'scheme',
+] as const;
 
 type FontXformClass = typeof import('exceljs/lib/xlsx/xform/style/font-xform.js');
 type Render = FontXformClass['prototype']['render'];
@@ -56,7 +72,9 @@ export function loadExcelJs(): Promise<typeof ExcelJSModule> {
       import('exceljs/lib/xlsx/xform/style/font-xform.js'),
     ]);
     if (pkg.version !== PINNED_EXCELJS) {
-      throw new Error(`exceljs ${pkg.version} is installed; src/compat/exceljs was written against ${PINNED_EXCELJS}: check the font writer there against the new version`);
+      throw new Error(
+        `exceljs ${pkg.version} is installed; src/compat/exceljs was written against ${PINNED_EXCELJS}: check the font writer there against the new version`,
+      );
     }
     patch(FontXform);
     return ExcelJS;

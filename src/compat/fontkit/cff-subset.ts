@@ -91,7 +91,8 @@ const methods = {
     const used: Record<number, boolean> = {};
     for (const gid of this.glyphs) mark(used, usedSubrs(this, gid).subrs);
     const privateDict = Object.assign({}, this.cff.topDict.Private);
-    if (this.cff.topDict.Private && this.cff.topDict.Private.Subrs) privateDict.Subrs = this.subsetSubrs(this.cff.topDict.Private.Subrs, used);
+    if (this.cff.topDict.Private && this.cff.topDict.Private.Subrs)
+      privateDict.Subrs = this.subsetSubrs(this.cff.topDict.Private.Subrs, used);
     topDict.FDArray = [{ Private: privateDict }];
     return (topDict.FDSelect = { version: 3, nRanges: 1, ranges: [{ first: 0, fd: 0 }], sentinel: this.charstrings.length });
   },
@@ -139,7 +140,8 @@ export function installCffSubsetScan(anyFont: { createSubset(): unknown }): void
   const probe = (anyFont.createSubset as (this: unknown) => object).call(stub);
   const proto = Object.getPrototypeOf(probe) as Record<string, unknown>;
   for (const name of [...Object.keys(methods), 'encode']) {
-    if (typeof proto[name] !== 'function') throw new UserError(`fontkit ${PIN.version} 的 CFF 子集化方法 ${name} 不见了：src/compat/fontkit 需要按所装的版本重新核对`);
+    if (typeof proto[name] !== 'function')
+      throw new UserError(`fontkit ${PIN.version} 的 CFF 子集化方法 ${name} 不见了：src/compat/fontkit 需要按所装的版本重新核对`);
   }
   Object.assign(proto, methods);
   proto.encode = encodeWithoutOverwrittenFields(proto.encode as (this: CffSubset) => unknown);

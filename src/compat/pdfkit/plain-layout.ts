@@ -18,8 +18,26 @@ import { PIN } from './pin.js';
 
 /** Features fontkit 2.0.4's default shaper applies without being asked (DefaultShaper). */
 const DEFAULT_FEATURES = new Set([
-  'rvrn', 'ltra', 'ltrm', 'rtla', 'rtlm', 'frac', 'numr', 'dnom',
-  'ccmp', 'locl', 'rlig', 'mark', 'mkmk', 'calt', 'clig', 'liga', 'rclt', 'curs', 'kern', 'vert',
+  'rvrn',
+  'ltra',
+  'ltrm',
+  'rtla',
+  'rtlm',
+  'frac',
+  'numr',
+  'dnom',
+  'ccmp',
+  'locl',
+  'rlig',
+  'mark',
+  'mkmk',
+  'calt',
+  'clig',
+  'liga',
+  'rclt',
+  'curs',
+  'kern',
+  'vert',
 ]);
 
 export interface PlainGlyph {
@@ -120,7 +138,7 @@ export function isPlainCodePoint(cp: number): boolean {
   }
   if (cp <= 0xffff) {
     return (
-      (cp <= 0x3029) ||
+      cp <= 0x3029 ||
       (cp >= 0x3030 && cp <= 0x3098) ||
       (cp >= 0x309b && cp <= 0x312f) ||
       (cp >= 0x3190 && cp <= 0x31ff) ||
@@ -191,7 +209,8 @@ const patched = new WeakSet<object>();
 export function installPlainLayout(embeddedFontProto: object): void {
   const proto = embeddedFontProto as EmbeddedFontProto;
   if (patched.has(proto)) return;
-  if (typeof proto.layoutRun !== 'function') throw new UserError(`pdfkit ${PIN.version} 的 EmbeddedFont.layoutRun 不见了：src/compat/pdfkit 需要按所装的版本重新核对`);
+  if (typeof proto.layoutRun !== 'function')
+    throw new UserError(`pdfkit ${PIN.version} 的 EmbeddedFont.layoutRun 不见了：src/compat/pdfkit 需要按所装的版本重新核对`);
   patched.add(proto);
   const shaped = proto.layoutRun;
   proto.layoutRun = function (this: EmbeddedFontProto, text: string, features?: unknown): PlainRun {

@@ -56,7 +56,8 @@ export function installSyntheticBold(): void {
   const proto = Renderer.prototype as RendererProto & { [INSTALLED]?: true };
   if (proto[INSTALLED]) return;
   const renderLine = proto.renderLine;
-  if (typeof renderLine !== 'function') throw new UserError(`pdfmake ${PIN.version} 的 Renderer.renderLine 不见了：src/compat/pdfmake 需要按所装的版本重新核对`);
+  if (typeof renderLine !== 'function')
+    throw new UserError(`pdfmake ${PIN.version} 的 Renderer.renderLine 不见了：src/compat/pdfmake 需要按所装的版本重新核对`);
   proto.renderLine = function (this: RendererProto, line, x, y) {
     if (!line.inlines.some((i) => i.strokeWidth)) return renderLine.call(this, line, x, y);
     const doc = this.pdfDocument;

@@ -32,10 +32,14 @@ export function prepareForConversion(sub: Submission): Prepared {
       return { bytes, ext: '.odt', leftOut: removed.linked };
     } catch (e) {
       if (!(e instanceof OdtUnreadable)) throw e;
-      throw new ImportError(`${sub.name} 是 OpenDocument（.odt）文件，但内容已损坏或设置了密码，无法读取。请用 WPS 或 Word 打开它，另存为 .docx 后再导入`);
+      throw new ImportError(
+        `${sub.name} 是 OpenDocument（.odt）文件，但内容已损坏或设置了密码，无法读取。请用 WPS 或 Word 打开它，另存为 .docx 后再导入`,
+      );
     }
   }
-  const ext = /^\.(doc|wps)$/i.test(sub.name.slice(sub.name.lastIndexOf('.'))) ? sub.name.slice(sub.name.lastIndexOf('.')).toLowerCase() : '.doc';
+  const ext = /^\.(doc|wps)$/i.test(sub.name.slice(sub.name.lastIndexOf('.')))
+    ? sub.name.slice(sub.name.lastIndexOf('.')).toLowerCase()
+    : '.doc';
   const { bytes, count } = localiseNetworkPaths(sub.bytes);
   return { bytes, ext, leftOut: count };
 }

@@ -20,7 +20,16 @@ const MAX_UNPACKED = 256 * 1024 * 1024;
 const MAX_ENTRIES = 20_000;
 
 /** Elements that link by definition and are not reached by the xlink rule alone. */
-const LINK_ELEMENTS = new Set(['dde-source', 'dde-connection-decl', 'dde-connection-decls', 'dde-link', 'dde-links', 'table-source', 'event-listeners', 'scripts']);
+const LINK_ELEMENTS = new Set([
+  'dde-source',
+  'dde-connection-decl',
+  'dde-connection-decls',
+  'dde-link',
+  'dde-links',
+  'table-source',
+  'event-listeners',
+  'scripts',
+]);
 /** Hyperlinks: their target is shown as a link, never loaded. */
 const HYPERLINKS = new Set(['a']);
 
@@ -68,7 +77,8 @@ function sanitizeXml(xml: string, entries: string[], removed: OdtRemoved): strin
     }
     const attrs = Object.values(tag.attributes);
     const href = attrs.find((a) => a.uri === XLINK && a.local === 'href');
-    const leaves = LINK_ELEMENTS.has(tag.local) || (href !== undefined && !HYPERLINKS.has(tag.local) && !insidePackage(href.value, entries));
+    const leaves =
+      LINK_ELEMENTS.has(tag.local) || (href !== undefined && !HYPERLINKS.has(tag.local) && !insidePackage(href.value, entries));
     if (leaves) {
       removed.linked++;
       if (!tag.isSelfClosing) skipping = 1;

@@ -13,7 +13,8 @@
 
 // UNC paths (\\server\share), file URLs that name a host, and URL schemes that reach a server
 // through the file system or a provider of their own rather than through the proxy.
-const NETWORK = /\\\\[A-Za-z0-9._$-]{2,}\\|\\\\[?.]\\|file:[/\\]{2}(?![/\\])|\b(?:smb|cifs|nfs|dav|davs|webdav|vnd\.sun\.star\.webdav|vnd\.sun\.star\.webdavs|sftp|ssh):/gi;
+const NETWORK =
+  /\\\\[A-Za-z0-9._$-]{2,}\\|\\\\[?.]\\|file:[/\\]{2}(?![/\\])|\b(?:smb|cifs|nfs|dav|davs|webdav|vnd\.sun\.star\.webdav|vnd\.sun\.star\.webdavs|sftp|ssh):/gi;
 
 function neutralise(match: string): string {
   if (match.startsWith('\\\\')) return `__${match.slice(2)}`;

@@ -57,7 +57,17 @@ export interface RtfRemoved {
 }
 
 // Field types that read a file, a URL or another program's data when the field is updated.
-const LINKING_FIELDS = new Set(['INCLUDEPICTURE', 'INCLUDETEXT', 'INCLUDE', 'LINK', 'DDE', 'DDEAUTO', 'IMPORT', 'DATABASE', 'AUTOTEXTLIST']);
+const LINKING_FIELDS = new Set([
+  'INCLUDEPICTURE',
+  'INCLUDETEXT',
+  'INCLUDE',
+  'LINK',
+  'DDE',
+  'DDEAUTO',
+  'IMPORT',
+  'DATABASE',
+  'AUTOTEXTLIST',
+]);
 // Destinations that name something outside the file.
 const REFERENCE_DESTINATIONS = new Set(['template', 'hl', 'hlsrc', 'hlloc', 'hlfr', 'datastore', 'xmlopen', 'objlink', 'linkself']);
 const LINKED_PICTURE_PROPS = new Set(['pibname', 'fillblipname', 'pibprintname']);
@@ -92,7 +102,13 @@ function parse(s: string): Group {
       const start = i;
       const m = /^\\([a-zA-Z]+)(-?\d+)? ?/.exec(s.slice(i, i + 64));
       if (m && m[0].length < 64) {
-        const word: Word = { kind: 'word', start, end: i + m[0].length, word: m[1]!.toLowerCase(), param: m[2] !== undefined ? Number(m[2]) : undefined };
+        const word: Word = {
+          kind: 'word',
+          start,
+          end: i + m[0].length,
+          word: m[1]!.toLowerCase(),
+          param: m[2] !== undefined ? Number(m[2]) : undefined,
+        };
         i += m[0].length;
         // \binN: the next N bytes are data, never syntax.
         if (word.word === 'bin' && word.param !== undefined && word.param > 0) i = Math.min(s.length, i + word.param);
@@ -104,7 +120,15 @@ function parse(s: string): Group {
         while (j < s.length && /[a-zA-Z]/.test(s[j]!)) j++;
         while (j < s.length && /[-\d]/.test(s[j]!)) j++;
         if (s[j] === ' ') j++;
-        stack[stack.length - 1]!.children.push({ kind: 'word', start, end: j, word: s.slice(i + 1, j).replace(/[^a-zA-Z]/g, '').toLowerCase() });
+        stack[stack.length - 1]!.children.push({
+          kind: 'word',
+          start,
+          end: j,
+          word: s
+            .slice(i + 1, j)
+            .replace(/[^a-zA-Z]/g, '')
+            .toLowerCase(),
+        });
         i = j;
       } else if (s[i + 1] === "'") {
         const hex = /^[0-9a-fA-F]{2}/.exec(s.slice(i + 2, i + 4));
@@ -153,12 +177,14 @@ function decode(s: string, g: Group): string {
 }
 
 function rtfString(text: string): string {
-  return [...text].map((ch) => {
-    const code = ch.charCodeAt(0);
-    if (ch === '\\' || ch === '{' || ch === '}') return `\\${ch}`;
-    if (code < 0x20 || code > 0x7e) return `\\u${code > 32767 ? code - 65536 : code}?`;
-    return ch;
-  }).join('');
+  return [...text]
+    .map((ch) => {
+      const code = ch.charCodeAt(0);
+      if (ch === '\\' || ch === '{' || ch === '}') return `\\${ch}`;
+      if (code < 0x20 || code > 0x7e) return `\\u${code > 32767 ? code - 65536 : code}?`;
+      return ch;
+    })
+    .join('');
 }
 
 /** Returns the RTF without linked and included content, and what was taken out. */

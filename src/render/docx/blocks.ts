@@ -6,7 +6,19 @@
  */
 import { MAX_IMAGE_BYTES } from '../../sources/image-info.js';
 import { readUserFile } from '../../sources/user-file.js';
-import { BorderStyle, ImageRun, TabStopType, Table, TableCell, TableLayoutType, TableRow, VerticalMergeType, WidthType, AlignmentType, type FileChild } from 'docx';
+import {
+  BorderStyle,
+  ImageRun,
+  TabStopType,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  VerticalMergeType,
+  WidthType,
+  AlignmentType,
+  type FileChild,
+} from 'docx';
 import type { GBlock, GImage, GList, GParagraph, GTable, Galley, StyleId } from '../../layout/galley.js';
 import { docxParagraph } from './paragraph.js';
 import { docxRuns, tabRun } from './runs.js';
@@ -58,7 +70,8 @@ function tableBlock(ctx: BlockContext, t: GTable): FileChild[] {
   const below = new Map<string, number>();
   for (const s of t.spans) for (let r = s.row + 1; r < s.row + s.rows; r++) below.set(`${r},${s.col}`, s.cols);
   const inside = new Set<string>();
-  for (const s of t.spans) for (let r = s.row; r < s.row + s.rows; r++) for (let c = s.col + 1; c < s.col + s.cols; c++) inside.add(`${r},${c}`);
+  for (const s of t.spans)
+    for (let r = s.row; r < s.row + s.rows; r++) for (let c = s.col + 1; c < s.col + s.cols; c++) inside.add(`${r},${c}`);
   const row = (cells: GTable['header'], r: number): TableRow => {
     const header = r < t.headerRows;
     const style = header ? 'tableHeader' : 'tableText';
@@ -71,7 +84,7 @@ function tableBlock(ctx: BlockContext, t: GTable): FileChild[] {
         children: docxRuns(ctx.galley, runs, style, t.sizePt),
       });
     const children: TableCell[] = [];
-    widths.forEach((w, c) => {
+    widths.forEach((_w, c) => {
       const key = `${r},${c}`;
       if (inside.has(key)) return;
       const span = spanAt.get(key);
@@ -122,7 +135,11 @@ function listBlock(ctx: BlockContext, l: GList): FileChild[] {
         leftChars,
         hangingChars: markerChars,
         tabStops: [{ type: TabStopType.LEFT, position: charsTw(ctx.galley, l.textAtChars, size) }],
-        children: [...docxRuns(ctx.galley, [item.marker], 'listItem'), tabRun(), ...(head ? docxRuns(ctx.galley, head.runs, 'listItem') : [])],
+        children: [
+          ...docxRuns(ctx.galley, [item.marker], 'listItem'),
+          tabRun(),
+          ...(head ? docxRuns(ctx.galley, head.runs, 'listItem') : []),
+        ],
       }),
     );
     for (const b of head ? rest : item.blocks) out.push(...blockToDocx(ctx, b));

@@ -26,7 +26,9 @@ const STYLE_ID: Partial<Record<FrontStyleId, string>> = {
 const styleId = (s: FrontStyleId): string => STYLE_ID[s] ?? s;
 
 function runs(f: VolumeFront, list: GRun[], role: FontRole): ParagraphChild[] {
-  return list.filter((r) => r.text !== '').map((r) => new TextRun({ text: r.text, font: r.role !== role ? fontsFor(f, r.role) : undefined, bold: r.bold || undefined }));
+  return list
+    .filter((r) => r.text !== '')
+    .map((r) => new TextRun({ text: r.text, font: r.role !== role ? fontsFor(f, r.role) : undefined, bold: r.bold || undefined }));
 }
 
 function entry(f: VolumeFront, l: ContentsLine): Paragraph {
@@ -42,7 +44,9 @@ function entry(f: VolumeFront, l: ContentsLine): Paragraph {
     indent: {
       left: charsTw(f, l.restChars, size),
       right: charsTw(f, c.pageColumnChars, size),
-      ...(hanging > 0 ? { hanging: charsTw(f, hanging, size) } : { firstLine: charsTw(f, -hanging, size), firstLineChars: charsHundredths(-hanging) }),
+      ...(hanging > 0
+        ? { hanging: charsTw(f, hanging, size) }
+        : { firstLine: charsTw(f, -hanging, size), firstLineChars: charsHundredths(-hanging) }),
     },
     tabStops: [{ type: TabStopType.RIGHT, position: textWidthTw(f), leader: LeaderType.MIDDLE_DOT }],
     keepNext: l.keepWithNext || undefined,
@@ -60,18 +64,33 @@ export async function renderContentsDocx(f: VolumeFront): Promise<Uint8Array> {
     lastModifiedBy: f.meta.author,
     revision: 1,
     styles: {
-      default: documentDefaults({ font: fontsFor(f, 'body'), sizePt: f.text.bodySizePt, color: f.text.color, runSpacingTwips: f.text.docxRunSpacingTwips, lineTw: lineTw(f) }),
+      default: documentDefaults({
+        font: fontsFor(f, 'body'),
+        sizePt: f.text.bodySizePt,
+        color: f.text.color,
+        runSpacingTwips: f.text.docxRunSpacingTwips,
+        lineTw: lineTw(f),
+      }),
       paragraphStyles: used.map((s) => paragraphStyle(f, styleId(s), f.styles[s], undefined, 'Normal')),
     },
     sections: [
       {
         properties: {
-          page: { size: { width: page.width, height: page.height }, margin: { top: page.top, bottom: page.bottom, left: page.left, right: page.right, header: 0, footer: 0, gutter: 0 } },
+          page: {
+            size: { width: page.width, height: page.height },
+            margin: { top: page.top, bottom: page.bottom, left: page.left, right: page.right, header: 0, footer: 0, gutter: 0 },
+          },
           grid: documentGrid(lineTw(f)),
         },
         children: [
-          new Paragraph({ style: styleId(title.style), alignment: ALIGN[f.styles[title.style].align], children: runs(f, title.runs, f.styles[title.style].role) }),
-          ...f.contents.lines.map((l, i) => (i === 0 && title.blankAfter ? entry(f, { ...l, blankBefore: l.blankBefore + title.blankAfter }) : entry(f, l))),
+          new Paragraph({
+            style: styleId(title.style),
+            alignment: ALIGN[f.styles[title.style].align],
+            children: runs(f, title.runs, f.styles[title.style].role),
+          }),
+          ...f.contents.lines.map((l, i) =>
+            i === 0 && title.blankAfter ? entry(f, { ...l, blankBefore: l.blankBefore + title.blankAfter }) : entry(f, l),
+          ),
         ],
       },
     ],

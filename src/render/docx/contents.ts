@@ -59,7 +59,8 @@ export function contentsBox(g: Galley, box: GContents, blankBefore: number): Fil
   });
   const out: FileChild[] = [];
   // An empty body paragraph is one grid line: only more lines need a height of their own.
-  if (blankBefore > 0) out.push(docxParagraph(g, { style: 'body', lineTw: blankBefore === 1 ? undefined : lines(g, blankBefore), children: [] }));
+  if (blankBefore > 0)
+    out.push(docxParagraph(g, { style: 'body', lineTw: blankBefore === 1 ? undefined : lines(g, blankBefore), children: [] }));
   out.push(
     new Table({
       rows,

@@ -21,7 +21,15 @@ function sectionOf(g: Galley, children: FileChild[], type?: (typeof SectionType)
       type,
       page: {
         size: { width: PAGE_TW.width, height: PAGE_TW.height },
-        margin: { top: PAGE_TW.top, bottom: PAGE_TW.bottom, left: PAGE_TW.left, right: PAGE_TW.right, footer: footerDistanceTw(g), header: 0, gutter: 0 },
+        margin: {
+          top: PAGE_TW.top,
+          bottom: PAGE_TW.bottom,
+          left: PAGE_TW.left,
+          right: PAGE_TW.right,
+          footer: footerDistanceTw(g),
+          header: 0,
+          gutter: 0,
+        },
       },
       // Word lays lines on this grid; LibreOffice and WPS get the same 22 lines from the
       // exact line heights and the 28 characters from the run spacing.

@@ -29,7 +29,11 @@ import { tabRun } from './runs.js';
 import { STYLE } from './styles.js';
 import { borderEighths, charsTw, lines, pageTw, textWidthTw } from './units.js';
 
-const rule = (g: Galley, widthPt: number): IBorderOptions => ({ style: BorderStyle.SINGLE, size: borderEighths(widthPt), color: g.text.color });
+const rule = (g: Galley, widthPt: number): IBorderOptions => ({
+  style: BorderStyle.SINGLE,
+  size: borderEighths(widthPt),
+  color: g.text.color,
+});
 const NONE: IBorderOptions = { style: BorderStyle.NONE, size: 0, color: 'auto' };
 
 type LineOptions = Omit<ParagraphOptions, 'style'>;
@@ -40,7 +44,12 @@ function endBlockLines(g: Galley): LineOptions[] {
   const groups: LineOptions[] = [];
   for (const d of e.distribution) {
     // Wrapped lines align after the colon: a hanging indent as wide as the label.
-    groups.push({ leftChars: e.indentChars, rightChars: e.indentChars, hangingChars: [...d.label].length, children: [new TextRun(d.label + d.text)] });
+    groups.push({
+      leftChars: e.indentChars,
+      rightChars: e.indentChars,
+      hangingChars: [...d.label].length,
+      children: [new TextRun(d.label + d.text)],
+    });
   }
   if (e.copies) groups.push({ align: 'right', rightChars: e.indentChars, children: [new TextRun(e.copies)] });
   // Publisher indentChars in from the left, the 印发 date as far in from the right.
@@ -74,7 +83,12 @@ export function endBlock(g: Galley): FileChild[] {
     (line) =>
       new TableRow({
         cantSplit: true,
-        children: [new TableCell({ width: { size: TEXT_WIDTH_TW, type: WidthType.DXA }, children: [docxParagraph(g, { ...line, style: 'endBlock' })] })],
+        children: [
+          new TableCell({
+            width: { size: TEXT_WIDTH_TW, type: WidthType.DXA },
+            children: [docxParagraph(g, { ...line, style: 'endBlock' })],
+          }),
+        ],
       }),
   );
   const table = new Table({

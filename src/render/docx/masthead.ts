@@ -45,7 +45,9 @@ export function mastheadParagraphs(g: Galley): Paragraph[] {
       leftChars: p.indentChars,
       rightChars: p.indentChars,
       tabStops: [{ type: TabStopType.RIGHT, position: textWidthTw(g) - charsTw(g, p.indentChars, size) }],
-      border: m.onPreprintedPaper ? undefined : { bottom: { style: BorderStyle.SINGLE, size: borderEighths(m.rule.widthPt), color: m.rule.color, space: m.rule.offsetPt } },
+      border: m.onPreprintedPaper
+        ? undefined
+        : { bottom: { style: BorderStyle.SINGLE, size: borderEighths(m.rule.widthPt), color: m.rule.color, space: m.rule.offsetPt } },
       children: [...docxRuns(g, p.left, p.style), tabRun(), ...docxRuns(g, p.right, p.style)],
     }),
   );

@@ -41,15 +41,29 @@ export function docxParagraph(g: Galley, o: ParagraphOptions): Paragraph {
   const sides = o.leftChars || o.rightChars || o.hangingChars;
   let indent: IParagraphOptions['indent'];
   if (o.hangingChars) {
-    indent = { left: charsTw(g, (o.leftChars ?? 0) + o.hangingChars, size), right: charsTw(g, o.rightChars ?? 0, size), hanging: charsTw(g, o.hangingChars, size) };
+    indent = {
+      left: charsTw(g, (o.leftChars ?? 0) + o.hangingChars, size),
+      right: charsTw(g, o.rightChars ?? 0, size),
+      hanging: charsTw(g, o.hangingChars, size),
+    };
   } else if (sides || first !== undefined) {
     const f = first ?? st?.firstChars ?? 0;
-    indent = { left: charsTw(g, o.leftChars ?? 0, size), right: charsTw(g, o.rightChars ?? 0, size), firstLine: charsTw(g, f, size), firstLineChars: charsHundredths(f) };
+    indent = {
+      left: charsTw(g, o.leftChars ?? 0, size),
+      right: charsTw(g, o.rightChars ?? 0, size),
+      firstLine: charsTw(g, f, size),
+      firstLineChars: charsHundredths(f),
+    };
   }
   const before = o.beforeLines ? lines(g, o.beforeLines) : undefined;
   const spacing =
     before !== undefined || o.lineTw !== undefined || o.afterTw !== undefined
-      ? { before, after: o.afterTw, line: o.lineTw, lineRule: o.lineTw !== undefined ? (o.atLeast ? LineRuleType.AT_LEAST : LineRuleType.EXACT) : undefined }
+      ? {
+          before,
+          after: o.afterTw,
+          line: o.lineTw,
+          lineRule: o.lineTw !== undefined ? (o.atLeast ? LineRuleType.AT_LEAST : LineRuleType.EXACT) : undefined,
+        }
       : undefined;
   return new Paragraph({
     style: id,

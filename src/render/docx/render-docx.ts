@@ -9,7 +9,11 @@ import { reproducibleDocx } from './reproducible-zip.js';
 
 export async function renderDocx(galley: Galley, ctx: RenderContext): Promise<Rendered> {
   const out = await reproducibleDocx(buildDocument(galley), galley.meta.isoDate, galley.text);
-  ctx.progress({ kind: 'docx-fonts', file: `${galley.meta.fileStem}.docx`, officialNames: Object.values(galley.fonts).map((f) => f.officialName) });
+  ctx.progress({
+    kind: 'docx-fonts',
+    file: `${galley.meta.fileStem}.docx`,
+    officialNames: Object.values(galley.fonts).map((f) => f.officialName),
+  });
   // Word and WPS paginate a DOCX at the reader's end: no page count is claimed here.
   return { bytes: out };
 }

@@ -21,7 +21,12 @@ import { patchCoreDates, patchSettings, patchStyles, stableLinkIds, type PatchTe
 const DOCX_ZIP_LEVEL: ZipLevel = 0;
 
 /** `offGridStyleIds`: the document's styles whose lines are not grid lines (xml-patches.ts). */
-export async function reproducibleDocx(doc: Document, isoDate: string, text: PatchText, offGridStyleIds: readonly string[] = OFF_GRID_STYLE_IDS): Promise<Uint8Array> {
+export async function reproducibleDocx(
+  doc: Document,
+  isoDate: string,
+  text: PatchText,
+  offGridStyleIds: readonly string[] = OFF_GRID_STYLE_IDS,
+): Promise<Uint8Array> {
   const files = packageFiles(doc);
   const encoder = new TextEncoder();
   const decoder = new TextDecoder();
@@ -39,6 +44,7 @@ export async function reproducibleDocx(doc: Document, isoDate: string, text: Pat
   files.set('docProps/core.xml', patchCoreDates(part('docProps/core.xml'), isoDate));
 
   const entries: Record<string, Uint8Array> = {};
-  for (const [name, f] of files) entries[name] = typeof f === 'string' ? encoder.encode(f) : new Uint8Array(f.buffer, f.byteOffset, f.byteLength);
+  for (const [name, f] of files)
+    entries[name] = typeof f === 'string' ? encoder.encode(f) : new Uint8Array(f.buffer, f.byteOffset, f.byteLength);
   return ooxmlZip(entries, isoDate, DOCX_ZIP_LEVEL);
 }

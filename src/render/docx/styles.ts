@@ -90,16 +90,35 @@ export function paragraphStyle(
 
 export function bulletinStyles(g: Galley): IStylesOptions {
   const STYLES = g.styles;
-  const paragraphStyles = (Object.keys(STYLES) as StyleId[]).map((k) => paragraphStyle(g, STYLE_ID[k], STYLES[k], k === 'body' ? lineTw(g) : undefined));
+  const paragraphStyles = (Object.keys(STYLES) as StyleId[]).map((k) =>
+    paragraphStyle(g, STYLE_ID[k], STYLES[k], k === 'body' ? lineTw(g) : undefined),
+  );
   // The empty paragraph the floating end block hangs on (end-block.ts): as small as can be.
   paragraphStyles.push(
-    paragraphStyle(g, STYLE.endAnchor, { ...STYLES.endBlock, name: '版记锚点', sizePt: g.endBlock.anchorPt, lineHeightPt: g.endBlock.anchorPt }),
+    paragraphStyle(g, STYLE.endAnchor, {
+      ...STYLES.endBlock,
+      name: '版记锚点',
+      sizePt: g.endBlock.anchorPt,
+      lineHeightPt: g.endBlock.anchorPt,
+    }),
   );
   const characterStyles: ICharacterStyleOptions[] = [
-    { id: STYLE.itemLead, name: '动态标题', basedOn: 'DefaultParagraphFont', quickFormat: true, run: { font: fontsFor(g, g.text.leadRole) } },
+    {
+      id: STYLE.itemLead,
+      name: '动态标题',
+      basedOn: 'DefaultParagraphFont',
+      quickFormat: true,
+      run: { font: fontsFor(g, g.text.leadRole) },
+    },
   ];
   return {
-    default: documentDefaults({ font: fontsFor(g, 'body'), sizePt: g.text.bodySizePt, color: g.text.color, runSpacingTwips: g.text.docxRunSpacingTwips, lineTw: lineTw(g) }),
+    default: documentDefaults({
+      font: fontsFor(g, 'body'),
+      sizePt: g.text.bodySizePt,
+      color: g.text.color,
+      runSpacingTwips: g.text.docxRunSpacingTwips,
+      lineTw: lineTw(g),
+    }),
     paragraphStyles,
     characterStyles,
   };

@@ -13,7 +13,14 @@ export const ptToTwips = (pt: number): number => Math.round(pt * TWIPS_PER_PT);
 type Geometry = Pick<Galley, 'page' | 'text'>;
 
 /** Page size and margins in twips. */
-export function pageTw(g: Pick<Galley, 'page'>): { width: number; height: number; top: number; bottom: number; left: number; right: number } {
+export function pageTw(g: Pick<Galley, 'page'>): {
+  width: number;
+  height: number;
+  top: number;
+  bottom: number;
+  left: number;
+  right: number;
+} {
   const p = g.page;
   return {
     width: ptToTwips(p.widthPt),

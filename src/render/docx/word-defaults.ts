@@ -15,7 +15,10 @@ import { halfPoints } from './units.js';
  * (linesAndChars with a negative charSpace) gives 18–19 characters a line in LibreOffice; the
  * run spacing of the defaults gives 28 there and, by ECMA-376, in Word.
  */
-export const documentGrid = (lineTw: number): { type: typeof DocumentGridType.LINES; linePitch: number } => ({ type: DocumentGridType.LINES, linePitch: lineTw });
+export const documentGrid = (lineTw: number): { type: typeof DocumentGridType.LINES; linePitch: number } => ({
+  type: DocumentGridType.LINES,
+  linePitch: lineTw,
+});
 
 export interface DefaultsOptions {
   font: { ascii: string; hAnsi: string; eastAsia: string; cs: string };

@@ -19,7 +19,13 @@ export type PatchText = Pick<GText, 'kinsoku' | 'minSplitLines'>;
  * hanging) and ignores topLinePunct and autoSpaceDE/DN: measured differences
  * (test/docx/parity.test.ts), not a reason to write anything else.
  */
-const EAST_ASIAN_PPR = ['<w:kinsoku/>', '<w:overflowPunct/>', '<w:topLinePunct w:val="0"/>', '<w:autoSpaceDE w:val="0"/>', '<w:autoSpaceDN w:val="0"/>'].join('');
+const EAST_ASIAN_PPR = [
+  '<w:kinsoku/>',
+  '<w:overflowPunct/>',
+  '<w:topLinePunct w:val="0"/>',
+  '<w:autoSpaceDE w:val="0"/>',
+  '<w:autoSpaceDN w:val="0"/>',
+].join('');
 
 /**
  * Widow/orphan control said outright (the Galley's minSplitLines), as the PDF paginates:

@@ -75,7 +75,12 @@ function list(l: GList, ctx: BlockContext): El {
   const markerChars = l.textAtChars - l.markerAtChars;
   const inItem: BlockContext = { ...ctx, leftChars: l.textAtChars };
   const items = l.items.map((it) => {
-    const marker = el('span', ['marker', ...(it.marker.role !== 'body' ? [`r-${it.marker.role}`] : [])], { style: `width: ${markerChars}em` }, [it.marker.text]);
+    const marker = el(
+      'span',
+      ['marker', ...(it.marker.role !== 'body' ? [`r-${it.marker.role}`] : [])],
+      { style: `width: ${markerChars}em` },
+      [it.marker.text],
+    );
     const [first, ...rest] = it.blocks;
     const inner: El[] = [];
     if (first?.kind === 'paragraph') inner.push(paragraph({ ...first, indentChars: 0 }, inItem, [marker]));
@@ -95,10 +100,17 @@ function table(t: GTable, ctx: BlockContext): El {
   const padY = t.paddingYPt / t.sizePt;
   const padX = t.paddingXPt / t.sizePt;
   const border = `border-width: ${rulePx(t.ruleWidthPt)}; padding: ${+padY.toFixed(3)}em ${+padX.toFixed(3)}em`;
-  const cols = el('colgroup', null, {}, t.columns.map((c) => el('col', null, { style: `width: ${+((c.widthPt / total) * 100).toFixed(2)}%` })));
+  const cols = el(
+    'colgroup',
+    null,
+    {},
+    t.columns.map((c) => el('col', null, { style: `width: ${+((c.widthPt / total) * 100).toFixed(2)}%` })),
+  );
   const spanAt = new Map(t.spans.map((s) => [`${s.row},${s.col}`, s]));
   const covered = new Set<string>();
-  for (const s of t.spans) for (let r = s.row; r < s.row + s.rows; r++) for (let c = s.col; c < s.col + s.cols; c++) if (r !== s.row || c !== s.col) covered.add(`${r},${c}`);
+  for (const s of t.spans)
+    for (let r = s.row; r < s.row + s.rows; r++)
+      for (let c = s.col; c < s.col + s.cols; c++) if (r !== s.row || c !== s.col) covered.add(`${r},${c}`);
   const cell = (tag: 'th' | 'td', style: StyleId, runs: GTable['header'][number], r: number, i: number): El => {
     const align = tag === 'th' ? ctx.styles.tableHeader.align : t.columns[i]!.align;
     const span = spanAt.get(`${r},${i}`);
@@ -106,16 +118,38 @@ function table(t: GTable, ctx: BlockContext): El {
     if (span && span.cols > 1) merged.colspan = String(span.cols);
     if (span && span.rows > 1) merged.rowspan = String(span.rows);
     const scope = tag === 'th' ? { scope: span && span.cols > 1 ? 'colgroup' : 'col' } : {};
-    return el(tag, [style, 'cell'], { style: `${border}; text-align: ${align}; text-indent: 0`, ...merged, ...scope }, runNodes(runs, ctx.styles[style].role));
+    return el(
+      tag,
+      [style, 'cell'],
+      { style: `${border}; text-align: ${align}; text-indent: 0`, ...merged, ...scope },
+      runNodes(runs, ctx.styles[style].role),
+    );
   };
   // The head rows (a two-level header has two) in thead; a merged cell's covered cells are not written.
   const tr = (row: GTable['rows'][number], r: number): El => {
     const head = r < t.headerRows;
-    return el('tr', null, {}, row.flatMap((c, i) => (covered.has(`${r},${i}`) ? [] : [head ? cell('th', 'tableHeader', c, r, i) : cell('td', 'tableText', c, r, i)])));
+    return el(
+      'tr',
+      null,
+      {},
+      row.flatMap((c, i) =>
+        covered.has(`${r},${i}`) ? [] : [head ? cell('th', 'tableHeader', c, r, i) : cell('td', 'tableText', c, r, i)],
+      ),
+    );
   };
   const grid = [t.header, ...t.rows];
-  const head = el('thead', null, {}, grid.slice(0, t.headerRows).map((row, r) => tr(row, r)));
-  const body = el('tbody', null, {}, grid.slice(t.headerRows).map((row, r) => tr(row, r + t.headerRows)));
+  const head = el(
+    'thead',
+    null,
+    {},
+    grid.slice(0, t.headerRows).map((row, r) => tr(row, r)),
+  );
+  const body = el(
+    'tbody',
+    null,
+    {},
+    grid.slice(t.headerRows).map((row, r) => tr(row, r + t.headerRows)),
+  );
   // A wide table is set smaller than the table styles (the Galley's size step).
   const ratio = t.sizePt / ctx.styles.tableText.sizePt;
   const small: Record<string, string> = ratio < 1 ? { style: `font-size: ${+(ratio * 100).toFixed(2)}%` } : {};

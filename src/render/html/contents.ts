@@ -11,7 +11,13 @@ import { el, type Child, type El } from './dom.js';
 import { runNodes } from './inlines.js';
 import type { Len } from './styles.js';
 
-export function contentsNode(box: GContents, styles: Record<StyleId, BlockStyle>, ids: ReadonlyMap<string, string>, len: Len, pitch: number): El {
+export function contentsNode(
+  box: GContents,
+  styles: Record<StyleId, BlockStyle>,
+  ids: ReadonlyMap<string, string>,
+  len: Len,
+  pitch: number,
+): El {
   const role = styles[box.style].role;
   const link = (target: string, children: Child[]): Child[] => {
     const href = ids.get(target);
@@ -20,9 +26,16 @@ export function contentsNode(box: GContents, styles: Record<StyleId, BlockStyle>
   const title = el('p', box.title.style, {}, runNodes(box.title.runs, styles[box.title.style].role));
   const lines = box.entries.map((e) => {
     // The first line's columns: the head (or its empty column), the ★ (or its empty column).
-    const head: Child = e.head ? el('span', 'contentsHead', {}, link(e.head.target, runNodes(e.head.runs, role))) : el('span', 'contentsGap');
+    const head: Child = e.head
+      ? el('span', 'contentsHead', {}, link(e.head.target, runNodes(e.head.runs, role)))
+      : el('span', 'contentsGap');
     const marker: Child = e.marker ? el('span', 'contentsMarker', {}, runNodes([e.marker], role)) : el('span', 'contentsNoMarker');
     return el('p', [box.style, 'contentsRow'], {}, [head, ...link(e.target, [marker, ...runNodes(e.runs, role)])]);
   });
-  return el('nav', 'contents', { 'aria-label': box.title.runs.map((r) => r.text).join(''), style: `margin-bottom: ${len(box.blankAfter * pitch)}` }, [title, ...lines]);
+  return el(
+    'nav',
+    'contents',
+    { 'aria-label': box.title.runs.map((r) => r.text).join(''), style: `margin-bottom: ${len(box.blankAfter * pitch)}` },
+    [title, ...lines],
+  );
 }

@@ -17,7 +17,12 @@ export interface El {
 
 const VOID = new Set(['img', 'br', 'wbr', 'hr', 'meta', 'link']);
 
-export function el(tag: string, styles: string | string[] | null, attrs: Record<string, string | undefined> = {}, children: Child[] = []): El {
+export function el(
+  tag: string,
+  styles: string | string[] | null,
+  attrs: Record<string, string | undefined> = {},
+  children: Child[] = [],
+): El {
   const a: Record<string, string> = {};
   for (const [k, v] of Object.entries(attrs)) if (v !== undefined) a[k] = v;
   return { tag, styles: styles === null ? [] : Array.isArray(styles) ? styles : [styles], attrs: a, children };
@@ -32,7 +37,10 @@ export function serialise(node: Child, mode: 'class' | 'inline', table: StyleTab
     for (const s of node.styles) if (!(s in table)) throw new Error(`html: unknown style ${s}`);
     if (mode === 'class') attrs.class = node.styles.join(' ');
     else {
-      const inline = node.styles.map((s) => table[s]!.trim()).filter(Boolean).map((d) => d.replace(/;?$/, ';'));
+      const inline = node.styles
+        .map((s) => table[s]!.trim())
+        .filter(Boolean)
+        .map((d) => d.replace(/;?$/, ';'));
       if (inline.length) attrs.style = inline.join(' ') + (attrs.style ? ` ${attrs.style}` : '');
     }
   }

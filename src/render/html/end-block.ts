@@ -19,14 +19,24 @@ export function endBlockNode(e: GEndBlock, len: Len, pitch: number): El {
   let count = 0;
   for (const d of e.distribution) {
     count += d.lines;
-    rows.push(el('p', [e.style, 'endRow'], { style: [pad, border('bottom', count)].filter(Boolean).join('; ') }, [el('span', 'endLabel', {}, [d.label]), el('span', 'endText', {}, [d.text])]));
+    rows.push(
+      el('p', [e.style, 'endRow'], { style: [pad, border('bottom', count)].filter(Boolean).join('; ') }, [
+        el('span', 'endLabel', {}, [d.label]),
+        el('span', 'endText', {}, [d.text]),
+      ]),
+    );
   }
   if (e.copies) {
     count += 1;
     rows.push(el('p', [e.style, 'endRight'], { style: [pad, border('bottom', count)].filter(Boolean).join('; ') }, [e.copies]));
   }
   count += 1;
-  rows.push(el('p', [e.style, 'endPrint'], { style: [pad, border('bottom', count)].filter(Boolean).join('; ') }, [el('span', null, {}, [e.printer]), el('span', 'endPrintDate', {}, [e.printDate])]));
+  rows.push(
+    el('p', [e.style, 'endPrint'], { style: [pad, border('bottom', count)].filter(Boolean).join('; ') }, [
+      el('span', null, {}, [e.printer]),
+      el('span', 'endPrintDate', {}, [e.printDate]),
+    ]),
+  );
   const top = [border('top', 0), e.blankBefore > 0 ? `margin-top: ${len(e.blankBefore * pitch)}` : undefined].filter(Boolean).join('; ');
   return el('footer', 'endBlock', { style: top || undefined }, rows);
 }

@@ -85,5 +85,7 @@ const PLACEHOLDER = '\u0000';
 /** The node runNodes made for a run, its placeholder text replaced by `pieces`. */
 function withText(node: Child, pieces: Child[]): Child[] {
   if (typeof node === 'string') return pieces;
-  return [{ ...node, children: node.children.flatMap((c) => (c === PLACEHOLDER ? pieces : typeof c === 'string' ? [c] : withText(c, pieces))) }];
+  return [
+    { ...node, children: node.children.flatMap((c) => (c === PLACEHOLDER ? pieces : typeof c === 'string' ? [c] : withText(c, pieces))) },
+  ];
 }

@@ -10,7 +10,12 @@ export function mastheadNode(m: GMasthead, styles: Record<StyleId, BlockStyle>, 
   const blank = (n: number): string | undefined => (n > 0 ? `margin-bottom: ${len(n * pitch)}` : undefined);
   const breaks = variant === 'web' ? 'marked' : 'dropped';
   const lines = m.lines.map((l) =>
-    el(l.style === 'name' ? 'h1' : 'p', [l.style, ...titleStyles(l.style)], { style: blank(l.blankAfter) }, headRunNodes(l.runs, styles[l.style].role, breaks)),
+    el(
+      l.style === 'name' ? 'h1' : 'p',
+      [l.style, ...titleStyles(l.style)],
+      { style: blank(l.blankAfter) },
+      headRunNodes(l.runs, styles[l.style].role, breaks),
+    ),
   );
   const p = m.publisher;
   const role = styles[p.style].role;

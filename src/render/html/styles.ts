@@ -110,10 +110,24 @@ export function styleTable(g: Galley, variant: HtmlVariant): StyleTable {
 
 /** Centred titles keep the galley's lines and let the browser balance what a narrow screen wraps again. */
 export function titleStyles(id: StyleId): string[] {
-  return [...(id === 'articleTitle' || id === 'noteTitle' || id === 'seriesLine' || id === 'name' ? ['titleWrap'] : []), ...(isHead(id) ? ['headWords'] : [])];
+  return [
+    ...(id === 'articleTitle' || id === 'noteTitle' || id === 'seriesLine' || id === 'name' ? ['titleWrap'] : []),
+    ...(isHead(id) ? ['headWords'] : []),
+  ];
 }
 
-const HEADS: ReadonlySet<StyleId> = new Set<StyleId>(['seriesLine', 'name', 'noteTitle', 'sectionHead', 'articleTitle', 'articleSubtitle', 'heading1', 'heading2', 'heading3', 'heading4']);
+const HEADS: ReadonlySet<StyleId> = new Set<StyleId>([
+  'seriesLine',
+  'name',
+  'noteTitle',
+  'sectionHead',
+  'articleTitle',
+  'articleSubtitle',
+  'heading1',
+  'heading2',
+  'heading3',
+  'heading4',
+]);
 
 /** Heads and masthead lines: set by head-words.ts, broken between words only. */
 export function isHead(id: StyleId): boolean {
@@ -129,7 +143,8 @@ export function isHead(id: StyleId): boolean {
 export function contentsLayout(g: Pick<Galley, 'contents'>, stacked: boolean): StyleTable {
   const box = g.contents;
   const none = 'display: none';
-  if (!box) return { contentsRow: 'margin: 0', contentsHead: 'margin: 0', contentsGap: none, contentsMarker: 'margin: 0', contentsNoMarker: none };
+  if (!box)
+    return { contentsRow: 'margin: 0', contentsHead: 'margin: 0', contentsGap: none, contentsMarker: 'margin: 0', contentsNoMarker: none };
   const m = box.textChars - box.headChars;
   const column = (em: number, shift = 0): string => `display: inline-block; width: ${em}em; margin-left: ${shift ? `-${shift}em` : '0'}`;
   // A headline wrapped on a phone would often leave one character alone on its last line.

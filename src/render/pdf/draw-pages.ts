@@ -26,7 +26,14 @@ function inlineOf(t: PText, fonts: Faces): Record<string, unknown> {
  * spacing one character short). Fewer nodes, the same positions.
  */
 function continues(prev: PText, t: PText): boolean {
-  return t.baseline === prev.baseline && t.sizePt === prev.sizePt && !t.spacingPt && !prev.spacingPt && !t.outline && Math.abs(prev.x + prev.widthPt - t.x) < 1e-6;
+  return (
+    t.baseline === prev.baseline &&
+    t.sizePt === prev.sizePt &&
+    !t.spacingPt &&
+    !prev.spacingPt &&
+    !t.outline &&
+    Math.abs(prev.x + prev.widthPt - t.x) < 1e-6
+  );
 }
 
 /** Texts of one line as one absolutely placed, unbreakable pdfmake text node. */
@@ -87,11 +94,15 @@ export function issueDate(isoDate: string): Date {
 }
 
 /** What drawing needs of a document: its pages, and the title, author and date of its properties. */
-export type DrawnDocument = Pick<PagedDocument, 'widthPt' | 'heightPt' | 'pages'> & { meta: Pick<PagedDocument['meta'], 'isoDate' | 'title' | 'author'> };
+export type DrawnDocument = Pick<PagedDocument, 'widthPt' | 'heightPt' | 'pages'> & {
+  meta: Pick<PagedDocument['meta'], 'isoDate' | 'title' | 'author'>;
+};
 
 export function documentOf(doc: DrawnDocument, fonts: Faces, images: Set<string>): TDocumentDefinitions {
   const date = issueDate(doc.meta.isoDate);
-  const content: Content[] = doc.pages.map((page, i) => ({ stack: pageNodes(page, fonts, images), ...(i > 0 ? { pageBreak: 'before' } : {}) }) as Content);
+  const content: Content[] = doc.pages.map(
+    (page, i) => ({ stack: pageNodes(page, fonts, images), ...(i > 0 ? { pageBreak: 'before' } : {}) }) as Content,
+  );
   return {
     pageSize: { width: doc.widthPt, height: doc.heightPt },
     pageMargins: [0, 0, 0, 0],

@@ -9,7 +9,20 @@
  */
 import type { Paragraph as DocxParagraph, Table as DocxTable, TableRow as DocxTableRow } from 'docx';
 import { formatChineseDate, parseIsoDate, type CalendarDate } from '../../dates.js';
-import { ARTICLE, BODY, GRID, KINSOKU, OFFICIAL_FONT_NAMES, PAGE, PARAGRAPH_SPLIT, TABLE, TEXT_BLOCK, ZIHAO, mmToTwips, ptToTwips } from '../../layout/spec.js';
+import {
+  ARTICLE,
+  BODY,
+  GRID,
+  KINSOKU,
+  OFFICIAL_FONT_NAMES,
+  PAGE,
+  PARAGRAPH_SPLIT,
+  TABLE,
+  TEXT_BLOCK,
+  ZIHAO,
+  mmToTwips,
+  ptToTwips,
+} from '../../layout/spec.js';
 import type { FontRole } from '../../model/types.js';
 import { reproducibleDocx } from '../../render/docx/reproducible-zip.js';
 import { charsHundredths } from '../../render/docx/units.js';
@@ -47,25 +60,36 @@ export function openingText(stats: Stats): string {
   const period = stats.collected.period.label;
   if (!issues.length) return `${period}，《${stats.seriesName}》没有编发。`;
   const range = issues.length === 1 ? issues[0]!.label : `${issues[0]!.label}至${issues[issues.length - 1]!.label}`;
-  const printed = [`动态${news}条`, articles ? `经验交流等文章${articles}篇` : '', notes ? `编者按${notes}篇` : ''].filter(Boolean).join('、');
+  const printed = [`动态${news}条`, articles ? `经验交流等文章${articles}篇` : '', notes ? `编者按${notes}篇` : '']
+    .filter(Boolean)
+    .join('、');
   let text = `${period}，《${stats.seriesName}》共编发${issues.length}期（${range}），刊用${printed}。`;
-  if (stats.hasImports) text += `共收到各单位来稿${stats.totals.received}份，采用${stats.totals.adopted}份，采用率${rateText(stats.totals)}。`;
+  if (stats.hasImports)
+    text += `共收到各单位来稿${stats.totals.received}份，采用${stats.totals.adopted}份，采用率${rateText(stats.totals)}。`;
   return `${text}现将各单位信息报送情况通报如下。`;
 }
 
 export async function renderStatsDocx(stats: Stats): Promise<Uint8Array> {
   const d = await import('docx');
-  const { AlignmentType, BorderStyle, Document, LineRuleType, Paragraph, Table, TableCell, TableRow, TextRun, VerticalAlign, WidthType } = d;
+  const { AlignmentType, BorderStyle, Document, LineRuleType, Paragraph, Table, TableCell, TableRow, TextRun, VerticalAlign, WidthType } =
+    d;
   const stamp = stampDate(stats);
 
   const run = (text: string, role: FontRole, sizePt: number): InstanceType<typeof TextRun> =>
     new TextRun({ text, font: fonts(role), size: Math.round(sizePt * 2) });
-  const para = (text: string, role: FontRole, sizePt: number, opts: { align?: (typeof AlignmentType)[keyof typeof AlignmentType]; indent?: boolean; keepNext?: boolean } = {}): DocxParagraph =>
+  const para = (
+    text: string,
+    role: FontRole,
+    sizePt: number,
+    opts: { align?: (typeof AlignmentType)[keyof typeof AlignmentType]; indent?: boolean; keepNext?: boolean } = {},
+  ): DocxParagraph =>
     new Paragraph({
       alignment: opts.align ?? AlignmentType.JUSTIFIED,
       keepNext: opts.keepNext,
       // Exact grid lines come from the document defaults; the indent is two characters of the grid.
-      indent: opts.indent ? { firstLine: 2 * (ptToTwips(sizePt) + BODY.docxRunSpacingTwips), firstLineChars: charsHundredths(2) } : undefined,
+      indent: opts.indent
+        ? { firstLine: 2 * (ptToTwips(sizePt) + BODY.docxRunSpacingTwips), firstLineChars: charsHundredths(2) }
+        : undefined,
       children: text ? [run(text, role, sizePt)] : [],
     });
 
@@ -75,7 +99,12 @@ export async function renderStatsDocx(stats: Stats): Promise<Uint8Array> {
   // table text steps down from 四号 as columns are added.
   const size = header.length > 9 ? ZIHAO.wuhao : header.length > 7 ? ZIHAO.xiaosi : TABLE.sizePt;
   const rows = activeRows(stats);
-  const cells = (r: UnitRow): string[] => [r.name, ...r.counts.map(String), numberText(r.total), ...(stats.hasImports ? [String(r.received), String(r.adopted), rateText(r)] : [])];
+  const cells = (r: UnitRow): string[] => [
+    r.name,
+    ...r.counts.map(String),
+    numberText(r.total),
+    ...(stats.hasImports ? [String(r.received), String(r.adopted), rateText(r)] : []),
+  ];
   const widthTw = TEXT_WIDTH_TW;
   const nameChars = Math.max(4, ...rows.map((r) => Math.ceil(displayWidth(r.name) / 2)));
   const nameTw = ptToTwips((nameChars + 2) * size); // + the cell margins
@@ -105,14 +134,22 @@ export async function renderStatsDocx(stats: Stats): Promise<Uint8Array> {
   for (const kind of stats.kinds) {
     const ofKind = rows.filter((r) => r.kind === kind);
     if (!ofKind.length) continue;
-    tableRows.push(new TableRow({ cantSplit: true, children: [cell(`${CN_NUMBERS[group] ?? group + 1}、${kind}`, 0, TABLE.headerRole, header.length)] }));
+    tableRows.push(
+      new TableRow({ cantSplit: true, children: [cell(`${CN_NUMBERS[group] ?? group + 1}、${kind}`, 0, TABLE.headerRole, header.length)] }),
+    );
     group++;
     for (const r of ofKind) {
       n++;
       tableRows.push(new TableRow({ cantSplit: true, children: [String(n), ...cells(r)].map((t, k) => cell(t, k, TABLE.bodyRole)) }));
     }
   }
-  const totals = ['', '合计', ...stats.totals.counts.map(String), numberText(stats.totals.total), ...(stats.hasImports ? [String(stats.totals.received), String(stats.totals.adopted), rateText(stats.totals)] : [])];
+  const totals = [
+    '',
+    '合计',
+    ...stats.totals.counts.map(String),
+    numberText(stats.totals.total),
+    ...(stats.hasImports ? [String(stats.totals.received), String(stats.totals.adopted), rateText(stats.totals)] : []),
+  ];
   tableRows.push(new TableRow({ cantSplit: true, children: totals.map((t, k) => cell(t, k, TABLE.headerRole)) }));
   const table: DocxTable = new Table({ width: { size: widthTw, type: WidthType.DXA }, columnWidths: widths, rows: tableRows });
 
@@ -120,9 +157,13 @@ export async function renderStatsDocx(stats: Stats): Promise<Uint8Array> {
   const closing: DocxParagraph[] = [];
   const tail: string[] = [];
   const weights = stats.weights.news !== 1 || stats.weights.article !== 1 || stats.weights.note !== 1;
-  if (weights) tail.push(`表中合计按每条动态${numberText(stats.weights.news)}分、每篇文章${numberText(stats.weights.article)}分、每篇编者按${numberText(stats.weights.note)}分折算。`);
+  if (weights)
+    tail.push(
+      `表中合计按每条动态${numberText(stats.weights.news)}分、每篇文章${numberText(stats.weights.article)}分、每篇编者按${numberText(stats.weights.note)}分折算。`,
+    );
   if (stats.unassigned.length) tail.push(`另有${stats.unassigned.length}篇（条）稿件未注明供稿单位，未计入各单位。`);
-  if (stats.silent.length) tail.push(`本期间没有报送信息的单位：${describe.silentNames(stats)}。请上述单位高度重视信息报送工作，及时报送工作动态。`);
+  if (stats.silent.length)
+    tail.push(`本期间没有报送信息的单位：${describe.silentNames(stats)}。请上述单位高度重视信息报送工作，及时报送工作动态。`);
   // The signature never stands alone on a page (GB/T 9704): the last sentence goes with it.
   tail.forEach((t, i) => closing.push(para(t, 'body', BODY.sizePt, { indent: true, keepNext: i === tail.length - 1 })));
 
@@ -131,7 +172,13 @@ export async function renderStatsDocx(stats: Stats): Promise<Uint8Array> {
     lastModifiedBy: stats.publisher,
     title: docxTitle(stats),
     styles: {
-      default: documentDefaults({ font: fonts('body'), sizePt: BODY.sizePt, color: BODY.color, runSpacingTwips: BODY.docxRunSpacingTwips, lineTw: LINE_TW }),
+      default: documentDefaults({
+        font: fonts('body'),
+        sizePt: BODY.sizePt,
+        color: BODY.color,
+        runSpacingTwips: BODY.docxRunSpacingTwips,
+        lineTw: LINE_TW,
+      }),
       paragraphStyles: [
         {
           id: TABLE_STYLE.id,
@@ -146,7 +193,12 @@ export async function renderStatsDocx(stats: Stats): Promise<Uint8Array> {
         properties: {
           page: {
             size: { width: mmToTwips(PAGE.widthMm), height: mmToTwips(PAGE.heightMm) },
-            margin: { top: mmToTwips(PAGE.marginTopMm), bottom: mmToTwips(PAGE.marginBottomMm), left: mmToTwips(PAGE.marginLeftMm), right: mmToTwips(PAGE.marginRightMm) },
+            margin: {
+              top: mmToTwips(PAGE.marginTopMm),
+              bottom: mmToTwips(PAGE.marginBottomMm),
+              left: mmToTwips(PAGE.marginLeftMm),
+              right: mmToTwips(PAGE.marginRightMm),
+            },
           },
           grid: documentGrid(LINE_TW),
         },

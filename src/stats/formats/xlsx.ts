@@ -47,7 +47,8 @@ export async function renderXlsx(stats: Stats): Promise<Uint8Array> {
   head.font = { name: FONT, bold: true };
   head.alignment = { horizontal: 'center', vertical: 'middle' };
   const numeric = (k: number): boolean => k === 0 || k >= 3;
-  const toCell = (c: string, k: number): string | number | null => (c === '' ? null : numeric(k) && /^\d+(\.\d+)?$/.test(c) ? Number(c) : c);
+  const toCell = (c: string, k: number): string | number | null =>
+    c === '' ? null : numeric(k) && /^\d+(\.\d+)?$/.test(c) ? Number(c) : c;
   for (const r of body) ws.addRow(r.map(toCell)).font = { name: FONT };
   const sum = ws.addRow(totals.map(toCell));
   sum.font = { name: FONT, bold: true };
@@ -58,7 +59,9 @@ export async function renderXlsx(stats: Stats): Promise<Uint8Array> {
       if (col > 3 && i > head.number) cell.alignment = { horizontal: 'right' };
     });
   }
-  const notes = [weightsNote(stats.weights), stats.silent.length ? `没有报送信息的单位：${describe.silentNames(stats)}` : undefined].filter((x): x is string => !!x);
+  const notes = [weightsNote(stats.weights), stats.silent.length ? `没有报送信息的单位：${describe.silentNames(stats)}` : undefined].filter(
+    (x): x is string => !!x,
+  );
   if (notes.length) ws.addRow([]);
   for (const n of notes) ws.addRow([n]).font = { name: FONT, size: 10 };
   ws.columns.forEach((col, k) => {
