@@ -10,7 +10,8 @@
  * taller than a page under the head rows: then its rows go one by one, and a merged cell that
  * a page break cuts is drawn on each page over the rows it has there, its text lines handed
  * row by row (as many as each row holds, the rest to its last row) so that none is lost below
- * the text block. The head rows are the table's first `headerRows` rows (a two-level header
+ * the text block. A single row taller than a page under the head rows (a cell of a long text)
+ * goes on in parts, each as many of its cells' lines as a page holds. The head rows are the table's first `headerRows` rows (a two-level header
  * has two), repeated on every page.
  */
 import type { GRun, GSpan, GTable } from './galley.js';
@@ -128,6 +129,27 @@ export function tableFlow(ctx: PlaceContext, t: GTable): TableFlow {
     i += b - a - 1;
   }
 
+  // A row without merged cells taller than a page under the head rows: parts of its lines, one a page.
+  interface Part {
+    rows: [number, number];
+    lines?: [number, number];
+    heightPt: number;
+  }
+  const parts: Part[] = [];
+  const perPage = Math.floor((pagePt - sum(0, head) - 2 * rule - 2 * t.paddingYPt) / t.lineHeightPt + 1e-6);
+  for (const [a, b] of groups) {
+    const plain = b - a === 1 && owner[a]!.every((o) => !o);
+    const n = Math.max(...lines[a]!.map((l) => l.length));
+    if (!plain || perPage < 1 || sum(0, head) + heights[a]! + rule <= pagePt + 1e-6) {
+      parts.push({ rows: [a, b], heightPt: sum(a, b) });
+      continue;
+    }
+    for (let k = 0; k < n; k += perPage) {
+      const to = Math.min(n, k + perPage);
+      parts.push({ rows: [a, b], lines: [k, to], heightPt: rule + cellPt(to - k) });
+    }
+  }
+
   const drawCell = (r: number, c: number, top: number, set: SetLine[]): PItem[] => {
     const isHead = r < head;
     const role = isHead ? g.styles.tableHeader.role : g.styles.tableText.role;
@@ -142,17 +164,22 @@ export function tableFlow(ctx: PlaceContext, t: GTable): TableFlow {
 
   return {
     headerPt: sum(0, head),
-    rowsPt: groups.map(([a, b]) => sum(a, b)),
+    rowsPt: parts.map((p) => p.heightPt),
     rulePt: rule,
     draw(from, to, top) {
       const rows: number[] = [];
+      // The part of a row's lines this page draws, and its height, for a row drawn in parts.
+      const slice = new Map<number, Part>();
       for (let r = 0; r < head; r++) rows.push(r);
-      for (const [a, b] of groups.slice(from, to)) for (let r = a; r < b; r++) rows.push(r);
+      for (const p of parts.slice(from, to)) {
+        for (let r = p.rows[0]; r < p.rows[1]; r++) rows.push(r);
+        if (p.lines) slice.set(p.rows[0], p);
+      }
       const tops = new Map<number, number>();
       let y = top;
       for (const r of rows) {
         tops.set(r, y);
-        y += heights[r]!;
+        y += slice.get(r)?.heightPt ?? heights[r]!;
       }
       const bottom = y + rule;
       const items: PItem[] = [];
@@ -161,7 +188,8 @@ export function tableFlow(ctx: PlaceContext, t: GTable): TableFlow {
           const s = owner[r]![c];
           const ranges = s && rowLines.get(s);
           if (!ranges) {
-            if (isOrigin(r, c)) items.push(...drawCell(r, c, tops.get(r)!, lines[r]![c]!));
+            const part = slice.get(r)?.lines;
+            if (isOrigin(r, c)) items.push(...drawCell(r, c, tops.get(r)!, part ? lines[r]![c]!.slice(...part) : lines[r]![c]!));
             continue;
           }
           // A cut merged cell: drawn from the first of its rows on this page, once per column span.

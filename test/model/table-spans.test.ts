@@ -191,3 +191,46 @@ describe('a cell merged down over more rows than a page holds', () => {
     for (const i of found('表后一段。')) expect(i.y).toBeLessThan(blockBottom);
   }, 60_000);
 });
+
+describe('one row taller than a page', () => {
+  test('its cells go on over the pages inside the text block, every sentence printed once, in order, the head on every page', async () => {
+    const sentences = Array.from({ length: 60 }, (_, i) => `第${i + 1}次试点学校开展听课评课和专题讲座，受到欢迎。`);
+    const md = [
+      '| 单位 | 活动 | 人数 |',
+      '| - | - | - |',
+      '| 九江学院 | 简短 | 12 |',
+      `| 赣南师范大学 | ${sentences.join('')} | 30 |`,
+      '| 合计 || 42 |',
+    ].join('\n');
+    const dir = makeSeries({
+      'issues/001/issue.yaml': issueYaml(1, '2024-05-20'),
+      'issues/001/a.md': `---\nsection: 经验交流\ntitle: 测试文章\n---\n\n正文。\n\n${md}\n\n表后一段。\n`,
+    });
+    const m = buildModel(dir);
+    expect(m.errors).toEqual([]);
+    const { pdf } = await renderAndRead(m.issue!);
+    // Spec §1: the text block is 225 mm high under a 37 mm top margin: it ends 262 mm from the top.
+    const blockBottom = (262 / 25.4) * 72;
+    const items = pdf.pages.flatMap((p) => p.lines.flatMap((l) => l.items.map((i) => ({ ...i, page: p.number }))));
+    for (const i of items.filter((i) => !/^—\s*\d+\s*—$/.test(i.text.trim())))
+      expect(i.y, `${i.text} on page ${i.page}`).toBeLessThan(blockBottom);
+    // The middle column, read in page order under each page's head row: 简短, then every sentence once, in order.
+    const head = (t: string) => items.filter((i) => i.text.replace(/\s/g, '') === t);
+    // The column's text starts at its left padding, where 简短 stands; the third column's head is right of it.
+    const [left, num] = [head('简短')[0]!.x, head('人数')[0]!.x];
+    const column = items.filter((i) => {
+      const top = head('活动').find((h) => h.page === i.page);
+      const end = head('合计').find((h) => h.page === i.page);
+      return top !== undefined && i.y > top.y + 1 && i.y < (end ? end.y - 1 : blockBottom) && i.x > left - 1 && i.x < num - 20;
+    });
+    expect(column.map((i) => i.text.replace(/\s/g, '')).join('')).toBe(`简短${sentences.join('')}`);
+    const pages = [...new Set(items.filter((i) => i.text.includes('讲座')).map((i) => i.page))];
+    expect(pages.length).toBeGreaterThan(1);
+    for (const p of pages)
+      expect(
+        items.some((i) => i.page === p && i.text.replace(/\s/g, '') === '单位'),
+        `head on page ${p}`,
+      ).toBe(true);
+    expect(items.some((i) => i.text.includes('表后一段'))).toBe(true);
+  }, 60_000);
+});
