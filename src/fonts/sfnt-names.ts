@@ -41,8 +41,9 @@ function decodeName(platform: number, encoding: number, raw: Buffer): string | u
     // for single-byte characters.
     const bytes: number[] = [];
     for (let i = 0; i + 1 < raw.length; i += 2) {
-      if (raw[i] !== 0) bytes.push(raw[i]);
-      bytes.push(raw[i + 1]);
+      const [hi = 0, lo = 0] = [raw[i], raw[i + 1]];
+      if (hi !== 0) bytes.push(hi);
+      bytes.push(lo);
     }
     return gbk.decode(Uint8Array.from(bytes));
   }

@@ -79,7 +79,7 @@ export function takeNotes(tree: Root): LeftOutNote[] {
 /** mammoth's note reference: <sup><a href="#footnote-1" id="footnote-ref-1">[1]</a></sup>, the <sup> doubled when Word's run is superscript too. */
 function noteRef(el: Element): string | undefined {
   let a = el;
-  while (a.tagName === 'sup' && a.children.length === 1 && a.children[0]!.type === 'element') a = a.children[0];
+  for (let only = a.children[0]; a.tagName === 'sup' && a.children.length === 1 && only?.type === 'element'; only = a.children[0]) a = only;
   if (a.tagName !== 'a') return undefined;
   const m = REF_ID.exec(String(a.properties?.id ?? ''));
   return m ? `${m[1]}-${m[2]}` : undefined;

@@ -212,8 +212,9 @@ class Flow {
 
   /** Adds blocks that follow each other without blank lines, the first `blankBefore` lines down. */
   add(blocks: GBlock[], blankBefore = 0, blankAfter = 0): void {
-    if (blocks.length === 0) return;
-    blocks[0].blankBefore = this.fresh ? 0 : Math.max(this.pending, blankBefore);
+    const [first] = blocks;
+    if (!first) return;
+    first.blankBefore = this.fresh ? 0 : Math.max(this.pending, blankBefore);
     this.blocks.push(...blocks);
     this.pending = blankAfter;
     this.fresh = false;
@@ -393,7 +394,7 @@ class Composer {
     const measure = (runs: Run[] | undefined, role: FontRole, col: number): void => {
       if (!runs) return;
       const text = runs.map((r) => r.text).join('');
-      natural[col] = Math.max(natural[col], textEm(text, this.metrics.role(role), this.metrics) * size + 0.5);
+      natural[col] = Math.max(natural[col] ?? 0, textEm(text, this.metrics.role(role), this.metrics) * size + 0.5);
     };
     // A cell merged across columns wraps in the width they have together; it sets none of them.
     grid.forEach((r, row) => r.forEach((c, i) => wide.has(`${row},${i}`) || measure(c.runs, roleOf(row), i)));
@@ -447,21 +448,23 @@ class Composer {
 
   note(note: EditorNote, flow: Flow): void {
     const role = EDITOR_NOTE.bodyRole;
-    const out: GBlock[] = [];
     let blocks = note.blocks;
+    // The title runs into the first paragraph (or stands alone before the rest), or heads it.
+    let opening: GBlock;
     if (note.runIn) {
       const lead: GRun = { text: `${note.title}：`, role: EDITOR_NOTE.runInRole };
       const first = blocks[0];
       if (first?.type === 'paragraph') {
-        out.push(this.paragraph(first, role, 'note', [lead]));
+        opening = this.paragraph(first, role, 'note', [lead]);
         blocks = blocks.slice(1);
       } else {
-        out.push(paragraph('note', [lead], { at: note.at }));
+        opening = paragraph('note', [lead], { at: note.at });
       }
     } else {
-      out.push(paragraph('noteTitle', plain(note.title, EDITOR_NOTE.titleRole), { at: note.at }));
+      opening = paragraph('noteTitle', plain(note.title, EDITOR_NOTE.titleRole), { at: note.at });
     }
-    this.outline(out[0], { prefix: 'note', text: note.title, level: 0 });
+    this.outline(opening, { prefix: 'note', text: note.title, level: 0 });
+    const out: GBlock[] = [opening];
     for (const b of blocks) out.push(...this.blocks(b, role, 'note', TEXT_BLOCK.widthPt));
     flow.add(out, 0, EDITOR_NOTE.blankLinesAfter);
   }
@@ -473,15 +476,15 @@ class Composer {
       ...composeRuns(item.lead, leadRole).map((r) => ({ ...r, lead: true })),
     ];
     const [first, ...rest] = item.body;
-    const out: GBlock[] = [];
-    if (first?.type === 'paragraph') {
-      out.push({ ...this.paragraph(first, 'body', 'body', lead), indentChars: NEWS_ITEM.indentChars });
-    } else {
-      out.push(paragraph('body', lead, { indentChars: NEWS_ITEM.indentChars, at: item.at }));
-      if (first) out.push(...this.blocks(first, 'body', 'body', TEXT_BLOCK.widthPt));
-    }
+    // The lead runs into the first paragraph, or stands as one of its own.
+    const leadBlock: GBlock =
+      first?.type === 'paragraph'
+        ? { ...this.paragraph(first, 'body', 'body', lead), indentChars: NEWS_ITEM.indentChars }
+        : paragraph('body', lead, { indentChars: NEWS_ITEM.indentChars, at: item.at });
+    const out: GBlock[] = [leadBlock];
+    if (first && first.type !== 'paragraph') out.push(...this.blocks(first, 'body', 'body', TEXT_BLOCK.widthPt));
     for (const b of rest) out.push(...this.blocks(b, 'body', 'body', TEXT_BLOCK.widthPt));
-    const target = this.outline(out[0], { prefix: 'item', parentId, text: item.leadText, level: 1 });
+    const target = this.outline(leadBlock, { prefix: 'item', parentId, text: item.leadText, level: 1 });
     this.listed.push({ kind: 'news', text: item.leadText, target });
     return out;
   }
@@ -497,8 +500,9 @@ class Composer {
     const runs: GRun[] = this.titleLines(a.title).map((text, i) =>
       i > 0 ? { text, role: t.role, breakBefore: true } : { text, role: t.role },
     );
-    const header: GParagraph[] = [paragraph('articleTitle', runs, { at: a.at })];
-    const target = this.outline(header[0], { prefix: 'article', parentId, text: a.title, level: 1 });
+    const title = paragraph('articleTitle', runs, { at: a.at });
+    const header: GParagraph[] = [title];
+    const target = this.outline(title, { prefix: 'article', parentId, text: a.title, level: 1 });
     this.listed.push({ kind: 'article', text: a.title, target });
     if (a.subtitle) header.push(paragraph('articleSubtitle', plain(a.subtitle, ARTICLE.subtitle.role), { at: a.at }));
     flow.add(header, ARTICLE.blankLinesBefore, ARTICLE.blankLinesAfterHeader);

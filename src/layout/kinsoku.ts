@@ -57,7 +57,7 @@ export function numberGlue(chars: string[]): boolean[] {
 export function noBreakBefore(chars: string[]): boolean[] {
   const k = gluedBefore(chars);
   const n = numberGlue(chars);
-  return chars.map((_, i) => k[i] || n[i]);
+  return chars.map((_, i) => Boolean(k[i] || n[i]));
 }
 
 const LATIN = /^[\x21-\x7e]$/;

@@ -22,15 +22,15 @@ function stretches(text: string, face: Face, fonts: Metrics): Array<{ text: stri
   // Numbers and Latin words stay whole, as the line setter keeps them.
   const glue = noBreakBefore(chars);
   const out: Array<{ text: string; em: number }> = [];
-  for (let i = 0; i < chars.length; i++) {
-    const cp = chars[i].codePointAt(0)!;
+  for (const [i, ch] of chars.entries()) {
+    const cp = ch.codePointAt(0)!;
     const em = face.covers(cp) ? face.advance(cp) : fonts.fallback().covers(cp) ? fonts.fallback().advance(cp) : 1;
-    if (glue[i] && out.length > 0) {
-      const last = out[out.length - 1];
-      last.text += chars[i];
+    const last = out.at(-1);
+    if (glue[i] && last) {
+      last.text += ch;
       last.em += em;
     } else {
-      out.push({ text: chars[i], em });
+      out.push({ text: ch, em });
     }
   }
   return out;

@@ -60,7 +60,9 @@ function tableBlock(ctx: BlockContext, t: GTable): FileChild[] {
   // Inside a list item the table stands at the item's text column.
   const indent = t.leftChars ? charsTw(g, t.leftChars, g.text.bodySizePt) : 0;
   const textWidth = textWidthTw(g) - indent;
-  widths[widths.length - 1] += textWidth - widths.reduce((a, b) => a + b, 0);
+  // The last column takes what rounding to twips left over.
+  const lastCol = widths.length - 1;
+  if (lastCol >= 0) widths[lastCol] = (widths[lastCol] ?? 0) + textWidth - widths.reduce((a, b) => a + b, 0);
   const rule = { style: BorderStyle.SINGLE, size: borderEighths(t.ruleWidthPt), color: g.text.color };
   const padX = ptToTwips(t.paddingXPt);
   const padY = ptToTwips(t.paddingYPt);
@@ -78,7 +80,7 @@ function tableBlock(ctx: BlockContext, t: GTable): FileChild[] {
     const text = (c: number, runs: GTable['header'][number]): ReturnType<typeof docxParagraph> =>
       docxParagraph(g, {
         style,
-        align: header ? undefined : t.columns[c].align,
+        align: header ? undefined : t.columns[c]?.align,
         // A wide table is set smaller than the table styles (the Galley's size step).
         lineTw: small ? ptToTwips(t.lineHeightPt) : undefined,
         children: docxRuns(ctx.galley, runs, style, t.sizePt),

@@ -76,8 +76,10 @@ export function endBlock(g: Galley): FileChild[] {
   const e = g.endBlock;
   // The Galley draws a rule after every group; the table has an outer rule top and bottom and
   // one inner width between rows (the Galley's inner rules are all alike).
-  const outer = rule(g, e.rules[0].widthPt);
-  const inner = rule(g, e.rules.length > 2 ? e.rules[1].widthPt : e.rules[0].widthPt);
+  // The end block has a rule above its first line and under its last at least (Galley).
+  const [first, second] = e.rules;
+  const outer = rule(g, first?.widthPt ?? 0);
+  const inner = rule(g, (e.rules.length > 2 ? second : first)?.widthPt ?? 0);
   const TEXT_WIDTH_TW = textWidthTw(g);
   const rows = endBlockLines(g).map(
     (line) =>
