@@ -20,6 +20,7 @@ import type { Diagnostic } from '../diagnostics.js';
 import { issueLabel } from '../numbering/label.js';
 import { relPath } from '../paths.js';
 import type { SeriesContext } from '../pipeline.js';
+import { FileRefused, readUserFile } from '../sources/user-file.js';
 import { outlineContents } from './pdf-outline.js';
 
 export type IssuePlan =
@@ -67,7 +68,14 @@ async function archivedPdf(
   // Read only what the manifest says is there, and never more than an issue's PDF can weigh.
   if (size !== f.size) return altered();
   if (size > MAX_PDF_BYTES) return at(shown, `有 ${Math.round(size / 2 ** 20)} MB，不是 bulletin 存档时写出的一期 PDF。${RESTORE}`);
-  const bytes = fs.readFileSync(abs);
+  // Through the one reader of the user's files: a regular file only, never past the manifest's size.
+  let bytes: Buffer;
+  try {
+    bytes = readUserFile(abs, { shown, maxBytes: f.size });
+  } catch (e) {
+    if (e instanceof FileRefused) return at(shown, `${e.detail}。${RESTORE}`);
+    throw e;
+  }
   const hash = sha256(bytes);
   if (hash !== f.sha256) return altered();
   let doc: PDFDocument;
