@@ -130,10 +130,10 @@ async function phases(seriesDir, issueArg, outDir) {
     lap('PDF: pdfmake drawing');
     return end.apply(this, a);
   };
-  const log = () => undefined;
+  const progress = () => undefined;
   const files = [];
   for (const format of DEFAULT_FORMATS) {
-    const r = await format.render(galley, { log, faces: metrics, pages });
+    const r = await format.render(galley, { progress, faces: metrics, pages });
     files.push([format, r]);
     lap(format.id === 'pdf' ? 'PDF: font subsetting, writing the file' : format.id.toUpperCase());
   }
