@@ -62,6 +62,7 @@ const SLOW = [
   'test/import/own-docx.test.ts',
   'test/import/whole-submissions.test.ts',
   'test/import/word-notes.test.ts',
+  'test/import/word-scripts.test.ts',
   'test/import/word-numbering.test.ts',
   'test/lint/boundaries.test.ts',
   'test/numbering/sequence.test.ts',

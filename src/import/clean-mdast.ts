@@ -169,6 +169,8 @@ function lastText(node: Parent): { value: string } | undefined {
 
 /** The text of a node, ignoring formatting. */
 export function plain(node: RootContent | PhrasingContent | Parent): string {
+  // <sup>, </sup> and the like mark the text's look, not its words.
+  if (node.type === 'html') return '';
   if ('value' in node && typeof node.value === 'string') return node.value;
   if ('children' in node) return (node.children as RootContent[]).map(plain).join('');
   return '';

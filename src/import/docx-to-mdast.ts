@@ -8,10 +8,10 @@
  */
 import crypto from 'node:crypto';
 import type { Root as HastRoot } from 'hast';
-import type { Root } from 'mdast';
+import type { PhrasingContent, Root } from 'mdast';
 import mammoth from 'mammoth';
 import rehypeParse from 'rehype-parse';
-import rehypeRemark from 'rehype-remark';
+import rehypeRemark, { type Options as ToMdastOptions } from 'rehype-remark';
 import { unified } from 'unified';
 import { ImportError } from './read-submission.js';
 import { spanTables } from './tables.js';
@@ -112,9 +112,18 @@ export async function docxToMdast(bytes: Buffer, name: string): Promise<Converte
   const notes = takeNotes(hast);
   spanTables(hast);
   const tree = (await unified()
-    .use(rehypeRemark)
+    .use(rehypeRemark, { handlers: { sup: scriptHandler('sup'), sub: scriptHandler('sub') } })
     .run(hast as never)) as unknown as Root;
   return { tree, images: [...images.values()], skippedImages, linkedImages, notes };
+}
+
+/**
+ * Word's superscript and subscript (100m², H₂O), which mammoth gives as <sup> and <sub> and
+ * hast-util-to-mdast would flatten to 100m2: kept as the same tags around their text, the
+ * sources' syntax for them (model/from-mdast.ts).
+ */
+function scriptHandler(tag: 'sup' | 'sub'): NonNullable<ToMdastOptions['handlers']>[string] {
+  return (state, node) => [{ type: 'html', value: `<${tag}>` }, ...(state.all(node) as PhrasingContent[]), { type: 'html', value: `</${tag}>` }];
 }
 
 /**

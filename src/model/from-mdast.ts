@@ -67,29 +67,33 @@ export function phrasingToRuns(nodes: PhrasingContent[], ctx: ConvertContext, st
     if (s.script) run.script = s.script;
     runs.push(run);
   };
+  // <sup>…</sup> and <sub>…</sub>, the HTML every Markdown reader knows, are the sources'
+  // superscript and subscript (100m<sup>2</sup>, H<sub>2</sub>O); import writes them so.
+  let script: RunStyle['script'];
+  const styled = (s: RunStyle): RunStyle => (script ? { ...s, script } : s);
   for (const n of nodes) {
     switch (n.type) {
       case 'text':
-        push(cleanInvisible(joinSoftBreaks(n.value)), style);
+        push(cleanInvisible(joinSoftBreaks(n.value)), styled(style));
         break;
       case 'strong':
-        runs.push(...phrasingToRuns(n.children, ctx, { ...style, bold: true }, images));
+        runs.push(...phrasingToRuns(n.children, ctx, { ...styled(style), bold: true }, images));
         break;
       case 'emphasis':
-        runs.push(...phrasingToRuns(n.children, ctx, { ...style, italic: true }, images));
+        runs.push(...phrasingToRuns(n.children, ctx, { ...styled(style), italic: true }, images));
         break;
       case 'delete':
         warnUnsupported(n, ctx, '删除线', '已按普通文字排出');
         runs.push(...phrasingToRuns(n.children, ctx, style, images));
         break;
       case 'inlineCode':
-        push(n.value, style);
+        push(n.value, styled(style));
         break;
       case 'break':
         push('\n', style);
         break;
       case 'link':
-        runs.push(...phrasingToRuns(n.children, ctx, { ...style, link: n.url }, images));
+        runs.push(...phrasingToRuns(n.children, ctx, { ...styled(style), link: n.url }, images));
         break;
       case 'linkReference':
         runs.push(...phrasingToRuns(n.children, ctx, style, images));
@@ -102,11 +106,17 @@ export function phrasingToRuns(nodes: PhrasingContent[], ctx: ConvertContext, st
         else if (img) warnUnsupported(n, ctx, '此处的图片', '图片请单独成段');
         break;
       }
-      case 'html':
+      case 'html': {
         if (isComment(n.value)) break;
+        const tag = SCRIPT_TAG.exec(n.value.trim());
+        if (tag) {
+          script = tag[1] ? undefined : tag[2]!.toLowerCase() === 'sup' ? 'super' : 'sub';
+          break;
+        }
         warnUnsupported(n, ctx, 'HTML 标记', '已按原文字排出；请改用 Markdown 写法');
         push(n.value.replace(/<[^>]*>/g, ''), style);
         break;
+      }
       case 'footnoteReference':
         warnUnsupported(n, ctx, '脚注', '已排成上标编号；简报一般不用脚注，建议改为括号注释');
         push(n.label ?? n.identifier, { ...style, script: 'super' });
@@ -118,6 +128,9 @@ export function phrasingToRuns(nodes: PhrasingContent[], ctx: ConvertContext, st
   }
   return mergeRuns(runs);
 }
+
+/** An opening or closing <sup> or <sub> tag alone (group 1: the slash of a closing one). */
+const SCRIPT_TAG = /^<(\/)?(sup|sub)>$/i;
 
 /** Adjacent runs of the same look become one, so renderers and tests see whole phrases. */
 export function mergeRuns(runs: Run[]): Run[] {
