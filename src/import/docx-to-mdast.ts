@@ -123,7 +123,11 @@ export async function docxToMdast(bytes: Buffer, name: string): Promise<Converte
  * sources' syntax for them (model/from-mdast.ts).
  */
 function scriptHandler(tag: 'sup' | 'sub'): NonNullable<ToMdastOptions['handlers']>[string] {
-  return (state, node) => [{ type: 'html', value: `<${tag}>` }, ...(state.all(node) as PhrasingContent[]), { type: 'html', value: `</${tag}>` }];
+  return (state, node) => [
+    { type: 'html', value: `<${tag}>` },
+    ...(state.all(node) as PhrasingContent[]),
+    { type: 'html', value: `</${tag}>` },
+  ];
 }
 
 /**

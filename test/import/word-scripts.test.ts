@@ -6,7 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, expect, test } from 'vitest';
 import { needs } from '../helpers/clients.js';
 import { partsOf, textRunsOf } from '../helpers/docx-build.js';
 import { readPdf, type PdfItem } from '../helpers/pdf-text.js';
