@@ -7,7 +7,7 @@
  */
 import type { ContentsChoice } from '../model/types.js';
 import type { GContents, GContentsChoice, GContentsEntry, Galley } from './galley.js';
-import { setLines, type SetLine, type SetterFonts, type PrintType } from './lines.js';
+import { cellOf, setLines, type PrintType, type SetLine, type SetterFonts } from './lines.js';
 import { paginate } from './paginate.js';
 import { BODY, CONTENTS, GRID } from './spec.js';
 
@@ -23,7 +23,6 @@ const headline = (text: string): string => text.replace(/。$/u, '');
 
 /** On the body grid, one character a cell, nothing stretched or hung. */
 const gridFrame = (widthPt: number, type: PrintType) => ({ ...type, firstWidthPt: widthPt, widthPt, grid: true, justify: false });
-const cellOf = (type: PrintType): number => type.sizePt + (type.trackPt ?? 0);
 
 /** A headline's lines, from the box's text column to its right padding, in the body's printed type. */
 export function contentsEntryLines(

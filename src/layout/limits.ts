@@ -13,6 +13,7 @@ import type { Issue } from '../model/types.js';
 import { compose, issueMetrics } from './compose.js';
 import type { Galley, GRun } from './galley.js';
 import { maxTableColumns } from './geometry.js';
+import { cellOf } from './lines.js';
 import { textEm, type Metrics } from './measure.js';
 import { BODY, END_BLOCK, GRID, TABLE } from './spec.js';
 import { STYLES } from './styles.js';
@@ -129,6 +130,7 @@ function publisherLineLimit(g: Galley, metrics: Metrics): Diagnostic[] {
   // 三号 is tightened to one character cell (BODY.pdfTrackPt), as the body text is.
   const pubSize = STYLES[pub.style].sizePt;
   const pubTrack = pubSize === BODY.sizePt ? BODY.pdfTrackPt : 0;
+  const pubCell = cellOf({ sizePt: pubSize, trackPt: pubTrack });
   const pubRoom = g.page.blockWidthPt - 2 * pub.indentChars * cell;
   // The name, a character's gap, the date.
   const pubNeed = width(pub.left, pubSize, pubTrack) + cell + width(pub.right, pubSize, pubTrack);
@@ -142,7 +144,7 @@ function publisherLineLimit(g: Galley, metrics: Metrics): Diagnostic[] {
       file: at.file,
       line: at.line,
       column: at.column,
-      message: `编印单位“${name}”太长：报头下它和日期“${date}”排在同一行，要 ${need(pubNeed, pubSize + pubTrack)} 个字宽，一行只有 ${room(pubRoom, pubSize + pubTrack)} 个字宽。请写简称（如“省协同提质行动办公室”）`,
+      message: `编印单位“${name}”太长：报头下它和日期“${date}”排在同一行，要 ${need(pubNeed, pubCell)} 个字宽，一行只有 ${room(pubRoom, pubCell)} 个字宽。请写简称（如“省协同提质行动办公室”）`,
     });
   }
   return out;

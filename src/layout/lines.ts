@@ -43,6 +43,9 @@ export interface LineFrame {
 /** How a size is set: its glyph size and the tracking after every character. */
 export type PrintType = Pick<LineFrame, 'sizePt' | 'trackPt'>;
 
+/** The advance of a full-width character in a printed type: its cell on the grid. */
+export const cellOf = (type: PrintType): number => type.sizePt + (type.trackPt ?? 0);
+
 export interface SetPiece {
   text: string;
   face: Face;
@@ -224,9 +227,9 @@ function piecesOf(line: Ch[], spacing: number): { pieces: SetPiece[]; text: stri
 
 /** Sets `runs` into lines of the frame. An empty text gives one empty line. */
 export function setLines(runs: readonly GRun[], frame: LineFrame, fonts: SetterFonts, at?: SourcePos): SetLine[] {
+  const cell = cellOf(frame);
   const chars = characters(runs, frame.sizePt, frame.trackPt ?? 0, fonts, at);
   if (!frame.grid) compressAdjacentMarks(chars);
-  const cell = frame.sizePt + (frame.trackPt ?? 0);
   const out: SetLine[] = [];
   let cur: Ch[] = [];
   let used = 0;
