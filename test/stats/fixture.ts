@@ -77,6 +77,22 @@ imports:
     count: 1
 `;
 
+/** The 通报 table's head row, as the CSV, the workbook and the DOCX all print it. */
+export const TABLE_HEAD = [
+  '序号',
+  '单位',
+  '类别',
+  '省级动态',
+  '高校动态',
+  '市县动态',
+  '经验交流',
+  '编者按',
+  '合计',
+  '收稿',
+  '采用',
+  '采用率',
+];
+
 export function makeStatsSeries(): string {
   return makeSeries({
     'bulletin.yaml': bulletinYaml(UNITS),

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { needs, why } from '../helpers/clients.js';
 import { docxToPdf, FONTCONFIG_FILE, pdfLines } from '../helpers/libreoffice.js';
 import { assertCliBuilt, cleanupTemp, runCli } from '../helpers/series.js';
-import { makeStatsSeries } from './fixture.js';
+import { makeStatsSeries, TABLE_HEAD } from './fixture.js';
 
 const calc = needs('libreoffice', 'libreoffice-calc');
 
@@ -104,20 +104,7 @@ calc.describe(`stats outputs in LibreOffice${why(calc)}`, () => {
       .map((l) => l.split(',').map((f) => f.replace(/^"(.*)"$/, '$1')));
     const at = (name: string): string[] | undefined => rows.find((r) => r[1] === name);
     expect(rows[0]![0]).toBe('《工作动态》信息报送情况（2024年第2季度）');
-    expect(rows[3]).toEqual([
-      '序号',
-      '单位',
-      '类别',
-      '省级动态',
-      '高校动态',
-      '市县动态',
-      '经验交流',
-      '编者按',
-      '合计',
-      '收稿',
-      '采用',
-      '采用率',
-    ]);
+    expect(rows[3]).toEqual(TABLE_HEAD);
     expect(at('赣南师范大学')).toEqual(['1', '赣南师范大学', '高校', '0', '3', '0', '0', '0', '3', '2', '1', '50%']);
     expect(at('赣州市教育局')).toEqual(['2', '赣州市教育局', '设区市', '0', '0', '0', '1', '0', '2', '0', '0', '—']);
     expect(at('九江学院')).toEqual(['4', '九江学院', '高校', '0', '1', '0', '0', '0', '1', '1', '1', '100%']);

@@ -24,7 +24,7 @@ import {
   runCli,
   snapshotTree,
 } from '../helpers/series.js';
-import { makeStatsSeries } from './fixture.js';
+import { makeStatsSeries, TABLE_HEAD } from './fixture.js';
 
 let dir: string;
 beforeAll(() => {
@@ -173,20 +173,7 @@ describe('outputs', () => {
       .split('\r\n')
       .filter(Boolean)
       .map((l) => l.split(','));
-    expect(rows[0]).toEqual([
-      '序号',
-      '单位',
-      '类别',
-      '省级动态',
-      '高校动态',
-      '市县动态',
-      '经验交流',
-      '编者按',
-      '合计',
-      '收稿',
-      '采用',
-      '采用率',
-    ]);
+    expect(rows[0]).toEqual(TABLE_HEAD);
     expect(rows).toHaveLength(1 + 7 + 1);
     expect(rows[1]).toEqual(['1', '赣南师范大学', '高校', '0', '3', '0', '0', '0', '3', '2', '1', '50%']);
     expect(rows[7]).toEqual(['7', '上饶市教育局', '设区市', '0', '0', '0', '0', '0', '0', '0', '0', '—']);
@@ -204,20 +191,7 @@ describe('outputs', () => {
     const ws = wb.getWorksheet('信息报送统计')!;
     const values = (n: number): unknown[] => (ws.getRow(n).values as unknown[]).slice(1);
     expect(String(values(1)[0])).toBe('《工作动态》信息报送情况（2024年第2季度）');
-    expect(values(4)).toEqual([
-      '序号',
-      '单位',
-      '类别',
-      '省级动态',
-      '高校动态',
-      '市县动态',
-      '经验交流',
-      '编者按',
-      '合计',
-      '收稿',
-      '采用',
-      '采用率',
-    ]);
+    expect(values(4)).toEqual(TABLE_HEAD);
     expect(values(5)).toEqual([1, '赣南师范大学', '高校', 0, 3, 0, 0, 0, 3, 2, 1, '50%']);
     expect(values(6)).toEqual([2, '赣州市教育局', '设区市', 0, 0, 0, 1, 0, 2, 0, 0, '—']);
     expect(values(12).slice(1)).toEqual(['合计', undefined, 0, 5, 0, 1, 0, 7, 4, 2, '50%']);
