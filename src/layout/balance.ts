@@ -7,7 +7,7 @@
  * The lines are measured by the one line setter (lines.ts), as everything else on paper.
  */
 import type { GRun } from './galley.js';
-import { gluedBefore } from './kinsoku.js';
+import { noBreakBefore } from './kinsoku.js';
 import { setLines, type SetterFonts } from './lines.js';
 import { units, WORDY } from './words.js';
 
@@ -39,7 +39,8 @@ function byWords(text: string, n: number, sizePt: number, widthPt: number, measu
     o += c.length;
   }
   offsets.push(o);
-  const glued = gluedBefore(chars);
+  // The setter's own rule: kinsoku and whole numbers with their unit (spec §9, §11).
+  const glued = noBreakBefore(chars);
   const wordStarts = new Set(units(text).map((u) => u.start));
   // Candidate breaks, as code point indices, with what breaking there costs.
   const cands: Array<{ at: number; cost: number }> = [{ at: 0, cost: 0 }];

@@ -70,6 +70,12 @@ describe('compose', () => {
       expect(cut > at && cut < at + w.length, `${lines.join(' / ')} splits ${w}`).toBe(false);
     }
     expect(Math.abs(lines[0]!.length - lines[1]!.length)).toBeLessThanOrEqual(3);
+    // Spec §11 holds in titles too: a number stays whole and with the hanzi after it.
+    for (const t of ['江西省县域普通高中教育质量提升2024年工作推进会议纪要', '全省中小学教师培训计划完成率达到98.5%以上的经验做法']) {
+      const ls = linesOf(t);
+      expect(ls.join('')).toBe(t);
+      for (let i = 1; i < ls.length; i++) expect(/[0-9.%]$/.test(ls[i - 1]!) || /^[0-9.%年月日]/.test(ls[i]!), ls.join(' / ')).toBe(false);
+    }
   });
 
   test('table columns fill the text block with padding and rules, the widest content gets the widest column', () => {
