@@ -6,7 +6,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { UserError, type Diagnostic } from '../diagnostics.js';
-import { FileRefused, readUserFile } from '../sources/user-file.js';
+import { FileRefused } from '../sources/user-file.js';
+import { openFontFile } from './font-file.js';
 import { openFace, type FontkitFont } from './fontkit.js';
 import { ROLE_LABELS, type FontResolver, type ResolvedFont } from './resolve.js';
 import type { FontRole } from '../model/types.js';
@@ -87,7 +88,7 @@ function load(r: ResolvedFont, what: string): LoadedFace {
   if (face) return face;
   let buffer: Buffer;
   try {
-    buffer = readUserFile(r.file, {
+    buffer = openFontFile(r.file, {
       shown: r.file,
       maxBytes: MAX_FONT_BYTES,
       what: '字体文件',

@@ -72,7 +72,7 @@ export function openFace(buffer: Uint8Array, postscriptName?: string): FontkitFo
   const f = fontkit().create(buffer, postscriptName);
   const face = 'fonts' in f ? f.fonts[0] : f;
   if (face) {
-    installCffSubsetScan(face as unknown as { createSubset(): unknown });
+    installCffSubsetScan(face as unknown as Parameters<typeof installCffSubsetScan>[0]);
     installSharedTables(face);
   }
   return face;

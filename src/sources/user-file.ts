@@ -120,6 +120,37 @@ export function regularFileSize(abs: string, shown: string): number {
   return st.size;
 }
 
+/** A regular file within the limit, opened for reads at any position; the caller closes the descriptor. */
+export function openUserFile(abs: string, limit: ReadLimit): { fd: number; size: number } {
+  const opened = openRegular(abs, limit.shown);
+  if (opened.size > limit.maxBytes) {
+    fs.closeSync(opened.fd);
+    throw tooLarge(opened.size, limit);
+  }
+  return opened;
+}
+
+/** Bytes [position, position + length) of an open file into `into` at `at`; a FileRefused when the file is shorter now. */
+export function readUserFileAt(fd: number, into: Uint8Array, at: number, length: number, position: number, shown: string): void {
+  let done = 0;
+  while (done < length) {
+    let n: number;
+    try {
+      n = fs.readSync(fd, into, at + done, length - done, position + done);
+    } catch (e) {
+      throw fsRefusal(e, shown);
+    }
+    if (n === 0)
+      throw new FileRefused(
+        'unreadable',
+        shown,
+        '读取过程中文件变短了（可能正被替换或复制）',
+        `${shown} 在读取过程中变短了（可能正被替换或复制）。请等文件复制完成后重新运行`,
+      );
+    done += n;
+  }
+}
+
 /** The whole file, if it is a regular file within the limit; otherwise a FileRefused. */
 export function readUserFile(abs: string, limit: ReadLimit): Buffer {
   const { fd, size } = openRegular(abs, limit.shown);

@@ -9,6 +9,8 @@
  * for every glyph of every shipped font.
  */
 
+import { ensureFontBytes } from '../../fonts/font-file.js';
+
 interface CffIndexEntry {
   offset: number;
   length: number;
@@ -128,6 +130,9 @@ export function scanSubrs(cff: CffTable, gid: number): UsedSubrs | undefined {
     }
     return true;
   };
+  // The walk reads the charstring's bytes directly: a font file's charstrings are read in as
+  // they are reached (src/fonts/font-file.ts); subroutines are read with the rest of the table.
+  ensureFontBytes(buf, str.offset, str.offset + str.length);
   walk(str.offset, str.offset + str.length);
   if (!ok) return undefined;
   return { gsubrs: [...usedG], subrs: [...usedS] };

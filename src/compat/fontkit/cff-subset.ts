@@ -7,6 +7,7 @@
  * check.
  */
 import { UserError } from '../../diagnostics.js';
+import { ensureFontBytes, ensureFontRanges } from '../../fonts/font-file.js';
 import { requirePinned } from '../pinned.js';
 import { scanSubrs, type CffTable, type UsedSubrs } from './cff-subrs.js';
 import { PIN } from './pin.js';
@@ -26,6 +27,12 @@ interface CffSubset {
 }
 
 const cache = new WeakMap<object, Map<number, UsedSubrs>>();
+
+/** Glyph `gid`'s charstring is read from the file (src/fonts/font-file.ts reads them as they are reached). */
+function readCharString(cff: CffTable, gid: number): void {
+  const str = cff.topDict.CharStrings[gid];
+  if (str) ensureFontBytes(cff.stream.buffer, str.offset, str.offset + str.length);
+}
 
 /** The subroutines glyph `gid` uses: scanned, or drawn by fontkit where the scan declines. */
 export function usedSubrs(subset: Pick<CffSubset, 'font' | 'cff'>, gid: number): UsedSubrs {
@@ -52,6 +59,12 @@ const methods = {
   subsetCharstrings(this: CffSubset): void {
     this.charstrings = [];
     const gsubrs: Record<number, boolean> = {};
+    // Every charstring of the subset read from the file at once, in few reads.
+    const all = this.cff.topDict.CharStrings;
+    ensureFontRanges(
+      this.cff.stream.buffer,
+      this.glyphs.flatMap((gid) => (all[gid] ? [[all[gid].offset, all[gid].offset + all[gid].length] as [number, number]] : [])),
+    );
     for (const gid of this.glyphs) {
       this.charstrings.push(this.cff.getCharString(gid));
       mark(gsubrs, usedSubrs(this, gid).gsubrs);
@@ -125,15 +138,43 @@ function encodeWithoutOverwrittenFields(encode: (this: CffSubset) => unknown): (
   };
 }
 
+interface CffGlyph {
+  id: number;
+  _font: { 'CFF '?: CffTable; CFF2?: CffTable };
+  _getPath(): unknown;
+}
+
+let glyphsInstalled = false;
+
+/**
+ * fontkit draws a CFF glyph (`glyph.path`, `glyph.bbox`) from its charstring, read number by
+ * number through the font's stream: the charstring is read from the file first. Installed on
+ * fontkit's CFF glyph class, reached through a glyph of the first CFF font the app opens.
+ */
+function installCharStringReads(font: { directory?: { tables: Record<string, unknown> }; getGlyph(gid: number): unknown }): void {
+  if (glyphsInstalled || !font.directory?.tables['CFF ']) return;
+  const proto = Object.getPrototypeOf(font.getGlyph(0)) as CffGlyph;
+  if (typeof proto._getPath !== 'function')
+    throw new UserError(`fontkit ${PIN.version} 的 CFF 字形方法 _getPath 不见了：src/compat/fontkit 需要按所装的版本重新核对`);
+  const own = proto._getPath;
+  proto._getPath = function (this: CffGlyph): unknown {
+    const cff = this._font.CFF2 ?? this._font['CFF '];
+    if (cff) readCharString(cff, this.id);
+    return own.call(this);
+  };
+  glyphsInstalled = true;
+}
+
 let installed = false;
 
 /**
  * Installs the scan on fontkit's CFF subsetter, reached through any font's createSubset (the
  * class is not exported). Called with the first font the app opens.
  */
-export function installCffSubsetScan(anyFont: { createSubset(): unknown }): void {
-  if (installed) return;
+export function installCffSubsetScan(anyFont: { createSubset(): unknown; getGlyph(gid: number): unknown }): void {
   requirePinned(PIN);
+  installCharStringReads(anyFont);
+  if (installed) return;
   // A stand-in font with an empty CFF table: createSubset then builds a CFF subsetter
   // without parsing anything.
   const stub = { directory: { tables: { 'CFF ': {} } }, 'CFF ': {} };
