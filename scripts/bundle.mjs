@@ -18,6 +18,25 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 // `node scripts/bundle.mjs --bench` also bundles bench/phases-entry.ts for the benchmark.
 const bench = process.argv.includes('--bench');
 
+// gray-matter requires js-yaml for its default engines. bulletin hands it its own engine for
+// every language it knows (src/sources/markdown.ts), so js-yaml is never called; bundled, it
+// would be compiled at every start and would load esprima from node_modules (to evaluate
+// `!!js/function`). In its place: the two functions gray-matter binds, each refusing.
+const noJsYaml = {
+  name: 'no-js-yaml',
+  setup(b) {
+    b.onResolve({ filter: /^js-yaml$/ }, (args) => {
+      if (!args.importer.includes(`${path.sep}gray-matter${path.sep}`)) throw new Error(`js-yaml imported by ${args.importer}`);
+      return { path: 'js-yaml', namespace: 'no-js-yaml' };
+    });
+    b.onLoad({ filter: /.*/, namespace: 'no-js-yaml' }, () => ({
+      contents:
+        "const refuse = () => { throw new Error('js-yaml is not part of bulletin'); };\nmodule.exports = { safeLoad: refuse, safeDump: refuse };",
+      loader: 'js',
+    }));
+  },
+};
+
 const { outputFiles } = await build({
   entryPoints: bench
     ? { 'bench-phases': path.join(ROOT, 'bench/phases-entry.ts') }
@@ -38,6 +57,7 @@ const { outputFiles } = await build({
   format: 'esm',
   target: 'node20',
   external: ['pdfmake', 'pdfkit', 'fontkit'],
+  plugins: [noJsYaml],
   // Bundled CommonJS modules call require() for Node's built-ins.
   banner: {
     js: "import { createRequire as __bulletinCreateRequire } from 'node:module';\nconst require = __bulletinCreateRequire(import.meta.url);",

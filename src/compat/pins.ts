@@ -1,4 +1,5 @@
 /** Every pinned library whose internals src/compat touches (test/compat/pins.test.ts checks them all). */
+import { PIN as BROTLI } from './brotli/pin.js';
 import { PIN as DOCX } from './docx/pin.js';
 import { PIN as EXCELJS } from './exceljs/pin.js';
 import { PIN as FONTKIT } from './fontkit/pin.js';
@@ -7,4 +8,4 @@ import { PIN as PDFMAKE } from './pdfmake/pin.js';
 import { PIN as TINY_INFLATE } from './tiny-inflate/pin.js';
 import type { Pin } from './pinned.js';
 
-export const PINS: readonly Pin[] = [PDFMAKE, PDFKIT, FONTKIT, TINY_INFLATE, DOCX, EXCELJS];
+export const PINS: readonly Pin[] = [PDFMAKE, PDFKIT, FONTKIT, BROTLI, TINY_INFLATE, DOCX, EXCELJS];

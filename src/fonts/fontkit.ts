@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import { installCffSubsetScan } from '../compat/fontkit/cff-subset.js';
 import { installSharedTables } from '../compat/fontkit/shared-tables.js';
 import { installNativeInflate } from '../compat/tiny-inflate/native-inflate.js';
+import { installLazyBrotli } from '../compat/brotli/lazy-decoder.js';
 
 export interface FontkitGlyph {
   id: number;
@@ -59,6 +60,7 @@ export function fontkit(): Fontkit {
   if (!loaded) {
     const require = createRequire(import.meta.url);
     installNativeInflate(require);
+    installLazyBrotli(require);
     loaded = require('fontkit') as Fontkit;
   }
   return loaded;
