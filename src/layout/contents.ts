@@ -8,7 +8,7 @@
 import type { ContentsChoice } from '../model/types.js';
 import type { GContents, GContentsChoice, GContentsEntry, Galley } from './galley.js';
 import { cellOf, setLines, type PrintType, type SetLine, type SetterFonts } from './lines.js';
-import { paginate } from './paginate.js';
+import { countPages } from './paginate.js';
 import { BODY, CONTENTS, GRID } from './spec.js';
 
 /** What the body lists, in reading order, with the outline entry of its block. */
@@ -97,7 +97,7 @@ export function decideContents(
   if (choice.setting === 'never' || items === 0) return { choice: out };
   if (choice.setting === 'auto') {
     if (items < CONTENTS.autoMinItems) return { choice: out };
-    out.pagesWithout = paginate(g, fonts).pages.length;
+    out.pagesWithout = countPages(g, fonts, CONTENTS.autoFromPages);
     if (out.pagesWithout < CONTENTS.autoFromPages) return { choice: out };
   }
   const box = contentsBox(listed, fonts);

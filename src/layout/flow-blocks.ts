@@ -137,6 +137,39 @@ function listBlocks(ctx: PlaceContext, l: GList): FlowBlock[] {
   return out;
 }
 
+/**
+ * The body's flow blocks, made as the paginator reaches them. One flow serves every pagination
+ * of a galley with the same fonts: counting the pages of the galley before its contents box is
+ * decided (contents.ts) and paging it for print set each line once, and the count stops reading
+ * the body where it has seen enough pages. Flow blocks are read, never changed, by the paginator.
+ */
+export class Flow {
+  private readonly made: FlowBlock[] = [];
+  private next = 0;
+
+  constructor(
+    private readonly ctx: PlaceContext,
+    private readonly blocks: readonly GBlock[],
+  ) {}
+
+  /** Flow block i, or undefined past the end. */
+  at(i: number): FlowBlock | undefined {
+    while (this.made.length <= i && this.next < this.blocks.length) this.made.push(...flowBlocks(this.ctx, [this.blocks[this.next++]!]));
+    return this.made[i];
+  }
+}
+
+const flows = new WeakMap<readonly GBlock[], { fonts: PlaceContext['fonts']; flow: Flow }>();
+
+/** The flow of the galley's body, shared by paginations with the same fonts. */
+export function bodyFlow(ctx: PlaceContext): Flow {
+  const known = flows.get(ctx.g.body);
+  if (known?.fonts === ctx.fonts) return known.flow;
+  const flow = new Flow(ctx, ctx.g.body);
+  flows.set(ctx.g.body, { fonts: ctx.fonts, flow });
+  return flow;
+}
+
 export function flowBlocks(ctx: PlaceContext, blocks: readonly GBlock[]): FlowBlock[] {
   return blocks.flatMap((b): FlowBlock[] => {
     switch (b.kind) {

@@ -231,7 +231,7 @@ export interface GContentsChoice {
   at?: SourcePos;
   /** Items and articles of the issue. */
   items: number;
-  /** Pages of the issue without the box, where `auto` counted them. */
+  /** Pages of the issue without the box, where `auto` counted them, counted up to CONTENTS.autoFromPages. */
   pagesWithout?: number;
   printed: boolean;
   tooTall?: { lines: number; room: number };

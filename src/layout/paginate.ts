@@ -15,7 +15,10 @@
 import type { Galley } from './galley.js';
 import type { SetterFonts } from './lines.js';
 import type { PagedDocument, PItem, PPage } from './paged.js';
-import { flowBlocks, type FlowBlock } from './flow-blocks.js';
+import { bodyFlow, type FlowBlock } from './flow-blocks.js';
+
+/** Flow blocks by index: a body's Flow, or an array of them. */
+type Blocks = { at(i: number): FlowBlock | undefined };
 import { pageGeometry, type PlaceContext } from './place-context.js';
 import { placeEndBlock, placePageNumber } from './place-end-block.js';
 import { placeContents } from './place-contents.js';
@@ -91,22 +94,23 @@ export class Paginator {
    * Lines block i needs on this page so that a head does not end it: the block and every
    * block that keeps with the next after it, and the first part of the block they keep with.
    */
-  private keepNeed(blocks: FlowBlock[], i: number, blank: number): number {
+  private keepNeed(flow: Blocks, i: number, blank: number): number {
     const pitch = this.ctx.geo.pitch;
     let need = blank;
     let j = i;
-    for (; j < blocks.length && blocks[j]!.keepWithNext; j++) need += (j > i ? blocks[j]!.blankBefore : 0) + totalLines(blocks[j]!, pitch);
-    const next = blocks[j];
+    for (let b = flow.at(j); b?.keepWithNext; b = flow.at(++j)) need += (j > i ? b.blankBefore : 0) + totalLines(b, pitch);
+    const next = flow.at(j);
     if (next) need += next.blankBefore + firstPart(next, this.min, pitch);
     return need;
   }
 
-  body(blocks: FlowBlock[]): void {
+  /** The body's blocks; with `untilPages`, only until there are that many pages. */
+  body(flow: Blocks, untilPages = Infinity): void {
     const p = this.pager;
-    blocks.forEach((b, i) => {
+    for (let i = 0, b = flow.at(0); b && p.pages.length < untilPages; b = flow.at(++i)) {
       let blank = p.fresh ? 0 : b.blankBefore;
       if (b.keepWithNext && !p.fresh) {
-        const need = this.keepNeed(blocks, i, blank);
+        const need = this.keepNeed(flow, i, blank);
         if (need > p.remaining() && need <= p.lines) {
           p.newPage();
           blank = 0;
@@ -119,7 +123,7 @@ export class Paginator {
       p.line += blank;
       this.rows(b);
       if (b.table) this.table(b);
-    });
+    }
   }
 
   /** A block's rows, split between pages where the block allows it and the widow and orphan rule does. */
@@ -253,7 +257,21 @@ export function paginate(g: Galley, fonts: SetterFonts): PagedDocument {
   const pager = new Paginator(ctx);
   pager.masthead();
   pager.contents();
-  pager.body(flowBlocks(ctx, g.body));
+  pager.body(bodyFlow(ctx));
   pager.endBlock();
   return pager.document();
+}
+
+/**
+ * The Galley's pages as paginate counts them, counted up to `atMost`: a page once begun is never
+ * taken back, so the body is paged only until there are that many.
+ */
+export function countPages(g: Galley, fonts: SetterFonts, atMost: number): number {
+  const ctx: PlaceContext = { g, fonts, geo: pageGeometry(g) };
+  const pager = new Paginator(ctx);
+  pager.masthead();
+  pager.contents();
+  pager.body(bodyFlow(ctx), atMost);
+  if (pager.pages.length < atMost) pager.endBlock();
+  return Math.min(pager.pages.length, atMost);
 }

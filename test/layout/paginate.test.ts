@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Galley } from '../../src/layout/galley.js';
 import type { FlowBlock, FlowRow } from '../../src/layout/flow-blocks.js';
 import type { PItem, PagedDocument, PText } from '../../src/layout/paged.js';
-import { paginate, Paginator } from '../../src/layout/paginate.js';
+import { countPages, paginate, Paginator } from '../../src/layout/paginate.js';
 import type { TableFlow } from '../../src/layout/place-table.js';
 import { composeIssue } from '../../src/render-issue.js';
 import { cleanupTemp, issueYaml, makeSeries, newsItem, requireModel } from '../helpers/series.js';
@@ -225,5 +225,21 @@ describe('the end block', () => {
     expect(doc.pages[2]!.items).toEqual([]);
     expect(endPage(doc)).toBe(4);
     expect(hasNumber(doc, 4)).toBe(true);
+  });
+});
+
+describe('counting pages for the contents box', () => {
+  test('countPages gives what paginate gives, up to the number asked for', () => {
+    const files: Record<string, string> = { 'issues/001/issue.yaml': issueYaml(1, '2024-05-08') };
+    for (let i = 10; i < 24; i++)
+      files[`issues/001/${i}.md`] = newsItem('高校动态', `推进会${i}`, '这是一段足够长的新闻正文，用来把版面撑满好几页。'.repeat(12));
+    const dir = makeSeries(files);
+    const { galley, faces } = composeIssue(requireModel(dir, '1'));
+    const pages = paginate(galley, faces).pages.length;
+    expect(pages).toBeGreaterThan(3);
+    for (const atMost of [1, 2, 3, pages, pages + 5]) {
+      const { galley: g, faces: f } = composeIssue(requireModel(dir, '1'));
+      expect(countPages(g, f, atMost), `at most ${atMost}`).toBe(Math.min(pages, atMost));
+    }
   });
 });
