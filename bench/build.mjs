@@ -95,13 +95,12 @@ async function phases(seriesDir, issueArg, outDir) {
     layoutLimits,
     missingGlyphs,
     sourceLocator,
-    fontkit,
+    loadPdfmake,
     writeFileAtomic,
   } = app;
   lap('load the app bundle (CLI, config, Markdown, DOCX)');
   // As the PDF renderer does: the app's fontkit loader first (it patches what fontkit loads).
-  fontkit();
-  await import('pdfmake');
+  await loadPdfmake();
   lap('load pdfmake, pdfkit, fontkit (not bundled)');
   process.chdir(seriesDir);
   const ctx = openSeries(seriesDir);

@@ -8,6 +8,7 @@ export { composeIssue } from '../src/render-issue.js';
 export { paginate } from '../src/layout/paginate.js';
 export { layoutLimits } from '../src/layout/limits.js';
 export { fontkit } from '../src/fonts/fontkit.js';
+export { loadPdfmake } from '../src/render/pdf/pdfmake-run.js';
 export { writeFileAtomic } from '../src/output/write-atomic.js';
 export { missingGlyphs } from '../src/layout/coverage.js';
 export { sourceLocator } from '../src/sources/locate.js';

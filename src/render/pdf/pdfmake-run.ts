@@ -6,6 +6,8 @@
 import type { TDocumentDefinitions, TFontDictionary } from 'pdfmake/interfaces.js';
 import { installPlainLayoutHook } from '../../compat/pdfkit/plain-layout.js';
 import { installSyntheticBold } from '../../compat/pdfmake/synthetic-bold.js';
+import { createRequire } from 'node:module';
+import { installLazyAes } from '../../compat/noble-ciphers/lazy-aes.js';
 import { fontkit } from '../../fonts/fontkit.js';
 
 interface VirtualFs {
@@ -21,11 +23,18 @@ export interface FaceBytes {
   buffer: Buffer;
 }
 
-export async function runPdfmake(doc: TDocumentDefinitions, faces: FaceBytes[], images: Set<string>): Promise<Uint8Array> {
+/** pdfmake, loaded with what must be in place before pdfkit loads, and its patches installed. */
+export async function loadPdfmake() {
   fontkit(); // first: it installs the patches pdfkit's fontkit must have before pdfkit loads
+  installLazyAes(createRequire(import.meta.url));
   const pdfmake = (await import('pdfmake')).default;
   installPlainLayoutHook();
   installSyntheticBold();
+  return pdfmake;
+}
+
+export async function runPdfmake(doc: TDocumentDefinitions, faces: FaceBytes[], images: Set<string>): Promise<Uint8Array> {
+  const pdfmake = await loadPdfmake();
   const vfs = (pdfmake as unknown as { virtualfs: VirtualFs }).virtualfs;
   const table: TFontDictionary = {};
   for (const f of faces) {
