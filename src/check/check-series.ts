@@ -1,16 +1,15 @@
 /** `bulletin check`: every rule over the chosen issues, problems collected for one report. */
 import type { IssueConfig } from '../config/issue-file.js';
-import { Diagnostics, UserError, type Diagnostic } from '../diagnostics.js';
+import { Diagnostics, UserError } from '../diagnostics.js';
 import { driftDiagnostics, readRecord, recordPath } from '../archive/record.js';
 import { issueLabel } from '../numbering/label.js';
 import { relPath } from '../paths.js';
 import { numberedIssues, numberingDiagnostic, numberingProblems } from '../numbering/sequence.js';
 import { fontNamesNotInstalled } from '../fonts/not-installed.js';
-import { issueLayoutProblems } from '../layout/limits.js';
 import type { Issue } from '../model/types.js';
 import { loadIssue, type SeriesContext } from '../pipeline.js';
 import { sourceLocator } from '../sources/locate.js';
-import { fontProblems } from './glyphs.js';
+import { paperProblems } from './glyphs.js';
 import { mixedLeads } from './mixed-leads.js';
 import { checkIssueStubValues, checkStubValues } from './stub-hints.js';
 import { checkText, frontMatterLines, proseLines } from './text-rules.js';
@@ -55,30 +54,16 @@ export function checkIssue(
   const { sources, issue } = loadIssue(ctx, cfg, diags, load);
   checkIssueStubValues(cfg, diags);
   checkIssuedSources(ctx, cfg, diags);
-  if (issue) for (const d of fontProblems(issue, sourceLocator(ctx.series.root, sources))) diags.add(d);
-  if (issue) fontNamesNotInstalled(ctx.series, issue, diags);
-  if (issue) pageLimits(issue, diags);
-  if (issue) for (const d of mixedLeads(issue)) diags.add(d);
-  return issue;
-}
-
-/**
- * What `build` would refuse because the page cannot hold it (a table too wide, an end block
- * taller than a page) or adapt (a wide table in smaller type), found by the same code as
- * `build`, on the composition alone: no PDF is rendered.
- */
-function pageLimits(issue: Issue, diags: Diagnostics): void {
-  let found: Diagnostic[];
-  try {
-    found = issueLayoutProblems(issue);
-  } catch (e) {
-    // A font that cannot serve stops composition; say it unless the font check already did.
-    if (!(e instanceof UserError)) throw e;
-    found = e.diagnostics.length ? e.diagnostics : [{ severity: 'error', rule: 'font', file: 'bulletin.yaml', message: e.message }];
-    const said = (d: Diagnostic): boolean => diags.list.some((x) => x.file === d.file && x.line === d.line && x.message === d.message);
-    found = found.filter((d) => !said(d));
+  if (issue) {
+    // What `build` would refuse because the page cannot hold it (a table too wide, an end block
+    // taller than a page) or adapt (a wide table in smaller type), on the composition alone.
+    const paper = paperProblems(issue, sourceLocator(ctx.series.root, sources));
+    for (const d of paper.fonts) diags.add(d);
+    fontNamesNotInstalled(ctx.series, issue, diags);
+    for (const d of paper.limits) diags.add(d);
+    for (const d of mixedLeads(issue)) diags.add(d);
   }
-  for (const d of found) diags.add(d);
+  return issue;
 }
 
 /** An issued issue whose sources changed since: the same warnings `archive` gives, where the clerk is editing. */

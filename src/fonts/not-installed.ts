@@ -17,7 +17,7 @@ export function fontNamesNotInstalled(series: Pick<Series, 'lineOf'>, issue: Iss
     try {
       r = resolver.resolve(role);
     } catch {
-      continue; // reported by fontProblems
+      continue; // reported by paperProblems
     }
     if (!r.notInstalled?.length) continue;
     const line = series.lineOf(['fonts', role]);

@@ -5,12 +5,10 @@
  * a page (it must stand on one page, its last rule on the text block's bottom edge), a
  * publisher too long to share the line under the masthead with the date. What the
  * layout adapts to silently (a wide table set in smaller type) is a warning. `build` refuses
- * on these errors and `check` reports them, both through issueLayoutProblems, so the two
- * cannot disagree.
+ * on these errors and `check` reports them, both through layoutLimits on the one composition,
+ * so the two cannot disagree.
  */
 import type { Diagnostic } from '../diagnostics.js';
-import type { Issue } from '../model/types.js';
-import { compose, issueMetrics } from './compose.js';
 import type { Galley, GRun } from './galley.js';
 import { maxTableColumns } from './geometry.js';
 import { cellOf } from './lines.js';
@@ -20,12 +18,6 @@ import { STYLES } from './styles.js';
 
 /** Names of the table size steps (TABLE.sizeStepsPt), as clerks know them from Word. */
 const SIZE_NAMES: Record<number, string> = { 14: '四号', 12: '小四', 10.5: '五号', 9: '小五', 7.5: '六号' };
-
-/** The issue composed as every format would get it, held against the page's limits. */
-export function issueLayoutProblems(issue: Issue): Diagnostic[] {
-  const metrics = issueMetrics(issue);
-  return layoutLimits(compose(issue, metrics), metrics);
-}
 
 /** Lines the end block may take: a page, less the blank line kept above its top rule. */
 export const END_BLOCK_MAX_LINES = GRID.lines - END_BLOCK.blankLinesBefore;
