@@ -18,6 +18,7 @@ const SLOW = [
   'test/cli/build-issued.test.ts',
   'test/cli/contents-preprinted.test.ts',
   'test/cli/drafts.test.ts',
+  'test/cli/locale.test.ts',
   'test/cli/e2e.test.ts',
   'test/cli/hints.test.ts',
   'test/cli/list-issued.test.ts',

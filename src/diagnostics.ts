@@ -52,6 +52,7 @@ export class Diagnostics {
 }
 
 import { oneLine } from './output/escape.js';
+import { byCodeUnits } from './text-order.js';
 
 const TAGS: Record<Severity, string> = { error: '错误', warning: '警告', note: '说明' };
 
@@ -64,7 +65,7 @@ export function formatDiagnostic(d: Diagnostic): string {
 }
 
 export function sortDiagnostics(list: Diagnostic[]): Diagnostic[] {
-  return [...list].sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+  return [...list].sort((a, b) => byCodeUnits(a.file, b.file) || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
 }
 
 /**

@@ -14,11 +14,12 @@ import { FONTS_DIR, PACKAGE_ROOT, relPath } from '../paths.js';
 import { MAX_SOURCE_BYTES } from '../sources/read-text.js';
 import { feedHash } from '../sources/user-file.js';
 import { VERSION } from '../version.js';
+import { byCodeUnits } from '../text-order.js';
 
 export function listFiles(dir: string): string[] {
   const out: string[] = [];
   const walk = (d: string): void => {
-    for (const e of fs.readdirSync(d, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+    for (const e of fs.readdirSync(d, { withFileTypes: true }).sort((a, b) => byCodeUnits(a.name, b.name))) {
       const p = path.join(d, e.name);
       if (e.isDirectory()) walk(p);
       else if (e.isFile()) out.push(p);

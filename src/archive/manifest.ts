@@ -11,6 +11,7 @@ import { UserError, type Diagnostic } from '../diagnostics.js';
 import { FORMATS } from '../render/formats.js';
 import { FileRefused, readUserText } from '../sources/user-file.js';
 import { unsafePart } from './tree-guard.js';
+import { byCodeUnits } from '../text-order.js';
 
 export interface ManifestFile {
   /** Path relative to the archive folder, forward slashes. */
@@ -190,7 +191,7 @@ export function readManifest(dir: string): Manifest | undefined {
 }
 
 export function sortIssues(list: ManifestIssue[]): ManifestIssue[] {
-  return [...list].sort((a, b) => a.date.localeCompare(b.date) || (a.special ?? '').localeCompare(b.special ?? '') || a.number - b.number);
+  return [...list].sort((a, b) => byCodeUnits(a.date, b.date) || byCodeUnits(a.special ?? '', b.special ?? '') || a.number - b.number);
 }
 
 export function manifestJson(m: Manifest): string {

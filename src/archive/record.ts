@@ -16,6 +16,7 @@ import { relPath } from '../paths.js';
 import type { SeriesContext } from '../pipeline.js';
 import { VERSION } from '../version.js';
 import { feedIssueFile, listFiles, sha256 } from './inputs.js';
+import { byCodeUnits } from '../text-order.js';
 
 export const RECORD_FILE = 'issued.json';
 const RECORD_FORMAT = 'bulletin-issue-record/1';
@@ -195,7 +196,7 @@ export function editedSources(
     else if (now[rel] !== h) out.push({ file: at(rel), how: 'changed' });
   }
   for (const rel of Object.keys(now)) if (!(rel in record.sources)) out.push({ file: at(rel), how: 'added' });
-  return out.sort((a, b) => a.file.localeCompare(b.file));
+  return out.sort((a, b) => byCodeUnits(a.file, b.file));
 }
 
 const HOW = { changed: '改动', added: '添加', removed: '删除' } as const;

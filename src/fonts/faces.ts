@@ -12,6 +12,7 @@ import { openFace, type FontkitFont } from './fontkit.js';
 import { ROLE_LABELS, type FontResolver, type ResolvedFont } from './resolve.js';
 import type { FontRole } from '../model/types.js';
 import type { OnProgress } from '../progress.js';
+import { byCodeUnits } from '../text-order.js';
 
 export interface Face {
   /** pdfmake family name of this face. */
@@ -167,6 +168,6 @@ export class Faces {
 
   /** The faces some text used, with their bytes, for pdfmake's font table. */
   usedFaces(): Array<{ id: string; key: string; file: string; postscriptName?: string; buffer: Buffer }> {
-    return [...this.used.values()].sort((a, b) => a.key.localeCompare(b.key));
+    return [...this.used.values()].sort((a, b) => byCodeUnits(a.key, b.key));
   }
 }

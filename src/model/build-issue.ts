@@ -32,6 +32,7 @@ import type {
   Section,
   SourcePos,
 } from './types.js';
+import { byCodeUnits } from '../text-order.js';
 
 interface Placed {
   entry: Entry;
@@ -116,7 +117,7 @@ export function buildIssue(
   for (const s of sectionNames) {
     const list = placed.get(s.name)!;
     if (list.length === 0) continue;
-    list.sort((a, b) => a.order - b.order || a.file.localeCompare(b.file) || a.index - b.index);
+    list.sort((a, b) => a.order - b.order || byCodeUnits(a.file, b.file) || a.index - b.index);
     sections.push({
       name: s.name,
       heading: `${SECTION_HEAD.open}${s.name}${SECTION_HEAD.close}`,

@@ -5,6 +5,7 @@
  */
 import { compareDates, type CalendarDate } from '../dates.js';
 import type { Diagnostic } from '../diagnostics.js';
+import { byCodeUnits } from '../text-order.js';
 
 export interface NumberedIssue {
   number: number;
@@ -52,7 +53,7 @@ export function numberingProblems(numbering: Numbering, issues: NumberedIssue[])
   for (const [key, group] of groups) {
     const [special, year] = key.split('|');
     const scope = `${year ? `${year}年` : ''}${special || ''}`;
-    const sorted = [...group].sort((a, b) => a.number - b.number || a.file.localeCompare(b.file));
+    const sorted = [...group].sort((a, b) => a.number - b.number || byCodeUnits(a.file, b.file));
     for (let k = 1; k < sorted.length; k++) {
       const prev = sorted[k - 1]!;
       const cur = sorted[k]!;

@@ -9,6 +9,7 @@ import { relPath } from '../paths.js';
 import { parse } from 'yaml';
 import { MAX_SOURCE_BYTES } from './read-text.js';
 import { readUserText } from './user-file.js';
+import { byCodeUnits } from '../text-order.js';
 
 export function issuesRoot(series: Series): string {
   return path.join(series.root, series.issuesDir);
@@ -26,7 +27,7 @@ export function findIssueDirs(series: Series): string[] {
     .readdirSync(root, { withFileTypes: true })
     .filter((e) => e.isDirectory() && !e.name.startsWith('.'))
     .map((e) => path.join(root, e.name))
-    .sort((a, b) => a.localeCompare(b));
+    .sort(byCodeUnits);
 }
 
 /** A folder under issues/ whose issue.yaml is missing or wrong: still an issue, never skipped. */
@@ -95,7 +96,7 @@ export function findSourceFiles(issueDir: string): string[] {
     .readdirSync(issueDir, { withFileTypes: true })
     .filter((e) => /\.(md|markdown)$/i.test(e.name) && !e.name.startsWith('.'))
     .map((e) => path.join(issueDir, e.name))
-    .sort((a, b) => a.localeCompare(b));
+    .sort(byCodeUnits);
 }
 
 /**
@@ -112,9 +113,7 @@ export function resolveIssue(series: Series, issues: IssueConfig[], arg: string 
     // building an older issue instead would look like success.
     const newer = broken.filter(
       (b) =>
-        !latest ||
-        path.basename(b.dir).localeCompare(path.basename(latest.dir)) > 0 ||
-        (b.number !== undefined && b.number > latest.number),
+        !latest || byCodeUnits(path.basename(b.dir), path.basename(latest.dir)) > 0 || (b.number !== undefined && b.number > latest.number),
     );
     if (newer.length || !latest) throw brokenError(series, newer.length ? newer : broken, '最新的一期');
     return latest;

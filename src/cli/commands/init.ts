@@ -9,6 +9,7 @@ import { seriesPackage } from '../../package/series-package.js';
 import { SCHEMA_DIR, TEMPLATES_DIR } from '../../paths.js';
 import { VERSION } from '../../version.js';
 import type { Output } from '../report.js';
+import { byCodeUnits } from '../../text-order.js';
 
 /** What a new series folder receives: [template path under templates/, target path]. */
 const SERIES_FILES: Array<[string, string]> = [
@@ -77,5 +78,5 @@ function ciTemplates(): Array<[string, string]> {
     }
   };
   walk('');
-  return out.sort((a, b) => a[1].localeCompare(b[1]));
+  return out.sort((a, b) => byCodeUnits(a[1], b[1]));
 }
