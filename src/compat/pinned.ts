@@ -10,6 +10,7 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { UserError } from '../diagnostics.js';
 
 export interface Pin {
@@ -25,24 +26,49 @@ export interface Pin {
   folder: string;
 }
 
+/** Resolutions already made, by the file required from and the id: chains share their first links. */
+const resolved = new Map<string, string | undefined>();
+
+function resolveFrom(from: string, id: string): string | undefined {
+  const key = `${from}\0${id}`;
+  if (!resolved.has(key)) {
+    let file: string | undefined;
+    try {
+      file = createRequire(from).resolve(id);
+    } catch {
+      file = undefined;
+    }
+    resolved.set(key, file);
+  }
+  return resolved.get(key);
+}
+
 /** The file `chain`'s last id resolves to, or undefined when it does not resolve. */
 export function resolveChain(chain: string[]): string | undefined {
-  let file: string | undefined;
-  try {
-    for (const id of chain) file = (file ? createRequire(file) : createRequire(import.meta.url)).resolve(id);
-  } catch {
-    return undefined;
+  let file: string | undefined = fileURLToPath(import.meta.url);
+  for (const id of chain) {
+    file = resolveFrom(file, id);
+    if (!file) return undefined;
   }
   return file;
+}
+
+/** package.json files read, by folder (null: none there). */
+const manifests = new Map<string, { name?: string; version?: string } | null>();
+
+function manifestIn(dir: string): { name?: string; version?: string } | null {
+  if (!manifests.has(dir)) {
+    const pkg = path.join(dir, 'package.json');
+    manifests.set(dir, fs.existsSync(pkg) ? (JSON.parse(fs.readFileSync(pkg, 'utf8')) as { name?: string; version?: string }) : null);
+  }
+  return manifests.get(dir) ?? null;
 }
 
 /** The version in the package.json of the package `name` that holds `file`. */
 export function versionAt(file: string, name: string): string | undefined {
   for (let dir = path.dirname(file); dir !== path.dirname(dir); dir = path.dirname(dir)) {
-    const pkg = path.join(dir, 'package.json');
-    if (!fs.existsSync(pkg)) continue;
-    const json = JSON.parse(fs.readFileSync(pkg, 'utf8')) as { name?: string; version?: string };
-    if (json.name === name) return json.version;
+    const json = manifestIn(dir);
+    if (json?.name === name) return json.version;
   }
   return undefined;
 }
