@@ -11,9 +11,7 @@
  * Arabic, Indic …). test/compat/plain-layout.test.ts compares it with fontkit's layout glyph by
  * glyph for every character of every shipped face.
  */
-import { createRequire } from 'node:module';
 import { UserError } from '../../diagnostics.js';
-import { requirePinned, resolveChain } from '../pinned.js';
 import { PIN } from './pin.js';
 
 /** Features fontkit 2.0.4's default shaper applies without being asked (DefaultShaper). */
@@ -219,30 +217,5 @@ export function installPlainLayout(embeddedFontProto: object): void {
       if (run) return run;
     }
     return shaped.call(this, text, features);
-  };
-}
-
-let hooked = false;
-
-/**
- * pdfkit's font class is not exported: it is reached through the first embedded font a
- * document opens (PDFKit.prototype.font, put back once it has been seen), and given the plain
- * layout above. To be called before pdfmake opens its first document.
- */
-export function installPlainLayoutHook(): void {
-  if (hooked) return;
-  requirePinned(PIN);
-  hooked = true;
-  const file = resolveChain(PIN.chains[0]!);
-  const PDFKit = createRequire(file!)(file!) as { prototype: { font(...a: unknown[]): unknown } };
-  const proto = PDFKit.prototype;
-  const open = proto.font;
-  proto.font = function (this: { _font?: object }, ...args: unknown[]) {
-    const r = open.apply(this, args);
-    if (this._font && 'layoutRun' in this._font && 'font' in this._font) {
-      installPlainLayout(Object.getPrototypeOf(this._font) as object);
-      proto.font = open;
-    }
-    return r;
   };
 }

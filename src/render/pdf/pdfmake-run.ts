@@ -4,7 +4,7 @@
  * network is closed and the local file system is open only to this issue's images.
  */
 import type { TDocumentDefinitions, TFontDictionary } from 'pdfmake/interfaces.js';
-import { installPlainLayoutHook } from '../../compat/pdfkit/plain-layout.js';
+import { installDocumentHook } from '../../compat/pdfkit/document-hook.js';
 import { installSyntheticBold } from '../../compat/pdfmake/synthetic-bold.js';
 import { createRequire } from 'node:module';
 import { installLazyAes } from '../../compat/noble-ciphers/lazy-aes.js';
@@ -28,7 +28,7 @@ export async function loadPdfmake() {
   fontkit(); // first: it installs the patches pdfkit's fontkit must have before pdfkit loads
   installLazyAes(createRequire(import.meta.url));
   const pdfmake = (await import('pdfmake')).default;
-  installPlainLayoutHook();
+  installDocumentHook();
   installSyntheticBold();
   return pdfmake;
 }
