@@ -9,6 +9,7 @@ import type { FontRole, SourcePos } from '../model/types.js';
 import { faceFor, missingGlyph, needsGlyph } from './fallback.js';
 import type { GBlock, GRun, Galley } from './galley.js';
 import type { Metrics } from './measure.js';
+import type { Face } from '../fonts/faces.js';
 
 /**
  * The text of one block (or yaml value) as printed, in source order, each part in its role,
@@ -138,12 +139,24 @@ function neighbours(texts: PrintedText[]): (at: SourcePos) => { prev?: SourcePos
   };
 }
 
+/** Whether some character of the text is in neither the role's face nor the fallback. */
+function lacksSome(text: string, primary: Face, fonts: Metrics): boolean {
+  for (const ch of text) {
+    const cp = ch.codePointAt(0)!;
+    if (needsGlyph(cp) && !faceFor(cp, primary, fonts)) return true;
+  }
+  return false;
+}
+
 /** One error per character and place that neither the role's face nor the fallback has. */
 export function missingGlyphs(g: Galley, fonts: Metrics, locate: Locate): Diagnostic[] {
   const out = new Map<string, Diagnostic>();
   const texts = printedTexts(g);
   const around = neighbours(texts);
   for (const t of texts) {
+    // Nearly every text has all its characters: the counting that places a message is done
+    // only where one is missing.
+    if (!t.parts.some((p) => lacksSome(p.text, fonts.role(p.role), fonts))) continue;
     const counts = new Map<string, number>();
     for (const p of t.parts) for (const ch of p.text) counts.set(ch, (counts.get(ch) ?? 0) + 1);
     const seen = new Map<string, number>();

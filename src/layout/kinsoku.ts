@@ -9,7 +9,9 @@ import { KINSOKU } from './spec.js';
 const NO_START = new Set(Array.from(KINSOKU.noLineStart));
 const NO_END = new Set(Array.from(KINSOKU.noLineEnd));
 
-const UNBREAKABLE = KINSOKU.unbreakable.map((u) => Array.from(u));
+/** The unbreakable sequences (dashes, ellipses) by their first character. */
+const UNBREAKABLE = new Map<string, string[][]>();
+for (const u of KINSOKU.unbreakable.map((x) => Array.from(x))) UNBREAKABLE.set(u[0]!, [...(UNBREAKABLE.get(u[0]!) ?? []), u]);
 
 /** Marks, per code point index, whether a break before it is forbidden. */
 export function gluedBefore(chars: string[]): boolean[] {
@@ -21,9 +23,11 @@ export function gluedBefore(chars: string[]): boolean[] {
     if (NO_START.has(cur) || NO_END.has(prev)) glue[i] = true;
   }
   // A dash or ellipsis is one unit of two cells, and is glued to what precedes it too.
-  for (const u of UNBREAKABLE) {
-    for (let i = 0; i + u.length <= chars.length; i++) {
-      if (chars[i] !== u[0]) continue;
+  for (let i = 0; i < chars.length; i++) {
+    const starting = UNBREAKABLE.get(chars[i]!);
+    if (!starting) continue;
+    for (const u of starting) {
+      if (i + u.length > chars.length) continue;
       let k = 1;
       while (k < u.length && chars[i + k] === u[k]) k++;
       if (k < u.length) continue;
