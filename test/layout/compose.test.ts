@@ -70,6 +70,27 @@ describe('compose', () => {
       expect(cut > at && cut < at + w.length, `${lines.join(' / ')} splits ${w}`).toBe(false);
     }
     expect(Math.abs(lines[0]!.length - lines[1]!.length)).toBeLessThanOrEqual(3);
+    // County and district names, most of them unknown to ICU's dictionary, stay whole (兴国县, never 兴国 / 县).
+    const places = ['于都县', '兴国县', '宁都县', '鄱阳县', '余干县', '万年县', '修水县', '武宁县', '进贤县', '安义县', '南昌县', '章贡区', '沙石镇'];
+    for (const t of [
+      '赣南师范大学赴于都县兴国县宁都县开展协同提质专项调研指导',
+      '上饶师范学院赴鄱阳县余干县万年县开展送教下乡活动',
+      '九江学院与修水县武宁县共建教师发展共同体推进会召开',
+      '南昌市教育局组织进贤县安义县南昌县骨干教师赴高校跟岗研修',
+      '赣州市章贡区沙石镇中心小学开展县域教研交流活动',
+    ]) {
+      const ls = linesOf(t);
+      expect(ls.join('')).toBe(t);
+      expect(ls.length).toBeGreaterThan(1);
+      let cut = 0;
+      for (const l of ls.slice(0, -1)) {
+        cut += l.length;
+        for (const p of places) {
+          const at = t.indexOf(p);
+          expect(at >= 0 && cut > at && cut < at + p.length, `${ls.join(' / ')} splits ${p}`).toBe(false);
+        }
+      }
+    }
     // Spec §11 holds in titles too: a number stays whole and with the hanzi after it.
     for (const t of ['江西省县域普通高中教育质量提升2024年工作推进会议纪要', '全省中小学教师培训计划完成率达到98.5%以上的经验做法']) {
       const ls = linesOf(t);
