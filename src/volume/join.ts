@@ -6,7 +6,7 @@
  * so the same issues give the same bytes. Nothing here draws: the pages come finished.
  */
 import crypto from 'node:crypto';
-import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRef, type PDFPage } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRef, PDFString, type PDFObject, type PDFPage } from 'pdf-lib';
 import type { ContentsKind } from '../archive/contents.js';
 
 export interface JoinedIssue {
@@ -39,8 +39,101 @@ interface Mark {
   open: boolean;
 }
 
-/** Page-level things the volume never carries over: actions run on opening a page, annotations. */
+/**
+ * Page-level things the volume never copies: actions run on opening a page, annotations. The
+ * one kind of annotation a bulletin makes, a contents-box line linking to its item's page, is
+ * made again in the volume (internalLinks): from its rectangle and the page and point it opens,
+ * nothing else of what the file says.
+ */
 const DROPPED = ['AA', 'Annots'].map((k) => PDFName.of(k));
+
+/** A link from a rectangle of one page to a point of another, pages 0-based within their file. */
+interface InternalLink {
+  page: number;
+  rect: number[];
+  to: { page: number; x: number | null; y: number | null };
+}
+
+/** Enough for any contents box; a name tree deeper or larger than this is no bulletin's. */
+const MAX_TREE_DEPTH = 8;
+const MAX_LINKS = 10_000;
+
+const num = (o: PDFObject | undefined): number | undefined => (o instanceof PDFNumber ? o.asNumber() : undefined);
+const text = (o: PDFObject | undefined): string | undefined =>
+  o instanceof PDFString || o instanceof PDFHexString ? o.decodeText() : o instanceof PDFName ? o.decodeText() : undefined;
+
+/** The named destinations of a file (its catalog's /Names /Dests tree), as [page ref, x, y]. */
+function namedDestinations(doc: PDFDocument): Map<string, PDFArray> {
+  const out = new Map<string, PDFArray>();
+  const names = doc.catalog.lookupMaybe(PDFName.of('Names'), PDFDict);
+  const walk = (node: PDFDict | undefined, depth: number): void => {
+    if (!node || depth > MAX_TREE_DEPTH) return;
+    const pairs = node.lookupMaybe(PDFName.of('Names'), PDFArray);
+    for (let i = 0; pairs && i + 1 < pairs.size() && out.size < MAX_LINKS; i += 2) {
+      const key = text(pairs.lookup(i));
+      const dest = pairs.lookup(i + 1);
+      const array = dest instanceof PDFDict ? dest.lookupMaybe(PDFName.of('D'), PDFArray) : dest instanceof PDFArray ? dest : undefined;
+      if (key !== undefined && array) out.set(key, array);
+    }
+    const kids = node.lookupMaybe(PDFName.of('Kids'), PDFArray);
+    for (let i = 0; kids && i < kids.size(); i++) walk(kids.lookupMaybe(i, PDFDict), depth + 1);
+  };
+  walk(names?.lookupMaybe(PDFName.of('Dests'), PDFDict), 0);
+  return out;
+}
+
+/** The links of a file that open a place in the same file, by a name or an explicit destination. */
+function internalLinks(doc: PDFDocument): InternalLink[] {
+  const pages = doc.getPages();
+  const index = new Map(pages.map((p, i) => [p.ref.toString(), i]));
+  const named = namedDestinations(doc);
+  const out: InternalLink[] = [];
+  pages.forEach((page, i) => {
+    const annots = page.node.lookupMaybe(PDFName.of('Annots'), PDFArray);
+    for (let k = 0; annots && k < annots.size() && out.length < MAX_LINKS; k++) {
+      const a = annots.lookupMaybe(k, PDFDict);
+      if (!a || a.lookupMaybe(PDFName.of('Subtype'), PDFName)?.asString() !== '/Link') continue;
+      const action = a.lookupMaybe(PDFName.of('A'), PDFDict);
+      if (action && action.lookupMaybe(PDFName.of('S'), PDFName)?.asString() !== '/GoTo') continue;
+      const target = action ? action.lookup(PDFName.of('D')) : a.lookup(PDFName.of('Dest'));
+      const name = text(target);
+      const dest = name !== undefined ? named.get(name) : target instanceof PDFArray ? target : undefined;
+      const ref = dest?.get(0);
+      const to = ref instanceof PDFRef ? index.get(ref.toString()) : undefined;
+      const rect = a.lookupMaybe(PDFName.of('Rect'), PDFArray);
+      const corners = rect && rect.size() === 4 ? [0, 1, 2, 3].map((c) => num(rect.lookup(c))) : [];
+      if (to === undefined || corners.length !== 4 || corners.some((c) => c === undefined || !Number.isFinite(c))) continue;
+      const xyz = dest!.lookupMaybe(1, PDFName)?.asString() === '/XYZ';
+      out.push({
+        page: i,
+        rect: corners as number[],
+        to: { page: to, x: xyz ? (num(dest!.lookup(2)) ?? null) : null, y: xyz ? (num(dest!.lookup(3)) ?? null) : null },
+      });
+    }
+  });
+  return out;
+}
+
+/** The links again, on the volume's copies of the pages. */
+function relink(doc: PDFDocument, pages: PDFPage[], links: InternalLink[]): void {
+  const ctx = doc.context;
+  for (const l of links) {
+    const annot = ctx.register(
+      ctx.obj({
+        Type: 'Annot',
+        Subtype: 'Link',
+        Rect: l.rect,
+        Border: [0, 0, 0],
+        F: 4,
+        Dest: [pages[l.to.page]!.ref, 'XYZ', l.to.x, l.to.y, null],
+      }),
+    );
+    const page = pages[l.page]!.node;
+    const annots = page.lookupMaybe(PDFName.of('Annots'), PDFArray);
+    if (annots) annots.push(annot);
+    else page.set(PDFName.of('Annots'), ctx.obj([annot]));
+  }
+}
 
 function outline(doc: PDFDocument, marks: Mark[]): void {
   const ctx = doc.context;
@@ -106,9 +199,11 @@ export async function joinVolume(input: JoinInput): Promise<Uint8Array> {
   const doc = await PDFDocument.create({ updateMetadata: false });
   const id = crypto.createHash('sha256').update(`${input.frontSha256}\0`);
   const copy = async (from: PDFDocument): Promise<PDFPage[]> => {
+    const links = internalLinks(from);
     for (const p of from.getPages()) for (const k of DROPPED) p.node.delete(k);
     const pages = await doc.copyPages(from, from.getPageIndices());
     for (const p of pages) doc.addPage(p);
+    relink(doc, pages, links);
     return pages;
   };
   const front = await copy(input.front);

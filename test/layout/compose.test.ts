@@ -71,7 +71,21 @@ describe('compose', () => {
     }
     expect(Math.abs(lines[0]!.length - lines[1]!.length)).toBeLessThanOrEqual(3);
     // County and district names, most of them unknown to ICU's dictionary, stay whole (兴国县, never 兴国 / 县).
-    const places = ['于都县', '兴国县', '宁都县', '鄱阳县', '余干县', '万年县', '修水县', '武宁县', '进贤县', '安义县', '南昌县', '章贡区', '沙石镇'];
+    const places = [
+      '于都县',
+      '兴国县',
+      '宁都县',
+      '鄱阳县',
+      '余干县',
+      '万年县',
+      '修水县',
+      '武宁县',
+      '进贤县',
+      '安义县',
+      '南昌县',
+      '章贡区',
+      '沙石镇',
+    ];
     for (const t of [
       '赣南师范大学赴于都县兴国县宁都县开展协同提质专项调研指导',
       '上饶师范学院赴鄱阳县余干县万年县开展送教下乡活动',

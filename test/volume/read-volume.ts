@@ -41,6 +41,28 @@ export async function readVolume(file: string): Promise<VolumeRead> {
   return read;
 }
 
+/** Every link of the file that opens a page of it: on which page (1-based), where, and which page it opens. */
+export async function internalLinks(file: string): Promise<Array<{ page: number; rect: number[]; to: number }>> {
+  const doc = await getDocument({ data: new Uint8Array(fs.readFileSync(file)), verbosity: 0 }).promise;
+  const out: Array<{ page: number; rect: number[]; to: number }> = [];
+  for (let n = 1; n <= doc.numPages; n++) {
+    const page = await doc.getPage(n);
+    for (const a of await page.getAnnotations()) {
+      if (a.subtype !== 'Link' || !a.dest) continue;
+      const dest = typeof a.dest === 'string' ? await doc.getDestination(a.dest) : a.dest;
+      const ref = dest?.[0];
+      if (!ref || typeof ref !== 'object') continue;
+      out.push({
+        page: n,
+        rect: (a.rect as number[]).map((v) => Math.round(v * 100) / 100),
+        to: (await doc.getPageIndex(ref as { num: number; gen: number })) + 1,
+      });
+    }
+  }
+  await doc.destroy();
+  return out;
+}
+
 function need(tool: string): void {
   const r = spawnSync(tool, ['-v'], { encoding: 'utf8' });
   if (r.error) throw new Error(`${tool} (poppler-utils) is needed: bash scripts/install-test-deps.sh`);

@@ -12,7 +12,7 @@ import type { Manifest } from '../../src/archive/manifest.js';
 import { assertCliBuilt, cleanupTemp, copySeries, REPO, runCli, tempDir, type CliResult } from '../helpers/series.js';
 import { paragraphsOf, partsOf, textOf } from '../helpers/docx-build.js';
 import { headline, makeVolumeYear } from './fixture.js';
-import { contentsEntries, letters, pageImages, pageTexts, readVolume, type VolumeRead } from './read-volume.js';
+import { contentsEntries, internalLinks, letters, pageImages, pageTexts, readVolume, type VolumeRead } from './read-volume.js';
 
 const SLOW = 240_000;
 const YEAR = Array.from({ length: 12 }, (_, i) => i + 2);
@@ -404,6 +404,12 @@ describe("the repo's own series", () => {
       for (const e of entries) expect(letters(texts[front + e.page - 1]!), e.text).toContain(e.text.replace(/（.*$/, '').slice(0, 12));
       expect(new Set(entries.map((e) => e.page)).size).toBeGreaterThan(1);
       expect(read.outline.map((m) => m.title)).toEqual(['封面', '目录', '第9期（2024年4月24日）']);
+      // The contents box of 第9期 still opens its items' pages: the issue's own links, as pdfjs
+      // reads them, each moved by the front matter's pages.
+      const ownLinks = await internalLinks(path.join(built, '工作动态第9期.pdf'));
+      expect(ownLinks.length).toBeGreaterThanOrEqual(2);
+      const volumeLinks = (await internalLinks(pdf)).filter((l) => l.page > front);
+      expect(volumeLinks).toEqual(ownLinks.map((l) => ({ ...l, page: l.page + front, to: l.to + front })));
     },
     SLOW,
   );
