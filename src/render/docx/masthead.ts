@@ -13,16 +13,17 @@ export function mastheadParagraphs(g: Galley): Paragraph[] {
   const m = g.masthead;
   const out: Paragraph[] = [];
   let gap = 0;
-  // On preprinted paper a red line is an empty paragraph of its height: what follows stays put.
-  const printed = (l: { preprinted?: true }): boolean => !(m.onPreprintedPaper && l.preprinted);
   for (const l of m.lines) {
     const own = g.styles[l.style].lineHeightPt;
+    // On preprinted paper a red line is printed already: an empty body paragraph of exactly its
+    // height keeps its room, so what follows stays put, and what a clerk might type there is not red.
+    const blank = m.onPreprintedPaper && l.preprinted;
     out.push(
       docxParagraph(g, {
-        style: l.style,
+        style: blank ? 'body' : l.style,
         beforeLines: gap,
-        lineTw: Math.abs(lines(g, l.gridLines) - ptToTwips(own)) > 1 ? lines(g, l.gridLines) : undefined,
-        children: printed(l) ? docxRuns(g, l.runs, l.style) : [],
+        lineTw: blank || Math.abs(lines(g, l.gridLines) - ptToTwips(own)) > 1 ? lines(g, l.gridLines) : undefined,
+        children: blank ? [] : docxRuns(g, l.runs, l.style),
       }),
     );
     gap = l.blankAfter;
