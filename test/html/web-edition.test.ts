@@ -312,6 +312,25 @@ browser.describe(`web edition in chromium${why(browser)}`, () => {
         }
       });
 
+      it(`at ${width} px: no paragraph of the body or the end block ends with one character (and its marks) alone on its last line`, async () => {
+        let wrapped = 0;
+        for (const key of ['sample', 'mixed'] as const) {
+          const { page } = await open(files[key].web, width);
+          const paragraphs = await linesOf(page, 'main p, footer .endText');
+          for (const p of paragraphs) {
+            if (p.lines.length < 2) continue;
+            wrapped++;
+            const last = p.lines[p.lines.length - 1]!.text;
+            expect(
+              [...last].filter((c) => WORDY.test(c)).length,
+              `${key}: …${p.lines.at(-2)!.text.slice(-12)} / ${last}`,
+            ).toBeGreaterThanOrEqual(2);
+          }
+          await page.close();
+        }
+        expect(wrapped).toBeGreaterThan(width === 360 ? 20 : 8);
+      });
+
       it(`at ${width} px: the 印发 date stays whole at the right edge, also on a line of its own`, async () => {
         const { page } = await open(files.sample.web, width);
         const [print] = await linesOf(page, 'footer .endPrint');

@@ -68,6 +68,9 @@ export function styleTable(g: Galley, variant: HtmlVariant): StyleTable {
       `line-height: ${+pitch.toFixed(4)}`,
       'color: #000',
       'background: #fff',
+      // No paragraph ends with one character alone on its last line (…借 / 鉴。): the browser
+      // evens out its last lines. Where a browser lacks it, lines break as before.
+      'text-wrap: pretty',
       ...TEXT_RULES,
     ].join('; '),
     titleWrap: 'text-wrap: balance',
