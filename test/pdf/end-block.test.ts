@@ -120,3 +120,19 @@ describe('end block rules', () => {
     expect(rules.map((l) => Math.round((l.y - rules[0]!.y) / GEOM.pitch))).toEqual([0, 1, 3, 4, 5, 6]);
   });
 });
+
+describe('end block lines', () => {
+  test('no list ends with one character and its mark alone on a line: the word it ends goes down with it', async () => {
+    const news = requireModel(`${SAMPLE}/test/fixtures/news`);
+    const send = news.endBlock.distribution.find((d) => d.label === '送')!;
+    const r = await renderAndRead(news);
+    const lines = endLines(r).map((l) => l.text.replace(/\s+/g, ''));
+    const at = lines.findIndex((l) => l.startsWith('送：'));
+    expect(at).toBeGreaterThanOrEqual(0);
+    // The list wraps (it is longer than a line) and reads whole, its last line more than 局。
+    const wrapped = [lines[at]!.slice(2), lines[at + 1]!];
+    expect(wrapped.join('')).toBe(`${send.text}。`.replace(/。。$/, '。'));
+    expect(Array.from(wrapped[1]!).filter((c) => /\p{L}/u.test(c)).length).toBeGreaterThanOrEqual(2);
+    expect(wrapped[1]).toBe('教育局。');
+  });
+});
