@@ -16,13 +16,13 @@ import type { Galley } from './galley.js';
 import type { SetterFonts } from './lines.js';
 import type { PagedDocument, PItem, PPage } from './paged.js';
 import { bodyFlow, type FlowBlock } from './flow-blocks.js';
-
-/** Flow blocks by index: a body's Flow, or an array of them. */
-type Blocks = { at(i: number): FlowBlock | undefined };
 import { pageGeometry, type PlaceContext } from './place-context.js';
 import { placeEndBlock, placePageNumber } from './place-end-block.js';
 import { placeContents } from './place-contents.js';
 import { placeMasthead } from './place-masthead.js';
+
+/** Flow blocks by index: a body's Flow, or an array of them. */
+type Blocks = { at(i: number): FlowBlock | undefined };
 
 /** Lines on a page, and where the next free grid line is. */
 class Pager {
@@ -251,15 +251,20 @@ export class Paginator {
   }
 }
 
-/** The Galley on pages, every line set and placed. */
-export function paginate(g: Galley, fonts: SetterFonts): PagedDocument {
+/** The Galley paged: masthead, contents box, body and end block; with `untilPages`, only until there are that many pages. */
+function paged(g: Galley, fonts: SetterFonts, untilPages = Infinity): Paginator {
   const ctx: PlaceContext = { g, fonts, geo: pageGeometry(g) };
   const pager = new Paginator(ctx);
   pager.masthead();
   pager.contents();
-  pager.body(bodyFlow(ctx));
-  pager.endBlock();
-  return pager.document();
+  pager.body(bodyFlow(ctx), untilPages);
+  if (pager.pages.length < untilPages) pager.endBlock();
+  return pager;
+}
+
+/** The Galley on pages, every line set and placed. */
+export function paginate(g: Galley, fonts: SetterFonts): PagedDocument {
+  return paged(g, fonts).document();
 }
 
 /**
@@ -267,11 +272,5 @@ export function paginate(g: Galley, fonts: SetterFonts): PagedDocument {
  * taken back, so the body is paged only until there are that many.
  */
 export function countPages(g: Galley, fonts: SetterFonts, atMost: number): number {
-  const ctx: PlaceContext = { g, fonts, geo: pageGeometry(g) };
-  const pager = new Paginator(ctx);
-  pager.masthead();
-  pager.contents();
-  pager.body(bodyFlow(ctx), atMost);
-  if (pager.pages.length < atMost) pager.endBlock();
-  return Math.min(pager.pages.length, atMost);
+  return Math.min(paged(g, fonts, atMost).pages.length, atMost);
 }
