@@ -326,6 +326,17 @@ browser.describe(`web edition in chromium${why(browser)}`, () => {
               `${key}: …${p.lines.at(-2)!.text.slice(-12)} / ${last}`,
             ).toBeGreaterThanOrEqual(2);
           }
+          // The end block's lists of units break between words only (…各设区市 / 教育局。), as heads do.
+          for (const p of await linesOf(page, 'footer .endText')) {
+            const text = p.lines.map((l) => l.text).join('');
+            const bounds = new Set([...segmenter.segment(text)].map((x) => x.index));
+            let at = 0;
+            for (const l of p.lines.slice(0, -1)) {
+              at += l.text.length;
+              if (WORDY.test(text[at - 1]!) && WORDY.test(text[at]!))
+                expect(bounds.has(at), p.lines.map((x) => x.text).join(' / ')).toBe(true);
+            }
+          }
           await page.close();
         }
         expect(wrapped).toBeGreaterThan(width === 360 ? 20 : 8);

@@ -6,6 +6,7 @@
 import type { GEndBlock } from '../../layout/galley.js';
 import { el, type El } from './dom.js';
 import { rulePx } from './facts.js';
+import { headRunNodes } from './head-words.js';
 import type { Len } from './styles.js';
 
 export function endBlockNode(e: GEndBlock, len: Len, pitch: number): El {
@@ -22,7 +23,8 @@ export function endBlockNode(e: GEndBlock, len: Len, pitch: number): El {
     rows.push(
       el('p', [e.style, 'endRow'], { style: [pad, border('bottom', count)].filter(Boolean).join('; ') }, [
         el('span', 'endLabel', {}, [d.label]),
-        el('span', 'endText', {}, [d.text]),
+        // Lists of units break between words on a narrow screen, as heads do (…各设区市 / 教育局。).
+        el('span', ['endText', 'headWords'], {}, headRunNodes([{ text: d.text, role: e.role }], e.role, 'dropped')),
       ]),
     );
   }
