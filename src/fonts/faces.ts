@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { UserError, type Diagnostic } from '../diagnostics.js';
 import { FileRefused } from '../sources/user-file.js';
-import { openFontFile } from './font-file.js';
+import { closeFontFile, openFontFile } from './font-file.js';
 import { openFace, type FontkitFont } from './fontkit.js';
 import { ROLE_LABELS, type FontResolver, type ResolvedFont } from './resolve.js';
 import type { FontRole } from '../model/types.js';
@@ -74,6 +74,8 @@ class LoadedFace implements Face {
 const MAX_FONT_BYTES = 512 * 1024 * 1024;
 
 const loaded = new Map<string, LoadedFace>();
+/** The version of each font file (and face) loaded last: an older one is let go when the file changes. */
+const current = new Map<string, string>();
 
 /** `what` names the role in messages, e.g. 正文（仿宋）. */
 function load(r: ResolvedFont, what: string): LoadedFace {
@@ -114,6 +116,15 @@ function load(r: ResolvedFont, what: string): LoadedFace {
   const key = `${path.basename(r.file).replace(/[^\w.-]/g, '_')}${r.postscriptName ? `#${r.postscriptName}` : ''}`;
   face = new LoadedFace(cacheKey, key, r.file, r.postscriptName, buffer, fk);
   loaded.set(cacheKey, face);
+  // The file changed (a long preview session): the face of its old version is not used again,
+  // and its descriptor is closed.
+  const before = current.get(id);
+  if (before !== undefined && before !== cacheKey) {
+    const old = loaded.get(before);
+    loaded.delete(before);
+    if (old) closeFontFile(old.buffer);
+  }
+  current.set(id, cacheKey);
   return face;
 }
 

@@ -8,6 +8,7 @@
  * not sfnt or collections of them (WOFF, WOFF2, dfont), CFF2 and TrueType outlines are read whole.
  */
 import fs from 'node:fs';
+import { UserError } from '../diagnostics.js';
 import { openUserFile, readUserFile, readUserFileAt, type ReadLimit } from '../sources/user-file.js';
 
 /** Granularity of what has been read: a CJK charstring is some 100–300 bytes. */
@@ -23,6 +24,11 @@ const partly = new WeakMap<Uint8Array, PartlyRead>();
 /** Makes [start, end) of font bytes hold the file's bytes (a no-op for bytes read whole). */
 export function ensureFontBytes(bytes: Uint8Array, start: number, end: number): void {
   partly.get(bytes)?.ensure(start, end);
+}
+
+/** Closes the descriptor of font bytes no longer used; reading more of them is then an error. */
+export function closeFontFile(bytes: Uint8Array): void {
+  partly.get(bytes)?.close();
 }
 
 /** Reads between ranges closer than this are joined into one: one read of a few KB costs less than two. */
@@ -50,6 +56,7 @@ function joined(ranges: Array<[number, number]>, gap: number, read: (start: numb
 
 class PartlyRead {
   private readonly have: Uint8Array;
+  private closed = false;
 
   constructor(
     private readonly fd: number,
@@ -81,8 +88,14 @@ class PartlyRead {
     }
   }
 
+  close(): void {
+    if (!this.closed) fs.closeSync(this.fd);
+    this.closed = true;
+  }
+
   /** Reads blocks first..last (inclusive). */
   read(first: number, last: number): void {
+    if (this.closed) throw new UserError(`字体文件 ${this.shown} 在生成过程中被更换了，这次没有生成。请重新生成`);
     const from = first << BLOCK_BITS;
     const to = Math.min((last + 1) << BLOCK_BITS, this.bytes.length);
     readUserFileAt(this.fd, this.bytes, from, to - from, from, this.shown);

@@ -101,3 +101,37 @@ describe('a font file read as it is used', () => {
     expect(openFontFile(file, limit(file)).equals(content)).toBe(true);
   });
 });
+
+describe('a font file that changes while bulletin runs (a long preview session)', () => {
+  it('lets go of the old version: its descriptor is closed, and reading more of it says the font was replaced', async () => {
+    const { Faces } = await import('../../src/fonts/faces.js');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bulletin-fontchange-'));
+    const file = path.join(dir, 'body.otf');
+    fs.copyFileSync(path.join(FONTS_DIR, 'FandolFang-Regular.otf'), file);
+    const resolver = { seriesRoot: dir, resolve: () => ({ file }), fallback: () => ({ file }) } as any;
+    const openFds = (): number =>
+      fs.readdirSync('/proc/self/fd').filter((fd) => {
+        try {
+          return fs.readlinkSync(`/proc/self/fd/${fd}`) === file;
+        } catch {
+          return false;
+        }
+      }).length;
+    const first = new Faces(resolver, () => undefined).role('body') as any;
+    expect(openFds()).toBe(1);
+    // A new version of the file: another size, another mtime.
+    fs.writeFileSync(file, Buffer.concat([fs.readFileSync(path.join(FONTS_DIR, 'FandolFang-Regular.otf')), Buffer.alloc(16)]));
+    fs.utimesSync(file, new Date(), new Date(Date.now() + 5000));
+    const second = new Faces(resolver, () => undefined).role('body') as any;
+    expect(second).not.toBe(first);
+    // /proc shows the path of the replaced file's inode for the old descriptor until it is closed.
+    expect(openFds()).toBe(1);
+    let err: unknown;
+    try {
+      ensureFontBytes(first.buffer, first.buffer.length - 600_000, first.buffer.length - 599_000);
+    } catch (e) {
+      err = e;
+    }
+    expect((err as Error).message).toMatch(/body\.otf 在生成过程中被更换了/);
+  });
+});
