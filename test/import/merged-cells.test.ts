@@ -12,7 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launchBrowser } from '../helpers/browser.js';
-import { needs } from '../helpers/clients.js';
+import { clientPath, needs } from '../helpers/clients.js';
 import { paragraphsOf, partsOf, textOf } from '../helpers/docx-build.js';
 import { docxToPdf, pdfLines } from '../helpers/libreoffice.js';
 import { validateOoxml } from '../helpers/ooxml-validate.js';
@@ -20,7 +20,7 @@ import { readPdf, type PdfItem } from '../helpers/pdf-text.js';
 import { assertCliBuilt, BIN, cleanupTemp, copySeries, REPO, runCli, tempDir } from '../helpers/series.js';
 
 const MAKE = path.join(REPO, 'test', 'import', 'make-submissions.py');
-const python = ['/usr/bin/python3', 'python3'].find((py) => spawnSync(py, ['-c', 'import docx'], { encoding: 'utf8' }).status === 0);
+const python = clientPath('python-docx');
 const clients = needs('python-docx', 'libreoffice', 'poppler');
 const missing = clients.missing;
 const noBrowser = needs('chromium').missing;

@@ -9,21 +9,18 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, expect, test } from 'vitest';
 import { pdfText } from '../helpers/pdf-render.js';
 import { readPdf } from '../helpers/pdf-text.js';
 import { drawnText } from '../helpers/pdf-ops.js';
 import { partsOf, paragraphsOf, textOf } from '../helpers/docx-build.js';
+import { clientPath, needs } from '../helpers/clients.js';
 import { assertCliBuilt, BIN, cleanupTemp, copySeries, REPO, runCli, tempDir } from '../helpers/series.js';
 
 const MAKE = path.join(REPO, 'test', 'import', 'make-submissions.py');
 
-function pythonWithDocx(): string | undefined {
-  for (const py of ['/usr/bin/python3', 'python3']) if (spawnSync(py, ['-c', 'import docx'], { encoding: 'utf8' }).status === 0) return py;
-  return undefined;
-}
-const python = pythonWithDocx();
-if (!python && process.env.CI) throw new Error('python3-docx is required for the import tests (scripts/install-test-deps.sh installs it)');
+const py = needs('python-docx');
+const python = clientPath('python-docx');
 
 /** Every paragraph of a .docx as Word holds it, table cells, page header and footer included, read with python-docx. */
 function sourceParagraphs(file: string): string[] {
@@ -74,7 +71,7 @@ const runs = new Map<string, { stdout: string; stderr: string; code: number | nu
 const issue = (f = ''): string => path.join(series, 'issues/010', f);
 const frontOf = (text: string): Record<string, unknown> => parse(/^---\n([\s\S]*?)\n---\n/.exec(text)![1]!);
 
-describe.skipIf(!python)('Word submissions come in whole', () => {
+py.describe('Word submissions come in whole', () => {
   beforeAll(() => {
     assertCliBuilt();
     subm = tempDir('bulletin-whole-');

@@ -7,13 +7,14 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, expect, test } from 'vitest';
 import { unzipSync, strFromU8 } from 'fflate';
+import { clientPath, needs } from '../helpers/clients.js';
 import { assertCliBuilt, cleanupTemp, copySeries, REPO, runCli, tempDir } from '../helpers/series.js';
 
 const MAKE = path.join(REPO, 'test', 'import', 'make-word-notes.py');
-const python = ['/usr/bin/python3', 'python3'].find((py) => spawnSync(py, ['-c', 'import docx'], { encoding: 'utf8' }).status === 0);
-if (!python && process.env.CI) throw new Error('python3-docx is required for the import tests (scripts/install-test-deps.sh installs it)');
+const py = needs('python-docx');
+const python = clientPath('python-docx');
 
 /** The lines of import's report that quote what was left out: “text”：reason. */
 const reported = (stdout: string): Array<{ text: string; reason: string }> =>
@@ -24,7 +25,7 @@ let docx: string;
 let stdout: string;
 let item: string;
 
-describe.skipIf(!python)('footnotes, endnotes, equations and comments of a Word file', () => {
+py.describe('footnotes, endnotes, equations and comments of a Word file', () => {
   beforeAll(() => {
     assertCliBuilt();
     docx = path.join(tempDir('bulletin-notes-'), '九江市5月动态.docx');

@@ -7,18 +7,19 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, expect, test } from 'vitest';
 import { readPdf } from '../helpers/pdf-text.js';
+import { clientPath, needs } from '../helpers/clients.js';
 import { assertCliBuilt, BIN, cleanupTemp, copySeries, REPO, runCli, tempDir } from '../helpers/series.js';
 
 const MAKE = path.join(REPO, 'test', 'import', 'make-word-numbering.py');
-const python = ['/usr/bin/python3', 'python3'].find((py) => spawnSync(py, ['-c', 'import docx'], { encoding: 'utf8' }).status === 0);
-if (!python && process.env.CI) throw new Error('python3-docx is required for the import tests (scripts/install-test-deps.sh installs it)');
+const py = needs('python-docx');
+const python = clientPath('python-docx');
 
 let series: string;
 let item: string;
 
-describe.skipIf(!python)('Word’s own 一、（一） numbering', () => {
+py.describe('Word’s own 一、（一） numbering', () => {
   beforeAll(() => {
     assertCliBuilt();
     const docx = path.join(tempDir('bulletin-numbering-'), '九江市经验材料.docx');
