@@ -27,19 +27,27 @@ function soffice(dir: string, args: string[]): void {
   if (r.status !== 0) throw new Error(`soffice ${args.join(' ')} failed: status ${r.status}\n${r.stdout}\n${r.stderr}`);
 }
 
-/** Converts DOCX bytes to PDF bytes with LibreOffice. */
-export function docxToPdf(docx: Uint8Array, stem = 'bulletin'): Uint8Array {
+/**
+ * A file's bytes converted by LibreOffice: `name` is the input's file name (its extension tells
+ * LibreOffice what it is), `to` the --convert-to filter, `ext` the extension of what it writes.
+ */
+export function convertWithLibreOffice(bytes: Uint8Array, name: string, to: string, ext: string): Buffer {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'bulletin-lo-'));
   try {
-    const input = path.join(work, `${stem}.docx`);
-    fs.writeFileSync(input, docx);
-    soffice(work, ['--convert-to', 'pdf', '--outdir', work, input]);
-    const output = path.join(work, `${stem}.pdf`);
-    if (!fs.existsSync(output)) throw new Error(`LibreOffice did not convert ${stem}.docx`);
-    return new Uint8Array(fs.readFileSync(output));
+    const input = path.join(work, name);
+    fs.writeFileSync(input, bytes);
+    soffice(work, ['--convert-to', to, '--outdir', work, input]);
+    const output = path.join(work, `${path.parse(name).name}.${ext}`);
+    if (!fs.existsSync(output)) throw new Error(`LibreOffice did not convert ${name} to ${ext}`);
+    return fs.readFileSync(output);
   } finally {
     fs.rmSync(work, { recursive: true, force: true });
   }
+}
+
+/** Converts DOCX bytes to PDF bytes with LibreOffice. */
+export function docxToPdf(docx: Uint8Array, stem = 'bulletin'): Uint8Array {
+  return new Uint8Array(convertWithLibreOffice(docx, `${stem}.docx`, 'pdf', 'pdf'));
 }
 
 /**

@@ -3,13 +3,11 @@
  * and the 通报 (converted to PDF, text read back with pdftotext), and both show the figures
  * the terminal table shows. Missing LibreOffice skips here and fails under CI.
  */
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { needs, why } from '../helpers/clients.js';
-import { docxToPdf, FONTCONFIG_FILE, pdfLines } from '../helpers/libreoffice.js';
+import { convertWithLibreOffice, docxToPdf, pdfLines } from '../helpers/libreoffice.js';
 import { assertCliBuilt, cleanupTemp, runCli } from '../helpers/series.js';
 import { makeStatsSeries, TABLE_HEAD } from './fixture.js';
 
@@ -17,63 +15,13 @@ const calc = needs('libreoffice', 'libreoffice-calc');
 
 /** Opens a workbook in LibreOffice Calc and saves its first sheet as UTF-8 CSV. */
 function xlsxToCsv(xlsx: Uint8Array): string {
-  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'bulletin-lo-xlsx-'));
-  try {
-    const input = path.join(work, 'stats.xlsx');
-    fs.writeFileSync(input, xlsx);
-    // Filter options: comma, double quote, UTF-8 (76), first line 1.
-    const r = spawnSync(
-      'soffice',
-      [
-        `-env:UserInstallation=file://${path.join(work, 'profile')}`,
-        '--headless',
-        '--norestore',
-        '--convert-to',
-        'csv:Text - txt - csv (StarCalc):44,34,76,1',
-        '--outdir',
-        work,
-        input,
-      ],
-      { encoding: 'utf8', timeout: 120_000, env: { ...process.env, FONTCONFIG_FILE, HOME: work } },
-    );
-    const output = path.join(work, 'stats.csv');
-    if (!fs.existsSync(output)) throw new Error(`LibreOffice did not convert: status ${r.status}\n${r.stdout}\n${r.stderr}`);
-    return fs.readFileSync(output, 'utf8');
-  } finally {
-    fs.rmSync(work, { recursive: true, force: true });
-  }
+  // Filter options: comma, double quote, UTF-8 (76), first line 1.
+  return convertWithLibreOffice(xlsx, 'stats.xlsx', 'csv:Text - txt - csv (StarCalc):44,34,76,1', 'csv').toString('utf8');
 }
 
 /** Prints a workbook as LibreOffice Calc does (every sheet, by its own page setup) to PDF. */
 function xlsxToPdf(xlsx: Uint8Array): Uint8Array {
-  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'bulletin-lo-xlsx-'));
-  try {
-    const input = path.join(work, 'stats.xlsx');
-    fs.writeFileSync(input, xlsx);
-    const r = spawnSync(
-      'soffice',
-      [
-        `-env:UserInstallation=file://${path.join(work, 'profile')}`,
-        '--headless',
-        '--norestore',
-        '--convert-to',
-        'pdf',
-        '--outdir',
-        work,
-        input,
-      ],
-      {
-        encoding: 'utf8',
-        timeout: 120_000,
-        env: { ...process.env, FONTCONFIG_FILE, HOME: work },
-      },
-    );
-    const output = path.join(work, 'stats.pdf');
-    if (!fs.existsSync(output)) throw new Error(`LibreOffice did not convert: status ${r.status}\n${r.stdout}\n${r.stderr}`);
-    return new Uint8Array(fs.readFileSync(output));
-  } finally {
-    fs.rmSync(work, { recursive: true, force: true });
-  }
+  return new Uint8Array(convertWithLibreOffice(xlsx, 'stats.xlsx', 'pdf', 'pdf'));
 }
 
 /** Table cells come back as separate text lines at the same height: one printed row per height and page. */
