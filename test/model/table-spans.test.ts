@@ -8,7 +8,7 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { compose, issueMetrics } from '../../src/layout/compose.js';
 import type { GTable } from '../../src/layout/galley.js';
 import type { Article, Table } from '../../src/model/types.js';
-import { renderAndRead } from '../helpers/pdf-render.js';
+import { GEOM, renderAndRead } from '../helpers/pdf-render.js';
 import { buildModel, cleanupTemp, issueYaml, makeSeries, text } from '../helpers/series.js';
 
 afterAll(cleanupTemp);
@@ -137,6 +137,20 @@ describe('merged cells on paper', () => {
   );
 });
 
+/** Spec §1: the text block is 225 mm high under a 37 mm top margin: it ends 262 mm from the top. */
+const BLOCK_BOTTOM = GEOM.bottom;
+
+/** An issue of one article holding the table `md` between two paragraphs, as its PDF reads back. */
+async function articleWithTable(md: string): Promise<Awaited<ReturnType<typeof renderAndRead>>['pdf']> {
+  const dir = makeSeries({
+    'issues/001/issue.yaml': issueYaml(1, '2024-05-20'),
+    'issues/001/a.md': `---\nsection: 经验交流\ntitle: 测试文章\n---\n\n正文。\n\n${md}\n\n表后一段。\n`,
+  });
+  const m = buildModel(dir);
+  expect(m.errors).toEqual([]);
+  return (await renderAndRead(m.issue!)).pdf;
+}
+
 describe('a cell merged down over more rows than a page holds', () => {
   test('the rows go on over the pages inside the text block, each printed once; the merged cell’s text once, its lines kept; the head on every page', async () => {
     const rows = Array.from(
@@ -144,15 +158,7 @@ describe('a cell merged down over more rows than a page holds', () => {
       (_, i) => `| ${i === 0 ? '赣县区试点学校名单（含县城及各乡镇中心学校、村小和教学点在内）' : '^'} | 学校${i + 1} | ${i + 1} |`,
     );
     const md = ['| 县（区） | 学校 | 人数 |', '| - | - | - |', ...rows, '| 合计 || 820 |'].join('\n');
-    const dir = makeSeries({
-      'issues/001/issue.yaml': issueYaml(1, '2024-05-20'),
-      'issues/001/a.md': `---\nsection: 经验交流\ntitle: 测试文章\n---\n\n正文。\n\n${md}\n\n表后一段。\n`,
-    });
-    const m = buildModel(dir);
-    expect(m.errors).toEqual([]);
-    const { pdf } = await renderAndRead(m.issue!);
-    // Spec §1: the text block is 225 mm high under a 37 mm top margin: it ends 262 mm from the top.
-    const blockBottom = (262 / 25.4) * 72;
+    const pdf = await articleWithTable(md);
     const found = (t: string) =>
       pdf.pages.flatMap((p) =>
         p.lines.flatMap((l) => l.items.filter((i) => i.text.replace(/\s/g, '') === t).map((i) => ({ ...i, page: p.number }))),
@@ -161,12 +167,12 @@ describe('a cell merged down over more rows than a page holds', () => {
     for (let k = 1; k <= 40; k++) {
       const got = found(`学校${k}`);
       expect(got, `学校${k}`).toHaveLength(1);
-      expect(got[0]!.y, `学校${k} inside the text block`).toBeLessThan(blockBottom);
+      expect(got[0]!.y, `学校${k} inside the text block`).toBeLessThan(BLOCK_BOTTOM);
       pagesWithTable.push(got[0]!.page);
     }
     const total = found('820');
     expect(total).toHaveLength(1);
-    expect(total[0]!.y).toBeLessThan(blockBottom);
+    expect(total[0]!.y).toBeLessThan(BLOCK_BOTTOM);
     const tablePages = [...new Set([...pagesWithTable, total[0]!.page])];
     expect(tablePages.length).toBeGreaterThan(1);
     for (const p of tablePages)
@@ -187,8 +193,8 @@ describe('a cell merged down over more rows than a page holds', () => {
         .filter((i) => i.x < column2 && i.y > headY && i.y <= lastY + 1 && i.text.replace(/\s/g, '') !== '合计');
     });
     expect(cellText.map((i) => i.text.replace(/\s/g, '')).join('')).toBe('赣县区试点学校名单（含县城及各乡镇中心学校、村小和教学点在内）');
-    for (const i of cellText) expect(i.y).toBeLessThan(blockBottom);
-    for (const i of found('表后一段。')) expect(i.y).toBeLessThan(blockBottom);
+    for (const i of cellText) expect(i.y).toBeLessThan(BLOCK_BOTTOM);
+    for (const i of found('表后一段。')) expect(i.y).toBeLessThan(BLOCK_BOTTOM);
   }, 60_000);
 });
 
@@ -202,18 +208,10 @@ describe('one row taller than a page', () => {
       `| 赣南师范大学 | ${sentences.join('')} | 30 |`,
       '| 合计 || 42 |',
     ].join('\n');
-    const dir = makeSeries({
-      'issues/001/issue.yaml': issueYaml(1, '2024-05-20'),
-      'issues/001/a.md': `---\nsection: 经验交流\ntitle: 测试文章\n---\n\n正文。\n\n${md}\n\n表后一段。\n`,
-    });
-    const m = buildModel(dir);
-    expect(m.errors).toEqual([]);
-    const { pdf } = await renderAndRead(m.issue!);
-    // Spec §1: the text block is 225 mm high under a 37 mm top margin: it ends 262 mm from the top.
-    const blockBottom = (262 / 25.4) * 72;
+    const pdf = await articleWithTable(md);
     const items = pdf.pages.flatMap((p) => p.lines.flatMap((l) => l.items.map((i) => ({ ...i, page: p.number }))));
     for (const i of items.filter((i) => !/^—\s*\d+\s*—$/.test(i.text.trim())))
-      expect(i.y, `${i.text} on page ${i.page}`).toBeLessThan(blockBottom);
+      expect(i.y, `${i.text} on page ${i.page}`).toBeLessThan(BLOCK_BOTTOM);
     // The middle column, read in page order under each page's head row: 简短, then every sentence once, in order.
     const head = (t: string) => items.filter((i) => i.text.replace(/\s/g, '') === t);
     // The column's text starts at its left padding, where 简短 stands; the third column's head is right of it.
@@ -221,7 +219,7 @@ describe('one row taller than a page', () => {
     const column = items.filter((i) => {
       const top = head('活动').find((h) => h.page === i.page);
       const end = head('合计').find((h) => h.page === i.page);
-      return top !== undefined && i.y > top.y + 1 && i.y < (end ? end.y - 1 : blockBottom) && i.x > left - 1 && i.x < num - 20;
+      return top !== undefined && i.y > top.y + 1 && i.y < (end ? end.y - 1 : BLOCK_BOTTOM) && i.x > left - 1 && i.x < num - 20;
     });
     expect(column.map((i) => i.text.replace(/\s/g, '')).join('')).toBe(`简短${sentences.join('')}`);
     const pages = [...new Set(items.filter((i) => i.text.includes('讲座')).map((i) => i.page))];
