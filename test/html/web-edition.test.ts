@@ -336,6 +336,11 @@ browser.describe(`web edition in chromium${why(browser)}`, () => {
               if (WORDY.test(text[at - 1]!) && WORDY.test(text[at]!))
                 expect(bounds.has(at), p.lines.map((x) => x.text).join(' / ')).toBe(true);
             }
+            // Broken between words, a line is not stretched over the room a moved word left: its
+            // characters stand as close as those of the last line (full-width text, one em each).
+            const advance = (l: { text: string; left: number; right: number }): number => (l.right - l.left) / [...l.text].length;
+            const last = p.lines.at(-1)!;
+            for (const l of p.lines.slice(0, -1)) expect(advance(l), `${l.text} / ${last.text}`).toBeLessThan(advance(last) * 1.1);
           }
           await page.close();
         }

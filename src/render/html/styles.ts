@@ -95,7 +95,9 @@ export function styleTable(g: Galley, variant: HtmlVariant): StyleTable {
     endBlock: 'margin: 0',
     endRow: 'display: flex; margin: 0',
     endLabel: 'flex: none',
-    endText: 'flex: 1 1 auto; min-width: 0; text-align: justify',
+    // Lists break between words (end-block.ts): a line stretched over the gap a moved word leaves
+    // would open every character apart, so lines end where their last word does, as on paper.
+    endText: 'flex: 1 1 auto; min-width: 0; text-align: start',
     endRight: 'text-align: right',
     endPrint: 'display: flex; flex-wrap: wrap; justify-content: space-between; column-gap: 1em; margin: 0',
     // The date keeps to the right, whole, also when a narrow screen puts it on a line of its own.
