@@ -16,6 +16,7 @@ const SLOW = [
   'test/check/glyphs.test.ts',
   'test/check/rules.test.ts',
   'test/cli/build-issued.test.ts',
+  'test/cli/code-cache.test.ts',
   'test/cli/contents-preprinted.test.ts',
   'test/cli/drafts.test.ts',
   'test/cli/locale.test.ts',

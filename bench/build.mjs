@@ -5,7 +5,10 @@
  *     fixture's 5-page 第10期 and a ~40-page issue, each a whole new process: wall time, CPU
  *     time (user + system) and peak RSS, medians of BENCH_RUNS runs taken round-robin so that
  *     the load of the shared machine falls on every case alike. CPU time is the figure to trust
- *     on a busy machine; wall time includes waiting for a core.
+ *     on a busy machine; wall time includes waiting for a core. "Cold" is a new process with
+ *     the caches a clerk's machine has after its first build (Node's compile cache, bulletin's
+ *     code cache): one untimed run of each case makes them. The news issue is also built with
+ *     the code cache off, as the first build on a machine is.
  *  2. With @myriaddreamin/typst-ts-node-compiler installed: Typst's cold compile of the same
  *     5-page issue (bench/typst/news-010.typ, Fandol fonts from fonts/) alternated with
  *     bulletin's, and the ratio of the medians.
@@ -82,9 +85,10 @@ async function phases(seriesDir, issueArg, outDir) {
     c = cpu;
   };
   lap('node start-up (until the first line of script)');
-  // As bin/bulletin.js does: the compile cache (Node 22+), then the one bundled file.
+  // As bin/bulletin.js does: Node's compile cache, then the one bundled file with its code cache.
   (await import('node:module')).default.enableCompileCache?.();
-  const app = await import(path.join(REPO, 'lib', 'bench-phases.mjs'));
+  const { loadBundle } = await import(path.join(REPO, 'lib', 'startup', 'code-cache.js'));
+  const app = loadBundle(path.join(REPO, 'lib', 'bench-phases.cjs'), 'bench-phases').exports;
   const {
     openSeries,
     loadIssue,
@@ -157,20 +161,27 @@ function phaseRun(dir, arg) {
 spawnSync(process.execPath, [path.join(REPO, 'scripts', 'bundle.mjs'), '--bench'], { stdio: 'inherit' });
 const news = path.join(REPO, 'test', 'fixtures', 'news');
 const big = bigSeries(4);
+const NO_CODE_CACHE = 'news 第10期, code cache off';
 const cases = [
   ['第9期 (issues/009)', REPO, '9'],
   ...(fs.existsSync(news) ? [['news 第10期', news, '10']] : []),
   ['repeated issue', big, '1'],
+  // The same build compiling every function it runs, as the first build on a machine does.
+  ...(fs.existsSync(news) ? [[NO_CODE_CACHE, news, '10', { BULLETIN_CODE_CACHE: 'off' }]] : []),
 ];
 const withTypst = typstCompiler() && fs.existsSync(news);
 const out = fs.mkdtempSync(path.join(os.tmpdir(), 'bulletin-bench-out-'));
 const runs = new Map(cases.map(([name]) => [name, []]));
 const typst = [];
 const checks = [];
+// One run of each, not timed: Node's compile cache and bulletin's code cache
+// (src/startup/code-cache.ts) are then in place, as on a clerk's machine after the first build.
+for (const [name, dir, arg, env] of cases) runCli(['build', arg, '--out', path.join(out, name)], dir, env);
+runCli(['check', '9'], REPO);
 for (let i = 0; i < RUNS; i++) {
-  for (const [name, dir, arg] of cases) {
-    runs.get(name).push(runCli(['build', arg, '--out', path.join(out, name)], dir));
-    if (withTypst && dir === news) typst.push(runTypst(path.join(out, 'typst.pdf')));
+  for (const [name, dir, arg, env] of cases) {
+    runs.get(name).push(runCli(['build', arg, '--out', path.join(out, name)], dir, env));
+    if (withTypst && dir === news && !env) typst.push(runTypst(path.join(out, 'typst.pdf')));
   }
   checks.push(runCli(['check', '9'], REPO));
 }
@@ -227,10 +238,12 @@ console.log(
   `\n${last.pages}-page issue / ${first.pages}-page issue: CPU ${(last.cpu / first.cpu).toFixed(2)}×, wall ${(last.wall / first.wall).toFixed(2)}×`,
 );
 if (withTypst) {
-  const ours = runs.get('news 第10期');
-  console.log(
-    `bulletin / Typst on news 第10期 (alternating runs): wall ${(median(ours.map((r) => r.wallMs)) / median(typst.map((r) => r.wallMs))).toFixed(2)}×, CPU ${(median(ours.map((r) => r.cpuMs)) / median(typst.map((r) => r.cpuMs))).toFixed(2)}×`,
-  );
+  for (const name of ['news 第10期', NO_CODE_CACHE]) {
+    const ours = runs.get(name);
+    console.log(
+      `bulletin / Typst on ${name} (alternating runs): wall ${(median(ours.map((r) => r.wallMs)) / median(typst.map((r) => r.wallMs))).toFixed(2)}×, CPU ${(median(ours.map((r) => r.cpuMs)) / median(typst.map((r) => r.cpuMs))).toFixed(2)}×`,
+    );
+  }
 } else {
   console.log('(Typst comparison skipped: install it with `npm install --no-save @myriaddreamin/typst-ts-node-compiler@0.7.0`)');
 }
@@ -256,7 +269,8 @@ if (newsRuns) goal('peak RSS of one build, news 第10期 (MB)', median(newsRuns.
 goal('check 9 CPU (s)', checkCpu / 1000, 0.15, (v) => v.toFixed(3));
 console.log(`\n${table(goalRows)}`);
 
-for (const [name, dir, arg] of cases) {
+for (const [name, dir, arg, env] of cases) {
+  if (env) continue;
   // Median of three instrumented runs, phase by phase; the parts add up to the median run.
   const ps = [phaseRun(dir, arg), phaseRun(dir, arg), phaseRun(dir, arg)].sort((a, b) => a.wall - b.wall);
   const p = ps[1];

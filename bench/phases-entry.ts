@@ -1,4 +1,4 @@
-// What bench/build.mjs --phases needs of the app, bundled like lib/bulletin.mjs (same
+// What bench/build.mjs --phases needs of the app, bundled like lib/bulletin.cjs (same
 // externals) so that the phase breakdown loads the code the way the CLI does.
 export { main } from '../src/cli/main.js';
 export { openSeries, loadIssue } from '../src/pipeline.js';

@@ -1,10 +1,15 @@
 #!/usr/bin/env node
-// The CLI is the bundle lib/bulletin.mjs and its chunks (built by `npm ci` through the prepare script).
+// The CLI is the bundle lib/bulletin.cjs (built by `npm ci` through the prepare script), run
+// with the code cache of the command (src/startup/code-cache.ts).
 import module from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { commandOf, loadBundle } from '../lib/startup/code-cache.js';
 
-// Node 22 and later keep V8's compiled code of the bundle on disk between runs.
+// Node 22 and later keep V8's compiled code on disk between runs: here, of the loader and of
+// the libraries the bundle loads from node_modules.
 module.enableCompileCache?.();
-const { main, stdio } = await import('../lib/bulletin.mjs');
+const bundle = fileURLToPath(new URL('../lib/bulletin.cjs', import.meta.url));
+const { main, stdio } = loadBundle(bundle, commandOf(process.argv)).exports;
 
 // `bulletin list | head` closes the pipe early; that is not an error worth a stack trace.
 process.stdout.on('error', (e) => {

@@ -1,12 +1,15 @@
 #!/usr/bin/env node
 /**
- * Bundles the CLI into lib/bulletin.mjs, the archive's worker into lib/worker.mjs and the
- * preview's into lib/preview-worker.mjs, with the code only some commands need in chunks beside
- * them: a few dozen files to read and compile instead of some three hundred modules resolved
- * one by one, and of those only what the command run needs. pdfmake, pdfkit and fontkit stay in node_modules: pdfkit reads its
- * data files beside its own code, and pdfkit and the app must share one fontkit (the app
- * patches fontkit's CFF subsetter, src/fonts/cff-subset-patch.ts). The bundle sits in lib/
- * like the tsc output, so paths relative to the package (fonts/, templates/) stay the same.
+ * Bundles the code that runs into lib/, beside the tsc output, so that paths relative to the
+ * package (fonts/, templates/) stay the same from every file:
+ *  - the CLI into one CommonJS file, lib/bulletin.cjs: bin/bulletin.js compiles it through
+ *    vm.Script with a code cache made after a run (src/startup/code-cache.ts), which holds every
+ *    function the command ran. A command's own code is still only evaluated when that command
+ *    runs (esbuild keeps a lazily imported module's body in a function until it is imported);
+ *  - the archive's worker (lib/worker.mjs) and the preview's (lib/preview-worker.mjs) as ES
+ *    modules, with what only some of them need in chunks beside them.
+ * pdfmake, pdfkit and fontkit stay in node_modules: pdfkit reads its data files beside its own
+ * code, and the compat patches (src/compat) reach the copies that the pins check there.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -37,31 +40,13 @@ const noJsYaml = {
   },
 };
 
-const { outputFiles } = await build({
-  entryPoints: bench
-    ? { 'bench-phases': path.join(ROOT, 'bench/phases-entry.ts') }
-    : {
-        bulletin: path.join(ROOT, 'src/cli/main.ts'),
-        worker: path.join(ROOT, 'src/archive/worker.ts'),
-        'preview-worker': path.join(ROOT, 'src/preview/build-worker.ts'),
-      },
+const common = {
   outdir: path.join(ROOT, 'lib'),
-  outExtension: { '.js': '.mjs' },
   bundle: true,
-  // What only some commands need (a command's own code, each renderer) is a chunk of its own,
-  // read and compiled only when that command runs. Chunks sit in lib/ beside the entries, so
-  // that paths relative to the package root stay the same from every file.
-  splitting: true,
-  chunkNames: '[name]-[hash]',
   platform: 'node',
-  format: 'esm',
   target: 'node20',
   external: ['pdfmake', 'pdfkit', 'fontkit'],
   plugins: [noJsYaml],
-  // Bundled CommonJS modules call require() for Node's built-ins.
-  banner: {
-    js: "import { createRequire as __bulletinCreateRequire } from 'node:module';\nconst require = __bulletinCreateRequire(import.meta.url);",
-  },
   legalComments: 'none',
   // Less to read and compile at every start. ASCII only: a single non-ASCII character makes
   // Node hold the whole source as UTF-16, twice the memory, and decode it at every load.
@@ -69,7 +54,43 @@ const { outputFiles } = await build({
   charset: 'ascii',
   write: false,
   logLevel: 'warning',
+};
+
+const cli = await build({
+  ...common,
+  entryPoints: bench ? { 'bench-phases': path.join(ROOT, 'bench/phases-entry.ts') } : { bulletin: path.join(ROOT, 'src/cli/main.ts') },
+  outExtension: { '.js': '.cjs' },
+  format: 'cjs',
+  // What import.meta.url means in the sources (src/paths.ts and the compat resolvers start
+  // from it): this file.
+  define: { 'import.meta.url': '__bulletinImportMetaUrl' },
+  banner: { js: "var __bulletinImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
 });
+
+const workers = bench
+  ? { outputFiles: [] }
+  : await build({
+      ...common,
+      entryPoints: {
+        worker: path.join(ROOT, 'src/archive/worker.ts'),
+        'preview-worker': path.join(ROOT, 'src/preview/build-worker.ts'),
+      },
+      outExtension: { '.js': '.mjs' },
+      format: 'esm',
+      // What only some workers need is a chunk of its own, beside the entries.
+      splitting: true,
+      chunkNames: '[name]-[hash]',
+      // Bundled CommonJS modules call require() for Node's built-ins.
+      banner: {
+        js: "import { createRequire as __bulletinCreateRequire } from 'node:module';\nconst require = __bulletinCreateRequire(import.meta.url);",
+      },
+    });
+
+const outputFiles = [...cli.outputFiles, ...workers.outputFiles];
+// A dynamic import() in the CLI bundle would need vm.Script's importModuleDynamically: its
+// lazily loaded modules are bundled in, and the libraries left outside are required.
+for (const file of cli.outputFiles)
+  if (/\bimport\(/.test(file.text)) throw new Error(`${file.path}: a dynamic import() is left in the CommonJS bundle`);
 
 // esbuild leaves regular expression literals as written (/[，、]/). A \uXXXX escape means
 // the same code unit there as in strings and names, and a pair of them the same astral

@@ -66,9 +66,9 @@ export function workersWithin(wanted: number, peak: number, budgetMb = Number(pr
   return Math.max(0, Math.min(wanted, Math.floor((budget - peak) / Math.max(peak, 1))));
 }
 
-// Beside the bundle's files (lib/*.mjs) the worker is lib/worker.mjs; beside the compiled
-// modules (lib/archive/pool.js, or src/ under the tests) it is worker.js.
-const WORKER_URL = new URL(import.meta.url.endsWith('.mjs') ? './worker.mjs' : './worker.js', import.meta.url);
+// Beside the bundles (lib/bulletin.cjs, lib/*.mjs) the worker is lib/worker.mjs; beside the
+// compiled modules (lib/archive/pool.js, or src/ under the tests) it is worker.js.
+const WORKER_URL = new URL(/\.[cm]js$/.test(import.meta.url) ? './worker.mjs' : './worker.js', import.meta.url);
 
 export async function runTasks(tasks: BuildTask[], jobs: number, onDone: (r: TaskResult) => void): Promise<TaskResult[]> {
   if (tasks.length === 0) return [];

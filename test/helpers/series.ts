@@ -189,8 +189,8 @@ export function requireModel(seriesDir: string, issueArg?: string): Issue {
 }
 
 export function assertCliBuilt(): void {
-  if (!fs.existsSync(path.join(REPO, 'lib', 'bulletin.mjs'))) {
-    throw new Error('lib/bulletin.mjs is missing: run `npm run build` (npm test does) before these tests');
+  if (!fs.existsSync(path.join(REPO, 'lib', 'bulletin.cjs'))) {
+    throw new Error('lib/bulletin.cjs is missing: run `npm run build` (npm test does) before these tests');
   }
 }
 

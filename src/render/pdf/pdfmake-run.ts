@@ -26,8 +26,10 @@ export interface FaceBytes {
 /** pdfmake, loaded with what must be in place before pdfkit loads, and its patches installed. */
 export async function loadPdfmake() {
   fontkit(); // first: it installs the patches pdfkit's fontkit must have before pdfkit loads
-  installLazyAes(createRequire(import.meta.url));
-  const pdfmake = (await import('pdfmake')).default;
+  const require = createRequire(import.meta.url);
+  installLazyAes(require);
+  // Required, not imported: the CLI's bundle runs as a script (src/startup/code-cache.ts).
+  const pdfmake = require('pdfmake') as typeof import('pdfmake');
   installDocumentHook();
   installSyntheticBold();
   return pdfmake;
