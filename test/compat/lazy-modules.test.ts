@@ -1,10 +1,12 @@
 /**
  * Modules a library requires as it loads but bulletin rarely or never calls are loaded on
- * first use (src/compat/stand-in.ts): brotli's decoder (fontkit, WOFF2 fonts only) and
- * @noble/ciphers' AES (pdfkit, encrypted PDFs only). Each stand-in is loaded in place of the
- * module, and behaves as the module once called.
+ * first use (src/compat/stand-in.ts): brotli's decoder (fontkit, WOFF2 fonts only),
+ * @noble/ciphers' AES (pdfkit, encrypted PDFs only) and linebreak (pdfmake and pdfkit, text
+ * they wrap: bulletin's lines come set). Each stand-in is loaded in place of the module, and
+ * behaves as the module once called.
  */
 import crypto from 'node:crypto';
+import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -12,7 +14,7 @@ import { describe, expect, it } from 'vitest';
 import { fontkit, openFace } from '../../src/fonts/fontkit.js';
 import { openFontFile } from '../../src/fonts/font-file.js';
 import { FONTS_DIR } from '../../src/paths.js';
-import { loadPdfmake } from '../../src/render/pdf/pdfmake-run.js';
+import { loadPdfmake, runPdfmake } from '../../src/render/pdf/pdfmake-run.js';
 
 const require = createRequire(import.meta.url);
 const fontkitRequire = createRequire(require.resolve('fontkit'));
@@ -20,6 +22,7 @@ const decompressPath = fontkitRequire.resolve('brotli/decompress.js');
 const dictionaryPath = path.join(path.dirname(decompressPath), 'dec', 'dictionary.js');
 const pdfkitRequire = createRequire(createRequire(require.resolve('pdfmake')).resolve('pdfkit'));
 const aesPath = pdfkitRequire.resolve('@noble/ciphers/aes');
+const linebreakPath = pdfkitRequire.resolve('linebreak');
 
 describe('brotli loaded on first use', () => {
   it('is not loaded by loading fontkit and opening the shipped fonts', () => {
@@ -53,5 +56,30 @@ describe('AES loaded on first use', () => {
     expect(require.cache[aesPath]!.exports).toBe(standIn);
     expect(Buffer.from(standIn.cbc(key, iv).encrypt(data)).equals(expected)).toBe(true);
     expect(typeof standIn.ecb).toBe('function');
+  });
+});
+
+describe('linebreak loaded on first use', () => {
+  it('is not loaded by drawing a PDF of set lines, and breaks as UAX #14 says once constructed', async () => {
+    await loadPdfmake();
+    const standIn = require.cache[linebreakPath]!.exports as new (text: string) => { nextBreak(): { position: number } | null };
+    const line = (x: number, y: number, pieces: string[]) => ({
+      text: pieces.map((text, i) => ({ text, noWrap: true, ...(i < pieces.length - 1 ? { noNewLine: true } : {}) })),
+      absolutePosition: { x, y },
+    });
+    const file = path.join(FONTS_DIR, 'FandolFang-Regular.otf');
+    const pdf = await runPdfmake(
+      { defaultStyle: { font: 'fang' }, content: [line(72, 72, ['正文 ', '一']), line(72, 100, ['二'])] } as never,
+      [{ id: 'lazy-modules-fang', key: 'fang', file, buffer: fs.readFileSync(file) }],
+      new Set(),
+    );
+    expect(Buffer.from(pdf.subarray(0, 5)).toString('latin1')).toBe('%PDF-');
+    expect(require.cache[linebreakPath]!.exports).toBe(standIn);
+    // Ideographs break between any two (ID × ID), a space before what follows it (SP ÷).
+    const breaker = new standIn('江西 高校');
+    const positions: number[] = [];
+    for (let b = breaker.nextBreak(); b; b = breaker.nextBreak()) positions.push(b.position);
+    expect(positions).toEqual([1, 3, 4, 5]);
+    expect(require.cache[linebreakPath]!.exports).not.toBe(standIn);
   });
 });

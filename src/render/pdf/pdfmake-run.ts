@@ -8,6 +8,8 @@ import { installDocumentHook } from '../../compat/pdfkit/document-hook.js';
 import { installSyntheticBold } from '../../compat/pdfmake/synthetic-bold.js';
 import { createRequire } from 'node:module';
 import { installLazyAes } from '../../compat/noble-ciphers/lazy-aes.js';
+import { installLazyLinebreak } from '../../compat/linebreak/lazy-linebreak.js';
+import { installPlainBreaks } from '../../compat/pdfmake/plain-breaks.js';
 import { fontkit } from '../../fonts/fontkit.js';
 
 interface VirtualFs {
@@ -28,10 +30,12 @@ export async function loadPdfmake() {
   fontkit(); // first: it installs the patches pdfkit's fontkit must have before pdfkit loads
   const require = createRequire(import.meta.url);
   installLazyAes(require);
+  installLazyLinebreak(require);
   // Required, not imported: the CLI's bundle runs as a script (src/startup/code-cache.ts).
   const pdfmake = require('pdfmake') as typeof import('pdfmake');
   installDocumentHook();
   installSyntheticBold();
+  installPlainBreaks();
   return pdfmake;
 }
 
