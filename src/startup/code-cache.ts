@@ -80,10 +80,18 @@ function writeCache(file: string, payload: Buffer): void {
   }
 }
 
-/** Caches of earlier versions of the same bundle, for the same command, are removed with the new one written. */
+/** Other bundles' caches for the same command kept beside the new one: another install in use (a series' tools/) keeps its own. */
+const KEEP_OTHERS = 3;
+
+/** The oldest caches of other versions of the bundle, for the same command, are removed when a new one is written. */
 function pruneOthers(dir: string, prefix: string, keep: string): void {
   try {
-    for (const name of fs.readdirSync(dir)) if (name.startsWith(prefix) && name !== keep) fs.rmSync(path.join(dir, name), { force: true });
+    const others = fs
+      .readdirSync(dir)
+      .filter((name) => name.startsWith(prefix) && name.endsWith('.v8') && name !== keep)
+      .map((name) => ({ name, mtime: fs.statSync(path.join(dir, name)).mtimeMs }))
+      .sort((a, b) => b.mtime - a.mtime);
+    for (const { name } of others.slice(KEEP_OTHERS)) fs.rmSync(path.join(dir, name), { force: true });
   } catch {
     // Another run may be pruning the same folder.
   }

@@ -3,6 +3,7 @@
  * cache is made after a run and used by the next; a changed bundle, a damaged cache file or a
  * cache folder that is not the user's own never reaches V8; the folder follows the platform.
  */
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -60,17 +61,33 @@ test('a cache made after a run is written privately and used by the next run, wi
   expect(cacheFiles(root)).toHaveLength(2);
 });
 
-test('a bundle changed to another of the same length never runs with the old cache, which is removed', () => {
+/** Where the cache of `file` for `tag` is: named by the bundle's SHA-256, in this Node's folder. */
+function cacheOf(root: string, file: string, tag: string): string {
+  const hash = crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex').slice(0, 32);
+  return path.join(root, `${process.version}-${process.arch}`, `${path.basename(file)}.${tag}.${hash}.v8`);
+}
+
+test('a bundle changed to another of the same length never runs with the old cache; three other versions are kept', () => {
   const dir = temp();
   const root = path.join(dir, 'bulletin', 'code-cache');
-  const a = loadBundle<{ value(): string }>(bundle(dir, 'aaa'), 'build', root);
-  expect(a.exports.value()).toBe('aaa');
-  a.save();
-  const b = loadBundle<{ value(): string }>(bundle(dir, 'bbb'), 'build', root);
-  expect(b.cache).toBe('missing');
-  expect(b.exports.value()).toBe('bbb');
-  b.save();
-  expect(cacheFiles(root)).toHaveLength(1);
+  const written: string[] = [];
+  const start = Date.now() / 1000 - 1000;
+  for (const [i, v] of ['aaa', 'bbb', 'ccc', 'ddd', 'eee'].entries()) {
+    const file = bundle(dir, v);
+    const loaded = loadBundle<{ value(): string }>(file, 'build', root);
+    expect(loaded.cache).toBe('missing');
+    expect(loaded.exports.value()).toBe(v);
+    loaded.save();
+    const cache = cacheOf(root, file, 'build');
+    expect(fs.existsSync(cache)).toBe(true);
+    // One a second apart, as versions installed over time.
+    fs.utimesSync(cache, start + i, start + i);
+    written.push(cache);
+  }
+  // Another install in use (a series' tools/) keeps its cache; only the oldest of many goes.
+  expect(cacheFiles(root)).toHaveLength(4);
+  expect(written.map((f) => fs.existsSync(f))).toEqual([false, true, true, true, true]);
+  expect(loadBundle(bundle(dir, 'bbb'), 'build', root).cache).toBe('used');
 });
 
 test('a damaged cache file is not handed to V8: the bundle runs as without one and the cache is written again', () => {
