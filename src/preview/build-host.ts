@@ -41,10 +41,10 @@ const WORKER_HEAP_MB = 1536;
  */
 const WORKER_STACK_MB = 1;
 
-// Beside the bundles (lib/bulletin.cjs, or lib/*.mjs: this code sits in one of its chunks) the worker is
-// lib/preview-worker.mjs; beside the compiled modules (lib/preview/build-host.js) it is
-// build-worker.js. Tests run src/ through vitest, which a worker thread cannot load: they use
-// the compiled worker of `npm run build`.
+// Beside the bundles (lib/bulletin.cjs, or lib/*.mjs: this code sits in one of their chunks)
+// the worker is lib/preview-worker.mjs; beside the compiled modules (lib/preview/build-host.js)
+// it is build-worker.js. Tests run src/ through vitest, which a worker thread cannot load:
+// they use the compiled worker of `npm run build`.
 function workerUrl(): URL {
   const here = import.meta.url;
   if (/\.[cm]js$/.test(here)) return new URL('./preview-worker.mjs', here);

@@ -54,7 +54,7 @@ function privateFolder(root: string): string | undefined {
 }
 
 const HASH_BYTES = 32;
-const sha256 = (b: Uint8Array | string): Buffer => crypto.createHash('sha256').update(b).digest();
+const sha256 = (b: Uint8Array): Buffer => crypto.createHash('sha256').update(b).digest();
 
 /** A cache file's payload, when the file is whole (its first 32 bytes are the SHA-256 of the rest). */
 function readCache(file: string): Buffer | undefined {
