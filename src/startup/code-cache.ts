@@ -76,7 +76,11 @@ function writeCache(file: string, payload: Buffer): void {
     fs.writeFileSync(tmp, Buffer.concat([sha256(payload), payload]), { mode: 0o600 });
     fs.renameSync(tmp, file);
   } catch {
-    fs.rmSync(tmp, { force: true });
+    try {
+      fs.rmSync(tmp, { force: true });
+    } catch {
+      // Nothing more to do: the folder refuses writes.
+    }
   }
 }
 
@@ -128,7 +132,14 @@ export function loadBundle<T>(file: string, tag: string, root: string | undefine
   const save = (): void => {
     if (saved || dir === undefined || cacheFile === undefined) return;
     saved = true;
-    writeCache(cacheFile, script.createCachedData());
+    // A cache that cannot be made or written is no cache: the command's result stands.
+    let data: Buffer;
+    try {
+      data = script.createCachedData();
+    } catch {
+      return;
+    }
+    writeCache(cacheFile, data);
     pruneOthers(dir, prefix, name);
   };
   // At exit every function the command ran is compiled, and goes into the cache.
