@@ -5,8 +5,9 @@ left out: only the drawing that stands in the text matters to the import).
 
 usage: make-word-notes.py OUT.docx
 """
-import sys, zipfile, io
+import sys
 from docx import Document
+from docx_package import save_edited
 
 W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 M = 'xmlns:m="http://schemas.openxmlformats.org/officeDocument/2006/math"'
@@ -19,14 +20,9 @@ d.add_paragraph('FOOTNOTE_HERE会议通报了试点学校的进展情况。')
 d.add_paragraph('EQUATION_HERE')
 d.add_paragraph('CHART_HERE')
 d.add_paragraph('COMMENT_HERE下一步将组织专家深入试点学校开展指导。')
-buf = io.BytesIO()
-d.save(buf)
 
-zin = zipfile.ZipFile(buf)
-zout = zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_DEFLATED)
-for item in zin.infolist():
-    data = zin.read(item.filename)
-    if item.filename == 'word/document.xml':
+def edit(name, data):
+    if name == 'word/document.xml':
         s = data.decode()
         s = s.replace('FOOTNOTE_HERE会议通报了试点学校的进展情况。</w:t></w:r>',
                       '会议通报了试点学校的进展情况。</w:t></w:r><w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:footnoteReference w:id="1"/></w:r>'
@@ -41,19 +37,20 @@ for item in zin.infolist():
                       '<w:commentRangeStart w:id="0"/><w:r><w:t>下一步将组织专家深入试点学校开展指导。</w:t></w:r><w:commentRangeEnd w:id="0"/><w:r><w:commentReference w:id="0"/></w:r>')
         assert 'HERE' not in s
         data = s.encode()
-    elif item.filename == '[Content_Types].xml':
+    elif name == '[Content_Types].xml':
         data = data.decode().replace('</Types>', ''.join(
             f'<Override PartName="/word/{n}s.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.{n}s+xml"/>' for n in ('footnote', 'endnote', 'comment')) + '</Types>').encode()
-    elif item.filename == 'word/_rels/document.xml.rels':
+    elif name == 'word/_rels/document.xml.rels':
         data = data.decode().replace('</Relationships>', ''.join(
             f'<Relationship Id="rIdX{n}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/{n}s" Target="{n}s.xml"/>' for n in ('footnote', 'endnote', 'comment')) + '</Relationships>').encode()
-    zout.writestr(item, data)
+    return data
 
 def notes(kind, text):
     sep = f'<w:{kind} w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:{kind}><w:{kind} w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/></w:r></w:p></w:{kind}>'
     return f'<w:{kind}s {W}>{sep}<w:{kind} w:id="1"><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:{kind}></w:{kind}s>'
 
-zout.writestr('word/footnotes.xml', notes('footnote', '试点学校名单见市教育局网站。'))
-zout.writestr('word/endnotes.xml', notes('endnote', '数据截至2024年5月底。'))
-zout.writestr('word/comments.xml', f'<w:comments {W}><w:comment w:id="0" w:author="王芳" w:date="2024-05-01T00:00:00Z"><w:p><w:r><w:t>时间请与县区核实。</w:t></w:r></w:p></w:comment></w:comments>')
-zout.close()
+save_edited(d, sys.argv[1], edit, {
+    'word/footnotes.xml': notes('footnote', '试点学校名单见市教育局网站。'),
+    'word/endnotes.xml': notes('endnote', '数据截至2024年5月底。'),
+    'word/comments.xml': f'<w:comments {W}><w:comment w:id="0" w:author="王芳" w:date="2024-05-01T00:00:00Z"><w:p><w:r><w:t>时间请与县区核实。</w:t></w:r></w:p></w:comment></w:comments>',
+})

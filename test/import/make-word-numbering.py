@@ -5,9 +5,11 @@ numbering part is written here as Word writes it.
 
 usage: make-word-numbering.py OUT.docx
 """
-import sys, zipfile, io
+import re
+import sys
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx_package import save_edited
 
 W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 d = Document()
@@ -31,8 +33,6 @@ p = d.add_paragraph('紧扣发展需求，协同发力', style='Heading 1')
 para('活动包括：')
 para('听课评课', num='11:0')
 para('专题讲座', num='11:0')
-buf = io.BytesIO()
-d.save(buf)
 
 numbering = (f'<w:numbering {W}>'
     '<w:abstractNum w:abstractNumId="20"><w:multiLevelType w:val="multilevel"/>'
@@ -44,13 +44,9 @@ numbering = (f'<w:numbering {W}>'
     '<w:num w:numId="11"><w:abstractNumId w:val="21"/></w:num>'
     '</w:numbering>')
 
-zin = zipfile.ZipFile(buf)
-zout = zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_DEFLATED)
-for item in zin.infolist():
-    data = zin.read(item.filename)
-    if item.filename == 'word/document.xml':
+def edit(name, data):
+    if name == 'word/document.xml':
         s = data.decode()
-        import re
         # Each @@numId:ilvl run becomes the paragraph's numPr, as Word writes a numbered paragraph.
         def numbered(m):
             p = m.group(0)
@@ -61,13 +57,14 @@ for item in zin.infolist():
         s = re.sub(r'<w:p>(?:(?!</w:p>).)*@@\d+:\d+(?:(?!</w:p>).)*</w:p>', numbered, s, flags=re.S)
         assert '@@' not in s
         data = s.encode()
-    elif item.filename == 'word/styles.xml':
+    elif name == 'word/styles.xml':
         # Heading 1 numbered 一、 through its style (the same list: it goes on from 一 to 二).
         s = data.decode()
         s = re.sub(r'(<w:style [^>]*w:styleId="Heading1"[^>]*>(?:(?!</w:style>).)*?<w:pPr>)', r'\1<w:numPr><w:numId w:val="10"/></w:numPr>', s, count=1, flags=re.S)
         assert 'w:val="10"' in s
         data = s.encode()
-    elif item.filename == 'word/numbering.xml':
+    elif name == 'word/numbering.xml':
         data = numbering.encode()
-    zout.writestr(item, data)
-zout.close()
+    return data
+
+save_edited(d, sys.argv[1], edit)
