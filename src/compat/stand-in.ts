@@ -5,6 +5,7 @@
  * that the real one loads in its place), and behaves as it from then on.
  */
 import Module from 'node:module';
+import { type Pin, requirePinned, resolveChain } from './pinned.js';
 
 /**
  * Puts the stand-in `make(load)` in the cache for `file`; `load()` returns the real module's
@@ -27,4 +28,13 @@ export function putStandIn(appRequire: NodeJS.Require, file: string, make: (load
   m.loaded = true;
   m.exports = make(load);
   appRequire.cache[file] = m;
+}
+
+/**
+ * A stand-in for every copy of a pinned module that the pin's chains reach (each copy once),
+ * after checking that they are the pinned version.
+ */
+export function putStandIns(appRequire: NodeJS.Require, pin: Pin, make: (load: () => unknown) => unknown): void {
+  requirePinned(pin);
+  for (const file of new Set(pin.chains.map(resolveChain))) if (file) putStandIn(appRequire, file, make);
 }

@@ -4,16 +4,12 @@
  * is the same function (`decompress(buffer, outSize)`, brotli/decompress.js's export) and loads
  * the decoder on its first call (test/compat/lazy-modules.test.ts).
  */
-import { requirePinned, resolveChain } from '../pinned.js';
-import { putStandIn } from '../stand-in.js';
+import { putStandIns } from '../stand-in.js';
 import { PIN } from './pin.js';
 
 type Decompress = (buffer: Uint8Array, outSize?: number) => Uint8Array;
 
 /** Before fontkit is first required. */
 export function installLazyBrotli(appRequire: NodeJS.Require): void {
-  requirePinned(PIN);
-  for (const file of new Set(PIN.chains.map(resolveChain))) {
-    if (file) putStandIn(appRequire, file, (load) => (buffer: Uint8Array, outSize?: number) => (load() as Decompress)(buffer, outSize));
-  }
+  putStandIns(appRequire, PIN, (load) => (buffer: Uint8Array, outSize?: number) => (load() as Decompress)(buffer, outSize));
 }

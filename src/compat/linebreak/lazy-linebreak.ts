@@ -6,23 +6,21 @@
  * line with it. A stand-in (../stand-in.ts) constructs the real LineBreaker on first use
  * (test/compat/lazy-modules.test.ts).
  */
-import { requirePinned, resolveChain } from '../pinned.js';
-import { putStandIn } from '../stand-in.js';
+import { putStandIns } from '../stand-in.js';
 import { PIN } from './pin.js';
 
 type Breaker = new (text: string) => object;
 
 /** Before pdfmake is first required. */
 export function installLazyLinebreak(appRequire: NodeJS.Require): void {
-  requirePinned(PIN);
-  for (const file of new Set(PIN.chains.map(resolveChain))) {
-    if (file)
-      putStandIn(appRequire, file, (load) => {
-        // Both libraries only construct it (`new LineBreaker(text)`); a constructor that
-        // returns an object gives `new` that object.
-        return function LineBreaker(text: string): object {
-          return new (load() as Breaker)(text);
-        };
-      });
-  }
+  // Both libraries only construct it (`new LineBreaker(text)`); a constructor that returns an
+  // object gives `new` that object.
+  putStandIns(
+    appRequire,
+    PIN,
+    (load) =>
+      function LineBreaker(text: string): object {
+        return new (load() as Breaker)(text);
+      },
+  );
 }
